@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+/**
+ * `npm run data:check`: validates the whole package, checks that datapackage.json matches the definitions,
+ * and prints row counts per resource and the share of value rows backed by a quoted source.
+ * `npm run data:check -- --write` regenerates datapackage.json.
+ */
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DataError } from "./csv";
+import { datapackageText } from "./datapackage";
+import { loadPackage, type DataPackage } from "./load";
+import { defaultDataDir } from "./paths";
+
+/** Share of rows whose every cited source has a non-empty quote and address. */
+export function quotedShare(pkg: DataPackage): { backed: number; total: number } {
+  const valueRows: { sources: readonly string[] }[] = [
+    ...pkg.organizations,
+    ...pkg.memberships,
+    ...pkg.corridorFlows,
+    ...pkg.capacities,
+    ...pkg.transit,
+    ...pkg.funds,
+    ...pkg.trade,
+    ...pkg.events,
+  ];
+  const backed = valueRows.filter((r) =>
+    r.sources.every((id) => {
+      const s = pkg.sourceById.get(id);
+      return s !== undefined && s.quote.trim() !== "" && s.url.trim() !== "";
+    }),
+  ).length;
+  return { backed, total: valueRows.length };
+}
+
+function main(): number {
+  const dir = defaultDataDir();
+  const file = join(dir, "datapackage.json");
+  const want = datapackageText();
+  if (process.argv.includes("--write")) {
+    writeFileSync(file + ".tmp", want);
+    renameSync(file + ".tmp", file);
+    console.log(`wrote ${file}`);
+  }
+  let have = "";
+  try {
+    have = readFileSync(file, "utf8");
+  } catch {
+    /* reported below */
+  }
+  if (have !== want) {
+    console.error(`data/datapackage.json is out of date with lib/data/resources.ts: run npm run data:check -- --write`);
+    return 1;
+  }
+  const t0 = performance.now();
+  let pkg: DataPackage;
+  try {
+    pkg = loadPackage(dir);
+  } catch (e) {
+    if (e instanceof DataError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+  const ms = performance.now() - t0;
+  const counts: [string, number][] = [
+    ["sources", pkg.sources.length],
+    ["states", pkg.states.length],
+    ["organizations", pkg.organizations.length],
+    ["memberships", pkg.memberships.length],
+    ["corridor_flows", pkg.corridorFlows.length],
+    ["capacities", pkg.capacities.length],
+    ["transit", pkg.transit.length],
+    ["funds", pkg.funds.length],
+    ["trade", pkg.trade.length],
+    ["events", pkg.events.length],
+    ["claims", pkg.claims.length],
+    ["gaps", pkg.gaps.length],
+  ];
+  console.log("data package is valid");
+  for (const [name, n] of counts) console.log(`  ${name.padEnd(16)} ${String(n).padStart(5)} rows`);
+  const { backed, total } = quotedShare(pkg);
+  console.log(`  value rows backed by a quoted, addressed source: ${backed}/${total} (${((100 * backed) / Math.max(1, total)).toFixed(1)} %)`);
+  console.log(`  loaded in ${ms.toFixed(0)} ms`);
+  return backed === total ? 0 : 1;
+}
+
+if (require.main === module) process.exit(main());

@@ -1,0 +1,203 @@
+/**
+ * Field builders: each returns a Frictionless field descriptor together with the zod schema that parses the
+ * CSV text of that field. One definition serves the loader (zod) and datapackage.json (Frictionless).
+ */
+import { z } from "zod";
+import { parsePartialDate } from "../dates";
+
+/** Frictionless Table Schema field descriptor (the subset this package uses). */
+export interface FrictionlessField {
+  name: string;
+  type: "string" | "number" | "integer" | "boolean" | "date" | "list";
+  description: string;
+  format?: string;
+  delimiter?: string;
+  itemType?: string;
+  unit?: string;
+  constraints?: {
+    required?: boolean;
+    enum?: readonly string[];
+    pattern?: string;
+    minimum?: number;
+    maximum?: number;
+    maxLength?: number;
+  };
+}
+
+/** A field: its descriptor and the zod schema for its CSV text (empty text means missing). */
+export interface Field<T> {
+  readonly descriptor: FrictionlessField;
+  readonly schema: z.ZodType<T, string>;
+}
+
+const blankToUndefined = (s: string): string | undefined => (s.trim() === "" ? undefined : s);
+
+/** Required text, optionally matching a pattern. */
+export function text(name: string, description: string, opts: { pattern?: RegExp; maxLength?: number; hint?: string } = {}): Field<string> {
+  let s = z.string().trim().min(1, { message: "is required but empty" });
+  if (opts.pattern) s = s.regex(opts.pattern, { message: `expected ${opts.hint ?? `text matching ${opts.pattern.source}`}` });
+  if (opts.maxLength) s = s.max(opts.maxLength, { message: `expected at most ${opts.maxLength} characters` });
+  return {
+    descriptor: {
+      name,
+      type: "string",
+      description,
+      constraints: { required: true, ...(opts.pattern ? { pattern: opts.pattern.source } : {}), ...(opts.maxLength ? { maxLength: opts.maxLength } : {}) },
+    },
+    schema: s as unknown as z.ZodType<string, string>,
+  };
+}
+
+/** Optional text: empty becomes `undefined`. */
+export function optionalText(name: string, description: string): Field<string | undefined> {
+  return {
+    descriptor: { name, type: "string", description },
+    schema: z.string().transform(blankToUndefined) as unknown as z.ZodType<string | undefined, string>,
+  };
+}
+
+/** A value from a fixed list. */
+export function oneOf<const V extends readonly [string, ...string[]]>(name: string, description: string, values: V): Field<V[number]> {
+  return {
+    descriptor: { name, type: "string", description, constraints: { required: true, enum: values } },
+    schema: z.string().trim().pipe(z.enum(values, { message: `expected one of ${values.join(", ")}` })) as unknown as z.ZodType<V[number], string>,
+  };
+}
+
+/** Optional value from a fixed list. */
+export function optionalOneOf<const V extends readonly [string, ...string[]]>(
+  name: string,
+  description: string,
+  values: V,
+): Field<V[number] | undefined> {
+  return {
+    descriptor: { name, type: "string", description, constraints: { enum: values } },
+    schema: z
+      .string()
+      .transform(blankToUndefined)
+      .pipe(z.enum(values, { message: `expected one of ${values.join(", ")} or empty` }).optional()) as unknown as z.ZodType<
+      V[number] | undefined,
+      string
+    >,
+  };
+}
+
+const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+
+function dateSchema(full: boolean) {
+  return z.string().superRefine((s, ctx) => {
+    const d = parsePartialDate(s.trim());
+    if (!d || (full && d.precision !== "day")) {
+      ctx.addIssue({ code: "custom", message: full ? "expected a date YYYY-MM-DD" : "expected a date YYYY, YYYY-MM or YYYY-MM-DD" });
+    } else if (d.year < MIN_YEAR || d.year > MAX_YEAR) {
+      ctx.addIssue({ code: "custom", message: `expected a year between ${MIN_YEAR} and ${MAX_YEAR}` });
+    }
+  });
+}
+
+/** Required ISO date; `full` demands a day. */
+export function date(name: string, description: string, full = false): Field<string> {
+  return {
+    descriptor: {
+      name,
+      type: full ? "date" : "string",
+      description,
+      ...(full ? {} : {}),
+      constraints: { required: true, ...(full ? {} : { pattern: PARTIAL_DATE.source }) },
+    },
+    schema: z.string().trim().min(1, { message: "is required but empty" }).pipe(dateSchema(full)) as unknown as z.ZodType<string, string>,
+  };
+}
+
+/** Optional ISO date. */
+export function optionalDate(name: string, description: string, full = false): Field<string | undefined> {
+  return {
+    descriptor: { name, type: full ? "date" : "string", description, ...(full ? {} : { constraints: { pattern: PARTIAL_DATE.source } }) },
+    schema: z.string().transform(blankToUndefined).pipe(dateSchema(full).optional()) as unknown as z.ZodType<string | undefined, string>,
+  };
+}
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+function numberSchema(opts: { minimum?: number; integer?: boolean }) {
+  let n = z.number();
+  if (opts.integer) n = n.int({ message: "expected a whole number" });
+  if (opts.minimum !== undefined) n = n.min(opts.minimum, { message: `expected a number >= ${opts.minimum}` });
+  return z
+    .string()
+    .trim()
+    .regex(NUMBER, { message: "expected a plain number (digits, optional minus and decimal point, no thousands separators)" })
+    .transform(Number)
+    .pipe(n);
+}
+
+/** Required number. */
+export function number(name: string, description: string, opts: { minimum?: number; integer?: boolean; unit?: string } = {}): Field<number> {
+  return {
+    descriptor: {
+      name,
+      type: opts.integer ? "integer" : "number",
+      description,
+      ...(opts.unit ? { unit: opts.unit } : {}),
+      constraints: { required: true, ...(opts.minimum !== undefined ? { minimum: opts.minimum } : {}) },
+    },
+    schema: z.string().trim().min(1, { message: "is required but empty" }).pipe(numberSchema(opts)) as unknown as z.ZodType<number, string>,
+  };
+}
+
+/** Optional number: empty is `undefined` (a gap, never zero). */
+export function optionalNumber(
+  name: string,
+  description: string,
+  opts: { minimum?: number; integer?: boolean; unit?: string } = {},
+): Field<number | undefined> {
+  return {
+    descriptor: {
+      name,
+      type: opts.integer ? "integer" : "number",
+      description,
+      ...(opts.unit ? { unit: opts.unit } : {}),
+      ...(opts.minimum !== undefined ? { constraints: { minimum: opts.minimum } } : {}),
+    },
+    schema: z.string().transform(blankToUndefined).pipe(numberSchema(opts).optional()) as unknown as z.ZodType<number | undefined, string>,
+  };
+}
+
+/** `true` or `false`. */
+export function boolean(name: string, description: string): Field<boolean> {
+  return {
+    descriptor: { name, type: "boolean", description, constraints: { required: true } },
+    schema: z
+      .string()
+      .trim()
+      .pipe(z.enum(["true", "false"], { message: "expected true or false" }))
+      .transform((s) => s === "true") as unknown as z.ZodType<boolean, string>,
+  };
+}
+
+/** A `;`-separated list of items matching `item` (may be empty unless `required`). */
+export function list(name: string, description: string, item: RegExp, hint: string, required = false): Field<string[]> {
+  return {
+    descriptor: { name, type: "list", delimiter: ";", itemType: "string", description, ...(required ? { constraints: { required: true } } : {}) },
+    schema: z
+      .string()
+      .transform((s) =>
+        s
+          .split(";")
+          .map((x) => x.trim())
+          .filter((x) => x !== ""),
+      )
+      .pipe(
+        z
+          .array(z.string().regex(item, { message: `expected ${hint}` }))
+          .min(required ? 1 : 0, { message: `expected at least one ${hint}` }),
+      ) as unknown as z.ZodType<string[], string>,
+  };
+}
+
+/** The zod issue path's first element as a field name. */
+export function fieldOfIssue(path: readonly PropertyKey[]): string {
+  return path.length > 0 ? String(path[0]) : "";
+}

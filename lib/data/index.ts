@@ -1,0 +1,7 @@
+export * from "./csv";
+export * from "./datapackage";
+export * from "./frame";
+export * from "./load";
+export * from "./paths";
+export * from "./resource";
+export * from "./resources";

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import type { Field, FrictionlessField } from "./fields";
+
+/** A row-level rule: returns a message naming what is wrong with the field, or nothing when the row is fine. */
+export interface RowRule<R> {
+  readonly field: keyof R & string;
+  readonly check: (row: R) => string | undefined;
+}
+
+/** A foreign key: values of `field` (a list field is checked item by item) must exist in `resource`.`key`. */
+export interface ForeignKey<R> {
+  readonly field: keyof R & string;
+  readonly resource: string;
+  readonly key: string;
+}
+
+/** Everything the loader and datapackage.json need to know about one CSV resource. */
+export interface ResourceDef<R> {
+  readonly name: string;
+  readonly path: string;
+  readonly title: string;
+  readonly description: string;
+  readonly fields: { readonly [K in keyof R]: Field<R[K]> };
+  readonly primaryKey: readonly (keyof R & string)[];
+  readonly foreignKeys: readonly ForeignKey<R>[];
+  readonly rules: readonly RowRule<R>[];
+  readonly row: z.ZodType<R, Record<string, string>>;
+}
+
+/** Builds a resource definition; the zod row schema is assembled from the fields. */
+export function defineResource<R>(def: Omit<ResourceDef<R>, "row" | "rules" | "foreignKeys"> & {
+  rules?: readonly RowRule<R>[];
+  foreignKeys?: readonly ForeignKey<R>[];
+}): ResourceDef<R> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [k, f] of Object.entries(def.fields) as [string, Field<unknown>][]) shape[k] = f.schema;
+  return {
+    ...def,
+    rules: def.rules ?? [],
+    foreignKeys: def.foreignKeys ?? [],
+    row: z.object(shape).strict() as unknown as z.ZodType<R, Record<string, string>>,
+  };
+}
+
+/** Column names of a resource, in file order. */
+export function columnsOf<R>(def: ResourceDef<R>): string[] {
+  return Object.keys(def.fields);
+}
+
+/** The Frictionless resource descriptor for datapackage.json. */
+export function frictionlessResource<R>(def: ResourceDef<R>): Record<string, unknown> {
+  const fields: FrictionlessField[] = (Object.values(def.fields) as Field<unknown>[]).map((f) => f.descriptor);
+  const schema: Record<string, unknown> = { fields, primaryKey: [...def.primaryKey], missingValues: [""] };
+  if (def.foreignKeys.length > 0) {
+    schema.foreignKeys = def.foreignKeys.map((fk) => ({
+      fields: fk.field,
+      reference: { resource: fk.resource, fields: fk.key },
+    }));
+  }
+  return {
+    name: def.name,
+    path: def.path,
+    title: def.title,
+    description: def.description,
+    profile: "tabular-data-resource",
+    format: "csv",
+    mediatype: "text/csv",
+    encoding: "utf-8",
+    dialect: { delimiter: ",", quoteChar: '"', header: true, lineTerminator: "\n" },
+    schema,
+  };
+}

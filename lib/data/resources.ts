@@ -1,0 +1,468 @@
+/**
+ * The resources of the Caspian Lab data package: their columns, keys and row rules.
+ * datapackage.json is generated from these definitions (`npm run data:package`), and a test keeps the two in sync.
+ */
+import { parsePartialDate, startOf } from "../dates";
+import {
+  boolean,
+  date,
+  list,
+  number,
+  oneOf,
+  optionalDate,
+  optionalNumber,
+  optionalOneOf,
+  optionalText,
+  text,
+} from "./fields";
+import { defineResource, type ResourceDef } from "./resource";
+
+const ISO3 = /^[A-Z]{3}$/;
+const ORG = /^[A-Z][A-Za-z0-9]*$/;
+const SOURCE = /^[a-z0-9][a-z0-9-]*$/;
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+const sourcesField = () => list("sources", "Ids of the rows of sources.csv that back this row, separated by ;", SOURCE, "a source id", true);
+const noteField = () => optionalText("note", "Caveats, conflicts and context, in our own words");
+
+/** Enumerations used by the resources, exported so that lib/ and tests can use the same lists. */
+export const enums = {
+  region: [
+    "South Caucasus",
+    "Central Asia",
+    "East Asia",
+    "South Asia",
+    "West Asia",
+    "Southeast Asia",
+    "Eastern Europe",
+    "Western Europe",
+    "Middle East",
+    "Other",
+  ],
+  orgKind: ["security", "economic", "political", "cultural"],
+  sphere: ["euro_atlantic", "russia_led", "china_led", "turkic", "islamic", "asian_dialogue", "non_aligned", "global", "black_sea"],
+  membershipStatus: [
+    "founding_member",
+    "member",
+    "associate",
+    "observer",
+    "dialogue_partner",
+    "partner",
+    "applicant",
+    "former",
+    "suspended",
+  ],
+  route: ["titr", "baku_port", "btk"],
+  flowScope: [
+    "whole_route",
+    "caspian_ports",
+    "azerbaijan_railways",
+    "titr_rail",
+    "titr_containers",
+    "port_of_baku",
+    "btk_railway",
+    "btk_cumulative",
+  ],
+  flowMetric: ["cargo", "containers", "cargo_growth", "container_growth"],
+  flowUnit: ["t", "TEU", "containers", "percent"],
+  flowStatus: ["actual", "plan", "forecast"],
+  asset: ["baku_port", "btk_railway", "titr"],
+  capacityMetric: ["cargo_capacity", "container_capacity"],
+  capacityUnit: ["t_per_year", "TEU_per_year"],
+  capacityStatus: ["actual", "design", "planned", "target"],
+  transitScope: [
+    "total_transit",
+    "rail_transit",
+    "ots_transit",
+    "traceca_az_section",
+    "traceca_az_transit",
+    "east_west_transit",
+    "turkic_states_cargo",
+    "corridors_total",
+  ],
+  transitMetric: ["volume", "growth", "share"],
+  transitUnit: ["t", "percent"],
+  fundStatus: ["proposed", "agreed", "established", "operating"],
+  tradeFlow: ["turnover", "export", "import"],
+  tradeSide: ["reporter", "mirror", "unclear"],
+  precision: ["day", "month", "year"],
+  eventKind: ["summit", "ministerial", "agreement", "accession", "chairmanship", "infrastructure", "report", "other"],
+  claimTest: ["status_at", "date", "growth", "count", "value"],
+} as const;
+
+/** Units each metric may be stated in. */
+export const unitsOfMetric: Readonly<Record<string, readonly string[]>> = {
+  cargo: ["t"],
+  containers: ["TEU", "containers"],
+  cargo_growth: ["percent"],
+  container_growth: ["percent"],
+  cargo_capacity: ["t_per_year"],
+  container_capacity: ["TEU_per_year"],
+  volume: ["t"],
+  growth: ["percent"],
+  share: ["percent"],
+};
+
+function unitMatchesMetric(row: { metric: string; unit: string }): string | undefined {
+  const ok = unitsOfMetric[row.metric] ?? [];
+  return ok.includes(row.unit) ? undefined : `unit "${row.unit}" does not match metric "${row.metric}" (expected ${ok.join(" or ")})`;
+}
+
+function endNotBeforeStart(start: string | undefined, end: string | undefined, what: string): string | undefined {
+  if (!start || !end || !parsePartialDate(start) || !parsePartialDate(end)) return undefined;
+  return startOf(end) < startOf(start) ? `${what} ${end} is before its start ${start}` : undefined;
+}
+
+function basePeriodRule(row: { unit: string; metric: string; base_start?: string; base_end?: string }): string | undefined {
+  const isChange = row.metric.endsWith("growth");
+  if (isChange && (!row.base_start || !row.base_end)) return `a ${row.metric} row needs base_start and base_end (the comparison period)`;
+  if (!isChange && (row.base_start || row.base_end)) return `base_start/base_end are only for growth rows, not for metric "${row.metric}"`;
+  return undefined;
+}
+
+/** sources.csv */
+export const sources = defineResource({
+  name: "sources",
+  path: "sources.csv",
+  title: "Sources",
+  description: "Every page a value comes from, with a verbatim quote (at most 30 words) that holds the fact.",
+  fields: {
+    id: text("id", "Source id, lowercase kebab-case", { pattern: SOURCE, hint: "a lowercase kebab-case id" }),
+    publisher: text("publisher", "Who published the page (news agency, ministry, organisation)"),
+    title: text("title", "Title of the page"),
+    url: text("url", "Address of the page", { pattern: /^https?:\/\/\S+$/, hint: "an http(s) address" }),
+    published: date("published", "Date the page was published (ISO, partial allowed)"),
+    quote: text("quote", "Verbatim quote, at most 30 words, holding the fact"),
+    language: text("language", "ISO 639-1 language of the quote", { pattern: /^[a-z]{2}$/, hint: "a two-letter language code" }),
+    note: noteField(),
+  },
+  primaryKey: ["id"],
+  rules: [
+    {
+      field: "quote",
+      check: (r) => {
+        const words = r.quote.split(/\s+/).filter((w) => w !== "" && w !== "…" && w !== "...").length;
+        return words > 30 ? `quote has ${words} words; at most 30 allowed` : undefined;
+      },
+    },
+  ],
+});
+
+/** states.csv */
+export const states = defineResource({
+  name: "states",
+  path: "states.csv",
+  title: "States",
+  description: "States that appear in the package, with region and Caspian littoral flag.",
+  fields: {
+    iso3: text("iso3", "ISO 3166-1 alpha-3 code (XNC: Turkish Republic of Northern Cyprus, no ISO code)", { pattern: ISO3, hint: "three capital letters" }),
+    name: text("name", "Short English name"),
+    region: oneOf("region", "Region used for grouping", enums.region),
+    caspian_littoral: boolean("caspian_littoral", "Borders the Caspian Sea"),
+    note: noteField(),
+  },
+  primaryKey: ["iso3"],
+});
+
+/** organizations.csv */
+export const organizations = defineResource({
+  name: "organizations",
+  path: "organizations.csv",
+  title: "Organisations",
+  description: "International organisations and formats, with the sphere tag used by the multi-vector balance index.",
+  fields: {
+    id: text("id", "Short id (SCO, CICA, OTS, …)", { pattern: ORG, hint: "an id such as SCO" }),
+    name: text("name", "Full name"),
+    founded: date("founded", "Founding date (ISO, partial allowed)"),
+    kind: oneOf("kind", "Main field of activity", enums.orgKind),
+    sphere: oneOf("sphere", "Geopolitical sphere the organisation is anchored in (see data/README.md)", enums.sphere),
+    sources: sourcesField(),
+    note: noteField(),
+  },
+  primaryKey: ["id"],
+  foreignKeys: [{ field: "sources", resource: "sources", key: "id" }],
+});
+
+/** memberships.csv */
+export const memberships = defineResource({
+  name: "memberships",
+  path: "memberships.csv",
+  title: "Memberships",
+  description: "Status of a state in an organisation over an interval; a change of status is a new row.",
+  fields: {
+    state: text("state", "ISO3 code of the state", { pattern: ISO3, hint: "an ISO3 code" }),
+    org: text("org", "Organisation id", { pattern: ORG, hint: "an organisation id" }),
+    status: oneOf("status", "Status of the state in the organisation", enums.membershipStatus),
+    since: date("since", "Start of the status (ISO, partial allowed)"),
+    until: optionalDate("until", "End of the status (empty: still current)"),
+    sources: sourcesField(),
+    note: noteField(),
+  },
+  primaryKey: ["state", "org", "since"],
+  foreignKeys: [
+    { field: "state", resource: "states", key: "iso3" },
+    { field: "org", resource: "organizations", key: "id" },
+    { field: "sources", resource: "sources", key: "id" },
+  ],
+  rules: [
+    {
+      field: "until",
+      check: (r) => {
+        if (!r.until) return undefined;
+        return startOf(r.until) < startOf(r.since) ? `until ${r.until} is before since ${r.since}` : undefined;
+      },
+    },
+  ],
+});
+
+/** corridor_flows.csv */
+export const corridorFlows = defineResource({
+  name: "corridor_flows",
+  path: "corridor_flows.csv",
+  title: "Middle Corridor, Baku port and BTK flows",
+  description: "Cargo and container volumes, and published growth rates, each with its scope and publisher.",
+  fields: {
+    id: text("id", "Row id", { pattern: ID, hint: "a lowercase kebab-case id" }),
+    route: oneOf("route", "Route or asset", enums.route),
+    scope: oneOf("scope", "What the number measures (publishers' definitions differ)", enums.flowScope),
+    period_start: date("period_start", "First day of the period", true),
+    period_end: date("period_end", "Last day of the period", true),
+    metric: oneOf("metric", "What is measured", enums.flowMetric),
+    value: number("value", "Value in `unit`", { minimum: 0 }),
+    unit: oneOf("unit", "Unit of value", enums.flowUnit),
+    status: oneOf("status", "actual, plan or forecast", enums.flowStatus),
+    base_start: optionalDate("base_start", "Start of the comparison period (growth rows)", true),
+    base_end: optionalDate("base_end", "End of the comparison period (growth rows)", true),
+    sources: sourcesField(),
+    note: noteField(),
+  },
+  primaryKey: ["id"],
+  foreignKeys: [{ field: "sources", resource: "sources", key: "id" }],
+  rules: [
+    { field: "unit", check: (r) => unitMatchesMetric(r) },
+    { field: "period_end", check: (r) => endNotBeforeStart(r.period_start, r.period_end, "period_end") },
+    { field: "base_start", check: (r) => basePeriodRule(r) },
+    { field: "base_end", check: (r) => endNotBeforeStart(r.base_start, r.base_end, "base_end") },
+  ],
+});
+
+/** capacities.csv */
+export const capacities = defineResource({
+  name: "capacities",
+  path: "capacities.csv",
+  title: "Capacities",
+  description: "Throughput capacity of Baku port, the BTK railway and the whole route: actual, design, planned and target.",
+  fields: {
+    id: text("id", "Row id", { pattern: ID, hint: "a lowercase kebab-case id" }),
+    asset: oneOf("asset", "Asset", enums.asset),
+    metric: oneOf("metric", "What is measured", enums.capacityMetric),
+    value: number("value", "Capacity in `unit`", { minimum: 0 }),
+    unit: oneOf("unit", "Unit of value", enums.capacityUnit),
+    as_of: date("as_of", "Date of the statement (ISO, partial allowed)"),
+    status: oneOf("status", "actual, design, planned or target", enums.capacityStatus),
+    target_year: optionalNumber("target_year", "Year a planned or target capacity is due", { integer: true, minimum: 1990 }),
+    sources: sourcesField(),
+    note: noteField(),
+  },
+  primaryKey: ["id"],
+  foreignKeys: [{ field: "sources", resource: "sources", key: "id" }],
+  rules: [{ field: "unit", check: (r) => unitMatchesMetric(r) }],
+});
+
+/** transit.csv */
+export const transit = defineResource({
+  name: "transit",
+  path: "transit.csv",
+  title: "Transit through Azerbaijan",
+  description: "Transit volumes, shares and growth figures, each with its scope.",
+  fields: {
+    id: text("id", "Row id", { pattern: ID, hint: "a lowercase kebab-case id" }),
+    scope: oneOf("scope", "What the number measures", enums.transitScope),
+    period_start: date("period_start", "First day of the period", true),
+    period_end: date("period_end", "Last day of the period", true),
+    metric: oneOf("metric", "volume, growth or share", enums.transitMetric),
+    value: number("value", "Value in `unit` (growth may be negative)"),
+    unit: oneOf("unit", "Unit of value", enums.transitUnit),
+    base_start: optionalDate("base_start", "Start of the comparison period (growth rows)", true),
+    base_end: optionalDate("base_end", "End of the comparison period (growth rows)", true),
+    sources: sourcesField(),
+    note: noteField(),
+  },
+  primaryKey: ["id"],
+  foreignKeys: [{ field: "sources", resource: "sources", key: "id" }],
+  rules: [
+    { field: "unit", check: (r) => unitMatchesMetric(r) },
+    { field: "value", check: (r) => (r.metric !== "growth" && r.value < 0 ? `a ${r.metric} cannot be negative (${r.value})` : undefined) },
+    { field: "period_end", check: (r) => endNotBeforeStart(r.period_start, r.period_end, "period_end") },
+    { field: "base_start", check: (r) => basePeriodRule(r) },
+  ],
+});
+
+/** funds.csv */
+export const funds = defineResource({
+  name: "funds",
+  path: "funds.csv",
+  title: "Investment funds",
+  description: "Bilateral and regional investment funds; a change of capital is a new row with its own as_of.",
+  fields: {
+    id: text("id", "Fund id", { pattern: ID, hint: "a lowercase kebab-case id" }),
+    name: text("name", "Name of the fund"),
+    partners: list("partners", "ISO3 codes of the partner states, separated by ;", ISO3, "an ISO3 code", true),
+    agreed: optionalDate("agreed", "Date the founding agreement was signed or decided"),
+    established: optionalDate("established", "Date the fund or company was set up"),
+    as_of: date("as_of", "Date the capital figures of this row describe"),
+    pledged_usd: optionalNumber("pledged_usd", "Pledged, authorised or charter capital", { minimum: 0, unit: "USD" }),
+    paid_in_usd: optionalNumber("paid_in_usd", "Paid-in capital", { minimum: 0, unit: "USD" }),
+    purpose: optionalText("purpose", "What the fund finances"),
+    status: oneOf("status", "proposed, agreed, established or operating", enums.fundStatus),
+    sources: sourcesField(),
+    note: noteField(),
+  },
+  primaryKey: ["id", "as_of"],
+  foreignKeys: [
+    { field: "partners", resource: "states", key: "iso3" },
+    { field: "sources", resource: "sources", key: "id" },
+  ],
+});
+
+/** trade.csv */
+export const trade = defineResource({
+  name: "trade",
+  path: "trade.csv",
+  title: "Trade of Azerbaijan with Central Asia",
+  description: "Trade turnover, exports and imports in USD, from Azerbaijan's statistics (reporter) or the partner's (mirror).",
+  fields: {
+    id: text("id", "Row id", { pattern: ID, hint: "a lowercase kebab-case id" }),
+    reporter: text("reporter", "Focal state (always AZE)", { pattern: /^AZE$/, hint: "AZE" }),
+    partner: text("partner", "Partner state", { pattern: ISO3, hint: "an ISO3 code" }),
+    period_start: date("period_start", "First day of the period", true),
+    period_end: date("period_end", "Last day of the period", true),
+    flow: oneOf("flow", "turnover, export or import, from the reporter's view", enums.tradeFlow),
+    value_usd: number("value_usd", "Value in US dollars", { minimum: 0, unit: "USD" }),
+    side: oneOf("side", "reporter (Azerbaijan's customs), mirror (partner's statistics) or unclear", enums.tradeSide),
+    sources: sourcesField(),
+    note: noteField(),
+  },
+  primaryKey: ["id"],
+  foreignKeys: [
+    { field: "reporter", resource: "states", key: "iso3" },
+    { field: "partner", resource: "states", key: "iso3" },
+    { field: "sources", resource: "sources", key: "id" },
+  ],
+  rules: [{ field: "period_end", check: (r) => endNotBeforeStart(r.period_start, r.period_end, "period_end") }],
+});
+
+/** events.csv */
+export const events = defineResource({
+  name: "events",
+  path: "events.csv",
+  title: "Events",
+  description: "Summits, agreements, accessions and other cooperation events, 2015–2026.",
+  fields: {
+    id: text("id", "Row id", { pattern: ID, hint: "a lowercase kebab-case id" }),
+    date: date("date", "Date (ISO, partial allowed)"),
+    date_precision: oneOf("date_precision", "day, month or year", enums.precision),
+    title: text("title", "What happened, in our words"),
+    orgs: list("orgs", "Organisation ids involved, separated by ;", ORG, "an organisation id"),
+    place: optionalText("place", "City or online"),
+    participants: list("participants", "ISO3 codes of participating states, separated by ;", ISO3, "an ISO3 code"),
+    kind: oneOf("kind", "Kind of event", enums.eventKind),
+    sources: sourcesField(),
+    note: noteField(),
+  },
+  primaryKey: ["id"],
+  foreignKeys: [
+    { field: "orgs", resource: "organizations", key: "id" },
+    { field: "participants", resource: "states", key: "iso3" },
+    { field: "sources", resource: "sources", key: "id" },
+  ],
+  rules: [
+    {
+      field: "date_precision",
+      check: (r) => {
+        const d = parsePartialDate(r.date);
+        return d && d.precision !== r.date_precision ? `date ${r.date} has precision ${d.precision}, not ${r.date_precision}` : undefined;
+      },
+    },
+  ],
+});
+
+/** claims.csv */
+export const claims = defineResource({
+  name: "claims",
+  path: "claims.csv",
+  title: "Claims of the article",
+  description: "Each quantitative or comparative claim of the article, in our words, with the test that checks it.",
+  fields: {
+    id: text("id", "Claim id", { pattern: ID, hint: "a lowercase kebab-case id" }),
+    section: text("section", "Section of the article the claim comes from"),
+    claim: text("claim", "The claim in our own words"),
+    indicator: text("indicator", "Indicator the claim is about"),
+    test: oneOf("test", "How the claim is checked", enums.claimTest),
+    args: text("args", "Arguments of the test, a JSON object", { pattern: /^\{.*\}$/s, hint: "a JSON object" }),
+    article_value: optionalText("article_value", "The value or date the article gives"),
+    tolerance: optionalNumber("tolerance", "Tolerance in the unit of the article's value", { minimum: 0 }),
+    note: noteField(),
+  },
+  primaryKey: ["id"],
+  rules: [
+    {
+      field: "args",
+      check: (r) => {
+        try {
+          const v: unknown = JSON.parse(r.args);
+          return typeof v === "object" && v !== null && !Array.isArray(v) ? undefined : "expected a JSON object";
+        } catch (e) {
+          return `is not valid JSON (${(e as Error).message})`;
+        }
+      },
+    },
+  ],
+});
+
+/** gaps.csv */
+export const gaps = defineResource({
+  name: "gaps",
+  path: "gaps.csv",
+  title: "Known gaps",
+  description: "Figures searched for and not found, or not confirmed; kept so that nobody fills them with a guess.",
+  fields: {
+    id: text("id", "Gap id", { pattern: ID, hint: "a lowercase kebab-case id" }),
+    resource: text("resource", "Resource the missing figure belongs to"),
+    description: text("description", "What is missing"),
+    searched: optionalText("searched", "Where and how it was searched"),
+    note: noteField(),
+  },
+  primaryKey: ["id"],
+});
+
+/** All resources of the package, in the order of datapackage.json. */
+export const allResources = [
+  sources,
+  states,
+  organizations,
+  memberships,
+  corridorFlows,
+  capacities,
+  transit,
+  funds,
+  trade,
+  events,
+  claims,
+  gaps,
+] as const;
+
+/** Record type of a resource definition. */
+export type RecordOf<D> = D extends ResourceDef<infer R> ? R : never;
+export type SourceRow = RecordOf<typeof sources>;
+export type StateRow = RecordOf<typeof states>;
+export type OrganizationRow = RecordOf<typeof organizations>;
+export type MembershipRow = RecordOf<typeof memberships>;
+export type CorridorFlowRow = RecordOf<typeof corridorFlows>;
+export type CapacityRow = RecordOf<typeof capacities>;
+export type TransitRow = RecordOf<typeof transit>;
+export type FundRow = RecordOf<typeof funds>;
+export type TradeRow = RecordOf<typeof trade>;
+export type EventRow = RecordOf<typeof events>;
+export type ClaimRow = RecordOf<typeof claims>;
+export type GapRow = RecordOf<typeof gaps>;

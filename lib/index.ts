@@ -1,0 +1,10 @@
+/**
+ * Caspian Lab: typed data, indicators, figures and exports for the study of Azerbaijan's turn toward Asia.
+ * Notebooks import the compiled library: `import * as cl from "../dist/lib";`.
+ * @packageDocumentation
+ */
+export * from "./types";
+export * from "./dates";
+export * from "./data";
+export * from "./display/html";
+export * from "./display/show";

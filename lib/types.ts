@@ -1,0 +1,49 @@
+/**
+ * Core types shared by every module of Caspian Lab.
+ *
+ * Identifiers are branded strings, so a state code cannot be passed where a source id is expected.
+ * Every derived value that ends in a chart or a table is a {@link Sourced} value: it carries the ids of the
+ * source rows it came from, and figures build their footnotes from them.
+ */
+
+declare const brand: unique symbol;
+/** A string known to be of kind `B`. */
+export type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+/** Id of a row of data/sources.csv. */
+export type SourceId = Brand<string, "SourceId">;
+/** ISO 3166-1 alpha-3 state code (XNC for the Turkish Republic of Northern Cyprus). */
+export type Iso3 = Brand<string, "Iso3">;
+/** Id of a row of data/organizations.csv (SCO, CICA, OTS, …). */
+export type OrgId = Brand<string, "OrgId">;
+/** ISO date, full (`2024-09-30`) or partial (`2024-09`, `2024`). */
+export type IsoDate = Brand<string, "IsoDate">;
+
+/** A value with the ids of the sources it was computed from. */
+export interface Sourced<T> {
+  readonly value: T;
+  readonly sources: readonly SourceId[];
+}
+
+/** Casts a plain string to an {@link Iso3} after checking its form. @example iso3("AZE") */
+export function iso3(code: string): Iso3 {
+  if (!/^[A-Z]{3}$/.test(code)) throw new RangeError(`"${code}" is not an ISO 3166-1 alpha-3 code`);
+  return code as Iso3;
+}
+
+/** Casts a plain string to an {@link OrgId} after checking its form. @example orgId("SCO") */
+export function orgId(id: string): OrgId {
+  if (!/^[A-Z][A-Za-z0-9]*$/.test(id)) throw new RangeError(`"${id}" is not an organisation id`);
+  return id as OrgId;
+}
+
+/** Casts a plain string to a {@link SourceId} after checking its form. @example sourceId("reportaz-titr-2019") */
+export function sourceId(id: string): SourceId {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new RangeError(`"${id}" is not a source id`);
+  return id as SourceId;
+}
+
+/** Union of source ids, first-seen order, no repeats. @example mergeSources([a], [b, a]) // => [a, b] */
+export function mergeSources(...lists: ReadonlyArray<readonly SourceId[]>): SourceId[] {
+  return [...new Set(lists.flat())];
+}

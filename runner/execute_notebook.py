@@ -1,0 +1,176 @@
+"""Execute one notebook on the tslab kernel with nbclient; write the executed .ipynb and an HTML version.
+
+Called by the Node runner (runner/cli.ts) as:
+    /usr/bin/python3 runner/execute_notebook.py <job.json>
+job.json: {"notebook", "out_ipynb", "out_html", "timeout", "kernel", "parameters": {name: json value} | null, "cwd"}
+Progress goes to stdout as one JSON object per line, so the Node side can print which notebook and cell runs.
+Exit code 0 = success, 1 = a cell failed (a JSON "error" event says which), 2 = the runner itself failed.
+"""
+import json
+import os
+import re
+import sys
+import time
+import warnings
+
+warnings.filterwarnings("ignore", category=Warning, module="nbformat")
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+
+def emit(event, **fields):
+    fields["event"] = event
+    sys.stdout.write(json.dumps(fields) + "\n")
+    sys.stdout.flush()
+
+
+def atomic_write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = "%s.tmp-%d" % (path, os.getpid())
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def cell_tags(cell):
+    return cell.get("metadata", {}).get("tags", [])
+
+
+def inject_parameters(nb, parameters, notebook):
+    """Papermill convention: a new cell tagged `injected-parameters` right after the `parameters` cell.
+    The new cell assigns (not re-declares) so the declared types of the parameters cell still hold."""
+    if not parameters:
+        return
+    index = next((i for i, c in enumerate(nb.cells) if "parameters" in cell_tags(c)), None)
+    if index is None:
+        raise ValueError("%s: parameters were given but no cell is tagged `parameters`" % notebook)
+    declared = nb.cells[index].source
+    lines = ["// Parameters injected by the Caspian Lab runner"]
+    for name, value in parameters.items():
+        if not name.isidentifier():
+            raise ValueError("%s: parameter name %r is not an identifier" % (notebook, name))
+        if ("let %s" % name) not in declared:
+            raise ValueError(
+                "%s: unknown parameter %r: the `parameters` cell must declare it with `let %s = ...`" % (notebook, name, name))
+        lines.append("%s = %s;" % (name, json.dumps(value, ensure_ascii=False)))
+    cell = nbformat.v4.new_code_cell("\n".join(lines))
+    cell.metadata["tags"] = ["injected-parameters"]
+    cell["id"] = "injected-parameters"
+    nb.cells.insert(index + 1, cell)
+    nb.metadata["caspian"] = dict(nb.metadata.get("caspian", {}), parameters=parameters)
+
+
+TYPE_ERROR = re.compile(r"^\d+:\d+ - ")
+
+
+def error_text(cell):
+    """The useful part of a failed tslab cell's stderr: compiler diagnostics, or the error line of a throw."""
+    text = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("name") == "stderr")
+    if not text:
+        text = "\n".join("%s: %s" % (o.get("ename"), o.get("evalue")) for o in cell.get("outputs", [])
+                         if o.get("output_type") == "error")
+    lines = [l.rstrip() for l in text.splitlines()]
+    diagnostics = [l for l in lines if TYPE_ERROR.match(l)]
+    if diagnostics:
+        return "\n".join(diagnostics[:10])
+    thrown = [l for l in lines if re.match(r"^([A-Za-z_$][\w$]*)?(Error|Exception)\b", l)]
+    if thrown:
+        return thrown[0]
+    return "\n".join(l for l in lines if l.strip())[:2000]
+
+
+def first_line(source):
+    for line in source.splitlines():
+        if line.strip():
+            return line.strip()[:100]
+    return ""
+
+
+def write_html(nb, path):
+    from nbconvert import HTMLExporter
+    exporter = HTMLExporter(template_name="lab")
+    # No CDN: the lab template would fetch require.js and MathJax from the network.
+    exporter.require_js_url = ""
+    exporter.mathjax_url = ""
+    body, _ = exporter.from_notebook_node(nb)
+    atomic_write(path, body)
+
+
+def main():
+    with open(sys.argv[1], encoding="utf-8") as f:
+        job = json.load(f)
+    notebook = job["notebook"]
+    nb = nbformat.read(notebook, as_version=4)
+    inject_parameters(nb, job.get("parameters"), os.path.basename(notebook))
+
+    code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    total = len(code_cells)
+    number = {idx: n + 1 for n, idx in enumerate(code_cells)}
+    timings = {}
+
+    client = NotebookClient(
+        nb,
+        timeout=job.get("timeout", 300),
+        kernel_name=job.get("kernel", "tslab"),
+        resources={"metadata": {"path": job["cwd"]}},
+        record_timing=True,
+    )
+
+    def on_cell_start(cell, cell_index):
+        if cell.cell_type == "code":
+            timings[cell_index] = time.monotonic()
+            emit("cell_start", cell=number[cell_index], total=total, index=cell_index, source=first_line(cell.source))
+
+    def on_cell_complete(cell, cell_index):
+        if cell.cell_type == "code":
+            ms = int((time.monotonic() - timings.get(cell_index, time.monotonic())) * 1000)
+            emit("cell_done", cell=number[cell_index], total=total, index=cell_index, ms=ms)
+
+    client.on_cell_start = on_cell_start
+    client.on_cell_complete = on_cell_complete
+
+    failure = None
+    started = time.monotonic()
+    emit("start", total=total)
+    try:
+        client.execute()
+    except CellExecutionError as err:
+        failure = {"ename": err.ename, "evalue": err.evalue, "traceback": str(err)}
+    except CellTimeoutError as err:
+        failure = {"ename": "CellTimeoutError", "evalue": str(err).splitlines()[0], "traceback": str(err)}
+    except DeadKernelError as err:
+        failure = {"ename": "DeadKernelError", "evalue": str(err), "traceback": str(err)}
+
+    if failure is not None:
+        # The failing cell is the last one that started.
+        failed_index = max(timings) if timings else None
+        failure["cell"] = number.get(failed_index)
+        failure["index"] = failed_index
+        failure["source"] = nb.cells[failed_index].source if failed_index is not None else ""
+        # tslab reports errors on stderr and leaves ename/evalue empty; the stderr text is the message.
+        detail = error_text(nb.cells[failed_index]) if failed_index is not None else ""
+        if detail:
+            failure["evalue"] = detail
+            if failure["ename"] in ("<Error>", "", None):
+                failure["ename"] = "CompileError" if TYPE_ERROR.match(detail) else "Error"
+
+    atomic_write(job["out_ipynb"], nbformat.writes(nb))
+    if job.get("out_html"):
+        write_html(nb, job["out_html"])
+    if failure is not None:
+        emit("error", **failure)
+        return 1
+    emit("done", ms=int((time.monotonic() - started) * 1000))
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except Exception as err:  # the runner's own failure, not a cell's
+        emit("fatal", message="%s: %s" % (type(err).__name__, err))
+        sys.exit(2)

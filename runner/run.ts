@@ -1,0 +1,183 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import type { RunOptions } from "./options";
+import { UsageError } from "./options";
+import { jupyterEnv, jupyterPath, jupyterPython, projectRoot } from "./paths";
+
+/** What went wrong in a notebook: the cell (1-based among code cells) and the error. */
+export interface CellFailure {
+  readonly cell: number | null;
+  readonly ename: string;
+  readonly evalue: string;
+  readonly source: string;
+}
+
+/** Outcome of executing one notebook. */
+export interface NotebookResult {
+  readonly notebook: string;
+  readonly name: string;
+  readonly ok: boolean;
+  readonly ms: number;
+  readonly cells: number;
+  readonly executed: string;
+  readonly html: string | null;
+  readonly failure: CellFailure | null;
+}
+
+/** Progress events printed while the main job runs. */
+export type Progress =
+  | { readonly kind: "start"; readonly name: string; readonly total: number }
+  | { readonly kind: "cell"; readonly name: string; readonly cell: number; readonly total: number; readonly source: string }
+  | { readonly kind: "done"; readonly name: string; readonly result: NotebookResult };
+
+/** Default options: every notebook in notebooks/, output to out/, one notebook per core. */
+export function defaultOptions(): RunOptions {
+  return {
+    notebooksDir: join(projectRoot, "notebooks"),
+    outDir: join(projectRoot, "out"),
+    only: [],
+    timeoutSeconds: 300,
+    parameters: {},
+    jobs: availableParallelism(),
+    html: true,
+    quiet: false,
+  };
+}
+
+/**
+ * Lists the notebooks a run executes, in name order, filtered by `only`.
+ * A name in `only` that matches no notebook is an error, so a typo never runs nothing silently.
+ */
+export function selectNotebooks(dir: string, only: readonly string[]): string[] {
+  if (!existsSync(dir)) throw new UsageError(`notebook folder ${dir} does not exist`);
+  const all = readdirSync(dir).filter((f) => f.endsWith(".ipynb") && !f.startsWith(".")).sort();
+  if (only.length === 0) return all.map((f) => join(dir, f));
+  const unknown = only.filter((o) => !all.some((f) => f.includes(o)));
+  if (unknown.length > 0) {
+    throw new UsageError(`no notebook in ${dir} matches ${unknown.map((u) => `"${u}"`).join(", ")}; notebooks: ${all.join(", ")}`);
+  }
+  return all.filter((f) => only.some((o) => f.includes(o))).map((f) => join(dir, f));
+}
+
+interface WorkerEvent {
+  event: "start" | "cell_start" | "cell_done" | "error" | "done" | "fatal";
+  total?: number;
+  cell?: number;
+  source?: string;
+  ename?: string;
+  evalue?: string;
+  message?: string;
+}
+
+/** Executes one notebook through runner/execute_notebook.py (nbclient + the tslab kernel). */
+export function runNotebook(notebook: string, options: RunOptions, onProgress: (p: Progress) => void): Promise<NotebookResult> {
+  const name = basename(notebook, ".ipynb");
+  const executed = join(options.outDir, "notebooks", `${name}.ipynb`);
+  const html = options.html ? join(options.outDir, "html", `${name}.html`) : null;
+  const jobDir = join(tmpdir(), `caspian-${process.pid}`);
+  mkdirSync(jobDir, { recursive: true });
+  const jobFile = join(jobDir, `${name}.json`);
+  const parameters = Object.keys(options.parameters).length > 0 ? options.parameters : null;
+  writeFileSync(
+    jobFile,
+    JSON.stringify({
+      notebook: resolve(notebook),
+      out_ipynb: executed,
+      out_html: html,
+      timeout: options.timeoutSeconds,
+      kernel: "tslab",
+      cwd: resolve(notebook, ".."),
+      parameters,
+    }),
+  );
+  const started = Date.now();
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(jupyterPython, [join(projectRoot, "runner", "execute_notebook.py"), jobFile], {
+      env: jupyterEnv(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let total = 0;
+    let failure: CellFailure | null = null;
+    let fatal = "";
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      let ev: WorkerEvent;
+      try {
+        ev = JSON.parse(line) as WorkerEvent;
+      } catch {
+        stderr += line + "\n";
+        return;
+      }
+      if (ev.event === "start") {
+        total = ev.total ?? 0;
+        onProgress({ kind: "start", name, total });
+      } else if (ev.event === "cell_start") {
+        onProgress({ kind: "cell", name, cell: ev.cell ?? 0, total, source: ev.source ?? "" });
+      } else if (ev.event === "error") {
+        failure = { cell: ev.cell ?? null, ename: ev.ename ?? "Error", evalue: ev.evalue ?? "", source: ev.source ?? "" };
+      } else if (ev.event === "fatal") {
+        fatal = ev.message ?? "unknown failure";
+      }
+    });
+    child.on("error", (err) => reject(new Error(`cannot start ${jupyterPython}: ${err.message}`)));
+    child.on("close", (code) => {
+      rmSync(jobFile, { force: true });
+      if (code !== 0 && failure === null) {
+        const hint = /No such kernel named tslab/.test(stderr + fatal)
+          ? ` (no tslab kernelspec under ${jupyterPath}: run scripts/setup.sh)`
+          : "";
+        failure = { cell: null, ename: "RunnerError", evalue: (fatal || stderr.trim() || `exit code ${code}`) + hint, source: "" };
+      }
+      const result: NotebookResult = {
+        notebook,
+        name,
+        ok: failure === null,
+        ms: Date.now() - started,
+        cells: total,
+        executed,
+        html,
+        failure,
+      };
+      onProgress({ kind: "done", name, result });
+      resolvePromise(result);
+    });
+  });
+}
+
+/** Runs `tasks` with at most `limit` at once, keeping the results in input order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+/** Executes the selected notebooks, several at once. Resolves with one result per notebook, failures included. */
+export async function runNotebooks(options: RunOptions, onProgress: (p: Progress) => void = () => {}): Promise<NotebookResult[]> {
+  const notebooks = selectNotebooks(options.notebooksDir, options.only);
+  if (!existsSync(join(jupyterPath, "kernels", "tslab", "kernel.json"))) {
+    throw new UsageError(`the tslab kernelspec is missing from ${jupyterPath}: run scripts/setup.sh first`);
+  }
+  return mapLimit(notebooks, options.jobs, (nb) => runNotebook(nb, options, onProgress));
+}
+
+/** One line naming the notebook, the cell and the error, for a failed notebook. */
+export function describeFailure(r: NotebookResult): string {
+  const f = r.failure;
+  if (f === null) return `${r.name}: ok`;
+  const where = f.cell === null ? "before any cell ran" : `cell ${f.cell}${r.cells ? ` of ${r.cells}` : ""}`;
+  const src = f.source ? `\n    > ${f.source.split("\n").slice(0, 3).join("\n    > ")}` : "";
+  return `${r.notebook}: ${where} failed: ${f.ename}: ${f.evalue}${src}`;
+}
