@@ -47,3 +47,35 @@ export function sourceId(id: string): SourceId {
 export function mergeSources(...lists: ReadonlyArray<readonly SourceId[]>): SourceId[] {
   return [...new Set(lists.flat())];
 }
+
+/** Whether a figure was observed, planned or forecast. */
+export type ValueStatus = "actual" | "plan" | "forecast";
+
+/**
+ * One value of a time series over a closed period of full ISO dates. `value` is `null` for a gap,
+ * which charts draw as a gap and statistics skip.
+ */
+export interface SeriesPoint {
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  /** Label of the period, e.g. "2024" or "Jan–Sep 2024". */
+  readonly label: string;
+  readonly value: number | null;
+  readonly status: ValueStatus;
+  readonly sources: readonly SourceId[];
+}
+
+/**
+ * A time series of one metric in one scope and unit. Builders refuse to mix scopes or units unless asked,
+ * and then say so in `mixed`.
+ */
+export interface Series {
+  readonly id: string;
+  readonly label: string;
+  readonly metric: string;
+  readonly unit: string;
+  readonly scope: string;
+  readonly points: readonly SeriesPoint[];
+  /** Set when the caller explicitly allowed mixed scopes or units: what was mixed. */
+  readonly mixed?: string;
+}

@@ -39,7 +39,9 @@ fi
 # npm packages: install only when package-lock.json changed since the last install.
 stamp=node_modules/.caspian-lock.sha256
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+if [ "${CASPIAN_SKIP_NPM:-}" = 1 ]; then
+  : # the caller runs npm ci itself (.ci/run)
+elif [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund
   echo "$want" > "$stamp"
