@@ -1,7 +1,8 @@
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { checkoutRoot } from "../lib/data/paths";
 
 /** The checkout's root folder (this file is compiled to dist/runner/). */
-export const projectRoot: string = resolve(__dirname, "..", "..");
+export const projectRoot: string = checkoutRoot(__dirname);
 
 /** The Python that has Jupyter: Debian's, not whatever `python3` is first on PATH. */
 export const jupyterPython: string = process.env.CASPIAN_PYTHON ?? "/usr/bin/python3";

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -62,6 +62,25 @@ export function selectNotebooks(dir: string, only: readonly string[]): string[] 
   return all.filter((f) => only.some((o) => f.includes(o))).map((f) => join(dir, f));
 }
 
+/**
+ * Names a notebook's `parameters` cell declares with `let name = ...` (empty when it has no such cell).
+ * @example declaredParameters("notebooks/03-multilateral-embeddedness.ipynb") // => ["focal", "asOf", ...]
+ */
+export function declaredParameters(notebook: string): string[] {
+  const nb = JSON.parse(readFileSync(notebook, "utf8")) as { cells: { cell_type: string; source: string | string[]; metadata?: { tags?: string[] } }[] };
+  const cell = nb.cells.find((c) => c.cell_type === "code" && (c.metadata?.tags ?? []).includes("parameters"));
+  if (!cell) return [];
+  const source = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
+  return [...source.matchAll(/\blet\s+([A-Za-z_$][\w$]*)/g)].map((m) => m[1]!);
+}
+
+/** The parameters that apply to one notebook: those its `parameters` cell declares. */
+function parametersFor(notebook: string, parameters: Readonly<Record<string, unknown>>): Record<string, unknown> | null {
+  const declared = new Set(declaredParameters(notebook));
+  const own = Object.entries(parameters).filter(([k]) => declared.has(k));
+  return own.length > 0 ? Object.fromEntries(own) : null;
+}
+
 interface WorkerEvent {
   event: "start" | "cell_start" | "cell_done" | "error" | "done" | "fatal";
   total?: number;
@@ -80,7 +99,7 @@ export function runNotebook(notebook: string, options: RunOptions, onProgress: (
   const jobDir = join(tmpdir(), `caspian-${process.pid}`);
   mkdirSync(jobDir, { recursive: true });
   const jobFile = join(jobDir, `${name}.json`);
-  const parameters = Object.keys(options.parameters).length > 0 ? options.parameters : null;
+  const parameters = parametersFor(notebook, options.parameters);
   writeFileSync(
     jobFile,
     JSON.stringify({
@@ -169,6 +188,16 @@ export async function runNotebooks(options: RunOptions, onProgress: (p: Progress
   const notebooks = selectNotebooks(options.notebooksDir, options.only);
   if (!existsSync(join(jupyterPath, "kernels", "tslab", "kernel.json"))) {
     throw new UsageError(`the tslab kernelspec is missing from ${jupyterPath}: run scripts/setup.sh first`);
+  }
+  const names = Object.keys(options.parameters);
+  if (names.length > 0) {
+    const declared = new Set(notebooks.flatMap(declaredParameters));
+    const unknown = names.filter((n) => !declared.has(n));
+    if (unknown.length > 0) {
+      throw new UsageError(
+        `unknown parameter(s) ${unknown.join(", ")}: no selected notebook declares them in its parameters cell (declared: ${[...declared].join(", ") || "none"})`,
+      );
+    }
   }
   return mapLimit(notebooks, options.jobs, (nb) => runNotebook(nb, options, onProgress));
 }

@@ -15,7 +15,7 @@ export function formatIssue(i: DataIssue): string {
   const where = i.line > 0 ? `${i.file}:${i.line}` : i.file;
   const field = i.field ? ` field "${i.field}"` : "";
   const value = i.value !== "" ? ` value "${i.value.length > 80 ? i.value.slice(0, 77) + "..." : i.value}"` : "";
-  return `${where}:${field}${value}: ${i.message}`;
+  return field || value ? `${where}:${field}${value}: ${i.message}` : `${where}: ${i.message}`;
 }
 
 /** Every problem in a data package, reported at once. */

@@ -2,17 +2,22 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 /**
- * The data/ folder of the checkout this module belongs to, found by walking up to caspian-lab's package.json,
- * so that it works from lib/ (tests) and from dist/lib/ (notebooks) alike. `CASPIAN_DATA` overrides it.
+ * The caspian-lab checkout that holds `start` (default: this module), found by walking up to the package.json
+ * named caspian-lab. Works from lib/ (tests run the sources) and from dist/lib/ (notebooks run the build).
+ * @example join(checkoutRoot(), "data")
  */
-export function defaultDataDir(): string {
-  if (process.env.CASPIAN_DATA) return process.env.CASPIAN_DATA;
-  let dir = __dirname;
+export function checkoutRoot(start: string = __dirname): string {
+  let dir = start;
   for (;;) {
     const pkg = join(dir, "package.json");
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "caspian-lab") return join(dir, "data");
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "caspian-lab") return dir;
     const up = dirname(dir);
-    if (up === dir) throw new Error(`cannot find the caspian-lab checkout above ${__dirname}; set CASPIAN_DATA`);
+    if (up === dir) throw new Error(`cannot find the caspian-lab checkout above ${start}`);
     dir = up;
   }
+}
+
+/** The data/ folder of the checkout; `CASPIAN_DATA` overrides it. @example loadPackage(defaultDataDir()) */
+export function defaultDataDir(): string {
+  return process.env.CASPIAN_DATA ?? join(checkoutRoot(), "data");
 }

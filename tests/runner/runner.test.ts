@@ -1,0 +1,102 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { defaultOptions, runNotebooks, selectNotebooks, type NotebookResult } from "../../runner/run";
+import { parseParameter, UsageError } from "../../runner/options";
+import { cellOutputText, writeNotebook } from "../helpers/notebook";
+
+const run = promisify(execFile);
+const root = join(__dirname, "..", "..");
+const cli = join(root, "dist", "runner", "cli.js");
+
+describe("parseParameter()", () => {
+  it("reads JSON values and falls back to strings", () => {
+    expect(parseParameter("year=2024")).toEqual(["year", 2024]);
+    expect(parseParameter("focal=KAZ")).toEqual(["focal", "KAZ"]);
+    expect(parseParameter('dates=["2015-01-01","2020-01-01"]')).toEqual(["dates", ["2015-01-01", "2020-01-01"]]);
+  });
+  it("rejects a missing = and a bad name", () => {
+    expect(() => parseParameter("year")).toThrow(UsageError);
+    expect(() => parseParameter("1year=2")).toThrow(/not an identifier/);
+  });
+});
+
+describe("selectNotebooks()", () => {
+  it("runs a named subset, and names a typo", () => {
+    const dir = mkdtempSync(join(tmpdir(), "caspian-sel-"));
+    for (const n of ["01-a", "02-b", "03-c"]) writeNotebook(dir, n, ["1"]);
+    expect(selectNotebooks(dir, []).map((f) => f.slice(dir.length + 1))).toEqual(["01-a.ipynb", "02-b.ipynb", "03-c.ipynb"]);
+    expect(selectNotebooks(dir, ["02", "03-c"]).map((f) => f.slice(dir.length + 1))).toEqual(["02-b.ipynb", "03-c.ipynb"]);
+    expect(() => selectNotebooks(dir, ["04"])).toThrow(/no notebook .* matches "04"/);
+  });
+});
+
+describe("the runner on the tslab kernel", () => {
+  const dir = mkdtempSync(join(tmpdir(), "caspian-run-"));
+  const out = join(dir, "out");
+  let results: NotebookResult[];
+  let byName: Map<string, NotebookResult>;
+
+  beforeAll(async () => {
+    writeNotebook(dir, "ok", [{ source: 'let year = 2023;\nlet focal = "AZE";', tags: ["parameters"] }, "console.log(`${focal}:${year + 1}`)"]);
+    writeNotebook(dir, "throws", ["const a = 1;", 'throw new Error("boom in cell two")', "console.log('never')"]);
+    writeNotebook(dir, "type-error", ["const n: number = 1;", "const s: string = n;"]);
+    writeNotebook(dir, "skipped", ["console.log('should not run')"]);
+    results = await runNotebooks({
+      ...defaultOptions(),
+      notebooksDir: dir,
+      outDir: out,
+      only: ["ok", "throws", "type-error"],
+      parameters: { year: 2030, focal: "KAZ" },
+      jobs: 2,
+      quiet: true,
+    });
+    byName = new Map(results.map((r) => [r.name, r]));
+  }, 120_000);
+
+  it("injects parameters after the cell tagged parameters", () => {
+    const r = byName.get("ok")!;
+    expect(r.ok).toBe(true);
+    const nb = JSON.parse(readFileSync(r.executed, "utf8"));
+    expect(nb.cells[1].metadata.tags).toEqual(["injected-parameters"]);
+    expect(cellOutputText(nb, 2)).toBe("KAZ:2031\n");
+    expect(existsSync(r.html!)).toBe(true);
+  });
+
+  it("fails a notebook whose cell throws, naming cell and error", () => {
+    const r = byName.get("throws")!;
+    expect(r.ok).toBe(false);
+    expect(r.failure).toMatchObject({ cell: 2, ename: "Error", evalue: "Error: boom in cell two" });
+    // the executed notebook is still written, with the error output, for debugging
+    expect(cellOutputText(JSON.parse(readFileSync(r.executed, "utf8")), 1)).toContain("boom in cell two");
+  });
+
+  it("fails on a type error", () => {
+    const r = byName.get("type-error")!;
+    expect(r.ok).toBe(false);
+    expect(r.failure?.cell).toBe(2);
+    expect(r.failure?.ename).toBe("CompileError");
+    expect(r.failure?.evalue).toMatch(/Type 'number' is not assignable to type 'string'/);
+  });
+
+  it("runs only the named subset", () => {
+    expect(results.map((r) => r.name).sort()).toEqual(["ok", "throws", "type-error"]);
+    expect(existsSync(join(out, "notebooks", "skipped.ipynb"))).toBe(false);
+  });
+
+  it("the CLI exits non-zero and names the notebook, the cell and the error", async () => {
+    const err = await run("node", [cli, "--notebooks", dir, "--out", join(dir, "out-cli"), "-q", "throws"]).catch((e: unknown) => e);
+    const e = err as { code: number; stderr: string };
+    expect(e.code).toBe(1);
+    expect(e.stderr).toMatch(/throws\.ipynb: cell 2 of 3 failed: Error: Error: boom in cell two/);
+  }, 60_000);
+
+  it("rejects a parameter that no selected notebook declares", async () => {
+    await expect(
+      runNotebooks({ ...defaultOptions(), notebooksDir: dir, outDir: join(dir, "out-p"), only: ["ok"], parameters: { nope: 1 }, quiet: true }),
+    ).rejects.toThrow(/unknown parameter\(s\) nope: .*declared: year, focal/);
+  });
+});
