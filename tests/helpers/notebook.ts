@@ -1,28 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-
-/** A code cell for {@link writeNotebook}: its source, and its tags. */
-export interface CellSpec {
-  readonly source: string;
-  readonly tags?: readonly string[];
-}
-
-/** Writes a minimal nbformat 4.5 notebook on the tslab kernel into `dir/name.ipynb`. */
-export function writeNotebook(dir: string, name: string, cells: readonly (CellSpec | string)[]): string {
-  mkdirSync(dir, { recursive: true });
-  const nb = {
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" }, language_info: { name: "typescript" } },
-    cells: cells.map((c, i) => {
-      const spec = typeof c === "string" ? { source: c } : c;
-      return { cell_type: "code", id: `cell-${i}`, metadata: { tags: [...(spec.tags ?? [])] }, execution_count: null, outputs: [], source: spec.source };
-    }),
-  };
-  const file = join(dir, `${name}.ipynb`);
-  writeFileSync(file, JSON.stringify(nb, null, 1));
-  return file;
-}
+export { writeNotebook, type CellSpec } from "../../bench/notebook-fixture";
 
 /** The text a cell of an executed notebook printed (stdout and display data). */
 export function cellOutputText(executed: { cells: { outputs?: { text?: string | string[]; data?: Record<string, unknown> }[] }[] }, index: number): string {
