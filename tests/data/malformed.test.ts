@@ -58,7 +58,7 @@ describe("parseResource() names the file, line, field, value and what was expect
   });
 
   it("2. date out of range", () => {
-    expect(messages(memberships, "state,org,status,since,until,sources,note\nAZE,SCO,dialogue_partner,1815,,s,\n")).toEqual([
+    expect(messages(memberships, "state,org,status,since,since_bound,until,sources,note\nAZE,SCO,dialogue_partner,1815,exact,,s,\n")).toEqual([
       'data/x.csv:2: field "since" value "1815": expected a year between 1900 and 2100',
     ]);
   });
@@ -132,7 +132,7 @@ describe("parseResource() names the file, line, field, value and what was expect
   });
 
   it("15. until before since", () => {
-    expect(messages(memberships, "state,org,status,since,until,sources,note\nUZB,GUAM,member,2005,1999,s,\n")).toEqual([
+    expect(messages(memberships, "state,org,status,since,since_bound,until,sources,note\nUZB,GUAM,member,2005,exact,1999,s,\n")).toEqual([
       'data/x.csv:2: field "until" value "1999": until 1999 is before since 2005',
     ]);
   });
@@ -160,7 +160,7 @@ describe("loadPackage() checks foreign keys across files", () => {
       "sources.csv": "id,publisher,title,url,published,quote,language,note\nsrc-a,Report,Title,https://report.az/x,2026-03-10,4.484 million tons in 2024,en,\n",
       "states.csv": "iso3,name,region,caspian_littoral,note\nAZE,Azerbaijan,South Caucasus,true,\n",
       "organizations.csv": "id,name,founded,kind,sphere,sources,note\nSCO,Shanghai Cooperation Organisation,2001-06-15,security,china_led,src-a,\n",
-      "memberships.csv": "state,org,status,since,until,sources,note\nAZE,SCO,dialogue_partner,2015-07-10,,src-a,\n",
+      "memberships.csv": "state,org,status,since,since_bound,until,sources,note\nAZE,SCO,dialogue_partner,2015-07-10,exact,,src-a,\n",
       "corridor_flows.csv": flowsText(flow()),
     };
     for (const def of allResources as readonly ResourceDef<unknown>[]) {
@@ -180,7 +180,7 @@ describe("loadPackage() checks foreign keys across files", () => {
   };
 
   it("18. unknown state code", () => {
-    const dir = writePackage({ "memberships.csv": "state,org,status,since,until,sources,note\nAZX,SCO,dialogue_partner,2015-07-10,,src-a,\n" });
+    const dir = writePackage({ "memberships.csv": "state,org,status,since,since_bound,until,sources,note\nAZX,SCO,dialogue_partner,2015-07-10,exact,,src-a,\n" });
     expect(issuesOf(dir)).toEqual(['data/memberships.csv:2: field "state" value "AZX": unknown state "AZX": not a iso3 in data/states.csv']);
   });
 
