@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DataError, parseCsv, type DataIssue } from "./csv";
 import { defaultDataDir } from "./paths";
@@ -113,14 +113,105 @@ const keyOfResource: Record<string, keyof Omit<DataPackage, "dir" | "sourceById"
   gaps: "gaps",
 };
 
-/** Reads a file, turning a missing file into an issue rather than a crash. */
-function readText(file: string, shown: string, issues: DataIssue[]): string | undefined {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (e) {
-    issues.push({ file: shown, line: 0, field: "", value: "", message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})` });
-    return undefined;
+const filesRead = new Set<string>();
+
+/**
+ * The data files this process has read, in the order first read. When `CASPIAN_READS_FILE` is set (the main job
+ * sets it per notebook), each file is also appended to that file as it is read, so the run cache knows which data
+ * files a notebook depends on.
+ * @example dataPackage().memberships; dataFilesRead() // => [".../memberships.csv", ".../sources.csv", ...]
+ */
+export function dataFilesRead(): string[] {
+  return [...filesRead];
+}
+
+function noteRead(file: string): void {
+  if (filesRead.has(file)) return;
+  filesRead.add(file);
+  const log = process.env.CASPIAN_READS_FILE;
+  if (log) appendFileSync(log, file + "\n");
+}
+
+const fkNoun: Record<string, string> = { sources: "source", states: "state", organizations: "organisation" };
+
+/** Parses resources on demand, once each, and checks their foreign keys against the resources they name. */
+class PackageReader {
+  private readonly parsed = new Map<string, ParsedResource<unknown>>();
+  private readonly fkIssues = new Map<string, DataIssue[]>();
+  private readonly keySets = new Map<string, Set<string>>();
+  constructor(readonly dir: string) {}
+
+  parse(def: ResourceDef<unknown>): ParsedResource<unknown> {
+    let res = this.parsed.get(def.name);
+    if (!res) {
+      const shown = `data/${def.path}`;
+      const file = join(this.dir, def.path);
+      noteRead(file);
+      let text: string | undefined;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch (e) {
+        const issue = { file: shown, line: 0, field: "", value: "", message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})` };
+        res = { rows: [], lines: [], issues: [issue] };
+      }
+      res ??= parseResource(def, text!, shown);
+      this.parsed.set(def.name, res);
+    }
+    return res;
   }
+
+  private keys(resource: string, key: string): Set<string> {
+    const id = `${resource}.${key}`;
+    let set = this.keySets.get(id);
+    if (!set) {
+      const def = resourceByName(resource);
+      set = new Set(this.parse(def).rows.map((r) => String((r as Record<string, unknown>)[key])));
+      this.keySets.set(id, set);
+    }
+    return set;
+  }
+
+  /** Issues of the foreign keys of one resource (list fields are checked item by item). */
+  foreignKeyIssues(def: ResourceDef<unknown>): DataIssue[] {
+    let found = this.fkIssues.get(def.name);
+    if (found) return found;
+    found = [];
+    const res = this.parse(def);
+    for (const fk of def.foreignKeys) {
+      const known = this.keys(fk.resource, fk.key);
+      res.rows.forEach((row, i) => {
+        const v = (row as Record<string, unknown>)[fk.field];
+        const values = Array.isArray(v) ? (v as unknown[]) : v === undefined ? [] : [v];
+        for (const item of values) {
+          if (!known.has(String(item))) {
+            found!.push({
+              file: `data/${def.path}`,
+              line: res.lines[i]!,
+              field: fk.field,
+              value: String(item),
+              message: `unknown ${fkNoun[fk.resource] ?? fk.resource} "${item}": not a ${fk.key} in data/${fk.resource}.csv`,
+            });
+          }
+        }
+      });
+    }
+    this.fkIssues.set(def.name, found);
+    return found;
+  }
+
+  /** The validated rows of one resource, or a DataError naming every problem in it and its foreign keys. */
+  rows<R>(def: ResourceDef<R>): readonly R[] {
+    const d = def as ResourceDef<unknown>;
+    const issues = [...this.parse(d).issues, ...this.foreignKeyIssues(d)];
+    if (issues.length > 0) throw new DataError(issues);
+    return Object.freeze(this.parse(d).rows.map((r) => Object.freeze(r))) as readonly R[];
+  }
+}
+
+function resourceByName(name: string): ResourceDef<unknown> {
+  const def = (allResources as readonly ResourceDef<unknown>[]).find((d) => d.name === name);
+  if (!def) throw new Error(`no resource named ${name}`);
+  return def;
 }
 
 /**
@@ -129,62 +220,40 @@ function readText(file: string, shown: string, issues: DataIssue[]): string | un
  * @example const pkg = loadPackage(); pkg.memberships.filter((m) => m.org === "SCO").length
  */
 export function loadPackage(dir: string = defaultDataDir()): DataPackage {
-  const issues: DataIssue[] = [];
-  const parsed = new Map<string, ParsedResource<unknown>>();
-  for (const def of allResources as readonly ResourceDef<unknown>[]) {
-    const shown = `data/${def.path}`;
-    const text = readText(join(dir, def.path), shown, issues);
-    if (text === undefined) {
-      parsed.set(def.name, { rows: [], lines: [], issues: [] });
-      continue;
-    }
-    const res = parseResource(def, text, shown);
-    issues.push(...res.issues);
-    parsed.set(def.name, res);
-  }
-  // Foreign keys: build the key sets once, then check every row's value (list fields item by item).
-  const keySets = new Map<string, Set<string>>();
-  const keysOf = (resource: string, key: string): Set<string> => {
-    const id = `${resource}.${key}`;
-    let set = keySets.get(id);
-    if (!set) {
-      set = new Set((parsed.get(resource)?.rows ?? []).map((r) => String((r as Record<string, unknown>)[key])));
-      keySets.set(id, set);
-    }
-    return set;
-  };
-  for (const def of allResources as readonly ResourceDef<unknown>[]) {
-    const res = parsed.get(def.name)!;
-    for (const fk of def.foreignKeys) {
-      const known = keysOf(fk.resource, fk.key);
-      res.rows.forEach((row, i) => {
-        const v = (row as Record<string, unknown>)[fk.field];
-        const values = Array.isArray(v) ? (v as unknown[]) : v === undefined ? [] : [v];
-        for (const item of values) {
-          if (!known.has(String(item))) {
-            issues.push({
-              file: `data/${def.path}`,
-              line: res.lines[i]!,
-              field: fk.field,
-              value: String(item),
-              message: `unknown ${fk.resource === "sources" ? "source" : fk.resource === "states" ? "state" : "organisation"} "${item}": not a ${fk.key} in data/${fk.resource}.csv`,
-            });
-          }
-        }
-      });
-    }
-  }
+  const reader = new PackageReader(dir);
+  const defs = allResources as readonly ResourceDef<unknown>[];
+  const issues = defs.flatMap((def) => [...reader.parse(def).issues, ...reader.foreignKeyIssues(def)]);
   if (issues.length > 0) throw new DataError(issues);
   const out: Record<string, unknown> = { dir };
-  for (const [name, res] of parsed) out[keyOfResource[name]!] = Object.freeze(res.rows.map((r) => Object.freeze(r)));
+  for (const def of defs) out[keyOfResource[def.name]!] = reader.rows(def);
   const pkg = out as unknown as Omit<DataPackage, "sourceById">;
   return { ...pkg, sourceById: new Map(pkg.sources.map((s) => [s.id, s])) };
 }
 
-let cached: { dir: string; pkg: DataPackage } | undefined;
+const lazyPackages = new Map<string, DataPackage>();
 
-/** {@link loadPackage}, memoised per folder for the life of the process (notebooks call it from many cells). */
+/**
+ * The package in `dir`, loaded lazily: each resource is read, validated and checked against its foreign keys
+ * the first time it is used, then kept for the life of the process. A notebook that only uses memberships never
+ * reads corridor_flows.csv, so the run cache re-runs it only when the files it read change.
+ * Problems throw the same {@link DataError} as {@link loadPackage}, for the resource being used.
+ * @example dataPackage().memberships.filter((m) => m.org === "SCO").length
+ */
 export function dataPackage(dir: string = defaultDataDir()): DataPackage {
-  if (!cached || cached.dir !== dir) cached = { dir, pkg: loadPackage(dir) };
-  return cached.pkg;
+  let pkg = lazyPackages.get(dir);
+  if (pkg) return pkg;
+  const reader = new PackageReader(dir);
+  const view: Record<string, unknown> = { dir };
+  for (const def of allResources as readonly ResourceDef<unknown>[]) {
+    let value: unknown;
+    Object.defineProperty(view, keyOfResource[def.name]!, { enumerable: true, get: () => (value ??= reader.rows(def)) });
+  }
+  let byId: ReadonlyMap<string, SourceRow> | undefined;
+  Object.defineProperty(view, "sourceById", {
+    enumerable: false,
+    get: () => (byId ??= new Map((view.sources as readonly SourceRow[]).map((s) => [s.id, s]))),
+  });
+  pkg = view as unknown as DataPackage;
+  lazyPackages.set(dir, pkg);
+  return pkg;
 }
