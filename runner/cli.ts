@@ -16,6 +16,7 @@ Executes every notebook in notebooks/ on the tslab kernel and writes out/.
   --notebooks DIR     notebook folder (default notebooks/)
   --out DIR           output folder (default out/)
   --no-html           skip the HTML versions
+  --force             ignore the run cache and execute every selected notebook
   -q, --quiet         print only failures and the summary`;
 
 function parse(argv: string[]): RunOptions {
@@ -30,6 +31,7 @@ function parse(argv: string[]): RunOptions {
       notebooks: { type: "string" },
       out: { type: "string" },
       "no-html": { type: "boolean" },
+      force: { type: "boolean" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
     },
@@ -65,6 +67,7 @@ function parse(argv: string[]): RunOptions {
     jobs: Math.floor(num(values.jobs, "--jobs", base.jobs)),
     html: !values["no-html"],
     quiet: values.quiet ?? false,
+    force: values.force ?? false,
   };
 }
 
@@ -73,10 +76,12 @@ function printer(quiet: boolean): (p: Progress) => void {
     if (p.kind === "done") {
       const r = p.result;
       if (r.ok) {
-        if (!quiet) console.log(`[${r.name}] done: ${r.cells} cells in ${(r.ms / 1000).toFixed(1)} s`);
+        if (quiet) return;
+        if (r.cached) console.log(`[${r.name}] skipped: ${r.reason} (outputs from the previous run)`);
+        else console.log(`[${r.name}] done: ${r.cells} cells in ${(r.ms / 1000).toFixed(1)} s`);
       } else console.error(`[${r.name}] FAILED ${describeFailure(r)}`);
     } else if (!quiet) {
-      if (p.kind === "start") console.log(`[${p.name}] starting kernel, ${p.total} code cells`);
+      if (p.kind === "start") console.log(`[${p.name}] running (${p.reason}): starting kernel, ${p.total} code cells`);
       else console.log(`[${p.name}] cell ${p.cell}/${p.total}: ${p.source}`);
     }
   };
@@ -88,7 +93,10 @@ async function main(): Promise<number> {
   const results = await runNotebooks(options, printer(options.quiet));
   const failed = results.filter((r) => !r.ok);
   const secs = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`\n${results.length - failed.length}/${results.length} notebooks ok in ${secs} s; outputs in ${relative(projectRoot, options.outDir) || "."}/`);
+  const cached = results.filter((r) => r.cached).length;
+  console.log(
+    `\n${results.length - failed.length}/${results.length} notebooks ok (${cached} skipped, unchanged) in ${secs} s; outputs in ${relative(projectRoot, options.outDir) || "."}/`,
+  );
   if (failed.length > 0) {
     console.error(`\n${failed.length} notebook(s) failed:`);
     for (const r of failed) console.error(`  - ${describeFailure(r)}`);

@@ -77,10 +77,33 @@ def error_text(cell):
     diagnostics = [l for l in lines if TYPE_ERROR.match(l)]
     if diagnostics:
         return "\n".join(diagnostics[:10])
-    thrown = [l for l in lines if re.match(r"^([A-Za-z_$][\w$]*)?(Error|Exception)\b", l)]
-    if thrown:
-        return thrown[0]
+    for i, line in enumerate(lines):
+        if re.match(r"^([A-Za-z_$][\w$]*)?(Error|Exception)\b", line):
+            # the error line, and the indented detail lines after it (a DataError lists every problem)
+            detail = [line]
+            for more in lines[i + 1:]:
+                if not more.startswith("  ") or more.lstrip().startswith("at "):
+                    break
+                detail.append(more)
+            return "\n".join(detail[:25])
     return "\n".join(l for l in lines if l.strip())[:2000]
+
+
+def parse_time(text):
+    from datetime import datetime
+    return datetime.strptime(text.rstrip("Z"), "%Y-%m-%dT%H:%M:%S.%f")
+
+
+def cell_timings(nb, number):
+    """Per-cell wall time from nbclient's iopub busy/idle timestamps (record_timing=True)."""
+    out = []
+    for index, cell in enumerate(nb.cells):
+        t = cell.get("metadata", {}).get("execution", {})
+        if cell.cell_type != "code" or "iopub.status.busy" not in t or "iopub.status.idle" not in t:
+            continue
+        ms = int((parse_time(t["iopub.status.idle"]) - parse_time(t["iopub.status.busy"])).total_seconds() * 1000)
+        out.append({"cell": number[index], "ms": ms, "source": first_line(cell.source)})
+    return out
 
 
 def first_line(source):
@@ -127,15 +150,17 @@ def main():
 
     def on_cell_complete(cell, cell_index):
         if cell.cell_type == "code":
-            ms = int((time.monotonic() - timings.get(cell_index, time.monotonic())) * 1000)
-            emit("cell_done", cell=number[cell_index], total=total, index=cell_index, ms=ms)
+            emit("cell_done", cell=number[cell_index], total=total, index=cell_index)
 
     client.on_cell_start = on_cell_start
     client.on_cell_complete = on_cell_complete
 
     failure = None
     started = time.monotonic()
-    emit("start", total=total)
+    import nbclient, nbconvert, jupyter_client, platform
+    emit("start", total=total, versions={
+        "python": platform.python_version(), "nbclient": nbclient.__version__,
+        "nbconvert": nbconvert.__version__, "jupyter_client": jupyter_client.__version__})
     try:
         client.execute()
     except CellExecutionError as err:
@@ -161,10 +186,11 @@ def main():
     atomic_write(job["out_ipynb"], nbformat.writes(nb))
     if job.get("out_html"):
         write_html(nb, job["out_html"])
+    cells = cell_timings(nb, number)
     if failure is not None:
-        emit("error", **failure)
+        emit("error", cells=cells, **failure)
         return 1
-    emit("done", ms=int((time.monotonic() - started) * 1000))
+    emit("done", ms=int((time.monotonic() - started) * 1000), cells=cells)
     return 0
 
 

@@ -14,8 +14,10 @@ export interface RunOptions {
   readonly jobs: number;
   /** Write an HTML version of each executed notebook. */
   readonly html: boolean;
-  /** Print progress lines. */
+  /** Print only failures and the summary. */
   readonly quiet: boolean;
+  /** Ignore the run cache: execute every selected notebook. */
+  readonly force: boolean;
 }
 
 /** Error in the command line, reported without a stack trace. */

@@ -1,11 +1,22 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { RunOptions } from "./options";
 import { UsageError } from "./options";
+import { fileSha256, listFiles, sha256, treeSha256 } from "./hash";
 import { jupyterEnv, jupyterPath, jupyterPython, projectRoot } from "./paths";
+import {
+  describeOutput,
+  parametersHash,
+  readRecord,
+  staleReason,
+  writeAtomic,
+  type CellTiming,
+  type InputHashes,
+  type RunRecord,
+} from "./record";
 
 /** What went wrong in a notebook: the cell (1-based among code cells) and the error. */
 export interface CellFailure {
@@ -20,6 +31,11 @@ export interface NotebookResult {
   readonly notebook: string;
   readonly name: string;
   readonly ok: boolean;
+  /** The outputs were reused from the previous run: its inputs had not changed. */
+  readonly cached: boolean;
+  /** Why the notebook was executed (what changed), or why the cache was used. */
+  readonly reason: string;
+  readonly record: string;
   readonly ms: number;
   readonly cells: number;
   readonly executed: string;
@@ -29,7 +45,7 @@ export interface NotebookResult {
 
 /** Progress events printed while the main job runs. */
 export type Progress =
-  | { readonly kind: "start"; readonly name: string; readonly total: number }
+  | { readonly kind: "start"; readonly name: string; readonly total: number; readonly reason: string }
   | { readonly kind: "cell"; readonly name: string; readonly cell: number; readonly total: number; readonly source: string }
   | { readonly kind: "done"; readonly name: string; readonly result: NotebookResult };
 
@@ -44,7 +60,43 @@ export function defaultOptions(): RunOptions {
     jobs: availableParallelism(),
     html: true,
     quiet: false,
+    force: false,
   };
+}
+
+/** Output name of a notebook run: the file name, plus the parameters when given (`03-x--focal-KAZ`). */
+export function outputName(notebook: string, parameters: Readonly<Record<string, unknown>> | null): string {
+  const base = basename(notebook, ".ipynb");
+  if (!parameters || Object.keys(parameters).length === 0) return base;
+  const slug = Object.keys(parameters)
+    .sort()
+    .map((k) => `${k}-${typeof parameters[k] === "string" ? parameters[k] : JSON.stringify(parameters[k])}`)
+    .join("--")
+    .replace(/[^A-Za-z0-9._-]+/g, "_")
+    .slice(0, 80);
+  return `${base}--${slug}`;
+}
+
+/** Hashes shared by every notebook of a run: the compiled library (with the plotly bundle) and the runner. */
+export interface SharedHashes {
+  readonly lib: string;
+  readonly runner: string;
+}
+
+/** Computes {@link SharedHashes} once per run. */
+export function sharedHashes(): SharedHashes {
+  return {
+    lib: sha256(treeSha256(join(projectRoot, "dist", "lib")) + treeSha256(join(projectRoot, "dist", "assets"))),
+    runner: fileSha256(join(projectRoot, "runner", "execute_notebook.py")) ?? "",
+  };
+}
+
+function packageVersion(name: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(projectRoot, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
 }
 
 /**
@@ -83,6 +135,8 @@ function parametersFor(notebook: string, parameters: Readonly<Record<string, unk
 
 interface WorkerEvent {
   event: "start" | "cell_start" | "cell_done" | "error" | "done" | "fatal";
+  versions?: Record<string, string>;
+  cells?: CellTiming[];
   total?: number;
   cell?: number;
   source?: string;
@@ -91,15 +145,49 @@ interface WorkerEvent {
   message?: string;
 }
 
-/** Executes one notebook through runner/execute_notebook.py (nbclient + the tslab kernel). */
-export function runNotebook(notebook: string, options: RunOptions, onProgress: (p: Progress) => void): Promise<NotebookResult> {
-  const name = basename(notebook, ".ipynb");
+/**
+ * Executes one notebook through runner/execute_notebook.py (nbclient + the tslab kernel), unless its run record
+ * shows that nothing it depends on changed; then the previous outputs are reused. Writes the executed notebook,
+ * the HTML version, the figures it registers and its run record, each atomically, the record last.
+ */
+export function runNotebook(
+  notebook: string,
+  options: RunOptions,
+  onProgress: (p: Progress) => void,
+  shared: SharedHashes = sharedHashes(),
+): Promise<NotebookResult> {
+  const parameters = parametersFor(notebook, options.parameters);
+  const name = outputName(notebook, parameters);
   const executed = join(options.outDir, "notebooks", `${name}.ipynb`);
   const html = options.html ? join(options.outDir, "html", `${name}.html`) : null;
+  const figuresDir = join(options.outDir, "figures", "specs", name);
+  const tablesDir = join(options.outDir, "tables", name);
+  const recordFile = join(options.outDir, "records", `${name}.json`);
+  const current: Omit<InputHashes, "data"> = {
+    notebook: fileSha256(notebook) ?? "",
+    parameters: parametersHash(parameters),
+    lib: shared.lib,
+    runner: shared.runner,
+  };
+  const previous = readRecord(recordFile);
+  const stale = options.force ? "--force" : staleReason(previous, current, projectRoot);
+  if (stale === null && previous && (!html || previous.outputs.some((o) => o.path === relative(projectRoot, html)))) {
+    const result: NotebookResult = {
+      notebook, name, ok: true, cached: true, reason: "inputs unchanged", record: recordFile,
+      ms: 0, cells: previous.cells.length, executed, html, failure: null,
+    };
+    onProgress({ kind: "done", name, result });
+    return Promise.resolve(result);
+  }
+  const reason = stale ?? "HTML version missing";
   const jobDir = join(tmpdir(), `caspian-${process.pid}`);
   mkdirSync(jobDir, { recursive: true });
   const jobFile = join(jobDir, `${name}.json`);
-  const parameters = parametersFor(notebook, options.parameters);
+  const readsFile = join(jobDir, `${name}.reads`);
+  rmSync(readsFile, { force: true });
+  rmSync(figuresDir, { recursive: true, force: true });
+  rmSync(tablesDir, { recursive: true, force: true });
+  rmSync(recordFile, { force: true });
   writeFileSync(
     jobFile,
     JSON.stringify({
@@ -112,16 +200,25 @@ export function runNotebook(notebook: string, options: RunOptions, onProgress: (
       parameters,
     }),
   );
+  const startedAt = new Date();
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(jupyterPython, [join(projectRoot, "runner", "execute_notebook.py"), jobFile], {
-      env: jupyterEnv(),
+      env: {
+        ...jupyterEnv(),
+        CASPIAN_READS_FILE: readsFile,
+        CASPIAN_FIGURES_DIR: figuresDir,
+        CASPIAN_TABLES_DIR: tablesDir,
+        CASPIAN_NOTEBOOK: name,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let total = 0;
     let failure: CellFailure | null = null;
     let fatal = "";
     let stderr = "";
+    let versions: Record<string, string> = {};
+    let cellTimings: CellTiming[] = [];
     child.stderr.on("data", (d: Buffer) => {
       stderr += d.toString();
     });
@@ -135,11 +232,15 @@ export function runNotebook(notebook: string, options: RunOptions, onProgress: (
       }
       if (ev.event === "start") {
         total = ev.total ?? 0;
-        onProgress({ kind: "start", name, total });
+        versions = ev.versions ?? {};
+        onProgress({ kind: "start", name, total, reason });
       } else if (ev.event === "cell_start") {
         onProgress({ kind: "cell", name, cell: ev.cell ?? 0, total, source: ev.source ?? "" });
       } else if (ev.event === "error") {
+        cellTimings = ev.cells ?? [];
         failure = { cell: ev.cell ?? null, ename: ev.ename ?? "Error", evalue: ev.evalue ?? "", source: ev.source ?? "" };
+      } else if (ev.event === "done") {
+        cellTimings = ev.cells ?? [];
       } else if (ev.event === "fatal") {
         fatal = ev.message ?? "unknown failure";
       }
@@ -153,20 +254,61 @@ export function runNotebook(notebook: string, options: RunOptions, onProgress: (
           : "";
         failure = { cell: null, ename: "RunnerError", evalue: (fatal || stderr.trim() || `exit code ${code}`) + hint, source: "" };
       }
+      const ok = failure === null;
+      if (existsSync(executed)) {
+        writeRunRecord({
+          recordFile, notebook, name, ok, startedAt, parameters, current, readsFile, versions, cellTimings,
+          outputs: [executed, ...(html && existsSync(html) ? [html] : []), ...filesUnder(figuresDir), ...filesUnder(tablesDir)],
+          figuresDir, tablesDir,
+        });
+      }
+      rmSync(readsFile, { force: true });
       const result: NotebookResult = {
-        notebook,
-        name,
-        ok: failure === null,
-        ms: Date.now() - started,
-        cells: total,
-        executed,
-        html,
-        failure,
+        notebook, name, ok, cached: false, reason, record: recordFile,
+        ms: Date.now() - started, cells: total, executed, html, failure,
       };
       onProgress({ kind: "done", name, result });
       resolvePromise(result);
     });
   });
+}
+
+function filesUnder(dir: string): string[] {
+  return listFiles(dir).map((f) => join(dir, f));
+}
+
+function writeRunRecord(r: {
+  recordFile: string; notebook: string; name: string; ok: boolean; startedAt: Date;
+  parameters: Record<string, unknown> | null; current: Omit<InputHashes, "data">; readsFile: string;
+  versions: Record<string, string>; cellTimings: CellTiming[]; outputs: string[]; figuresDir: string; tablesDir: string;
+}): void {
+  const reads = existsSync(r.readsFile) ? readFileSync(r.readsFile, "utf8").split("\n").filter(Boolean) : [];
+  const data: Record<string, string> = {};
+  for (const f of [...new Set(reads)].sort()) data[relative(projectRoot, f)] = fileSha256(f) ?? "missing";
+  const endedAt = new Date();
+  const ids = (dir: string) => listFiles(dir).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, ""));
+  const record: RunRecord = {
+    recordVersion: 1,
+    notebook: relative(projectRoot, r.notebook),
+    name: r.name,
+    ok: r.ok,
+    startedAt: r.startedAt.toISOString(),
+    endedAt: endedAt.toISOString(),
+    ms: endedAt.getTime() - r.startedAt.getTime(),
+    parameters: r.parameters ?? {},
+    inputs: { ...r.current, data },
+    versions: {
+      node: process.version,
+      tslab: packageVersion("tslab"),
+      typescript: packageVersion("@tslab/typescript-for-tslab"),
+      ...r.versions,
+    },
+    cells: r.cellTimings,
+    outputs: r.outputs.map((f) => describeOutput(projectRoot, f)),
+    figures: ids(r.figuresDir),
+    tables: ids(r.tablesDir),
+  };
+  writeAtomic(r.recordFile, JSON.stringify(record, null, 1) + "\n");
 }
 
 /** Runs `tasks` with at most `limit` at once, keeping the results in input order. */
@@ -199,7 +341,8 @@ export async function runNotebooks(options: RunOptions, onProgress: (p: Progress
       );
     }
   }
-  return mapLimit(notebooks, options.jobs, (nb) => runNotebook(nb, options, onProgress));
+  const shared = sharedHashes();
+  return mapLimit(notebooks, options.jobs, (nb) => runNotebook(nb, options, onProgress, shared));
 }
 
 /** One line naming the notebook, the cell and the error, for a failed notebook. */

@@ -40,7 +40,7 @@ export const enums = {
     "Other",
   ],
   orgKind: ["security", "economic", "political", "cultural"],
-  sphere: ["euro_atlantic", "russia_led", "china_led", "turkic", "islamic", "asian_dialogue", "non_aligned", "global", "black_sea"],
+  sphere: ["euro_atlantic", "russia_led", "china_led", "turkic", "islamic", "asian_dialogue", "non_aligned", "global", "black_sea", "transport"],
   membershipStatus: [
     "founding_member",
     "member",
@@ -107,6 +107,10 @@ export const unitsOfMetric: Readonly<Record<string, readonly string[]>> = {
 function unitMatchesMetric(row: { metric: string; unit: string }): string | undefined {
   const ok = unitsOfMetric[row.metric] ?? [];
   return ok.includes(row.unit) ? undefined : `unit "${row.unit}" does not match metric "${row.metric}" (expected ${ok.join(" or ")})`;
+}
+
+function negativeVolume(row: { metric: string; value: number }): string | undefined {
+  return !row.metric.endsWith("growth") && row.value < 0 ? `a ${row.metric} value cannot be negative (${row.value})` : undefined;
 }
 
 function endNotBeforeStart(start: string | undefined, end: string | undefined, what: string): string | undefined {
@@ -230,7 +234,7 @@ export const corridorFlows = defineResource({
     period_start: date("period_start", "First day of the period", true),
     period_end: date("period_end", "Last day of the period", true),
     metric: oneOf("metric", "What is measured", enums.flowMetric),
-    value: number("value", "Value in `unit`", { minimum: 0 }),
+    value: number("value", "Value in `unit` (a growth may be negative)"),
     unit: oneOf("unit", "Unit of value", enums.flowUnit),
     status: oneOf("status", "actual, plan or forecast", enums.flowStatus),
     base_start: optionalDate("base_start", "Start of the comparison period (growth rows)", true),
@@ -242,6 +246,7 @@ export const corridorFlows = defineResource({
   foreignKeys: [{ field: "sources", resource: "sources", key: "id" }],
   rules: [
     { field: "unit", check: (r) => unitMatchesMetric(r) },
+    { field: "value", check: (r) => negativeVolume(r) },
     { field: "period_end", check: (r) => endNotBeforeStart(r.period_start, r.period_end, "period_end") },
     { field: "base_start", check: (r) => basePeriodRule(r) },
     { field: "base_end", check: (r) => endNotBeforeStart(r.base_start, r.base_end, "base_end") },
@@ -294,7 +299,7 @@ export const transit = defineResource({
   foreignKeys: [{ field: "sources", resource: "sources", key: "id" }],
   rules: [
     { field: "unit", check: (r) => unitMatchesMetric(r) },
-    { field: "value", check: (r) => (r.metric !== "growth" && r.value < 0 ? `a ${r.metric} cannot be negative (${r.value})` : undefined) },
+    { field: "value", check: (r) => negativeVolume(r) },
     { field: "period_end", check: (r) => endNotBeforeStart(r.period_start, r.period_end, "period_end") },
     { field: "base_start", check: (r) => basePeriodRule(r) },
   ],

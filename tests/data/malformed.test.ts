@@ -64,7 +64,10 @@ describe("parseResource() names the file, line, field, value and what was expect
   });
 
   it("3. negative tonnage", () => {
-    expect(messages(corridorFlows, flowsText(flow({ value: "-5" })))).toEqual(['data/x.csv:2: field "value" value "-5": expected a number >= 0']);
+    expect(messages(corridorFlows, flowsText(flow({ value: "-5" })))).toEqual(['data/x.csv:2: field "value" value "-5": a cargo value cannot be negative (-5)']);
+    // a published growth may be negative
+    const fall = flow({ id: "g", metric: "cargo_growth", unit: "percent", value: "-39", base_start: "2020-01-01", base_end: "2020-12-31" });
+    expect(messages(corridorFlows, flowsText(fall))).toEqual([]);
   });
 
   it("4. unit that does not match the metric", () => {
