@@ -180,6 +180,8 @@ export function runNotebook(
     return Promise.resolve(result);
   }
   const reason = stale ?? "HTML version missing";
+  // Leftovers of a run that was killed while writing: never mistaken for outputs, removed here.
+  for (const f of [executed, html, recordFile]) if (f) removeTemporaries(f);
   const jobDir = join(tmpdir(), `caspian-${process.pid}`);
   mkdirSync(jobDir, { recursive: true });
   const jobFile = join(jobDir, `${name}.json`);
@@ -271,6 +273,14 @@ export function runNotebook(
       resolvePromise(result);
     });
   });
+}
+
+/** Removes `<file>.tmp-<pid>` files that a killed run left beside `file`. */
+function removeTemporaries(file: string): void {
+  const dir = resolve(file, "..");
+  const prefix = `${basename(file)}.tmp-`;
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir)) if (f.startsWith(prefix)) rmSync(join(dir, f), { force: true });
 }
 
 function filesUnder(dir: string): string[] {

@@ -1,15 +1,83 @@
-import { mkdtempSync } from "node:fs";
+/**
+ * The main job end to end: every notebook executes, offline (in a network namespace without network when the
+ * test runs as root, which CI does), two forced runs give identical figures and tables, a re-run with nothing
+ * changed skips everything, and a run killed at a random moment is completed correctly by the next run.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultOptions, describeFailure, runNotebooks } from "../../runner/run";
+import { fileSha256, listFiles } from "../../runner/hash";
+import { readRecord } from "../../runner/record";
 
-describe("every notebook in notebooks/", () => {
-  it("executes on the tslab kernel without error", async () => {
-    const out = mkdtempSync(join(tmpdir(), "caspian-nb-"));
-    const results = await runNotebooks({ ...defaultOptions(), outDir: out, quiet: true });
-    const failures = results.filter((r) => !r.ok).map(describeFailure);
-    expect(failures).toEqual([]);
-    expect(results.length).toBeGreaterThan(0);
+const root = join(__dirname, "..", "..");
+const cli = join(root, "dist", "runner", "cli.js");
+const isRoot = process.getuid?.() === 0;
+const canUnshare = isRoot && spawnSync("unshare", ["-n", "true"]).status === 0;
+
+/** Runs the main job, inside `unshare -n` (loopback only) when possible. */
+function mainJob(args: string[]): { code: number; stdout: string; stderr: string } {
+  const command = canUnshare ? "unshare" : "node";
+  const argv = canUnshare ? ["-n", "sh", "-c", 'ip link set lo up && exec node "$@"', "sh", cli, ...args] : [cli, ...args];
+  const r = spawnSync(command, argv, { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** sha256 of every figure and table file (the report pack), by relative path; run records carry times and are left out. */
+function packHashes(out: string): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const dir of ["figures", "tables"]) {
+    for (const f of listFiles(join(out, dir))) hashes[`${dir}/${f}`] = fileSha256(join(out, dir, f))!;
+  }
+  return hashes;
+}
+
+describe("the main job", () => {
+  const out = mkdtempSync(join(tmpdir(), "caspian-main-"));
+  let first: Record<string, string> = {};
+
+  it(`executes every notebook without error${canUnshare ? ", with no network (unshare -n)" : ""}`, () => {
+    if (!canUnshare) console.warn("not root or no unshare: the offline check is skipped, the notebooks still run");
+    const r = mainJob(["--out", out, "--force", "-q"]);
+    expect(r.stderr).not.toMatch(/FAILED/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/(\d+)\/\1 notebooks ok/);
+    first = packHashes(out);
+    for (const f of listFiles(join(out, "records"))) expect(readRecord(join(out, "records", f))?.ok).toBe(true);
+  }, 900_000);
+
+  it("gives identical figures and tables on a second forced run", () => {
+    const r = mainJob(["--out", out, "--force", "-q"]);
+    expect(r.code).toBe(0);
+    expect(packHashes(out)).toEqual(first);
+  }, 900_000);
+
+  it("skips every notebook when nothing changed", () => {
+    const r = mainJob(["--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/running \(/);
+    expect(r.stdout).toMatch(/(\d+)\/\1 notebooks ok \(\1 skipped, unchanged\)/);
+  }, 120_000);
+
+  it("completes correctly after being killed at a random moment", async () => {
+    const killed = mkdtempSync(join(tmpdir(), "caspian-kill-"));
+    const child = spawn("node", [cli, "--out", killed, "--force", "-q"], { cwd: root, detached: true, stdio: "ignore" });
+    const delay = 2000 + Math.floor(Math.random() * 8000);
+    await new Promise((r) => setTimeout(r, delay));
+    try {
+      process.kill(-child.pid!, "SIGKILL"); // the whole group: node, Python workers, kernels
+    } catch {
+      /* it had finished */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    const r = mainJob(["--out", killed, "-q"]);
+    expect(r.code, `killed after ${delay} ms; second run: ${r.stderr}`).toBe(0);
+    expect(packHashes(killed)).toEqual(first);
+    for (const f of listFiles(join(killed, "notebooks"))) {
+      expect(f).toMatch(/\.ipynb$/); // no temporary files left that look finished
+      expect(() => JSON.parse(readFileSync(join(killed, "notebooks", f), "utf8"))).not.toThrow();
+    }
+    expect(existsSync(join(killed, "records"))).toBe(true);
   }, 900_000);
 });
