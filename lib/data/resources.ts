@@ -79,6 +79,7 @@ export const enums = {
     "east_west_transit",
     "turkic_states_cargo",
     "corridors_total",
+    "corridors_transit",
   ],
   transitMetric: ["volume", "growth", "share"],
   transitUnit: ["t", "percent"],
