@@ -5,6 +5,7 @@
 import type { CorridorFlowRow, TransitRow } from "../data/resources";
 import { mergeSources, type Series, type SeriesPoint, type SourceId, type ValueStatus } from "../types";
 import { periodLabel } from "./period";
+import { rowSources } from "./sources";
 
 /** A row that can become a series point: the common columns of corridor_flows.csv and transit.csv. */
 export interface SeriesRow {
@@ -128,7 +129,7 @@ export function seriesFromRows(rows: readonly SeriesRow[], query: SeriesQuery): 
       label: periodLabel(r.period_start, r.period_end),
       value: r.value,
       status: r.status ?? "actual",
-      sources: mergeSources(r.sources as readonly SourceId[]),
+      sources: mergeSources(rowSources(r)),
     }))
     .sort((a, b) => (a.periodStart === b.periodStart ? a.periodEnd.localeCompare(b.periodEnd) : a.periodStart.localeCompare(b.periodStart)));
   const scopeText = distinct((r) => r.scope).join("+") || (scopes ?? []).join("+");

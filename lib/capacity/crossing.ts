@@ -1,0 +1,51 @@
+/**
+ * The year a projected trend reaches a capacity.
+ * Missing-value policy: a crossing that does not happen within the horizon is `undefined`.
+ * @module
+ */
+import { projectTrend } from "../trend/projection";
+import type { TrendFit } from "../trend/fit";
+import type { IntervalLevel } from "../trend/tdist";
+
+/** Years in which a projection first reaches a capacity. */
+export interface CapacityCrossing {
+  readonly capacity: number;
+  /** First whole year whose central projection is ≥ capacity. */
+  readonly central: number | undefined;
+  /** First year whose *upper* prediction bound is ≥ capacity (the earliest plausible year). */
+  readonly earliest: number | undefined;
+  /** First year whose *lower* prediction bound is ≥ capacity (by then a crossing is likely). */
+  readonly latest: number | undefined;
+  readonly from: number;
+  readonly to: number;
+  readonly level: IntervalLevel;
+}
+
+/**
+ * Scans whole years `from..to` (default: the year after the last fitted x, for 30 years) for the first year the
+ * projection of `fit` reaches `capacity`: centrally, by the upper and by the lower prediction bound
+ * (see {@link projectTrend}). A year already at or above capacity at `from` returns `from`.
+ * @example
+ * // y = 2x: central crossing of 10 at x = 5
+ * capacityCrossingYear(linearTrend([[0, 0], [1, 2], [2, 4]])!, 10, { from: 3 }).central // => 5
+ */
+export function capacityCrossingYear(
+  fit: TrendFit,
+  capacity: number,
+  opts: { readonly from?: number; readonly to?: number; readonly level?: IntervalLevel } = {},
+): CapacityCrossing {
+  const from = opts.from ?? Math.floor(Math.max(...fit.xs)) + 1;
+  const to = opts.to ?? from + 30;
+  const level = opts.level ?? 0.95;
+  let central: number | undefined;
+  let earliest: number | undefined;
+  let latest: number | undefined;
+  for (let year = from; year <= to; year++) {
+    const p = projectTrend(fit, year, level);
+    if (central === undefined && p.estimate >= capacity) central = year;
+    if (earliest === undefined && p.upper !== undefined && p.upper >= capacity) earliest = year;
+    if (latest === undefined && p.lower !== undefined && p.lower >= capacity) latest = year;
+    if (central !== undefined && (earliest !== undefined || p.upper === undefined) && (latest !== undefined || p.lower === undefined)) break;
+  }
+  return { capacity, central, earliest, latest, from, to, level };
+}
