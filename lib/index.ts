@@ -8,3 +8,6 @@ export * from "./dates";
 export * from "./data";
 export * from "./display/html";
 export * from "./display/show";
+export * from "./indicators";
+export * from "./figures";
+export * from "./export";
