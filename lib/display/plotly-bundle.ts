@@ -1,11 +1,30 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 let bundle: string | undefined;
+let bundlePath: string | undefined;
 
-/** Path of the minified plotly.js bundle made by `npm run build` from plotly.js-dist. */
+/**
+ * Path of the minified plotly.js bundle made by `npm run build` from plotly.js-dist (`dist/assets/plotly.min.js`).
+ * Found from the compiled library (`dist/lib/display`) and from the sources (`lib/display`, as under vitest);
+ * falls back to the unminified `plotly.js-dist/plotly.js` when the build has not run.
+ */
 export function plotlyBundlePath(): string {
-  return join(__dirname, "..", "..", "assets", "plotly.min.js");
+  if (bundlePath !== undefined) return bundlePath;
+  const candidates: string[] = [];
+  for (let dir = __dirname, i = 0; i < 6; i++, dir = dirname(dir)) {
+    candidates.push(join(dir, "assets", "plotly.min.js"), join(dir, "dist", "assets", "plotly.min.js"));
+  }
+  const found = candidates.find((p) => existsSync(p));
+  if (found !== undefined) bundlePath = found;
+  else {
+    try {
+      bundlePath = require.resolve("plotly.js-dist/plotly.js");
+    } catch {
+      throw new Error(`plotly bundle not found: run "npm run build" (looked for ${candidates[0]})`);
+    }
+  }
+  return bundlePath;
 }
 
 /** The plotly.js source, read once per process. */

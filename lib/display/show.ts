@@ -1,11 +1,25 @@
 import { escapeHtml, scriptJson } from "./html";
 import { plotlyLoaderHtml } from "./plotly-bundle";
+import { pngImgHtml, staticImageRenderer } from "./static-fallback";
 
-/** A Plotly figure as plain JSON: traces, layout and config. */
+/** What a figure is about, in plain text (not Plotly markup): used for alt text, captions and footnotes. */
+export interface FigureMeta {
+  /** Title as plain text. */
+  readonly title?: string;
+  /** Ids of the sources the figure's data carries. */
+  readonly sources?: readonly string[];
+  /** Unit of the value axis, as shown. */
+  readonly unit?: string;
+  /** The sources line in full, e.g. "Sources: Report.az (2024-05-02); KTZ (2025-01)". */
+  readonly sourcesText?: string;
+}
+
+/** A Plotly figure as plain JSON: traces, layout and config. `meta` is ours and never sent to Plotly. */
 export interface PlotlyFigure {
   readonly data: readonly Record<string, unknown>[];
   readonly layout: Record<string, unknown>;
   readonly config?: Record<string, unknown>;
+  readonly meta?: FigureMeta;
 }
 
 let shown = 0;
@@ -21,21 +35,40 @@ export interface FigureHtmlOptions {
   readonly height?: number;
   /** HTML shown inside the chart's div until Plotly draws over it: a static image, or a note. */
   readonly fallbackHtml?: string;
+  /** A PNG shown inside the chart's div until Plotly draws over it (ignored when `fallbackHtml` is given). */
+  readonly fallbackPng?: Uint8Array;
+}
+
+/** Plain-text title of a figure: `meta.title`, else the layout's title with Plotly markup removed. */
+export function figureTitle(figure: PlotlyFigure): string {
+  if (figure.meta?.title !== undefined) return figure.meta.title;
+  const t = figure.layout.title;
+  const raw = typeof t === "object" && t !== null ? String((t as { text?: unknown }).text ?? "") : String(t ?? "");
+  return decodePlotlyText(raw);
+}
+
+/** Undoes the markup of Plotly text: `<br>` becomes a space, tags are dropped, the basic entities decoded. */
+export function decodePlotlyText(text: string): string {
+  return text
+    .replace(/<br\s*\/?>/gi, " ")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e] ?? "");
 }
 
 /**
  * HTML for one interactive chart: a div, optionally the plotly.js bundle, and a script that draws the figure.
- * Where scripts do not run (an untrusted notebook), the fallback stays visible instead.
+ * Where scripts do not run (an untrusted notebook), the fallback (a PNG, or a note) stays visible instead.
+ * Every text from the figure is escaped; the figure JSON is embedded with {@link scriptJson}.
  * @example figureHtml({ data: [], layout: {} }, { id: "f1", includeBundle: false }).includes('id="f1"') // => true
  */
 export function figureHtml(figure: PlotlyFigure, options: FigureHtmlOptions): string {
   const height = options.height ?? Number(figure.layout.height ?? 480);
-  const title = typeof figure.layout.title === "object" && figure.layout.title !== null
-    ? String((figure.layout.title as { text?: unknown }).text ?? "")
-    : String(figure.layout.title ?? "");
+  const title = figureTitle(figure);
   const fallback =
     options.fallbackHtml ??
-    `<p style="font:13px sans-serif;color:#555">Chart: ${escapeHtml(title)}. (Interactive charts need a trusted notebook; the static version is in out/figures/.)</p>`;
+    (options.fallbackPng !== undefined
+      ? pngImgHtml(options.fallbackPng, title, Number(figure.layout.width ?? 900))
+      : `<p style="font:13px sans-serif;color:#555">Chart: ${escapeHtml(title)}. (Interactive charts need a trusted notebook; the static version is in out/figures/.)</p>`);
   const id = escapeHtml(options.id);
   const config = { responsive: true, displaylogo: false, ...(figure.config ?? {}) };
   return (
@@ -43,23 +76,58 @@ export function figureHtml(figure: PlotlyFigure, options: FigureHtmlOptions): st
     `<div id="${id}" class="caspian-figure" style="width:100%;min-height:${height}px">${fallback}</div>\n` +
     `<script>(function () {\n` +
     `  var el = document.getElementById(${scriptJson(options.id)});\n` +
-    `  if (!window.Plotly) { return; }\n` +
+    `  if (!window.Plotly || !el) { return; }\n` +
     `  el.innerHTML = "";\n` +
     `  window.Plotly.newPlot(el, ${scriptJson(figure.data)}, ${scriptJson(figure.layout)}, ${scriptJson(config)});\n` +
     `})();</script>`
   );
 }
 
+/** Options of {@link show} and {@link showAsync}. */
+export interface ShowOptions {
+  /** HTML shown where scripts do not run (replaces the default note or image). */
+  readonly fallbackHtml?: string;
+  /** A PNG of the figure, shown where scripts do not run. */
+  readonly fallbackPng?: Uint8Array;
+}
+
 /**
  * Shows a figure in a tslab notebook as interactive HTML. The plotly.js bundle is embedded with the first
- * chart of the kernel session only, so a notebook carries it once; no network is needed.
- * @example show(timeSeriesFigure(series))
+ * chart of the kernel session only, so a notebook carries it once; no network is needed. Synchronous and
+ * browser-free: where scripts do not run, a note (or the `fallbackPng` given) is shown. For a rendered PNG
+ * fallback use {@link showAsync}.
+ * @example show(timeSeriesFigure(series, { title: "Cargo" }))
  */
-export function show(figure: PlotlyFigure, options: { fallbackHtml?: string } = {}): void {
+export function show(figure: PlotlyFigure, options: ShowOptions = {}): void {
+  displayHtml(nextFigureHtml(figure, options));
+}
+
+/**
+ * Like {@link show}, but first renders a PNG of the figure through the static renderer that lib/export installs
+ * (one shared headless browser, started on first use), and puts it inside the chart's div: it is what
+ * untrusted notebooks, GitHub and nbviewer show. Falls back to {@link show}'s note when no renderer is installed
+ * or rendering fails.
+ * @example await showAsync(fig)
+ */
+export async function showAsync(figure: PlotlyFigure, options: ShowOptions = {}): Promise<void> {
+  const render = staticImageRenderer();
+  let png = options.fallbackPng;
+  if (png === undefined && options.fallbackHtml === undefined && render !== undefined) {
+    try {
+      png = await render(figure);
+    } catch (e) {
+      console.error(`static fallback not rendered: ${(e as Error).message}`);
+    }
+  }
+  displayHtml(nextFigureHtml(figure, { ...options, ...(png !== undefined ? { fallbackPng: png } : {}) }));
+}
+
+/** HTML of the next chart of this kernel session (the first one carries the plotly.js bundle). */
+function nextFigureHtml(figure: PlotlyFigure, options: ShowOptions): string {
   shown += 1;
   const html = figureHtml(figure, { id: `caspian-figure-${shown}`, includeBundle: !bundleSent, ...options });
   bundleSent = true;
-  displayHtml(html);
+  return html;
 }
 
 /** Sends HTML to the notebook through tslab (or prints it when not in a kernel). */

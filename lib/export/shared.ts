@@ -1,0 +1,53 @@
+/**
+ * A process-wide exporter for the static images of {@link showAsync}: launched on first use (never at import),
+ * closed after a minute without work, and installed into lib/display when lib/export is imported.
+ * @module
+ */
+import { setStaticImageRenderer } from "../display/static-fallback";
+import type { PlotlyFigure } from "../display/show";
+import { launchExporter, type Exporter } from "./exporter";
+
+let shared: Promise<Exporter> | undefined;
+let idle: NodeJS.Timeout | undefined;
+const IDLE_MS = 60_000;
+
+/** The shared exporter, launched on first call. */
+export function sharedExporter(): Promise<Exporter> {
+  if (idle !== undefined) clearTimeout(idle);
+  shared ??= launchExporter({ concurrency: 1 }).catch((e: unknown) => {
+    shared = undefined;
+    throw e;
+  });
+  idle = setTimeout(() => void closeSharedExporter(), IDLE_MS);
+  idle.unref();
+  return shared;
+}
+
+/** Closes the shared exporter, if one is running. */
+export async function closeSharedExporter(): Promise<void> {
+  const s = shared;
+  shared = undefined;
+  if (idle !== undefined) clearTimeout(idle);
+  idle = undefined;
+  if (s !== undefined) await (await s.catch(() => undefined))?.close();
+}
+
+/** PNG of a figure at its own size, scale 1 (for notebook fallbacks: small and sharp enough on screen). */
+export async function sharedPng(figure: PlotlyFigure): Promise<Uint8Array> {
+  const ex = await sharedExporter();
+  try {
+    return await ex.png(figure, { scale: 1 });
+  } finally {
+    if (idle !== undefined) idle.refresh();
+  }
+}
+
+/** Installs {@link sharedPng} as the renderer of static fallbacks (lib/display). Done when lib/export is imported. */
+export function enableStaticFallback(): void {
+  setStaticImageRenderer(sharedPng);
+}
+
+/** Removes the renderer of static fallbacks. */
+export function disableStaticFallback(): void {
+  setStaticImageRenderer(undefined);
+}

@@ -1,0 +1,42 @@
+/**
+ * Making exported files byte-identical across runs: Plotly's random ids in SVG, the dates Chromium writes into PDFs.
+ * @module
+ */
+import { createHash } from "node:crypto";
+
+/** SHA-256 of bytes or text, hex. @example sha256("") // => "e3b0c442…" */
+export function sha256(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/** A 6-hex-digit id derived from a text (for SVG ids that stay the same from run to run). @example stableUid("a") === stableUid("a") // => true */
+export function stableUid(text: string): string {
+  return sha256(text).slice(0, 6);
+}
+
+/**
+ * Replaces the random id Plotly gives each plot (`defs-1a2b3c`, `clip1a2b3cxyplot`, `url(#clip1a2b3c…)`) by a stable
+ * one, so the same figure gives the same SVG and several SVGs can share one page without id clashes.
+ */
+export function stabilizeSvgIds(svg: string, uid: string): string {
+  const m = /<defs id="defs-([0-9a-z]+)"/.exec(svg);
+  if (!m) return svg;
+  const old = m[1]!;
+  const re = new RegExp(`((?:id="|#)[A-Za-z_-]*)${old}`, "g");
+  return svg.replace(re, `$1${uid}`);
+}
+
+/**
+ * Sets the creation and modification dates Chromium writes into a PDF to a fixed date, keeping every byte offset
+ * (the replacement has the same length), so the same page gives the same file.
+ */
+export function fixPdfDates(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("latin1");
+  const fixed = text.replace(/\/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)/g, (_all, key: string, _d: string, tz: string) => `/${key} (D:20000101000000${tz})`);
+  return Buffer.from(fixed, "latin1");
+}
+
+/** Trace ids for Plotly (`uid`), fixed by position, so that class names in SVG do not change between runs. */
+export function withStableTraceIds(data: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  return data.map((t, i) => ({ ...t, uid: typeof t.uid === "string" ? t.uid : `t${i}` }));
+}

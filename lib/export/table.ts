@@ -1,0 +1,111 @@
+/**
+ * Tables for reports: CSV (RFC 4180, safe against spreadsheet formula injection) and Markdown, each with a sources line.
+ * @module
+ */
+import type { SourceCatalog } from "../figures/inputs";
+import { sourcesLine } from "../figures/theme";
+import type { SourceId } from "../types";
+
+/** A cell value. `null` and `undefined` are written as empty cells. */
+export type TableCell = string | number | boolean | null | undefined;
+
+/** A column: the key of the value in each row, its header, and its unit (shown in the header). */
+export interface TableColumn {
+  readonly key: string;
+  readonly label: string;
+  readonly unit?: string;
+}
+
+/** A table with the ids of its sources. */
+export interface TableInput {
+  readonly title?: string;
+  readonly columns: readonly TableColumn[];
+  readonly rows: readonly Readonly<Record<string, TableCell>>[];
+  readonly sources: readonly SourceId[];
+}
+
+/** Options of {@link toCsv} and {@link toMarkdown}. */
+export interface TableFormatOptions {
+  /** Source rows or lookup for "Publisher (date)"; without it the sources line lists ids. */
+  readonly sourceCatalog?: SourceCatalog;
+  /** Add the sources line (default true). */
+  readonly sourcesLine?: boolean;
+}
+
+/** Header of a column: label with unit. @example columnHeader({ key: "v", label: "Cargo", unit: "t" }) // => "Cargo (t)" */
+export function columnHeader(column: TableColumn): string {
+  return column.unit !== undefined && column.unit !== "" ? `${column.label} (${column.unit})` : column.label;
+}
+
+/** Text of a cell: numbers in full (no grouping, no exponent for ordinary sizes), booleans as true/false. */
+export function cellText(value: TableCell): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  return String(value);
+}
+
+/**
+ * Neutralises a text cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or
+ * carriage return) by prefixing an apostrophe. Numbers are not text and are left alone.
+ * @example neutralizeFormula('=HYPERLINK("http://x")') // => `'=HYPERLINK("http://x")`
+ */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, a quote, CR or LF, with quotes doubled.
+ * @example csvField('a "b", c') // => '"a ""b"", c"'
+ */
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The table as CSV: RFC 4180 (CRLF line ends, quoting as needed), headers with units, text cells neutralised
+ * against formula injection, and a last record "Sources: …" (unless `sourcesLine: false`).
+ * @example toCsv({ columns: [{ key: "a", label: "A" }], rows: [{ a: "=1+1" }], sources: [] }) // => "A\r\n'=1+1\r\nSources: none recorded\r\n"
+ */
+export function toCsv(table: TableInput, options: TableFormatOptions = {}): string {
+  const line = (cells: readonly string[]) => cells.map((c) => csvField(c)).join(",");
+  const out = [line(table.columns.map((c) => neutralizeFormula(columnHeader(c))))];
+  for (const row of table.rows) {
+    out.push(line(table.columns.map((c) => {
+      const v = row[c.key];
+      return typeof v === "string" ? neutralizeFormula(v) : cellText(v);
+    })));
+  }
+  if (options.sourcesLine ?? true) out.push(line([neutralizeFormula(sourcesLine(table.sources, options.sourceCatalog, 10_000))]));
+  return out.join("\r\n") + "\r\n";
+}
+
+/**
+ * Escapes text for a Markdown table cell: pipes and backslashes escaped, HTML special characters as entities
+ * (renderers pass raw HTML through), line breaks as spaces.
+ * @example markdownCell("a|b <i>") // => "a\\|b &lt;i&gt;"
+ */
+export function markdownCell(text: string): string {
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\|/g, "\\|")
+    .replace(/[\r\n]+/g, " ");
+}
+
+/**
+ * The table as Markdown (GitHub pipe table; numeric columns right-aligned), with an optional title line and a
+ * sources line under it.
+ * @example toMarkdown({ columns: [{ key: "a", label: "A" }], rows: [{ a: 1 }], sources: [] }).split("\n")[0] // => "| A |"
+ */
+export function toMarkdown(table: TableInput, options: TableFormatOptions = {}): string {
+  const numeric = table.columns.map((c) => table.rows.length > 0 && table.rows.every((r) => r[c.key] === null || r[c.key] === undefined || typeof r[c.key] === "number"));
+  const lines: string[] = [];
+  if (table.title !== undefined) lines.push(`**${markdownCell(table.title)}**`, "");
+  lines.push(`| ${table.columns.map((c) => markdownCell(columnHeader(c))).join(" | ")} |`);
+  lines.push(`| ${numeric.map((n) => (n ? "---:" : "---")).join(" | ")} |`);
+  for (const row of table.rows) lines.push(`| ${table.columns.map((c) => markdownCell(cellText(row[c.key]))).join(" | ")} |`);
+  if (options.sourcesLine ?? true) lines.push("", markdownCell(sourcesLine(table.sources, options.sourceCatalog, 10_000)));
+  return lines.join("\n") + "\n";
+}

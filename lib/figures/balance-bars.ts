@@ -1,0 +1,90 @@
+/**
+ * Balance-index bars: shares or scores per sphere (Euro-Atlantic, Russia-led, China-led, Turkic …).
+ * @module
+ */
+import { commonParts, unionSources } from "./common";
+import type { BalanceInput, FigureOptions } from "./inputs";
+import { formatValue, houseFigure, humanize, plotlyText, sphereColor, unitLabel, valueAxis, type CaspianFigure } from "./theme";
+
+/**
+ * Balance-index bars: one bar per sphere in the sphere's house colour (grouped by `group`, e.g. year, when given),
+ * values printed on the bars, and the index value in the corner.
+ * @example balanceBarsFigure({ quantity: "Share of memberships", unit: "percent", bars: [{ key: "turkic", value: 20 }], sources: [] }, { title: "Balance" })
+ */
+export function balanceBarsFigure(input: BalanceInput, options: FigureOptions): CaspianFigure {
+  if (input.bars.length === 0) throw new RangeError("balanceBarsFigure needs at least one bar");
+  const unit = unitLabel(input.unit);
+  const grouped = input.bars.some((b) => b.group !== undefined);
+  const keys = [...new Set(input.bars.map((b) => b.key))];
+  const groups = [...new Set(input.bars.map((b) => b.group ?? ""))];
+  const labelOf = (key: string) => plotlyText(input.bars.find((b) => b.key === key)?.label ?? humanize(key).replace(/^./, (c) => c.toUpperCase()));
+  const data: Record<string, unknown>[] = grouped
+    ? keys.map((k) => {
+        const vals = groups.map((g) => input.bars.find((b) => b.key === k && (b.group ?? "") === g)?.value ?? null);
+        return {
+          type: "bar",
+          name: labelOf(k),
+          x: groups.map(plotlyText),
+          y: vals,
+          text: vals.map((v) => (v === null ? "" : formatValue(v))),
+          textposition: "outside",
+          cliponaxis: false,
+          marker: { color: sphereColor(k) },
+          hovertemplate: `%{x}: %{y:,} ${plotlyText(unit)}<extra>%{fullData.name}</extra>`,
+        };
+      })
+    : [
+        {
+          type: "bar",
+          name: plotlyText(input.quantity),
+          x: input.bars.map((b) => labelOf(b.key)),
+          y: input.bars.map((b) => b.value),
+          text: input.bars.map((b) => formatValue(b.value)),
+          textposition: "outside",
+          cliponaxis: false,
+          marker: { color: input.bars.map((b) => sphereColor(b.key)) },
+          hovertemplate: `%{x}: %{y:,} ${plotlyText(unit)}<extra></extra>`,
+        },
+      ];
+  const max = Math.max(0, ...input.bars.map((b) => b.value));
+  const min = Math.min(0, ...input.bars.map((b) => b.value));
+  const annotations = input.index
+    ? [
+        {
+          xref: "paper",
+          yref: "paper",
+          x: 1,
+          y: 1,
+          xanchor: "right",
+          yanchor: "top",
+          text: plotlyText(`${input.index.label}: ${formatValue(input.index.value)}`),
+          showarrow: false,
+          font: { size: 14, color: "#000000" },
+          bgcolor: "rgba(255,255,255,0.9)",
+          bordercolor: "#999999",
+          borderwidth: 1,
+          borderpad: 4,
+        },
+      ]
+    : [];
+  const longest = Math.max(1, ...(grouped ? groups : keys.map((k) => labelOf(k))).map((l) => l.length));
+  const cats = grouped ? groups.length : keys.length;
+  const angled = longest * cats * 7.5 > (options.width ?? 900) - 110;
+  return houseFigure({
+    kind: "balance-bars",
+    data,
+    layout: {
+      barmode: "group",
+      bargap: 0.25,
+      xaxis: { type: "category", ticks: "", automargin: false, ...(angled ? { tickangle: -30 } : {}) },
+      yaxis: valueAxis(input.quantity, unit, { range: [min < 0 ? min * 1.15 : 0, max > 0 ? max * (input.index ? 1.3 : 1.15) : 1] }),
+      annotations,
+    },
+    ...commonParts(options),
+    note: options.note,
+    sources: unionSources(input.sources, ...input.bars.map((b) => b.sources)),
+    unit,
+    bottomAxisPx: angled ? 40 + Math.round(Math.min(longest, 30) * 7 * 0.5) : 40,
+    legendNames: grouped ? keys.map(labelOf) : [],
+  });
+}

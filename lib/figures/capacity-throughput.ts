@@ -1,0 +1,137 @@
+/**
+ * Throughput of an asset against its stated capacities.
+ * @module
+ */
+import { commonParts, unionSources } from "./common";
+import type { CapacityLevel, CapacityThroughputInput, FigureOptions } from "./inputs";
+import { periodX } from "./period-x";
+import { assignColors, formatValue, houseFigure, humanize, OKABE_ITO, plotlyText, valueAxis, valueScale, yearAxis, type CaspianFigure } from "./theme";
+import { commonUnit, seriesColorKeys, seriesList, seriesName, seriesSources } from "./time-series";
+
+/** Line style of each capacity status. */
+export const CAPACITY_STYLES: Readonly<Record<CapacityLevel["status"], { readonly color: string; readonly dash: string }>> = {
+  actual: { color: "#000000", dash: "solid" },
+  design: { color: "#555555", dash: "dash" },
+  planned: { color: OKABE_ITO.orange, dash: "dot" },
+  target: { color: OKABE_ITO.vermillion, dash: "dashdot" },
+};
+
+/** Options of {@link capacityThroughputFigure}. */
+export interface CapacityThroughputOptions extends FigureOptions {
+  /** Name of the quantity (default "Throughput"). */
+  readonly quantity?: string;
+}
+
+/** Whether a capacity unit (per year) measures the same thing as a throughput unit. @example capacityMatches("t_per_year", "t") // => true */
+export function capacityMatches(capacityUnit: string, throughputUnit: string): boolean {
+  return capacityUnit === throughputUnit || capacityUnit === `${throughputUnit}_per_year`;
+}
+
+/**
+ * Capacity against throughput: annual throughput as bars (part-year figures as hollow markers), each capacity as a
+ * level line styled by status (actual solid, design dashed, planned dotted, target dash-dot) over the years it
+ * applies. Throws when a capacity's unit does not match the throughput's.
+ * @example capacityThroughputFigure({ asset: "Port of Baku", throughput: s, capacities: [{ label: "Phase 1", value: 15e6, unit: "t_per_year", status: "actual" }], sources: [] }, { title: "Baku port" })
+ */
+export function capacityThroughputFigure(input: CapacityThroughputInput, options: CapacityThroughputOptions): CaspianFigure {
+  const list = seriesList(input.throughput);
+  if (list.length === 0) throw new RangeError("capacityThroughputFigure needs a throughput series");
+  const unit = commonUnit(list);
+  for (const c of input.capacities) {
+    if (!capacityMatches(c.unit, unit)) throw new RangeError(`capacity "${c.label}" is in ${c.unit}, throughput in ${unit}`);
+  }
+  const scale = valueScale([...list.flatMap((s) => s.points.map((p) => p.value)), ...input.capacities.map((c) => c.value)], unit);
+  const perYear = `${scale.label}/year`;
+  const keys = seriesColorKeys(list);
+  const colors = assignColors(keys);
+  const data: Record<string, unknown>[] = [];
+  const names: string[] = [];
+  const years: number[] = [];
+  let partial = false;
+  list.forEach((s, i) => {
+    const color = colors.get(keys[i]!) ?? OKABE_ITO.blue;
+    const full = s.points.filter((p) => periodX(p).fullYear && p.value !== null);
+    const parts = s.points.filter((p) => !periodX(p).fullYear && p.value !== null);
+    years.push(...s.points.map((p) => periodX(p).year));
+    const name = plotlyText(seriesName(s));
+    data.push({
+      type: "bar",
+      name,
+      legendgroup: `s${i}`,
+      x: full.map((p) => periodX(p).year),
+      y: full.map((p) => p.value! / scale.factor),
+      marker: { color, line: { width: 0 }, pattern: { shape: full.map((p) => (p.status === "actual" ? "" : "/")) } },
+      customdata: full.map((p) => [plotlyText(`${p.label}${p.status === "actual" ? "" : ` (${p.status})`}`), formatValue(p.value! / scale.factor)]),
+      hovertemplate: `%{customdata[0]}: %{customdata[1]} ${plotlyText(scale.label)}<extra>%{fullData.name}</extra>`,
+    });
+    names.push(name);
+    if (parts.length > 0) {
+      partial = true;
+      data.push({
+        type: "scatter",
+        mode: "markers+text",
+        name: `${name}, part-year`,
+        legendgroup: `s${i}`,
+        showlegend: false,
+        x: parts.map((p) => periodX(p).year),
+        y: parts.map((p) => p.value! / scale.factor),
+        text: parts.map((p) => plotlyText(p.label.replace(/\s*\d{4}$/, ""))),
+        textposition: "top center",
+        textfont: { size: 12, color },
+        cliponaxis: false,
+        marker: { size: 10, symbol: "circle-open", color, line: { width: 2, color } },
+        customdata: parts.map((p) => [plotlyText(p.label), formatValue(p.value! / scale.factor)]),
+        hovertemplate: `%{customdata[0]}: %{customdata[1]} ${plotlyText(scale.label)}<extra>%{fullData.name}</extra>`,
+      });
+    }
+  });
+  for (const c of input.capacities) {
+    for (const y of [c.from, c.to]) if (y !== undefined) years.push(y);
+  }
+  const lo = Math.min(...years);
+  const hi = Math.max(...years);
+  for (const c of input.capacities) {
+    const style = CAPACITY_STYLES[c.status];
+    const x0 = (c.from ?? lo) - 0.45;
+    const x1 = (c.to ?? hi) + 0.45;
+    const name = plotlyText(`${c.label} (${humanize(c.status)}): ${formatValue(c.value / scale.factor)} ${perYear}`);
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      name,
+      x: [x0, x1],
+      y: [c.value / scale.factor, c.value / scale.factor],
+      line: { color: style.color, width: 2, dash: style.dash },
+      hovertemplate: "%{fullData.name}<extra></extra>",
+    });
+    names.push(name);
+  }
+  const notes = [
+    "Bars: throughput per year; lines: stated capacity per year.",
+    ...(partial ? ["Hollow markers: part-year throughput."] : []),
+    ...(options.note !== undefined ? [options.note] : []),
+  ];
+  return houseFigure({
+    kind: "capacity-throughput",
+    data,
+    layout: {
+      barmode: "group",
+      bargap: 0.3,
+      xaxis: yearAxis(years),
+      yaxis: valueAxis(options.quantity ?? "Volume", perYear, { range: [0, headroom(data)] }),
+      hovermode: "closest",
+    },
+    ...commonParts(options),
+    note: notes.join(" "),
+    sources: unionSources(input.sources, seriesSources(list), ...input.capacities.map((c) => c.sources)),
+    unit: perYear,
+    legendNames: names,
+  });
+}
+
+/** Top of the value axis: 12 % above the highest value drawn, so that level lines and labels do not touch the frame. */
+function headroom(data: readonly Record<string, unknown>[]): number {
+  const ys = data.flatMap((t) => ((t.y as readonly (number | null)[] | undefined) ?? []).filter((v): v is number => typeof v === "number"));
+  const max = Math.max(0, ...ys);
+  return max > 0 ? max * 1.12 : 1;
+}

@@ -1,0 +1,16 @@
+/**
+ * The part of {@link FigureOptions} every builder passes on to the house theme unchanged.
+ * @module
+ */
+import type { SourceId } from "../types";
+import type { FigureOptions } from "./inputs";
+
+/** Title, subtitle, catalog and size from a builder's options, for {@link houseFigure}. */
+export function commonParts(options: FigureOptions): Pick<FigureOptions, "title" | "subtitle" | "sourceCatalog" | "width" | "height"> {
+  return { title: options.title, subtitle: options.subtitle, sourceCatalog: options.sourceCatalog, width: options.width, height: options.height };
+}
+
+/** Union of source id lists, first-seen order. */
+export function unionSources(...lists: ReadonlyArray<readonly SourceId[] | undefined>): SourceId[] {
+  return [...new Set(lists.flatMap((l) => l ?? []))];
+}

@@ -1,0 +1,118 @@
+/**
+ * Bars comparing values of one quantity: states, publishers, periods.
+ * @module
+ */
+import { commonParts, unionSources } from "./common";
+import type { ComparisonBar, ComparisonInput, FigureOptions } from "./inputs";
+import { assignColors, formatValue, houseFigure, plotlyText, valueAxis, valueScale, type CaspianFigure } from "./theme";
+
+/** Options of {@link comparisonBarsFigure}. */
+export interface ComparisonOptions extends FigureOptions {
+  /** Horizontal bars (default: when labels are long or many). */
+  readonly horizontal?: boolean;
+  /** Print values on the bars (default true). */
+  readonly valueLabels?: boolean;
+  /** Colour each bar by its key (states, organisations…), else one colour (default: by key). */
+  readonly colorByKey?: boolean;
+}
+
+/** Whether bars with these labels read better horizontally. @example preferHorizontal(["Kazakhstan", "Uzbekistan"]) // => false */
+export function preferHorizontal(labels: readonly string[]): boolean {
+  return labels.length > 10 || Math.max(0, ...labels.map((l) => l.length)) * labels.length > 110 || Math.max(0, ...labels.map((l) => l.length)) > 22;
+}
+
+/**
+ * Comparison bars: one bar per item, or grouped bars when items have a `group` (one colour per label).
+ * Missing values (`null`) are written "n/a" rather than drawn as zero. The value axis carries the unit.
+ * @example comparisonBarsFigure({ quantity: "Trade turnover", unit: "USD", bars: [{ label: "KAZ", value: 5e8 }], sources: [] }, { title: "Trade" })
+ */
+export function comparisonBarsFigure(input: ComparisonInput, options: ComparisonOptions): CaspianFigure {
+  if (input.bars.length === 0) throw new RangeError("comparisonBarsFigure needs at least one bar");
+  const scale = valueScale(input.bars.map((b) => b.value), input.unit);
+  const grouped = input.bars.some((b) => b.group !== undefined);
+  const labels = [...new Set(input.bars.map((b) => b.label))];
+  const groups = [...new Set(input.bars.map((b) => b.group ?? ""))];
+  const categories = grouped ? groups : labels;
+  const horizontal = options.horizontal ?? preferHorizontal(categories);
+  const colors = assignColors(input.bars.map(keyOf));
+  const showValues = options.valueLabels ?? true;
+  const data: Record<string, unknown>[] = [];
+  const annotations: Record<string, unknown>[] = [];
+  const valueOf = (b: ComparisonBar) => (b.value === null ? null : b.value / scale.factor);
+  const textOf = (b: ComparisonBar) => (b.value === null ? "" : formatValue(b.value / scale.factor));
+  const catText = (c: string) => plotlyText(c);
+  const place = (cats: string[], vals: (number | null)[]) => (horizontal ? { y: cats, x: vals, orientation: "h" } : { x: cats, y: vals });
+
+  if (grouped) {
+    for (const label of labels) {
+      const bars = groups.map((g) => input.bars.find((b) => b.label === label && (b.group ?? "") === g));
+      const color = colors.get(keyOf(bars.find((b) => b !== undefined)!)) ?? "#0072B2";
+      data.push({
+        type: "bar",
+        name: plotlyText(label),
+        ...place(groups.map(catText), bars.map((b) => (b === undefined ? null : valueOf(b)))),
+        marker: { color },
+        text: showValues ? bars.map((b) => (b === undefined ? "" : textOf(b))) : undefined,
+        textposition: "outside",
+        cliponaxis: false,
+        textfont: { size: 12 },
+        hovertemplate: `%{${horizontal ? "y" : "x"}}: %{${horizontal ? "x" : "y"}:,} ${plotlyText(scale.label)}<extra>%{fullData.name}</extra>`,
+      });
+    }
+  } else {
+    const useKeys = options.colorByKey ?? true;
+    data.push({
+      type: "bar",
+      name: plotlyText(input.quantity),
+      ...place(labels.map(catText), input.bars.map(valueOf)),
+      marker: { color: input.bars.map((b) => (useKeys ? colors.get(keyOf(b)) ?? "#0072B2" : "#0072B2")) },
+      text: showValues ? input.bars.map(textOf) : undefined,
+      textposition: "outside",
+      cliponaxis: false,
+      textfont: { size: 12 },
+      hovertemplate: `%{${horizontal ? "y" : "x"}}: %{${horizontal ? "x" : "y"}:,} ${plotlyText(scale.label)}<extra></extra>`,
+    });
+  }
+  input.bars.forEach((b) => {
+    if (b.value !== null) return;
+    const cat = catText(grouped ? b.group ?? "" : b.label);
+    annotations.push({
+      text: "n/a",
+      showarrow: false,
+      font: { size: 12, color: "#555555" },
+      ...(horizontal ? { y: cat, x: 0, xanchor: "left", xshift: 4 } : { x: cat, y: 0, yanchor: "bottom", yshift: 2 }),
+    });
+  });
+
+  const values = input.bars.map(valueOf).filter((v): v is number => v !== null);
+  const max = Math.max(0, ...values);
+  const min = Math.min(0, ...values);
+  const range = [min < 0 ? min * 1.15 : 0, max > 0 ? max * 1.15 : 1];
+  const longest = Math.max(1, ...categories.map((c) => c.length));
+  const valueAx = valueAxis(input.quantity, scale.label, { range });
+  const catAx = { type: "category", automargin: false, ticks: "", tickfont: { size: 12 }, ...(horizontal ? { autorange: "reversed" } : {}) };
+  const angled = !horizontal && longest * categories.length * 7.5 > (options.width ?? 900) - 110;
+  return houseFigure({
+    kind: "comparison-bars",
+    data,
+    layout: {
+      barmode: "group",
+      bargap: 0.25,
+      xaxis: horizontal ? valueAx : { ...catAx, ...(angled ? { tickangle: -30 } : {}) },
+      yaxis: horizontal ? catAx : valueAx,
+      annotations,
+    },
+    ...commonParts(options),
+    note: options.note,
+    sources: unionSources(input.sources, ...input.bars.map((b) => b.sources)),
+    unit: scale.label,
+    left: horizontal ? Math.min(280, 24 + Math.round(longest * 7.3)) : 78,
+    right: horizontal ? 56 : 24,
+    bottomAxisPx: angled ? 40 + Math.round(Math.min(longest, 30) * 7 * 0.5) : 52,
+    legendNames: grouped ? labels.map(plotlyText) : [],
+  });
+}
+
+function keyOf(b: ComparisonBar): string {
+  return b.colorKey ?? b.label;
+}

@@ -1,0 +1,226 @@
+/**
+ * Inputs of the figure builders. They are structural: the results of lib/series, lib/trend, lib/memberships,
+ * lib/balance … fit them without adapters where their shapes agree, and a few lines of mapping where they do not.
+ * Every input carries the ids of its sources (`sources`), from which the figure's footnote is built.
+ * @module
+ */
+import type { Series, SourceId } from "../types";
+
+/** What a footnote needs to know about a source row. data/sources.csv rows fit. */
+export interface SourceInfo {
+  readonly publisher: string;
+  /** Publication date (ISO, partial allowed). */
+  readonly published: string;
+}
+
+/** A row of data/sources.csv, or anything with its id, publisher and date. */
+export interface SourceRowLike extends SourceInfo {
+  readonly id: string;
+}
+
+/** Finds a source by id. */
+export type SourceLookup = (id: SourceId) => SourceInfo | undefined;
+
+/** Where footnotes look sources up: the rows of sources.csv, or a lookup function. */
+export type SourceCatalog = SourceLookup | readonly SourceRowLike[];
+
+/** Options every figure builder takes. */
+export interface FigureOptions {
+  /** Title, plain text (escaped for Plotly). */
+  readonly title: string;
+  /** Second title line, plain text. */
+  readonly subtitle?: string;
+  /** A note printed above the sources line (plain text), e.g. "Dashed: plan. Hollow markers: part of a year." */
+  readonly note?: string;
+  /** Source rows or a lookup, for "Publisher (date)" in the footnote; without it the footnote lists source ids. */
+  readonly sourceCatalog?: SourceCatalog;
+  /** Export width in CSS pixels (default 900: half an A4 page at print resolution). */
+  readonly width?: number;
+  /** Export height in CSS pixels (default 500). */
+  readonly height?: number;
+}
+
+/** Time series: one or several {@link Series} (one per scope or publisher) in one unit. */
+export type TimeSeriesInput = Series | readonly Series[];
+
+/** A point of a line in (year, value) space; `x` may be a decimal year. */
+export interface XY {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** One bar of a comparison. A `null` value is drawn as "n/a", not as zero. */
+export interface ComparisonBar {
+  readonly label: string;
+  readonly value: number | null;
+  /** Bars with the same group sit side by side under one category (e.g. a year or a publisher). */
+  readonly group?: string;
+  /** Key for the colour: an ISO3 code, an organisation id, a sphere or any text (hashed). Default: the label. */
+  readonly colorKey?: string;
+  readonly sources?: readonly SourceId[];
+}
+
+/** Bars comparing values of one quantity in one unit. */
+export interface ComparisonInput {
+  /** What is compared, e.g. "Trade turnover". */
+  readonly quantity: string;
+  /** Unit of every value (required), e.g. "USD", "t", "percent". */
+  readonly unit: string;
+  readonly bars: readonly ComparisonBar[];
+  readonly sources: readonly SourceId[];
+}
+
+/** A stated capacity of an asset, drawn as a level line. */
+export interface CapacityLevel {
+  readonly label: string;
+  readonly value: number;
+  /** Per-year unit, e.g. "t_per_year" (compared with throughput in "t"). */
+  readonly unit: string;
+  readonly status: "actual" | "design" | "planned" | "target";
+  /** First year the level applies (default: first year of the chart). */
+  readonly from?: number;
+  /** Last year the level applies (default: last year of the chart, or the target year). */
+  readonly to?: number;
+  readonly sources?: readonly SourceId[];
+}
+
+/** Throughput of an asset (annual series) against its capacity levels. */
+export interface CapacityThroughputInput {
+  /** Name of the asset, e.g. "Port of Baku". */
+  readonly asset: string;
+  readonly throughput: Series | readonly Series[];
+  readonly capacities: readonly CapacityLevel[];
+  readonly sources: readonly SourceId[];
+}
+
+/** A published target: a value to reach in a year. */
+export interface ProjectionTarget {
+  readonly year: number;
+  readonly value: number;
+  readonly label: string;
+  readonly sources?: readonly SourceId[];
+}
+
+/** A series with a fitted trend, its uncertainty band and targets. */
+export interface ProjectionInput {
+  readonly series: Series;
+  /** Points of the fitted/projection line (x in years). */
+  readonly fit: readonly XY[];
+  /** Lower edge of the band, same x as `upper`. */
+  readonly lower?: readonly XY[];
+  /** Upper edge of the band. */
+  readonly upper?: readonly XY[];
+  readonly targets: readonly ProjectionTarget[];
+  /** How the line was fitted, e.g. "log-linear fit 2017–2024". */
+  readonly method?: string;
+  /** Legend label of the band, e.g. "95% interval". */
+  readonly bandLabel?: string;
+  readonly sources: readonly SourceId[];
+}
+
+/** A row or column of a matrix: an id (ISO3, organisation id) and an optional display label. */
+export interface MatrixAxisItem {
+  readonly id: string;
+  readonly label?: string;
+}
+
+/** A cell of a membership matrix: the status of a state (row) in an organisation (column), or null for none. */
+export interface MembershipCell {
+  readonly row: string;
+  readonly col: string;
+  readonly status: string | null;
+  readonly since?: string;
+  readonly sources?: readonly SourceId[];
+}
+
+/** States × organisations coloured by status as of a date. */
+export interface MembershipMatrixInput {
+  readonly asOf: string;
+  readonly rows: readonly (string | MatrixAxisItem)[];
+  readonly cols: readonly (string | MatrixAxisItem)[];
+  readonly cells: readonly MembershipCell[];
+  readonly sources: readonly SourceId[];
+}
+
+/** A node of an overlap network. */
+export interface NetworkNode {
+  readonly id: string;
+  readonly label?: string;
+  /** Organisations are drawn as squares, states as circles; colours follow the house maps. */
+  readonly kind?: "org" | "state" | "other";
+  /** Relative size (e.g. number of members); default 1. */
+  readonly size?: number;
+}
+
+/** A weighted edge between two nodes. */
+export interface NetworkEdge {
+  readonly source: string;
+  readonly target: string;
+  readonly weight: number;
+}
+
+/** An overlap network, e.g. organisations linked by shared members (weights: Jaccard index or counts). */
+export interface OverlapNetworkInput {
+  readonly nodes: readonly NetworkNode[];
+  readonly edges: readonly NetworkEdge[];
+  /** What an edge weight measures, e.g. "Shared members". */
+  readonly weightName: string;
+  /** Unit of the weights (required), e.g. "states" or "Jaccard index (0–1)". */
+  readonly weightUnit: string;
+  readonly sources: readonly SourceId[];
+}
+
+/** An interval on a lane of a timeline, e.g. "AZE in SCO: dialogue partner 2015–". */
+export interface TimelineSpan {
+  /** Row of the chart, e.g. "SCO". */
+  readonly lane: string;
+  /** Start (ISO, partial allowed). */
+  readonly start: string;
+  /** End (ISO, partial allowed); open spans run to `asOf`. */
+  readonly end?: string | null;
+  /** Membership status (coloured by the status map) … */
+  readonly status?: string;
+  /** … or a key for the colour (organisation id, ISO3, any text). */
+  readonly colorKey?: string;
+  readonly label?: string;
+  readonly sources?: readonly SourceId[];
+}
+
+/** A dated event on a timeline. */
+export interface TimelineEvent {
+  readonly date: string;
+  readonly label: string;
+  /** Lane to put the marker on (default: a lane "Events"). */
+  readonly lane?: string;
+  readonly kind?: string;
+  readonly sources?: readonly SourceId[];
+}
+
+/** Accessions, status changes and events over time (Gantt-like). */
+export interface TimelineInput {
+  readonly spans: readonly TimelineSpan[];
+  readonly events?: readonly TimelineEvent[];
+  /** Date open spans run to, and the right edge of the chart. */
+  readonly asOf: string;
+  readonly sources: readonly SourceId[];
+}
+
+/** One bar of a balance index: a sphere (euro_atlantic, russia_led, china_led, turkic …) or any key. */
+export interface BalanceBar {
+  readonly key: string;
+  readonly label?: string;
+  readonly value: number;
+  /** Bars with the same group sit side by side (e.g. a year). */
+  readonly group?: string;
+  readonly sources?: readonly SourceId[];
+}
+
+/** Shares or scores per sphere, with the resulting index. */
+export interface BalanceInput {
+  readonly quantity: string;
+  readonly unit: string;
+  readonly bars: readonly BalanceBar[];
+  /** The index the bars add up to, printed on the chart. */
+  readonly index?: { readonly value: number; readonly label: string };
+  readonly sources: readonly SourceId[];
+}

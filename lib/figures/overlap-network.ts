@@ -1,0 +1,153 @@
+/**
+ * Overlap network: organisations (and states) linked by weighted edges, on a deterministic circular layout.
+ * @module
+ */
+import { commonParts, unionSources } from "./common";
+import type { FigureOptions, NetworkNode, OverlapNetworkInput } from "./inputs";
+import { formatValue, houseFigure, keyColor, orgColor, plotlyText, stateColor, type CaspianFigure } from "./theme";
+
+/** Position of a node. */
+export interface NodePosition {
+  readonly x: number;
+  readonly y: number;
+  /** Angle in radians, from the positive x axis, counter-clockwise. */
+  readonly angle: number;
+}
+
+/**
+ * Circular layout: nodes in the order given, the first at the top, clockwise, on the unit circle. Positions depend
+ * only on the order of ids, so the same input always gives the same picture.
+ * @example circularLayout(["A", "B"]).get("B") // => { x: ~0, y: -1, angle: -π/2 }
+ */
+export function circularLayout(ids: readonly string[]): Map<string, NodePosition> {
+  const out = new Map<string, NodePosition>();
+  const n = ids.length;
+  ids.forEach((id, i) => {
+    const angle = Math.PI / 2 - (2 * Math.PI * i) / Math.max(1, n);
+    const round = (v: number) => Math.round(v * 1e9) / 1e9;
+    out.set(id, { x: round(Math.cos(angle)), y: round(Math.sin(angle)), angle });
+  });
+  return out;
+}
+
+/** Options of {@link overlapNetworkFigure}. */
+export interface OverlapNetworkOptions extends FigureOptions {
+  /** Print edge weights at the middle of each edge (default: when there are at most 30 edges). */
+  readonly edgeLabels?: boolean;
+  /** Node order on the circle (default: organisations, then states, then others, each by id). */
+  readonly order?: readonly string[];
+}
+
+function nodeColor(n: NetworkNode): string {
+  return n.kind === "org" ? orgColor(n.id) : n.kind === "state" ? stateColor(n.id) : keyColor(n.id);
+}
+
+/**
+ * Overlap network: nodes on a circle (organisations as squares, states as circles, in their house colours, sized
+ * by `size`), edges as grey lines whose width grows with the weight, weights printed at the middle of the edges.
+ * The weight's name and unit are stated in the note.
+ * @example overlapNetworkFigure({ nodes: [{ id: "SCO", kind: "org" }, { id: "OTS", kind: "org" }], edges: [{ source: "SCO", target: "OTS", weight: 3 }], weightName: "Shared members", weightUnit: "states", sources: [] }, { title: "Overlap" })
+ */
+export function overlapNetworkFigure(input: OverlapNetworkInput, options: OverlapNetworkOptions): CaspianFigure {
+  if (input.weightUnit.trim() === "") throw new RangeError("overlapNetworkFigure needs the unit of the weights");
+  const byId = new Map(input.nodes.map((n) => [n.id, n] as const));
+  for (const e of input.edges) {
+    if (!byId.has(e.source) || !byId.has(e.target)) throw new RangeError(`edge ${e.source}–${e.target} names an unknown node`);
+  }
+  const rank = (n: NetworkNode) => (n.kind === "org" ? 0 : n.kind === "state" ? 1 : 2);
+  const order =
+    options.order ?? [...input.nodes].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((n) => n.id);
+  const pos = circularLayout(order);
+  const maxW = Math.max(0, ...input.edges.map((e) => Math.abs(e.weight)));
+  const edges = [...input.edges].sort((a, b) => a.weight - b.weight || (a.source + a.target < b.source + b.target ? -1 : 1));
+  const data: Record<string, unknown>[] = edges.map((e) => {
+    const a = pos.get(e.source)!;
+    const b = pos.get(e.target)!;
+    const w = maxW > 0 ? Math.abs(e.weight) / maxW : 0;
+    return {
+      type: "scatter",
+      mode: "lines",
+      x: [a.x, b.x],
+      y: [a.y, b.y],
+      line: { color: `rgba(90,90,90,${(0.25 + 0.5 * w).toFixed(3)})`, width: Math.round((1 + 7 * w) * 10) / 10 },
+      hoverinfo: "skip",
+      showlegend: false,
+    };
+  });
+  const showEdgeLabels = options.edgeLabels ?? input.edges.length <= 30;
+  const label = (n: NetworkNode) => n.label ?? n.id;
+  data.push({
+    type: "scatter",
+    mode: showEdgeLabels ? "markers+text" : "markers",
+    x: edges.map((e) => labelPoint(pos.get(e.source)!, pos.get(e.target)!).x),
+    y: edges.map((e) => labelPoint(pos.get(e.source)!, pos.get(e.target)!).y),
+    text: edges.map((e) => formatValue(e.weight)),
+    textfont: { size: 12, color: "#333333" },
+    marker: { size: 14, color: "rgba(255,255,255,0.85)" },
+    customdata: edges.map((e) => [plotlyText(`${label(byId.get(e.source)!)} – ${label(byId.get(e.target)!)}`)]),
+    hovertemplate: `%{customdata[0]}: %{text} ${plotlyText(input.weightUnit)}<extra></extra>`,
+    showlegend: false,
+  });
+  const sizes = input.nodes.map((n) => n.size ?? 1);
+  const maxSize = Math.max(1, ...sizes);
+  const nodes = order.map((id) => byId.get(id)!).filter((n) => n !== undefined);
+  const textPosition = (id: string) => {
+    const a = pos.get(id)!;
+    const vert = a.y > 0.35 ? "top" : a.y < -0.35 ? "bottom" : "middle";
+    const horiz = a.x > 0.35 ? "right" : a.x < -0.35 ? "left" : "center";
+    return vert === "middle" && horiz === "center" ? "top center" : `${vert} ${horiz}`;
+  };
+  for (const kind of ["org", "state", "other"] as const) {
+    const group = nodes.filter((n) => (n.kind ?? "other") === kind);
+    if (group.length === 0) continue;
+    data.push({
+      type: "scatter",
+      mode: "markers+text",
+      name: kind === "org" ? "Organisation" : kind === "state" ? "State" : "Other",
+      x: group.map((n) => pos.get(n.id)!.x),
+      y: group.map((n) => pos.get(n.id)!.y),
+      text: group.map((n) => plotlyText(label(n))),
+      textposition: group.map((n) => textPosition(n.id)),
+      textfont: { size: 13 },
+      cliponaxis: false,
+      marker: {
+        symbol: kind === "org" ? "square" : "circle",
+        size: group.map((n) => Math.round(14 + 22 * Math.sqrt((n.size ?? 1) / maxSize))),
+        color: group.map(nodeColor),
+        opacity: 1,
+        line: { width: 1.5, color: "#FFFFFF" },
+      },
+      customdata: group.map((n) => [plotlyText(label(n)), n.size ?? ""]),
+      hovertemplate: "%{customdata[0]}<extra></extra>",
+    });
+  }
+  const hidden = { visible: false, showgrid: false, zeroline: false, range: [-1.45, 1.45], fixedrange: true };
+  const kinds = new Set(nodes.map((n) => n.kind ?? "other"));
+  return houseFigure({
+    kind: "overlap-network",
+    data,
+    layout: {
+      xaxis: { ...hidden, range: [-1.9, 1.9] },
+      yaxis: { ...hidden, scaleanchor: "x", scaleratio: 1 },
+      hovermode: "closest",
+    },
+    ...commonParts(options),
+    note: [`Line width and label: ${input.weightName} (${input.weightUnit}).`, ...(options.note !== undefined ? [options.note] : [])].join(" "),
+    sources: input.sources.length > 0 ? unionSources(input.sources) : [],
+    bottomAxisPx: 8,
+    left: 40,
+    right: 40,
+    legendNames: kinds.size > 1 ? [...kinds] : [],
+  });
+}
+
+/**
+ * Where an edge's weight is printed: the middle of the edge, except for diameters (which all cross the centre),
+ * whose labels move a third of the way from their first node so that they do not sit on each other.
+ */
+export function labelPoint(a: NodePosition, b: NodePosition): { x: number; y: number } {
+  const mx = (a.x + b.x) / 2;
+  const my = (a.y + b.y) / 2;
+  if (Math.hypot(mx, my) > 0.05) return { x: mx, y: my };
+  return { x: a.x + (b.x - a.x) * 0.3, y: a.y + (b.y - a.y) * 0.3 };
+}

@@ -1,0 +1,124 @@
+/**
+ * A series with its fitted trend, uncertainty band and published targets.
+ * @module
+ */
+import { commonParts, unionSources } from "./common";
+import type { FigureOptions, ProjectionInput } from "./inputs";
+import { assignColors, formatValue, houseFigure, humanize, OKABE_ITO, plotlyText, valueAxis, valueScale, withAlpha, yearAxis, type CaspianFigure } from "./theme";
+import { seriesColorKeys, seriesNote, seriesSources, seriesTraces } from "./time-series";
+
+/** Options of {@link projectionFigure}. */
+export interface ProjectionOptions extends FigureOptions {
+  readonly quantity?: string;
+}
+
+/**
+ * Projection chart: the observed series (as in {@link timeSeriesFigure}), the fitted line dashed, the band between
+ * `lower` and `upper` shaded, and each target as a star with a dotted level line and its label.
+ * @example projectionFigure({ series, fit, lower, upper, targets: [{ year: 2030, value: 10e6, label: "Target" }], sources: [] }, { title: "TITR to 2030" })
+ */
+export function projectionFigure(input: ProjectionInput, options: ProjectionOptions): CaspianFigure {
+  const s = input.series;
+  if (s.unit.trim() === "") throw new RangeError("the series needs a unit");
+  if ((input.lower === undefined) !== (input.upper === undefined)) throw new RangeError("give both lower and upper, or neither");
+  if (input.lower !== undefined && input.upper !== undefined && input.lower.length !== input.upper.length) throw new RangeError("lower and upper must have the same points");
+  const scale = valueScale(
+    [...s.points.map((p) => p.value), ...input.fit.map((p) => p.y), ...(input.upper ?? []).map((p) => p.y), ...input.targets.map((t) => t.value)],
+    s.unit,
+  );
+  const keys = seriesColorKeys([s]);
+  const colors = assignColors(keys);
+  const color = colors.get(keys[0]!) ?? OKABE_ITO.blue;
+  const observed = seriesTraces([s], scale, colors, keys);
+  const data: Record<string, unknown>[] = [];
+  const names: string[] = [];
+  const v = (y: number) => y / scale.factor;
+  if (input.lower !== undefined && input.upper !== undefined && input.lower.length > 0) {
+    const band = plotlyText(input.bandLabel ?? "Uncertainty band");
+    data.push({ type: "scatter", mode: "lines", name: band, legendgroup: "band", showlegend: false, x: input.lower.map((p) => p.x), y: input.lower.map((p) => v(p.y)), line: { width: 0, color }, hoverinfo: "skip" });
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      name: band,
+      legendgroup: "band",
+      x: input.upper.map((p) => p.x),
+      y: input.upper.map((p) => v(p.y)),
+      fill: "tonexty",
+      fillcolor: withAlpha(color, 0.18),
+      line: { width: 0, color },
+      hoverinfo: "skip",
+    });
+    names.push(band);
+  }
+  const fitName = plotlyText(input.method !== undefined ? `Trend (${input.method})` : "Trend");
+  data.push({
+    type: "scatter",
+    mode: "lines",
+    name: fitName,
+    x: input.fit.map((p) => p.x),
+    y: input.fit.map((p) => v(p.y)),
+    line: { color, width: 2, dash: "dash" },
+    hovertemplate: `%{x:.1f}: %{y:,.2f} ${plotlyText(scale.label)}<extra>%{fullData.name}</extra>`,
+  });
+  names.push(fitName);
+  data.push(...observed.data);
+  names.push(...observed.names);
+  const xs = [...observed.years, ...input.fit.map((p) => p.x), ...(input.upper ?? []).map((p) => p.x), ...input.targets.map((t) => t.year)];
+  const lo = Math.floor(Math.min(...xs));
+  const annotations: Record<string, unknown>[] = [];
+  input.targets.forEach((t, i) => {
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      name: "Target level",
+      showlegend: false,
+      legendgroup: "targets",
+      x: [lo - 0.4, t.year],
+      y: [v(t.value), v(t.value)],
+      line: { color: OKABE_ITO.vermillion, width: 1.5, dash: "dot" },
+      hoverinfo: "skip",
+    });
+    annotations.push({
+      x: t.year,
+      y: v(t.value),
+      text: plotlyText(`${t.label}: ${formatValue(v(t.value))} ${scale.label} by ${t.year}`),
+      showarrow: false,
+      xanchor: "right",
+      yanchor: "bottom",
+      xshift: -8,
+      yshift: i % 2 === 0 ? 4 : -22,
+      font: { size: 12, color: OKABE_ITO.vermillion },
+      bgcolor: "rgba(255,255,255,0.8)",
+    });
+  });
+  if (input.targets.length > 0) {
+    data.push({
+      type: "scatter",
+      mode: "markers",
+      name: "Targets",
+      legendgroup: "targets",
+      x: input.targets.map((t) => t.year),
+      y: input.targets.map((t) => v(t.value)),
+      marker: { symbol: "star", size: 15, color: OKABE_ITO.vermillion, line: { width: 1, color: "#FFFFFF" } },
+      customdata: input.targets.map((t) => [plotlyText(t.label)]),
+      hovertemplate: `%{customdata[0]} (%{x}): %{y:,} ${plotlyText(scale.label)}<extra></extra>`,
+    });
+    names.push("Targets");
+  }
+  const note = seriesNote({ partial: observed.partial, projected: observed.projected }, options.note)!.replace("Dashed: plan or forecast.", "Dashed: trend and plan/forecast values.");
+  return houseFigure({
+    kind: "projection",
+    data,
+    layout: {
+      xaxis: yearAxis(xs),
+      yaxis: valueAxis(options.quantity ?? humanize(s.metric).replace(/^./, (c) => c.toUpperCase()), scale.label),
+      hovermode: "closest",
+      annotations,
+    },
+    ...commonParts(options),
+    note: observed.projected ? note : `Dashed: trend. ${note}`,
+    sources: unionSources(input.sources, seriesSources([s]), ...input.targets.map((t) => t.sources)),
+    unit: scale.label,
+    legendNames: names,
+  });
+}

@@ -1,0 +1,205 @@
+/**
+ * Time series charts: one line per series (scope or publisher), gaps drawn as gaps.
+ * @module
+ */
+import type { Series, SourceId } from "../types";
+import { periodX } from "./period-x";
+import type { FigureOptions, TimeSeriesInput } from "./inputs";
+import { commonParts } from "./common";
+import { assignColors, formatValue, houseFigure, humanize, plotlyText, valueAxis, valueScale, yearAxis, type CaspianFigure, type ValueScale } from "./theme";
+
+/** Thrown when series of different units are put on one axis. */
+export class MixedUnitError extends RangeError {
+  constructor(readonly units: readonly string[]) {
+    super(`series in different units (${units.join(", ")}) cannot share an axis; draw one chart per unit`);
+    this.name = "MixedUnitError";
+  }
+}
+
+/** Options of {@link timeSeriesFigure}. */
+export interface TimeSeriesOptions extends FigureOptions {
+  /** Name of the quantity on the value axis (default: the metric, humanised). */
+  readonly quantity?: string;
+}
+
+/**
+ * Legend name of a series: its label with its scope, so that figures of different scopes are never confused.
+ * @example seriesName({ label: "Cargo", scope: "titr_rail" } as Series) // => "Cargo [TITR rail]"
+ */
+export function seriesName(series: Pick<Series, "label" | "scope" | "mixed">): string {
+  const scope = humanize(series.scope);
+  const withScope = series.scope === "" || series.scope === "manual" || series.label.toLowerCase().includes(scope.toLowerCase()) ? series.label : `${series.label} [${scope}]`;
+  return series.mixed !== undefined ? `${withScope} (mixed: ${series.mixed})` : withScope;
+}
+
+/** The series of an input as an array. */
+export function seriesList(input: TimeSeriesInput): readonly Series[] {
+  return Array.isArray(input) ? (input as readonly Series[]) : [input as Series];
+}
+
+/** Union of the source ids of every point, first-seen order. */
+export function seriesSources(list: readonly Series[]): SourceId[] {
+  return [...new Set(list.flatMap((s) => s.points.flatMap((p) => p.sources)))];
+}
+
+/** The one unit of a list of series, or a {@link MixedUnitError}. */
+export function commonUnit(list: readonly Series[]): string {
+  const units = [...new Set(list.map((s) => s.unit))];
+  if (units.length !== 1) throw new MixedUnitError(units);
+  const unit = units[0]!;
+  if (unit.trim() === "") throw new RangeError("a series needs a unit");
+  return unit;
+}
+
+/** Colour key of each series: its scope when scopes differ across the list, else its id. */
+export function seriesColorKeys(list: readonly Series[]): string[] {
+  const scopes = new Set(list.map((s) => s.scope));
+  return list.map((s) => (scopes.size === list.length ? s.scope : s.id));
+}
+
+interface Traces {
+  readonly data: Record<string, unknown>[];
+  readonly names: string[];
+  readonly years: number[];
+  readonly partial: boolean;
+  readonly projected: boolean;
+}
+
+/** Line traces of annual series: full years joined (gaps as breaks), plan/forecast dashed, part-years hollow. */
+export function seriesTraces(list: readonly Series[], scale: ValueScale, colors: ReadonlyMap<string, string>, keys: readonly string[]): Traces {
+  const data: Record<string, unknown>[] = [];
+  const names: string[] = [];
+  const years: number[] = [];
+  let partial = false;
+  let projected = false;
+  list.forEach((s, i) => {
+    const color = colors.get(keys[i]!) ?? "#000000";
+    const name = plotlyText(seriesName(s));
+    const group = `series-${i}`;
+    const full = s.points.map((p) => ({ p, x: periodX(p) })).filter((e) => e.x.fullYear);
+    const parts = s.points.map((p) => ({ p, x: periodX(p) })).filter((e) => !e.x.fullYear);
+    const actual = new Map<number, (typeof full)[number]>();
+    const plan = new Map<number, (typeof full)[number]>();
+    for (const e of full) (e.p.status === "actual" ? actual : plan).set(e.x.year, e);
+    const allYears = full.map((e) => e.x.year);
+    years.push(...s.points.map((p) => periodX(p).year));
+    let legendShown = false;
+    if (actual.size > 0) {
+      const lo = Math.min(...actual.keys());
+      const hi = Math.max(...actual.keys());
+      const xs: number[] = [];
+      const ys: (number | null)[] = [];
+      const cd: string[][] = [];
+      for (let y = lo; y <= hi; y++) {
+        const e = actual.get(y);
+        xs.push(y);
+        ys.push(e?.p.value == null ? null : e.p.value / scale.factor);
+        cd.push([plotlyText(e?.p.label ?? String(y)), e === undefined || e.p.value === null ? "no data" : `${formatValue(e.p.value / scale.factor)} ${plotlyText(scale.label)}`]);
+      }
+      data.push({
+        type: "scatter",
+        mode: "lines+markers",
+        name,
+        legendgroup: group,
+        x: xs,
+        y: ys,
+        customdata: cd,
+        connectgaps: false,
+        line: { color, width: 2.5 },
+        marker: { color, size: 7 },
+        hovertemplate: "%{customdata[0]}: %{customdata[1]}<extra>%{fullData.name}</extra>",
+      });
+      names.push(name);
+      legendShown = true;
+    }
+    if (plan.size > 0) {
+      projected = true;
+      const sorted = [...plan.values()].sort((a, b) => a.x.year - b.x.year);
+      const first = sorted[0]!.x.year;
+      const anchor = [...actual.values()].filter((e) => e.x.year < first && e.p.value !== null).sort((a, b) => b.x.year - a.x.year)[0];
+      const pts = anchor !== undefined ? [anchor, ...sorted] : sorted;
+      const statuses = [...new Set(sorted.map((e) => e.p.status))].join("/");
+      data.push({
+        type: "scatter",
+        mode: "lines+markers",
+        name: legendShown ? `${name} (${statuses})` : name,
+        legendgroup: group,
+        x: pts.map((e) => e.x.year),
+        y: pts.map((e) => (e.p.value === null ? null : e.p.value / scale.factor)),
+        customdata: pts.map((e) => [plotlyText(`${e.p.label} (${e.p.status})`), e.p.value === null ? "no data" : `${formatValue(e.p.value / scale.factor)} ${plotlyText(scale.label)}`]),
+        connectgaps: false,
+        line: { color, width: 2.5, dash: "dash" },
+        marker: { color, size: 7, symbol: "circle-open" },
+        hovertemplate: "%{customdata[0]}: %{customdata[1]}<extra>%{fullData.name}</extra>",
+      });
+      names.push(`${name} (${statuses})`);
+      legendShown = true;
+    }
+    if (parts.length > 0) {
+      partial = true;
+      const withValue = parts.filter((e) => e.p.value !== null);
+      data.push({
+        type: "scatter",
+        mode: "markers+text",
+        name: legendShown ? `${name}, part-year` : name,
+        legendgroup: group,
+        showlegend: !legendShown,
+        x: withValue.map((e) => e.x.year),
+        y: withValue.map((e) => e.p.value! / scale.factor),
+        text: withValue.map((e) => plotlyText(e.p.label.replace(/\s*\d{4}$/, ""))),
+        textposition: "top center",
+        textfont: { size: 12, color },
+        customdata: withValue.map((e) => [plotlyText(e.p.label), `${formatValue(e.p.value! / scale.factor)} ${plotlyText(scale.label)}`]),
+        cliponaxis: false,
+        marker: { color, size: 9, symbol: "circle-open", line: { width: 2, color } },
+        hovertemplate: "%{customdata[0]}: %{customdata[1]}<extra>%{fullData.name}</extra>",
+      });
+      if (!legendShown) names.push(name);
+    }
+    if (allYears.length === 0 && parts.length === 0) names.push(name);
+  });
+  return { data, names, years, partial, projected };
+}
+
+/** A note explaining dashed lines and hollow markers, joined with the caller's note. */
+export function seriesNote(traces: Pick<Traces, "partial" | "projected">, note?: string): string | undefined {
+  const parts = [
+    ...(traces.projected ? ["Dashed: plan or forecast."] : []),
+    ...(traces.partial ? ["Hollow markers: part-year figures (period labelled), not comparable with full years."] : []),
+    "Breaks in a line are years without data.",
+    ...(note !== undefined ? [note] : []),
+  ];
+  return parts.join(" ");
+}
+
+/**
+ * A time series chart: one line per series with its scope in the legend, missing years and `null` values drawn as
+ * breaks, plan/forecast values dashed, part-year figures as hollow labelled markers; integer year ticks; the value
+ * axis carries the unit (scaled to thousand/million/billion when large). Throws {@link MixedUnitError} when the
+ * series do not share a unit.
+ * @example timeSeriesFigure(seriesOf({ "2022": 1.5e6, "2023": 2.8e6 }, { metric: "cargo", unit: "t" }), { title: "TITR cargo" })
+ */
+export function timeSeriesFigure(input: TimeSeriesInput, options: TimeSeriesOptions): CaspianFigure {
+  const list = seriesList(input);
+  if (list.length === 0) throw new RangeError("timeSeriesFigure needs at least one series");
+  const unit = commonUnit(list);
+  const scale = valueScale(list.flatMap((s) => s.points.map((p) => p.value)), unit);
+  const keys = seriesColorKeys(list);
+  const colors = assignColors(keys);
+  const traces = seriesTraces(list, scale, colors, keys);
+  const quantity = options.quantity ?? humanize(list[0]!.metric).replace(/^./, (c) => c.toUpperCase());
+  return houseFigure({
+    kind: "time-series",
+    data: traces.data,
+    layout: {
+      xaxis: yearAxis(traces.years),
+      yaxis: valueAxis(quantity, scale.label),
+      hovermode: "closest",
+    },
+    ...commonParts(options),
+    note: seriesNote(traces, options.note),
+    sources: seriesSources(list),
+    unit: scale.label,
+    legendNames: traces.names,
+  });
+}
