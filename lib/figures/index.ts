@@ -10,3 +10,4 @@ export * from "./membership-heatmap";
 export * from "./overlap-network";
 export * from "./timeline";
 export * from "./balance-bars";
+export * from "./adapters";

@@ -9,8 +9,8 @@ import type { Series, SourceId } from "../types";
 /** What a footnote needs to know about a source row. data/sources.csv rows fit. */
 export interface SourceInfo {
   readonly publisher: string;
-  /** Publication date (ISO, partial allowed). */
-  readonly published: string;
+  /** Publication date (ISO, partial allowed); undefined for an undated page. */
+  readonly published?: string | undefined;
 }
 
 /** A row of data/sources.csv, or anything with its id, publisher and date. */
@@ -101,11 +101,21 @@ export interface ProjectionTarget {
   readonly sources?: readonly SourceId[];
 }
 
+/** A projected value with its interval (lib/trend's `Projection` fits). */
+export interface ProjectionPoint {
+  readonly x: number;
+  readonly estimate: number;
+  readonly lower?: number | undefined;
+  readonly upper?: number | undefined;
+}
+
 /** A series with a fitted trend, its uncertainty band and targets. */
 export interface ProjectionInput {
   readonly series: Series;
   /** Points of the fitted/projection line (x in years). */
   readonly fit: readonly XY[];
+  /** Projections with intervals (e.g. lib/trend's `projectTrend` at several years): added to the line and the band. */
+  readonly projections?: readonly ProjectionPoint[];
   /** Lower edge of the band, same x as `upper`. */
   readonly lower?: readonly XY[];
   /** Upper edge of the band. */
@@ -150,6 +160,8 @@ export interface NetworkNode {
   readonly kind?: "org" | "state" | "other";
   /** Relative size (e.g. number of members); default 1. */
   readonly size?: number;
+  /** Key of the house colour (ISO3 or organisation id) when `id` is not one, e.g. for "org:SCO". */
+  readonly colorKey?: string;
 }
 
 /** A weighted edge between two nodes. */

@@ -39,7 +39,8 @@ export interface OverlapNetworkOptions extends FigureOptions {
 }
 
 function nodeColor(n: NetworkNode): string {
-  return n.kind === "org" ? orgColor(n.id) : n.kind === "state" ? stateColor(n.id) : keyColor(n.id);
+  const key = n.colorKey ?? n.id;
+  return n.kind === "org" ? orgColor(key) : n.kind === "state" ? stateColor(key) : keyColor(key);
 }
 
 /**

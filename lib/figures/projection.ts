@@ -17,7 +17,8 @@ export interface ProjectionOptions extends FigureOptions {
  * `lower` and `upper` shaded, and each target as a star with a dotted level line and its label.
  * @example projectionFigure({ series, fit, lower, upper, targets: [{ year: 2030, value: 10e6, label: "Target" }], sources: [] }, { title: "TITR to 2030" })
  */
-export function projectionFigure(input: ProjectionInput, options: ProjectionOptions): CaspianFigure {
+export function projectionFigure(given: ProjectionInput, options: ProjectionOptions): CaspianFigure {
+  const input = withProjections(given);
   const s = input.series;
   if (s.unit.trim() === "") throw new RangeError("the series needs a unit");
   if ((input.lower === undefined) !== (input.upper === undefined)) throw new RangeError("give both lower and upper, or neither");
@@ -121,4 +122,29 @@ export function projectionFigure(input: ProjectionInput, options: ProjectionOpti
     unit: scale.label,
     legendNames: names,
   });
+}
+
+/**
+ * Folds `projections` into the line and the band: estimates join the fit (sorted by x, later values win at the same
+ * x); projections with both interval ends extend `lower`/`upper`.
+ */
+export function withProjections(input: ProjectionInput): ProjectionInput {
+  const proj = input.projections ?? [];
+  if (proj.length === 0) return input;
+  const byX = (a: { x: number }, b: { x: number }) => a.x - b.x;
+  const fit = new Map(input.fit.map((p) => [p.x, p.y] as const));
+  for (const p of proj) fit.set(p.x, p.estimate);
+  const banded = proj.filter((p): p is typeof p & { lower: number; upper: number } => typeof p.lower === "number" && typeof p.upper === "number");
+  const lower = new Map((input.lower ?? []).map((p) => [p.x, p.y] as const));
+  const upper = new Map((input.upper ?? []).map((p) => [p.x, p.y] as const));
+  for (const p of banded) {
+    lower.set(p.x, p.lower);
+    upper.set(p.x, p.upper);
+  }
+  const toXY = (m: Map<number, number>) => [...m].map(([x, y]) => ({ x, y })).sort(byX);
+  return {
+    ...input,
+    fit: toXY(fit),
+    ...(lower.size > 0 ? { lower: toXY(lower), upper: toXY(upper) } : {}),
+  };
 }

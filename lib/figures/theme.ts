@@ -381,7 +381,7 @@ export function sourcesLine(ids: readonly SourceId[], catalog?: SourceCatalog, m
     const info = lookup(id);
     const publisher = info?.publisher ?? id;
     const dates = groups.get(publisher) ?? [];
-    if (info !== undefined && !dates.includes(info.published)) dates.push(info.published);
+    if (info?.published !== undefined && !dates.includes(info.published)) dates.push(info.published);
     groups.set(publisher, dates);
   }
   if (groups.size === 0) return "Sources: none recorded";
