@@ -5,6 +5,7 @@ import { parseParameter, UsageError, type RunOptions } from "./options";
 import { defaultOptions, describeFailure, runNotebooks, type Progress } from "./run";
 import { readFileSync } from "node:fs";
 import { projectRoot } from "./paths";
+import { buildReportPack } from "./report-pack";
 
 const usage = `Usage: npm start -- [names...] [options]
 Executes every notebook in notebooks/ on the tslab kernel and writes out/.
@@ -92,6 +93,18 @@ async function main(): Promise<number> {
   const started = Date.now();
   const results = await runNotebooks(options, printer(options.quiet));
   const failed = results.filter((r) => !r.ok);
+  if (failed.length === 0) {
+    const pack = await buildReportPack(options.outDir, (m) => {
+      if (!options.quiet) console.log(`[report pack] ${m}`);
+    }, options.force);
+    if (!options.quiet) {
+      console.log(
+        pack.exported
+          ? `[report pack] ${pack.figures} figures and ${pack.tables} tables in ${(pack.ms / 1000).toFixed(1)} s: ${relative(projectRoot, options.outDir) || "."}/figures/index.html`
+          : "[report pack] skipped: registered figures and tables unchanged",
+      );
+    }
+  }
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   const cached = results.filter((r) => r.cached).length;
   console.log(

@@ -161,7 +161,6 @@ export function runNotebook(
   const executed = join(options.outDir, "notebooks", `${name}.ipynb`);
   const html = options.html ? join(options.outDir, "html", `${name}.html`) : null;
   const figuresDir = join(options.outDir, "figures", "specs", name);
-  const tablesDir = join(options.outDir, "tables", name);
   const recordFile = join(options.outDir, "records", `${name}.json`);
   const current: Omit<InputHashes, "data"> = {
     notebook: fileSha256(notebook) ?? "",
@@ -188,7 +187,6 @@ export function runNotebook(
   const readsFile = join(jobDir, `${name}.reads`);
   rmSync(readsFile, { force: true });
   rmSync(figuresDir, { recursive: true, force: true });
-  rmSync(tablesDir, { recursive: true, force: true });
   rmSync(recordFile, { force: true });
   writeFileSync(
     jobFile,
@@ -210,7 +208,6 @@ export function runNotebook(
         ...jupyterEnv(),
         CASPIAN_READS_FILE: readsFile,
         CASPIAN_FIGURES_DIR: figuresDir,
-        CASPIAN_TABLES_DIR: tablesDir,
         CASPIAN_NOTEBOOK: name,
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -260,8 +257,8 @@ export function runNotebook(
       if (existsSync(executed)) {
         writeRunRecord({
           recordFile, notebook, name, ok, startedAt, parameters, current, readsFile, versions, cellTimings,
-          outputs: [executed, ...(html && existsSync(html) ? [html] : []), ...filesUnder(figuresDir), ...filesUnder(tablesDir)],
-          figuresDir, tablesDir,
+          outputs: [executed, ...(html && existsSync(html) ? [html] : []), ...filesUnder(figuresDir)],
+          figuresDir,
         });
       }
       rmSync(readsFile, { force: true });
@@ -290,13 +287,23 @@ function filesUnder(dir: string): string[] {
 function writeRunRecord(r: {
   recordFile: string; notebook: string; name: string; ok: boolean; startedAt: Date;
   parameters: Record<string, unknown> | null; current: Omit<InputHashes, "data">; readsFile: string;
-  versions: Record<string, string>; cellTimings: CellTiming[]; outputs: string[]; figuresDir: string; tablesDir: string;
+  versions: Record<string, string>; cellTimings: CellTiming[]; outputs: string[]; figuresDir: string;
 }): void {
   const reads = existsSync(r.readsFile) ? readFileSync(r.readsFile, "utf8").split("\n").filter(Boolean) : [];
   const data: Record<string, string> = {};
   for (const f of [...new Set(reads)].sort()) data[relative(projectRoot, f)] = fileSha256(f) ?? "missing";
   const endedAt = new Date();
-  const ids = (dir: string) => listFiles(dir).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, ""));
+  const specsOf = (kind: string) =>
+    listFiles(r.figuresDir)
+      .filter((f) => f.endsWith(".json"))
+      .filter((f) => {
+        try {
+          return (JSON.parse(readFileSync(join(r.figuresDir, f), "utf8")) as { kind?: string }).kind === kind;
+        } catch {
+          return false;
+        }
+      })
+      .map((f) => f.replace(/\.json$/, ""));
   const record: RunRecord = {
     recordVersion: 1,
     notebook: relative(projectRoot, r.notebook),
@@ -315,8 +322,8 @@ function writeRunRecord(r: {
     },
     cells: r.cellTimings,
     outputs: r.outputs.map((f) => describeOutput(projectRoot, f)),
-    figures: ids(r.figuresDir),
-    tables: ids(r.tablesDir),
+    figures: specsOf("figure"),
+    tables: specsOf("table"),
   };
   writeAtomic(r.recordFile, JSON.stringify(record, null, 1) + "\n");
 }

@@ -24,12 +24,10 @@ function mainJob(args: string[]): { code: number; stdout: string; stderr: string
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** sha256 of every figure and table file (the report pack), by relative path; run records carry times and are left out. */
+/** sha256 of every file of the report pack (figures, tables, specs, manifest, index), by relative path. */
 function packHashes(out: string): Record<string, string> {
   const hashes: Record<string, string> = {};
-  for (const dir of ["figures", "tables"]) {
-    for (const f of listFiles(join(out, dir))) hashes[`${dir}/${f}`] = fileSha256(join(out, dir, f))!;
-  }
+  for (const f of listFiles(join(out, "figures"))) hashes[f] = fileSha256(join(out, "figures", f))!;
   return hashes;
 }
 
