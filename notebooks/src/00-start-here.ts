@@ -9,50 +9,52 @@
 // (the Middle Corridor) grown, in the one continuous annual series published by Kazakhstan's Ministry of Transport?
 
 // %% tags=parameters
-let scope = "whole_route";
+let fromYear = 2019;
+let toYear = 2025;
 
 // %%
 import * as cl from "../dist/lib";
 import * as ss from "simple-statistics";
 
 const pkg = cl.dataPackage();
-const annual = pkg.corridorFlows.filter(
-  (r) => r.route === "titr" && r.scope === scope && r.metric === "cargo" && r.status === "actual" &&
-    r.period_start.endsWith("-01-01") && r.period_end.endsWith("-12-31"),
-);
-console.log(`${annual.length} annual rows for scope "${scope}", from ${pkg.sources.length} sources in the package`);
+// The one continuous annual series: Kazakhstan's Ministry of Transport (rows titr-whole-YYYY-cargo).
+const years: number[] = [];
+for (let y = fromYear; y <= toYear; y++) years.push(y);
+const series = cl.corridorSeries(pkg.corridorFlows, {
+  route: "titr", scope: "whole_route", metric: "cargo",
+  ids: years.map((y) => `titr-whole-${y}-cargo`),
+  label: "Cargo, whole route (Kazakhstan Ministry of Transport)",
+});
+console.log(`${series.points.length} annual values, ${series.unit}, from ${pkg.sources.length} sources in the package`);
 
 // %% [markdown]
-// The rows as a danfojs DataFrame. Every row names the source it comes from; `data/sources.csv` holds the
+// The same rows as a danfojs DataFrame. Every row names the sources it comes from; `data/sources.csv` holds the
 // publisher, the address and a verbatim quote for each.
 
 // %%
-const df = cl.toDataFrame(annual).loc({ columns: ["period_start", "value", "unit", "sources"] });
+const rows = pkg.corridorFlows.filter((r) => series.points.some((p) => p.periodStart === r.period_start && r.id.startsWith("titr-whole-")));
+const df = cl.toDataFrame(rows).loc({ columns: ["period_start", "value", "unit", "sources"] });
 df.print();
 
 // %% [markdown]
-// A straight-line trend through the annual tonnages (simple-statistics' least squares). It is a first look only;
-// notebook 02 fits log-linear trends with uncertainty bands and compares them with the 2027 and 2030 targets.
+// A straight-line trend through the annual tonnages (simple-statistics' least squares) as a first look; notebook 02
+// fits log-linear trends with uncertainty bands and sets them against the 2027 and 2030 targets.
 
 // %%
-const points: [number, number][] = annual.map((r) => [Number(r.period_start.slice(0, 4)), r.value / 1e6]);
+const points: [number, number][] = series.points.map((p) => [Number(p.periodStart.slice(0, 4)), (p.value ?? 0) / 1e6]);
 const fit = ss.linearRegression(points);
 const r2 = ss.rSquared(points, ss.linearRegressionLine(fit));
+const growth = cl.seriesCagr(series);
 cl.displayMarkdown(
-  `Least-squares trend ${points[0][0]}–${points[points.length - 1][0]}: **${fit.m.toFixed(2)} Mt per year** (R² = ${r2.toFixed(2)}).`,
+  `Least-squares trend ${fromYear}–${toYear}: **${fit.m.toFixed(2)} Mt per year** (R² = ${r2.toFixed(2)}); ` +
+    `compound annual growth ${growth ? growth.value.toFixed(1) + " %" : "not defined"}.`,
 );
 
 // %%
-const years = points.map((p) => p[0]);
-cl.show({
-  data: [
-    { type: "scatter", mode: "lines+markers", name: `Cargo, ${scope.replace("_", " ")}`, x: years, y: points.map((p) => p[1]) },
-    { type: "scatter", mode: "lines", name: "Linear trend", line: { dash: "dot" }, x: years, y: years.map((y) => fit.m * y + fit.b) },
-  ],
-  layout: {
-    title: { text: "Middle Corridor cargo, whole route" },
-    xaxis: { title: { text: "Year" }, tickformat: "d", dtick: 1 },
-    yaxis: { title: { text: "Cargo (million tonnes)" }, rangemode: "tozero" },
-    height: 420,
-  },
+const figure = cl.timeSeriesFigure(series, {
+  title: "Middle Corridor cargo, whole route",
+  subtitle: `Kazakhstan Ministry of Transport, ${fromYear}–${toYear}`,
+  sourceCatalog: pkg.sources,
 });
+cl.show(figure);
+cl.registerFigure({ id: "titr-cargo-whole-route", caption: "Annual cargo on the whole Trans-Caspian route, as published by Kazakhstan's Ministry of Transport.", figure });
