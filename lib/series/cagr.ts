@@ -40,8 +40,8 @@ export interface SeriesCagr extends Sourced<number> {
  * CAGR between two calendar years of a series (default: its first and last non-null calendar-year points);
  * points that are not whole calendar years are ignored. `undefined` when a year is missing, null, or gives no CAGR.
  * @example
- * // 2019 = 759,000 t → 2024 = 4,484,000 t: (4484 / 759) ^ (1/5) − 1 = 42.64 % a year
- * seriesCagr(seriesOf({ "2019": 759000, "2024": 4484000 }, { metric: "cargo", unit: "t" }))?.value // => 42.64…
+ * // 2019 = 759,000 t → 2024 = 4,484,000 t: (4484 / 759) ^ (1/5) − 1 = 42.65 % a year
+ * seriesCagr(seriesOf({ "2019": 759000, "2024": 4484000 }, { metric: "cargo", unit: "t" }))?.value // => 42.65…
  */
 export function seriesCagr(series: Series, fromYear?: number, toYear?: number): SeriesCagr | undefined {
   const annual = series.points

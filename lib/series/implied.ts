@@ -32,9 +32,9 @@ export interface ImpliedGrowth extends Sourced<number> {
  * and Jan–Jun 2024). `value` is the total percent change; `annualised` the compound rate a year between the
  * periods' midpoints. `undefined` when either value is null or the earlier is not positive.
  * @example
- * // 759,000 t (2019) → 4,484,000 t (2024): change 490.8 %, 5 years, annualised 42.6 % a year
+ * // 759,000 t (2019) → 4,484,000 t (2024): change 490.8 %, 5 years, annualised 42.65 % a year
  * impliedGrowth({ value: 759000, periodStart: "2019-01-01", periodEnd: "2019-12-31", sources: [] },
- *               { value: 4484000, periodStart: "2024-01-01", periodEnd: "2024-12-31", sources: [] })?.annualised // => 42.64…
+ *               { value: 4484000, periodStart: "2024-01-01", periodEnd: "2024-12-31", sources: [] })?.annualised // => 42.65…
  */
 export function impliedGrowth(from: PublishedFigure, to: PublishedFigure): ImpliedGrowth | undefined {
   const len = (f: PublishedFigure) => Math.round((Date.parse(f.periodEnd) - Date.parse(f.periodStart)) / 86_400_000);

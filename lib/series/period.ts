@@ -40,16 +40,18 @@ export function queryDay(date: string): number {
 }
 
 /**
- * Whether the query day falls inside the span a partial date can mean (so an answer decided by that date is uncertain).
- * A full date has a span of one day and is never uncertain.
+ * Whether the query day falls inside the span a partial date can mean, before its last day (so an answer decided by
+ * that date is uncertain: on 2018-06-30 a status that began "2018" may not have begun yet; on 2018-12-31 it has).
+ * A full date is never uncertain.
  * @example withinSpan("2018", "2018-06-30") // => true
+ * @example withinSpan("2018", "2018-12-31") // => false
  * @example withinSpan("2018-05-04", "2018-05-04") // => false
  */
 export function withinSpan(partialDate: string, queryDate: string): boolean {
   const d = parsePartialDate(partialDate);
   if (!d || d.precision === "day") return false;
   const q = queryDay(queryDate);
-  return q >= effectiveFrom(partialDate) && q <= queryDay(partialDate);
+  return q >= effectiveFrom(partialDate) && q < queryDay(partialDate);
 }
 
 /**

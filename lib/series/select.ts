@@ -30,6 +30,8 @@ export interface SeriesQuery {
   readonly scope?: string | readonly string[];
   /** Metric (`cargo`, `containers`, `volume`, `growth`, …). Required: a series never mixes metrics. */
   readonly metric: string;
+  /** Unit (`t`, `TEU`, `containers`, `percent`); without it and without `allowMixed`, the rows must share one unit. */
+  readonly unit?: string;
   /** Statuses to keep; default `["actual"]`. `"any"` keeps plans and forecasts too. */
   readonly status?: ValueStatus | readonly ValueStatus[] | "any";
   /** Keep only these row ids (to settle conflicting figures explicitly). */
@@ -89,6 +91,7 @@ export function seriesFromRows(rows: readonly SeriesRow[], query: SeriesQuery): 
   const picked = rows.filter(
     (r) =>
       r.metric === query.metric &&
+      (query.unit === undefined || r.unit === query.unit) &&
       (query.route === undefined || r.route === query.route) &&
       (scopes === undefined || scopes.includes(r.scope)) &&
       (statuses === undefined || statuses.includes(r.status ?? "actual")) &&

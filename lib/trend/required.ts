@@ -43,8 +43,8 @@ export interface TargetGap extends Sourced<number | undefined> {
  * calendar-year point or the target year is not after the last one. Null points are skipped.
  * @example
  * // 2019 = 759,000 t … 2024 = 4,484,000 t; target 10 Mt in 2027: required (10 / 4.484)^(1/3) − 1 = 30.65 %,
- * // observed CAGR 2019–2024 = 42.64 %, gap = −11.99 points
- * targetGap(seriesOf({ "2019": 759000, "2024": 4484000 }, { metric: "cargo", unit: "t" }), 10_000_000, 2027)?.gap // => −11.99…
+ * // observed CAGR 2019–2024 = 42.65 %, gap = −12.00 points
+ * targetGap(seriesOf({ "2019": 759000, "2024": 4484000 }, { metric: "cargo", unit: "t" }), 10_000_000, 2027)?.gap // => −12.00…
  */
 export function targetGap(series: Series, target: number, targetYear: number, level: IntervalLevel = 0.95): TargetGap | undefined {
   const annual = series.points.filter((p) => calendarYear(p.periodStart, p.periodEnd) !== undefined && p.value !== null);
