@@ -26,8 +26,9 @@ export interface MembershipMatrix {
 
 /**
  * Builds the matrix of the index's states and organisations (or those given) on `date` (a partial date means its
- * last day), keeping the statuses in `statuses` (default {@link ANY_TIE}). A cell is empty before the
- * organisation's founding date. Where rows of one pair overlap, the latest-starting row wins.
+ * last day), keeping the statuses in `statuses` (default {@link ANY_TIE}). A cell holds the row in force on the date
+ * (so it is empty before an organisation's founding unless a row dates a status from a predecessor, as `statusAt`
+ * does). Where rows of one pair overlap, the latest-starting row wins.
  * @example
  * const ix = membershipIndex([{ state: "AZE", org: "OTS", status: "founding_member", since: "2009-10-03", until: undefined, sources: ["s"] }]);
  * matrixStatus(membershipMatrix(ix, "2024-11-06"), "AZE", "OTS") // => "founding_member"
@@ -49,8 +50,6 @@ export function membershipMatrix(
   const colOf = new Int32Array(index.orgs.length).fill(-1);
   const orgAt = new Map(orgs.map((o, i) => [o as string, i]));
   index.orgs.forEach((o, i) => (colOf[i] = orgAt.get(o) ?? -1));
-  const foundedDay = new Float64Array(index.orgs.length).fill(-Infinity);
-  index.orgs.forEach((o, i) => (foundedDay[i] = index.founded.get(o)?.day ?? -Infinity));
 
   const day = queryDay(date);
   const m = orgs.length;
@@ -63,7 +62,7 @@ export function membershipMatrix(
     if (!(s.from <= day && day < s.to)) continue;
     const r = rowOf[s.stateIx]!;
     const c = colOf[s.orgIx]!;
-    if (r < 0 || c < 0 || day < foundedDay[s.orgIx]!) continue;
+    if (r < 0 || c < 0) continue;
     const cell = r * m + c;
     if (s.from < fromOf[cell]!) continue; // an overlapping row that started later already holds the cell
     fromOf[cell] = s.from;

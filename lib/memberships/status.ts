@@ -5,7 +5,9 @@
  * `startOf(since) ≤ d < startOf(until)`: a status that starts "2018" counts from 2018-01-01, and one that ends
  * "until 2018" has ended by 2018-01-01, so a chain of rows (`until` of one = `since` of the next) has no gap and no
  * overlap. A partial *query* date means its last day ("as of 2018" = as of 2018-12-31). A date before the
- * organisation's `founded` date (first day) gives `none` with reason `not_founded`. When the query day falls inside
+ * organisation's `founded` date (first day) with no row in force gives `none` with reason `not_founded`. A row in
+ * force wins over the founding date: memberships.csv dates some statuses from a predecessor (the Collective Security
+ * Treaty of 1992 before the CSTO Charter of 2002), and such answers say `beforeFounded: true`. When the query day falls inside
  * the span of the partial date that decided the answer, the result says `uncertain: true`. A row with
  * `since_bound = by` is documented on `since` but began at an unknown earlier date: it counts from `since` (which can
  * only understate membership, as data/README.md says), and an answer of `not_yet` before such a row is `uncertain`.
@@ -122,6 +124,8 @@ export interface StatusAt {
   /** `since` / `until` of the row that decided the answer, if any. */
   readonly since?: string;
   readonly until?: string;
+  /** The status holds on a day before the organisation's founding date (it was recorded for a predecessor). */
+  readonly beforeFounded?: boolean;
   /** `since_bound` of the row that decided the answer (`exact` when the row has none). */
   readonly sinceBound?: "exact" | "by";
   /** The query day lies inside the span of the partial date that decided the answer. */
@@ -144,7 +148,8 @@ export function spellAt(index: MembershipIndex, state: string, org: string, day:
 /**
  * The status of `state` in `org` on `date` (full or partial; a partial date means its last day), following the
  * module's date convention. Never throws for a missing row: the answer is then `none` with a reason
- * (`not_founded`, `not_yet`, `ended`, `no_record`).
+ * (`not_founded`, `not_yet`, `ended`, `no_record`); `not_founded` when the date is before the organisation's founding
+ * and no row is in force.
  * @example
  * const ix = membershipIndex([{ state: "AZE", org: "SCO", status: "dialogue_partner", since: "2015-07-10", until: undefined, sources: ["economy-gov-az"] }]);
  * statusAt(ix, "AZE", "SCO", "2015-07-10").status // => "dialogue_partner"
@@ -154,16 +159,17 @@ export function statusAt(index: MembershipIndex, state: string, org: string, dat
   const day = queryDay(date);
   const base = { state, org, date };
   const founded = index.founded.get(org);
-  if (founded && day < founded.day) {
+  const spell = spellAt(index, state, org, day);
+  if (!spell && founded && day < founded.day) {
     return { ...base, status: "none", reason: "not_founded", uncertain: false, sources: [] };
   }
-  const spell = spellAt(index, state, org, day);
   if (spell) {
     const r = spell.row;
     return {
       ...base,
       status: r.status,
       reason: "status",
+      ...(founded && day < founded.day ? { beforeFounded: true } : {}),
       since: r.since,
       sinceBound: r.since_bound ?? "exact",
       ...(r.until ? { until: r.until } : {}),
