@@ -151,11 +151,25 @@ interface MiniDisplay {
   png(b: Uint8Array): void;
 }
 
+const printed: MiniDisplay = { html: (s) => console.log(s), markdown: (s) => console.log(s), png: () => console.log("[png]") };
+
+/** tslab's display inside a kernel; outside one (tslab missing, or "Not ready"), output is printed instead. */
 function tslabDisplay(): MiniDisplay {
+  let display: MiniDisplay;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require("tslab") as { display: MiniDisplay }).display;
+    display = (require("tslab") as { display: MiniDisplay }).display;
   } catch {
-    return { html: (s) => console.log(s), markdown: (s) => console.log(s), png: () => console.log("[png]") };
+    return printed;
   }
+  const guard =
+    <K extends keyof MiniDisplay>(k: K) =>
+    (arg: Parameters<MiniDisplay[K]>[0]) => {
+      try {
+        (display[k] as (a: typeof arg) => void)(arg);
+      } catch {
+        (printed[k] as (a: typeof arg) => void)(arg);
+      }
+    };
+  return { html: guard("html"), markdown: guard("markdown"), png: guard("png") };
 }

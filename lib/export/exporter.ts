@@ -9,7 +9,7 @@ import { cpus } from "node:os";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { plotlyBundle } from "../display/plotly-bundle";
 import type { PlotlyFigure } from "../display/show";
-import { fixPdfDates, stabilizeSvgIds, stableUid, withStableTraceIds } from "./stable-output";
+import { fixPdfDates, sortSvgAttributes, stabilizeSvgIds, stableUid, withStableTraceIds } from "./stable-output";
 
 /** Chromium flags: headless, no sandbox (containers), no GPU, no background network. */
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -105,7 +105,7 @@ window.__caspianRender = async function (fig, width, height, scale, wantPng, wan
     var layout = Object.assign({}, fig.layout, { width: width, height: height, autosize: false });
     var config = Object.assign({}, fig.config || {}, { staticPlot: true, _exportedPlot: true, responsive: false, displayModeBar: false });
     await window.Plotly.newPlot(gd, fig.data, layout, config);
-    svg = window.Plotly.Snapshot.toSVG(gd, "svg");
+    svg = window.Plotly.Snapshot.toSVG(gd, "svg", 1);
   } finally {
     window.Plotly.purge(gd);
     gd.remove();
@@ -277,7 +277,7 @@ export async function launchExporter(options: ExporterOptions = {}): Promise<Exp
       width,
       height,
       scale,
-      ...(wantSvg && result.svg !== null ? { svg: stabilizeSvgIds(result.svg, uid) } : {}),
+      ...(wantSvg && result.svg !== null ? { svg: sortSvgAttributes(stabilizeSvgIds(result.svg, uid)) } : {}),
       ...(wantPng && result.png !== null ? { png: new Uint8Array(Buffer.from(result.png, "base64")) } : {}),
     };
   };

@@ -82,8 +82,8 @@ export async function exportReportPack(specsDir: string, outDir: string, options
     const tables: ManifestTable[] = [];
     for (const t of tableSpecs) {
       const base = t.section === "" ? t.id : `${t.section}/${t.id}`;
-      const csv = toCsv(t.table, options.sourceCatalog !== undefined ? { sourceCatalog: options.sourceCatalog } : {});
-      const md = toMarkdown({ ...t.table, title: t.title }, options.sourceCatalog !== undefined ? { sourceCatalog: options.sourceCatalog } : {});
+      const csv = toCsv(t.table, { sourcesText: t.sourcesText });
+      const md = toMarkdown({ ...t.table, title: t.title }, { sourcesText: t.sourcesText });
       const files: ExportedFile[] = [];
       for (const [format, text] of [["csv", csv], ["md", md]] as const) {
         const rel = `${base}.${format}`;

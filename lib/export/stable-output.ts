@@ -27,6 +27,23 @@ export function stabilizeSvgIds(svg: string, uid: string): string {
 }
 
 /**
+ * Sorts the attributes of every element of an SVG by name. Plotly sets attributes in an order that depends on
+ * whether a part of the page was drawn before (the first legend of a page differs from later ones), so the same
+ * figure could otherwise give two different files. Attribute order has no meaning in XML.
+ */
+export function sortSvgAttributes(svg: string): string {
+  return svg.replace(/<([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"]*")+)\s*(\/?)>/g, (_all, name: string, attrs: string, close: string) => {
+    const list = attrs.match(/[\w:.-]+="[^"]*"/g) ?? [];
+    list.sort((a, b) => {
+      const ka = a.slice(0, a.indexOf("="));
+      const kb = b.slice(0, b.indexOf("="));
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+    return `<${name} ${list.join(" ")}${close}>`;
+  });
+}
+
+/**
  * Sets the creation and modification dates Chromium writes into a PDF to a fixed date, keeping every byte offset
  * (the replacement has the same length), so the same page gives the same file.
  */

@@ -30,6 +30,12 @@ export interface TableFormatOptions {
   readonly sourceCatalog?: SourceCatalog;
   /** Add the sources line (default true). */
   readonly sourcesLine?: boolean;
+  /** The sources line as already written (e.g. by the registry), instead of building it from the ids. */
+  readonly sourcesText?: string;
+}
+
+function sourcesOf(table: TableInput, options: TableFormatOptions): string {
+  return options.sourcesText ?? sourcesLine(table.sources, options.sourceCatalog, 10_000);
 }
 
 /** Header of a column: label with unit. @example columnHeader({ key: "v", label: "Cargo", unit: "t" }) // => "Cargo (t)" */
@@ -75,7 +81,7 @@ export function toCsv(table: TableInput, options: TableFormatOptions = {}): stri
       return typeof v === "string" ? neutralizeFormula(v) : cellText(v);
     })));
   }
-  if (options.sourcesLine ?? true) out.push(line([neutralizeFormula(sourcesLine(table.sources, options.sourceCatalog, 10_000))]));
+  if (options.sourcesLine ?? true) out.push(line([neutralizeFormula(sourcesOf(table, options))]));
   return out.join("\r\n") + "\r\n";
 }
 
@@ -106,6 +112,6 @@ export function toMarkdown(table: TableInput, options: TableFormatOptions = {}):
   lines.push(`| ${table.columns.map((c) => markdownCell(columnHeader(c))).join(" | ")} |`);
   lines.push(`| ${numeric.map((n) => (n ? "---:" : "---")).join(" | ")} |`);
   for (const row of table.rows) lines.push(`| ${table.columns.map((c) => markdownCell(cellText(row[c.key]))).join(" | ")} |`);
-  if (options.sourcesLine ?? true) lines.push("", markdownCell(sourcesLine(table.sources, options.sourceCatalog, 10_000)));
+  if (options.sourcesLine ?? true) lines.push("", markdownCell(sourcesOf(table, options)));
   return lines.join("\n") + "\n";
 }

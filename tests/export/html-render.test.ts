@@ -1,0 +1,62 @@
+/**
+ * The HTML outputs open in a browser with no network: the exported page draws its chart from the inlined bundle
+ * and no label from data becomes an element or runs a script. One Chromium for this file.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { CHROMIUM_ARGS, figurePageHtml, reportIndexHtml } from "../../lib/export";
+import { comparisonBarsFigure } from "../../lib/figures";
+import { comparison, XSS } from "../figures/fixtures";
+
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: process.env.CASPIAN_CHROMIUM ?? "/usr/bin/chromium", args: [...CHROMIUM_ARGS] });
+  dir = mkdtempSync(join(tmpdir(), "caspian-html-"));
+});
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(html: string) {
+  const path = join(dir, `p${Math.random().toString(36).slice(2)}.html`);
+  writeFileSync(path, html);
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  let dialogs = 0;
+  page.on("request", (r) => void (r.url().startsWith("file:") || r.url().startsWith("data:") ? undefined : requests.push(r.url())));
+  page.on("pageerror", (e) => void errors.push(e.message));
+  page.on("dialog", (d) => void (dialogs++, d.dismiss()));
+  await page.goto(`file://${path}`);
+  return { page, requests, errors, dialogs: () => dialogs };
+}
+
+test("the self-contained figure page draws its chart offline, labels inert", async () => {
+  const fig = comparisonBarsFigure(comparison, { title: `Trade ${XSS}` });
+  const { page, requests, errors, dialogs } = await open(figurePageHtml(fig, { title: XSS, caption: XSS, sourcesText: XSS }));
+  await page.waitForSelector("#figure .main-svg", { timeout: 20_000 });
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(await page.locator("h1").textContent()).toBe(XSS);
+  expect(await page.locator(".gtitle").textContent()).toBe(`Trade ${XSS}`);
+  expect(errors).toEqual([]);
+  expect(requests).toEqual([]);
+  expect(dialogs()).toBe(0);
+  await page.close();
+});
+
+test("the report index shows labels as text", async () => {
+  const { page, dialogs } = await open(
+    reportIndexHtml(XSS, [{ kind: "figure", section: XSS, title: XSS, caption: XSS, sourcesText: XSS, image: "missing.png", width: 900, height: 500, files: [{ format: "png", path: "missing.png" }] }]),
+  );
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(await page.locator("h2").textContent()).toBe(XSS);
+  expect(await page.locator("figcaption strong").textContent()).toBe(XSS);
+  expect(dialogs()).toBe(0);
+  await page.close();
+});
