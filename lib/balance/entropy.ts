@@ -18,8 +18,8 @@ export function shannonEntropy(weights: readonly number[]): number | undefined {
   if (total === 0) return undefined;
   let h = 0;
   for (const w of weights) {
-    if (w === 0) continue;
     const p = w / total;
+    if (p === 0) continue; // a zero weight, or one so small that w / total underflows (0 · ln 0 = 0)
     h -= p * Math.log(p);
   }
   return h;
