@@ -1,0 +1,199 @@
+/**
+ * bench/indicators: the membership indicators on a synthetic world, against the same computation in pandas + numpy.
+ *
+ * World (fixed seed): 200 states × 500 organisations × 60 years (1966–2025). Organisations are founded in
+ * 1966–2015; most have 2–8 members, one in twenty has 10–30; founders join on the founding date, others later, with
+ * dates given to the day, the month or the year; about a third of the ties change status once (member, former,
+ * suspended, partner) and some end. About 4,000 membership rows.
+ *
+ * For every year end: the state × organisation matrix as of that date (any standing tie), the Jaccard overlap of
+ * every pair of states, the state–state network (shared organisations ≥ 1), degree and normalised betweenness
+ * (graphology-metrics). bench/indicators_pandas.py does the same on the same rows (written to a temporary CSV),
+ * with pandas for the as-of selection and numpy for the overlap (a matrix product) and betweenness (Brandes,
+ * all sources at once, in matrix form). Both print checksums, which must agree.
+ *   npm run bench:indicators
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  ANY_TIE,
+  membershipIndex,
+  membershipMatrix,
+  networkCentrality,
+  overlapMatrix,
+  stateStateNetwork,
+  type MembershipInput,
+  type MembershipStatus,
+} from "../lib/indicators";
+
+const SEED = 20251127;
+const N_STATES = 200;
+const N_ORGS = 500;
+const FIRST_YEAR = 1966;
+const LAST_YEAR = 2025;
+
+/** mulberry32: a small, fixed-seed PRNG (same world on every run and machine). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function world(seed: number): MembershipInput[] {
+  const rnd = mulberry32(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const pick = <T>(items: readonly (readonly [T, number])[]): T => {
+    let r = rnd();
+    for (const [v, w] of items) if ((r -= w) < 0) return v;
+    return items[items.length - 1]![0];
+  };
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const date = (year: number): string => {
+    const p = rnd();
+    if (p < 0.2) return String(year);
+    const m = int(1, 12);
+    return p < 0.5 ? `${year}-${pad(m)}` : `${year}-${pad(m)}-${pad(int(1, 28))}`;
+  };
+  const states = Array.from({ length: N_STATES }, (_, i) => `S${String(i).padStart(3, "0")}`);
+  const rows: MembershipInput[] = [];
+  for (let o = 0; o < N_ORGS; o++) {
+    const org = `O${String(o).padStart(3, "0")}`;
+    const founded = int(FIRST_YEAR, 2015);
+    const foundedDate = `${founded}-${pad(int(1, 12))}-${pad(int(1, 28))}`;
+    const size = rnd() < 0.95 ? int(2, 8) : int(10, 30);
+    const members = new Set<string>();
+    while (members.size < size) members.add(states[int(0, N_STATES - 1)]!);
+    [...members].forEach((state, k) => {
+      const founder = k < 2;
+      const start = founder ? founded : founded + int(0, Math.floor((LAST_YEAR - founded) / 2));
+      const since = founder ? foundedDate : date(start);
+      const status: MembershipStatus = founder
+        ? "founding_member"
+        : pick<MembershipStatus>([
+            ["member", 0.55],
+            ["observer", 0.15],
+            ["dialogue_partner", 0.1],
+            ["associate", 0.05],
+            ["partner", 0.05],
+            ["applicant", 0.1],
+          ]);
+      const sources = [`syn-${org.toLowerCase()}`];
+      if (rnd() < 0.35 && start < LAST_YEAR - 1) {
+        const change = date(int(start + 1, LAST_YEAR));
+        rows.push({ state, org, status, since, until: change, sources });
+        const next = pick<MembershipStatus>([
+          ["member", 0.4],
+          ["former", 0.3],
+          ["suspended", 0.1],
+          ["partner", 0.2],
+        ]);
+        rows.push({ state, org, status: next, since: change, until: undefined, sources });
+      } else if (rnd() < 0.15 && start < LAST_YEAR - 1) {
+        rows.push({ state, org, status, since, until: date(int(start + 1, LAST_YEAR)), sources });
+      } else {
+        rows.push({ state, org, status, since, until: undefined, sources });
+      }
+    });
+  }
+  return rows;
+}
+
+interface Checksums {
+  cells: number;
+  shared: number;
+  jaccard: number;
+  edges: number;
+  degree: number;
+  betweenness: number;
+}
+
+interface Timings {
+  prepare: number;
+  matrix: number;
+  overlap: number;
+  centrality: number;
+  total: number;
+}
+
+function runTs(rows: readonly MembershipInput[]): { ms: Timings; sums: Checksums } {
+  const sums: Checksums = { cells: 0, shared: 0, jaccard: 0, edges: 0, degree: 0, betweenness: 0 };
+  const ms: Timings = { prepare: 0, matrix: 0, overlap: 0, centrality: 0, total: 0 };
+  const t0 = performance.now();
+  const index = membershipIndex(rows);
+  ms.prepare = performance.now() - t0;
+  for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+    const t1 = performance.now();
+    const m = membershipMatrix(index, String(year), { statuses: ANY_TIE });
+    const t2 = performance.now();
+    const ov = overlapMatrix(m);
+    const t3 = performance.now();
+    const g = stateStateNetwork(m, { overlap: ov, sources: false });
+    const c = networkCentrality(g, { sources: false });
+    const t4 = performance.now();
+    ms.matrix += t2 - t1;
+    ms.overlap += t3 - t2;
+    ms.centrality += t4 - t3;
+    for (const code of m.codes) if (code !== 0) sums.cells++;
+    const n = ov.states.length;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        sums.shared += ov.shared[i * n + j]!;
+        const v = ov.jaccard[i * n + j]!;
+        if (!Number.isNaN(v)) sums.jaccard += v;
+      }
+    }
+    sums.edges += g.size;
+    for (const r of c) {
+      sums.degree += r.degree;
+      sums.betweenness += r.betweenness;
+    }
+  }
+  ms.total = performance.now() - t0;
+  return { ms, sums };
+}
+
+const fmt = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
+
+function main(): void {
+  const rows = world(SEED);
+  const scratch = mkdtempSync(join(tmpdir(), "caspian-bench-indicators-"));
+  const csv = join(scratch, "memberships.csv");
+  const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  writeFileSync(csv, ["state,org,status,since,until", ...rows.map((r) => [r.state, r.org, r.status, r.since, r.until ?? ""].map(esc).join(","))].join("\n") + "\n");
+  console.log(`bench/indicators: ${N_STATES} states × ${N_ORGS} organisations × ${LAST_YEAR - FIRST_YEAR + 1} years (${FIRST_YEAR}–${LAST_YEAR}), seed ${SEED}, ${rows.length} membership rows`);
+
+  runTs(rows.slice(0, 200)); // warm up the JIT on a small world
+  const ts = runTs(rows);
+  const script = join(__dirname, "..", "..", "bench", "indicators_pandas.py");
+  const out = execFileSync("/usr/bin/python3", [script, csv, String(FIRST_YEAR), String(LAST_YEAR)], { encoding: "utf8", maxBuffer: 1 << 24 });
+  const py = JSON.parse(out) as { ms: Timings & { read_csv: number }; sums: Checksums; versions: Record<string, string> };
+  rmSync(scratch, { recursive: true, force: true });
+
+  const row = (label: string, a: number, b: number) =>
+    console.log(`  ${label.padEnd(34)} ${fmt(a).padStart(10)} ${fmt(b).padStart(10)}   ${(b / a).toFixed(2).padStart(6)}×`);
+  console.log(`  ${"".padEnd(34)} ${"TypeScript".padStart(10)} ${"pandas".padStart(10)}   pandas / TS`);
+  row("prepare rows (parse dates)", ts.ms.prepare, py.ms.prepare);
+  row("as-of matrix, 60 year ends", ts.ms.matrix, py.ms.matrix);
+  row("Jaccard overlap, 60 years", ts.ms.overlap, py.ms.overlap);
+  row("network, degree, betweenness", ts.ms.centrality, py.ms.centrality);
+  row("total", ts.ms.total, py.ms.total);
+  console.log(`  (pandas read_csv, not in the total: ${fmt(py.ms.read_csv)}; python ${py.versions.python}, pandas ${py.versions.pandas}, numpy ${py.versions.numpy}; node ${process.versions.node})`);
+
+  const keys = Object.keys(ts.sums) as (keyof Checksums)[];
+  const bad = keys.filter((k) => Math.abs(ts.sums[k] - py.sums[k]) > 1e-6 * Math.max(1, Math.abs(ts.sums[k])));
+  console.log(`  checksums ${keys.map((k) => `${k} ${Number(ts.sums[k].toFixed(6))}`).join(", ")}`);
+  if (bad.length > 0) {
+    console.error(`  MISMATCH with pandas: ${bad.map((k) => `${k} ${ts.sums[k]} vs ${py.sums[k]}`).join("; ")}`);
+    process.exit(1);
+  }
+  console.log(`  results agree with pandas; TypeScript is ${(py.ms.total / ts.ms.total).toFixed(2)}× the speed of pandas + numpy`);
+}
+
+main();
