@@ -1,0 +1,89 @@
+/**
+ * Names for prose and chart titles: states, organisations, membership statuses and spheres, looked up in the data
+ * package, with a clear error for a focal-state parameter that is not in states.csv.
+ * @module
+ */
+import type { OrganizationRow, StateRow } from "../data/resources";
+
+type States = { readonly states: readonly Pick<StateRow, "iso3" | "name" | "region">[] };
+type Orgs = { readonly organizations: readonly Pick<OrganizationRow, "id" | "name">[] };
+
+/**
+ * Short English name of a state ("Kazakhstan"); the code itself when it is not in states.csv.
+ * @example stateName(pkg, "KAZ") // => "Kazakhstan"
+ */
+export function stateName(pkg: States, iso3: string): string {
+  return pkg.states.find((s) => s.iso3 === iso3)?.name ?? iso3;
+}
+
+/**
+ * The name of a state as the subject of a possessive: "Kazakhstan's", "the United States'" is not needed here, so
+ * a trailing s only takes an apostrophe. @example statePossessive(pkg, "AZE") // => "Azerbaijan's"
+ */
+export function statePossessive(pkg: States, iso3: string): string {
+  const n = stateName(pkg, iso3);
+  return n.endsWith("s") ? `${n}'` : `${n}'s`;
+}
+
+/**
+ * Checks a focal-state parameter: an ISO3 code present in states.csv (case-insensitive), returned in capitals.
+ * Throws a `RangeError` listing the codes available otherwise.
+ * @example checkFocal(pkg, "kaz") // => "KAZ"
+ */
+export function checkFocal(pkg: States, focal: string): string {
+  const code = String(focal).trim().toUpperCase();
+  if (!pkg.states.some((s) => s.iso3 === code)) {
+    throw new RangeError(`focal = "${focal}" is not a state of data/states.csv; use one of ${pkg.states.map((s) => s.iso3).join(", ")}`);
+  }
+  return code;
+}
+
+/**
+ * Full name of an organisation ("Organization of Turkic States"); the id when unknown.
+ * @example orgName(pkg, "OTS") // => "Organization of Turkic States"
+ */
+export function orgName(pkg: Orgs, id: string): string {
+  return pkg.organizations.find((o) => o.id === id)?.name ?? id;
+}
+
+const STATUS_PHRASES: Readonly<Record<string, string>> = {
+  founding_member: "founding member",
+  member: "member",
+  associate: "associate member",
+  observer: "observer",
+  dialogue_partner: "dialogue partner",
+  partner: "partner",
+  applicant: "applicant",
+  former: "former member",
+  suspended: "suspended member",
+  none: "no status",
+};
+
+/** A membership status in words. @example statusPhrase("dialogue_partner") // => "dialogue partner" */
+export function statusPhrase(status: string): string {
+  return STATUS_PHRASES[status] ?? status.replace(/_/g, " ");
+}
+
+/** An article for a status phrase: "a founding member", "an observer". @example statusWithArticle("observer") // => "an observer" */
+export function statusWithArticle(status: string): string {
+  const p = statusPhrase(status);
+  return status === "none" ? p : `${/^[aeiou]/.test(p) ? "an" : "a"} ${p}`;
+}
+
+const SPHERE_PHRASES: Readonly<Record<string, string>> = {
+  euro_atlantic: "Euro-Atlantic",
+  russia_led: "Russia-led",
+  china_led: "China-led",
+  turkic: "Turkic",
+  islamic: "Islamic",
+  asian_dialogue: "Asian dialogue",
+  non_aligned: "Non-Aligned",
+  global: "global",
+  black_sea: "Black Sea",
+  transport: "transport",
+};
+
+/** A sphere of organizations.csv in words. @example spherePhrase("russia_led") // => "Russia-led" */
+export function spherePhrase(sphere: string): string {
+  return SPHERE_PHRASES[sphere] ?? sphere.replace(/_/g, " ");
+}
