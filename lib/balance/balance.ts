@@ -57,9 +57,11 @@ export interface BalanceOptions {
  * state's status there (as of the date, by {@link statusAt}); weights summed by sphere; shares; and the
  * normalised entropy `H / ln k` of the shares. Sources are those of the ties counted.
  * @example
- * // AZE on 2024-12-31 with OTS member (turkic, 1), CICA member (asian_dialogue, 1), SCO dialogue partner
- * // (china_led, 0.25): shares 1/2.25, 1/2.25, 0.25/2.25; H = 0.9650 nats; k = 8; index = 0.9650 / ln 8 = 0.4640
- * multiVectorBalance(index, orgs, "AZE", "2024-12-31").index // => 0.4640…
+ * // AZE on 2024-11-30: euro_atlantic 3 (GUAM, OSCE, COE), islamic 2 (ECO, OIC), russia_led 1 (CIS), turkic 1 (OTS),
+ * // asian_dialogue 1 (CICA), non_aligned 1 (NAM), black_sea 1 (BSEC), china_led 0.25 (SCO dialogue partner):
+ * // Σ = 10.25; H = 1.9043 nats; k = 8; index = 1.9043 / ln 8 = 0.9158
+ * const index = membershipIndex(pkg.memberships, pkg.organizations);
+ * multiVectorBalance(index, pkg.organizations, "AZE", "2024-11-30").index // => 0.9157…
  */
 export function multiVectorBalance(
   index: MembershipIndex,
@@ -114,7 +116,10 @@ export function multiVectorBalance(
 
 /**
  * {@link multiVectorBalance} of one state for every year end `from..to` (as of 31 December), for a chart.
- * @example balanceByYear(index, orgs, "AZE", 2015, 2025).map((b) => b.index)
+ * @example
+ * // 2025: SCO partner (0.25) from 1 Sep and the Consultative Meetings (asian_dialogue, 1) from 16 Nov
+ * const index = membershipIndex(pkg.memberships, pkg.organizations);
+ * balanceByYear(index, pkg.organizations, "AZE", 2023, 2025).map((b) => b.total) // => [10.25, 10.25, 11.25]
  */
 export function balanceByYear(
   index: MembershipIndex,

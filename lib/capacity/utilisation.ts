@@ -56,7 +56,8 @@ export interface UtilisationRow {
  * TEU ↔ TEU_per_year), else `RangeError`. Part-year points are null unless `annualise` is set.
  * @example
  * // TITR 2024: 4,484,000 t against 6,000,000 t a year (as of 2024-12): 74.73 %, headroom 1,516,000 t
- * utilisationTable(series, pkg.capacities, { asset: "titr", metric: "cargo_capacity" }).at(-1)?.utilisation // => 74.73…
+ * const titr = corridorSeries(pkg.corridorFlows, { route: "titr", scope: "whole_route", metric: "cargo", ids: ["titr-whole-2024-cargo"] });
+ * utilisationTable(titr, pkg.capacities, { asset: "titr", metric: "cargo_capacity" })[0]?.headroom // => 1516000
  */
 export function utilisationTable(
   series: Series,
@@ -92,7 +93,9 @@ export function utilisationTable(
 
 /**
  * {@link utilisationTable} as a series in percent, for charts.
- * @example utilisationSeries(series, pkg.capacities, { asset: "titr", metric: "cargo_capacity" }).unit // => "percent"
+ * @example
+ * const titr = corridorSeries(pkg.corridorFlows, { route: "titr", scope: "whole_route", metric: "cargo", ids: ["titr-whole-2024-cargo"] });
+ * utilisationSeries(titr, pkg.capacities, { asset: "titr", metric: "cargo_capacity" }).points[0]?.value // => 74.73…
  */
 export function utilisationSeries(
   series: Series,

@@ -41,7 +41,7 @@ const list = <T>(v: T | readonly T[] | undefined): readonly T[] | undefined => (
 
 /**
  * The events matching a filter.
- * @example filterEvents(pkg.events, { org: "OTS", kind: "summit", from: 2024, to: 2024 }).length
+ * @example filterEvents(pkg.events, { org: "OTS", kind: "summit", from: 2024, to: 2024 }).map((e) => e.place) // => ["Shusha", "Bishkek"]
  */
 export function filterEvents<E extends EventInput>(events: readonly E[], filter: EventFilter = {}): E[] {
   const orgs = list(filter.org);

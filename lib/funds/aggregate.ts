@@ -45,8 +45,9 @@ function totals(key: string, funds: readonly FundRow[]): FundTotals {
  * Count and capital of funds by partner state, from the latest row of each fund as of `asOf` (default: latest).
  * `exclude` drops partners from the keys (e.g. `["AZE"]`, the focal state, which is in every fund). Sorted by key.
  * @example
- * // AZE–UZB fund $500m pledged, AZE–KGZ fund $100m pledged / $25m paid in:
- * fundsByPartner(rows, { exclude: ["AZE"] }).map((t) => [t.key, t.pledgedUsd]) // => [["KGZ", 100000000], ["UZB", 500000000]]
+ * // as of 2024-11-30: KAZ in the KAZ–AZE fund (capital not stated) and the Turkic Investment Fund ($500m);
+ * // KGZ in AKDF ($100m) and the Turkic fund; TUR in the Turkic fund; UZB in the AZE–UZB fund ($500m) and the Turkic fund
+ * fundsByPartner(pkg.funds, { asOf: "2024-11-30", exclude: ["AZE"] }).map((t) => [t.key, t.count, t.pledgedUsd]) // => [["KAZ", 2, 500000000], ["KGZ", 2, 600000000], ["TUR", 1, 500000000], ["UZB", 2, 1000000000]]
  */
 export function fundsByPartner(rows: readonly FundRow[], opts: { readonly asOf?: string; readonly exclude?: readonly (Iso3 | string)[] } = {}): FundTotals[] {
   const latest = latestFundRows(rows, opts.asOf);
@@ -58,7 +59,7 @@ export function fundsByPartner(rows: readonly FundRow[], opts: { readonly asOf?:
  * Count and capital of funds by the year of a date column (`agreed` by default, or `established`), from the latest
  * row of each fund as of `asOf`. Funds without that date are left out and listed under the key `"undated"`.
  * Each fund counts once. Sorted by year.
- * @example fundsByYear(rows).map((t) => [t.key, t.count]) // => [["2022", 1], ["2023", 1]]
+ * @example fundsByYear(pkg.funds).map((t) => [t.key, t.count]) // => [["2022", 2], ["2023", 1], ["2024", 1], ["undated", 1]]
  */
 export function fundsByYear(
   rows: readonly FundRow[],
@@ -87,7 +88,7 @@ export interface PledgedVsPaid {
  * Pledged and paid-in capital of every fund, from its latest row as of `asOf`.
  * @example
  * // AZE–KGZ fund: $100m authorised, $25m paid in → 25 %
- * pledgedVsPaid(rows).find((f) => f.id === "akdf")?.paidInShare // => 25
+ * pledgedVsPaid(pkg.funds).find((f) => f.id === "aze-kgz-development-fund")?.paidInShare // => 25
  */
 export function pledgedVsPaid(rows: readonly FundRow[], asOf?: string): PledgedVsPaid[] {
   return latestFundRows(rows, asOf).map((f) => ({

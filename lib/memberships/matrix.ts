@@ -75,7 +75,9 @@ export function membershipMatrix(
 
 /**
  * The status in a cell, or `undefined` when it is empty or the state or organisation is not in the matrix.
- * @example matrixStatus(matrix, "AZE", "SCO") // => "dialogue_partner"
+ * @example
+ * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
+ * matrixStatus(matrix, "AZE", "SCO") // => "dialogue_partner"
  */
 export function matrixStatus(matrix: MembershipMatrix, state: string, org: string): MembershipStatus | undefined {
   const r = matrix.states.indexOf(state as Iso3);
@@ -87,7 +89,9 @@ export function matrixStatus(matrix: MembershipMatrix, state: string, org: strin
 
 /**
  * Source ids of a cell (empty when the cell is empty).
- * @example matrixCellSources(matrix, "AZE", "SCO") // => ["economy-gov-az-sco"]
+ * @example
+ * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
+ * matrixCellSources(matrix, "AZE", "SCO").includes("economy-gov-az-sco-dialogue-partner") // => true
  */
 export function matrixCellSources(matrix: MembershipMatrix, state: string, org: string): readonly SourceId[] {
   const r = matrix.states.indexOf(state as Iso3);
@@ -100,7 +104,9 @@ export function matrixCellSources(matrix: MembershipMatrix, state: string, org: 
 /**
  * The matrix as table rows (one per state, one column per organisation holding the status or `""`), with the
  * sources of each state's non-empty cells.
- * @example matrixTable(matrix)[0] // => { state: "AZE", cells: { SCO: "dialogue_partner", … }, sources: [...] }
+ * @example
+ * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
+ * matrixTable(matrix).find((r) => r.state === "AZE")?.cells.CSTO // => "" (a former member: not a standing tie)
  */
 export function matrixTable(matrix: MembershipMatrix): { state: Iso3; cells: Record<string, MembershipStatus | "">; sources: SourceId[] }[] {
   const m = matrix.orgs.length;

@@ -53,7 +53,9 @@ export function orgNode(org: string): string {
 /**
  * The bipartite state–organisation network of a matrix: every state and organisation is a node (keys
  * `state:AZE`, `org:SCO`), every non-empty cell an edge carrying its status and sources.
- * @example stateOrgNetwork(matrix).hasEdge("state:AZE", "org:SCO") // => true
+ * @example
+ * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
+ * stateOrgNetwork(matrix).getEdgeAttribute("state:AZE", "org:SCO", "status") // => "dialogue_partner"
  */
 export function stateOrgNetwork(matrix: MembershipMatrix): MembershipGraph {
   const g: MembershipGraph = new UndirectedGraph<MembershipNode, MembershipEdge>();
@@ -75,7 +77,9 @@ export function stateOrgNetwork(matrix: MembershipMatrix): MembershipGraph {
  * The state–state network: nodes are ISO3 codes (all states of the matrix, isolated ones included), and an edge
  * joins two states that share at least `minShared` (default 1) organisations, with `weight` = organisations shared
  * and `jaccard`. Edge sources are those of the shared cells unless `sources: false` (faster for large worlds).
- * @example stateStateNetwork(matrix).getEdgeAttribute("AZE", "KAZ", "weight") // => 3
+ * @example
+ * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
+ * stateStateNetwork(matrix).getEdgeAttribute("AZE", "KAZ", "weight") // => 7 (CICA, CIS, ECO, OIC, OSCE, OTS, SCO)
  */
 export function stateStateNetwork(
   matrix: MembershipMatrix,
@@ -123,7 +127,15 @@ export interface CentralityRow {
  * Degree, strength and betweenness of every node of a membership network, sorted by betweenness then degree
  * (highest first), then by node key. `weighted: true` uses 1 / weight as edge length for betweenness.
  * `sources: false` skips collecting edge sources.
- * @example networkCentrality(stateStateNetwork(matrix))[0]?.id // => "KAZ"
+ * @example
+ * // A and B share X, B and C share Y: the path A – B – C, where B lies on the only shortest path between A and C
+ * const m = membershipMatrix(membershipIndex([
+ *   { state: "AAA", org: "X", status: "member", since: "2000", sources: ["a"] },
+ *   { state: "BBB", org: "X", status: "member", since: "2000", sources: ["b"] },
+ *   { state: "BBB", org: "Y", status: "member", since: "2000", sources: ["c"] },
+ *   { state: "CCC", org: "Y", status: "member", since: "2000", sources: ["d"] },
+ * ]), "2024");
+ * networkCentrality(stateStateNetwork(m)).map((r) => [r.id, r.degree, r.betweenness]) // => [["BBB", 2, 1], ["AAA", 1, 0], ["CCC", 1, 0]]
  */
 export function networkCentrality(graph: MembershipGraph, opts: { readonly weighted?: boolean; readonly sources?: boolean } = {}): CentralityRow[] {
   const degC = graph.order > 1 ? degreeCentrality(graph) : {};

@@ -25,7 +25,9 @@ export function jaccard<T>(a: ReadonlySet<T> | readonly T[], b: ReadonlySet<T> |
 
 /**
  * The organisations a state has a non-empty cell in, in the matrix's order.
- * @example orgsOf(matrix, "AZE") // => ["CICA", "OTS", "SCO", …]
+ * @example
+ * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
+ * orgsOf(matrix, "AZE") // => ["BSEC", "CICA", "CIS", "COE", "ECO", "GUAM", "NAM", "OIC", "OSCE", "OTS", "SCO"]
  */
 export function orgsOf(matrix: MembershipMatrix, state: string): OrgId[] {
   const r = matrix.states.indexOf(state as Iso3);
@@ -36,7 +38,9 @@ export function orgsOf(matrix: MembershipMatrix, state: string): OrgId[] {
 
 /**
  * The organisations two states share on the matrix's date, with the sources of both states' cells for them.
- * @example sharedMemberships(matrix, "AZE", "KAZ").value // => ["CICA", "OTS", …]
+ * @example
+ * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
+ * sharedMemberships(matrix, "AZE", "KAZ").value // => ["CICA", "CIS", "ECO", "OIC", "OSCE", "OTS", "SCO"]
  */
 export function sharedMemberships(matrix: MembershipMatrix, a: string, b: string): Sourced<OrgId[]> {
   const ra = matrix.states.indexOf(a as Iso3);
@@ -79,7 +83,16 @@ function popcount(x: number): number {
  * hundreds of states and organisations).
  * @example
  * // AZE in {CICA, OTS, SCO}, KAZ in {CICA, CIS, OTS, SCO}: shared 3, J = 3 / 4
- * overlapMatrix(matrix).jaccard[0 * 2 + 1] // => 0.75
+ * const m = membershipMatrix(membershipIndex([
+ *   { state: "AZE", org: "CICA", status: "member", since: "2000", sources: ["a"] },
+ *   { state: "AZE", org: "OTS", status: "member", since: "2000", sources: ["a"] },
+ *   { state: "AZE", org: "SCO", status: "dialogue_partner", since: "2015", sources: ["a"] },
+ *   { state: "KAZ", org: "CICA", status: "member", since: "2000", sources: ["b"] },
+ *   { state: "KAZ", org: "CIS", status: "member", since: "2000", sources: ["b"] },
+ *   { state: "KAZ", org: "OTS", status: "member", since: "2000", sources: ["b"] },
+ *   { state: "KAZ", org: "SCO", status: "member", since: "2001", sources: ["b"] },
+ * ]), "2024");
+ * overlapMatrix(m).jaccard[0 * 2 + 1] // => 0.75
  */
 export function overlapMatrix(matrix: MembershipMatrix): OverlapMatrix {
   const n = matrix.states.length;
@@ -127,7 +140,9 @@ export interface OverlapPair {
 /**
  * Every pair of distinct states with their shared organisations and Jaccard index, sorted by Jaccard (highest
  * first, undefined last), then by names. `focus` keeps only pairs that include that state.
- * @example overlapPairs(matrix, { focus: "AZE" })[0]?.b // => "TUR"
+ * @example
+ * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
+ * overlapPairs(matrix, { focus: "AZE" }).find((p) => p.b === "KAZ")?.jaccard // => 0.4666… (7 shared of 15)
  */
 export function overlapPairs(matrix: MembershipMatrix, opts: { readonly focus?: string } = {}): OverlapPair[] {
   const out: OverlapPair[] = [];

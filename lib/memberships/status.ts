@@ -135,7 +135,7 @@ export interface StatusAt {
 
 /**
  * The spell in force for a pair on a day (the latest-starting one if rows overlap), or `undefined`.
- * @example spellAt(index, "AZE", "SCO", 20160101)?.row.status // => "dialogue_partner"
+ * @example spellAt(membershipIndex(pkg.memberships), "AZE", "SCO", 20160101)?.row.status // => "dialogue_partner"
  */
 export function spellAt(index: MembershipIndex, state: string, org: string, day: number): Spell | undefined {
   const list = index.byPair.get(`${state}|${org}`);

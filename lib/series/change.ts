@@ -30,7 +30,7 @@ export function applyChange(base: number, changePercent: number): number {
   return base * (1 + changePercent / 100);
 }
 
-/** The point of a series with exactly this period, if any. @example findPoint(series, "2024-01-01", "2024-09-30")?.value */
+/** The point of a series with exactly this period, if any. @example findPoint(seriesOf({ "2024-01..2024-09": 3.4 }, { metric: "cargo", unit: "Mt" }), "2024-01-01", "2024-09-30")?.value // => 3.4 */
 export function findPoint(series: Series, periodStart: string, periodEnd: string): SeriesPoint | undefined {
   return series.points.find((p) => p.periodStart === periodStart && p.periodEnd === periodEnd);
 }
@@ -48,7 +48,8 @@ export interface PeriodChange extends Sourced<number> {
  * missing or null, or the base is zero.
  * @example
  * // Jan–Sep 2024 = 3.4 Mt against Jan–Sep 2023 = 2.0 Mt: (3.4 / 2.0 − 1) × 100 = 70
- * periodOverPeriod(series, { start: "2024-01-01", end: "2024-09-30" })?.value // => 70
+ * const s = seriesOf({ "2023-01..2023-09": 2.0, "2024-01..2024-09": 3.4 }, { metric: "cargo", unit: "Mt" });
+ * periodOverPeriod(s, { start: "2024-01-01", end: "2024-09-30" })?.value // => 70
  */
 export function periodOverPeriod(
   series: Series,
@@ -82,7 +83,7 @@ export function periodOverPeriod(
  * percent whose points keep the sources of both values.
  * @example
  * // 2019 = 759,000 t, 2020 = 783,000 t: 783 / 759 − 1 = 3.162 %
- * yearOverYear(series).points.map((p) => p.value) // => [null, 3.162…]
+ * yearOverYear(seriesOf({ "2019": 759000, "2020": 783000 }, { metric: "cargo", unit: "t" })).points.map((p) => p.value) // => [null, 3.162…]
  */
 export function yearOverYear(series: Series): Series {
   const points: SeriesPoint[] = series.points.map((p) => {

@@ -118,7 +118,7 @@ export function shiftYears(fullDate: string, years: number): string {
 
 /**
  * Decimal year of the middle of a closed period (used to space published figures in time).
- * @example periodMidYear("2024-01-01", "2024-12-31") // => about 2024.5
+ * @example periodMidYear("2024-01-01", "2024-12-31") // => 2024.5
  */
 export function periodMidYear(start: string, end: string): number {
   const s = Date.parse(`${start}T00:00:00Z`);

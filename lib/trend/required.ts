@@ -14,7 +14,7 @@ import type { IntervalLevel } from "./tdist";
 /**
  * Compound rate in percent a year needed to go from `value` in `year` to `target` in `targetYear`.
  * `undefined` when `targetYear ≤ year` or `value ≤ 0`.
- * @example requiredGrowthRate(4_484_000, 2024, 10_000_000, 2027) // => 30.65… ((10 / 4.484) ^ (1/3) − 1)
+ * @example requiredGrowthRate(4_484_000, 2024, 10_000_000, 2027) // => 30.65… (the cube root of 10 / 4.484, less 1)
  */
 export function requiredGrowthRate(value: number, year: number, target: number, targetYear: number): number | undefined {
   return cagr(value, target, targetYear - year);
