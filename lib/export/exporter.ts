@@ -94,7 +94,8 @@ export class ExportError extends Error {
 
 // Runs in the page. Kept as a string: the library is compiled without the DOM lib.
 const PAGE_SCRIPT = String.raw`
-window.__caspianRender = async function (fig, width, height, scale, wantPng, wantSvg) {
+window.__caspianRender = async function (figJson, width, height, scale, wantPng, wantSvg) {
+  var fig = JSON.parse(figJson);
   var gd = document.createElement("div");
   gd.style.position = "absolute";
   gd.style.left = "-10000px";
@@ -124,11 +125,8 @@ window.__caspianRender = async function (fig, width, height, scale, wantPng, wan
       ctx.fillStyle = "#ffffff";
       ctx.fillRect(0, 0, canvas.width, canvas.height);
       ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-      var blob = await new Promise(function (res) { canvas.toBlob(res, "image/png"); });
-      var bytes = new Uint8Array(await blob.arrayBuffer());
-      var s = "";
-      for (var i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-      out.png = btoa(s);
+      // toDataURL encodes and base64s in native code: a few ms cheaper per figure than toBlob + btoa.
+      out.png = canvas.toDataURL("image/png").slice("data:image/png;base64,".length);
     } finally {
       URL.revokeObjectURL(url);
     }
@@ -255,6 +253,8 @@ export async function launchExporter(options: ExporterOptions = {}): Promise<Exp
     const wantPng = request.png ?? true;
     const wantSvg = request.svg ?? true;
     const payload = plotlyPayload(figure);
+    // A JSON string crosses to the page faster than an object walked by Playwright's serialiser.
+    const json = JSON.stringify(payload);
     const page = await acquire();
     let result: PageResult;
     try {
@@ -262,17 +262,17 @@ export async function launchExporter(options: ExporterOptions = {}): Promise<Exp
         ([fig, w, h, s, p, v]) =>
           (
             globalThis as unknown as {
-              __caspianRender: (f: unknown, w: number, h: number, s: number, p: boolean, v: boolean) => Promise<PageResult>;
+              __caspianRender: (f: string, w: number, h: number, s: number, p: boolean, v: boolean) => Promise<PageResult>;
             }
           ).__caspianRender(fig, w, h, s, p, v),
-        [payload, width, height, scale, wantPng, true] as const,
+        [json, width, height, scale, wantPng, true] as const,
       );
     } catch (e) {
       throw new ExportError(`Plotly could not render the figure: ${(e as Error).message}`, { cause: e });
     } finally {
       release(page);
     }
-    const uid = stableUid(request.key ?? JSON.stringify(payload));
+    const uid = stableUid(request.key ?? json);
     return {
       width,
       height,
