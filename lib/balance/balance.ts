@@ -56,6 +56,7 @@ export interface BalanceOptions {
  * The multi-vector balance of `state` on `date`: for each organisation of a compared sphere, the weight of the
  * state's status there (as of the date, by {@link statusAt}); weights summed by sphere; shares; and the
  * normalised entropy `H / ln k` of the shares. Sources are those of the ties counted.
+ * Missing values: with no weighted tie, `shares` is empty and `index` and `entropy` are `undefined`; with `k: "present"` and one sphere, `index` is `undefined`.
  * @example
  * // AZE on 2024-11-30: euro_atlantic 3 (GUAM, OSCE, COE), islamic 2 (ECO, OIC), russia_led 1 (CIS), turkic 1 (OTS),
  * // asian_dialogue 1 (CICA), non_aligned 1 (NAM), black_sea 1 (BSEC), china_led 0.25 (SCO dialogue partner):
@@ -116,6 +117,7 @@ export function multiVectorBalance(
 
 /**
  * {@link multiVectorBalance} of one state for every year end `from..to` (as of 31 December), for a chart.
+ * Missing values: as {@link multiVectorBalance}, year by year.
  * @example
  * // 2025: SCO partner (0.25) from 1 Sep and the Consultative Meetings (asian_dialogue, 1) from 16 Nov
  * const index = membershipIndex(pkg.memberships, pkg.organizations);

@@ -25,6 +25,7 @@ export interface CapacityCrossing {
  * Scans whole years `from..to` (default: the year after the last fitted x, for 30 years) for the first year the
  * projection of `fit` reaches `capacity`: centrally, by the upper and by the lower prediction bound
  * (see {@link projectTrend}). A year already at or above capacity at `from` returns `from`.
+ * Missing values: a year not reached within `from..to` is `undefined`; without an interval (fewer than three points) `earliest` and `latest` are `undefined`.
  * @example
  * // y = 2x: central crossing of 10 at x = 5
  * capacityCrossingYear(linearTrend([[0, 0], [1, 2], [2, 4]])!, 10, { from: 3 }).central // => 5

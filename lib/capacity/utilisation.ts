@@ -93,6 +93,7 @@ export function utilisationTable(
 
 /**
  * {@link utilisationTable} as a series in percent, for charts.
+ * Missing values: as {@link utilisationTable}: null points where the capacity is unknown or a part-year point is not annualised.
  * @example
  * const titr = corridorSeries(pkg.corridorFlows, { route: "titr", scope: "whole_route", metric: "cargo", ids: ["titr-whole-2024-cargo"] });
  * utilisationSeries(titr, pkg.capacities, { asset: "titr", metric: "cargo_capacity" }).points[0]?.value // => 74.73…

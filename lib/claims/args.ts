@@ -142,6 +142,7 @@ export type ParsedArgs =
 
 /**
  * Parses the `args` JSON of a claim against the schema of its test.
+ * Missing values: optional args may be left out; malformed JSON or args give `ok: false` with the reason, never a throw.
  * @example parseClaimArgs("status_at", '{"state":"AZE","org":"SCO","status":"dialogue_partner","date":"2015-07-10"}').ok // => true
  * @example parseClaimArgs("date", '{"resource":"events"}').ok // => false (needs id or where)
  */

@@ -63,6 +63,7 @@ export function checkClaim(claim: ClaimInput, data: ClaimData): ClaimResult {
 
 /**
  * Checks every claim (default: the package's claims.csv rows), in order.
+ * Missing values: as {@link checkClaim}: never throws; what cannot be checked is `not_checkable` with a reason.
  * @example checkClaims(pkg.claims, pkg).length === pkg.claims.length // => true
  */
 export function checkClaims(claims: readonly ClaimInput[], data: ClaimData): ClaimResult[] {

@@ -9,6 +9,7 @@ import type { Verdict } from "./types";
 /**
  * A number against the article's: `supported` when `|data − article| ≤ tolerance`, `partly_supported` when within
  * twice the tolerance (tolerance > 0), else `not_supported`.
+ * Missing values: none; non-finite inputs give `not_supported`.
  * @example compareNumber(15, 15, 1) // => "supported"
  * @example compareNumber(16.5, 15, 1) // => "partly_supported"
  * @example compareNumber(20, 15, 1) // => "not_supported"
@@ -21,7 +22,10 @@ export function compareNumber(data: number, article: number, tolerance: number):
   return "not_supported";
 }
 
-/** Comparison of a number with the article's by an operator (`eq` uses {@link compareNumber}). @example compareByOp(28, 16, "gte", 0) // => "supported" */
+/**
+ * Comparison of a number with the article's by an operator (`eq` uses {@link compareNumber}). Missing values: none; non-finite inputs give `not_supported`.
+ * @example compareByOp(28, 16, "gte", 0) // => "supported"
+ */
 export function compareByOp(data: number, article: number, op: "eq" | "gte" | "lte" | "gt" | "lt", tolerance: number): Verdict {
   switch (op) {
     case "eq":
@@ -46,6 +50,7 @@ const RANK = { year: 0, month: 1, day: 2 } as const;
  *   confirm the day);
  * - different, but within `toleranceDays` of each other (first days compared) → `supported`;
  * - otherwise `not_supported`. An unreadable date gives `not_checkable`.
+ * Missing values: an unreadable date gives `not_checkable`.
  * @example compareDates("2024-12-17", "2024-12") // => "supported"
  * @example compareDates("2024-08", "2024-08-09") // => "partly_supported"
  * @example compareDates("2024-03-19", "2024-12") // => "not_supported"
@@ -72,7 +77,10 @@ export function articleNumber(text: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** The best of several verdicts (supported > partly > not supported > not checkable). @example bestVerdict(["not_supported", "partly_supported"]) // => "partly_supported" */
+/**
+ * The best of several verdicts (supported > partly > not supported > not checkable). Missing values: no verdict gives `not_checkable`.
+ * @example bestVerdict(["not_supported", "partly_supported"]) // => "partly_supported"
+ */
 export function bestVerdict(verdicts: readonly Verdict[]): Verdict {
   const order: Verdict[] = ["supported", "partly_supported", "not_supported", "not_checkable"];
   return order.find((v) => verdicts.includes(v)) ?? "not_checkable";

@@ -25,6 +25,8 @@ const keyOf = (r: AnyRow): string => String(r.id ?? r.iso3 ?? [r.state, r.org, r
  * - `events`, `states`, `organizations`: rows matching `where`; `funds`: the latest row of each fund as of `as_of`.
  * - `each`: counts rows for each value of a column separately; all values present → `supported`, some →
  *   `partly_supported`, none → `not_supported` (the article's value is not used).
+ * - `than`: a comparative claim; the count must exceed (`op` gt by default) the count of the `than` selection of the
+ *   same resource (not for memberships); the article's value is not used.
  * Otherwise the count is compared with the article's number by `op` (default `eq`, within the tolerance); an
  * article value that is not a number (e.g. "most") gives `not_checkable`, with the count as evidence.
  * @example checkCount({ resource: "memberships", org: "CICA", as_of: "2024-11-30" }, "28", 0, pkg).verdict // => "supported"

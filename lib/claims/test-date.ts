@@ -36,6 +36,7 @@ function rowKey(r: AnyRow): string {
  * precision; `toleranceDays` widens it). With several matching rows the best verdict counts and the reason says so.
  * `expect` checks place, participants, organisations or kind of the row: a date that agrees with a failed
  * expectation is `partly_supported`. No matching row, or no date in it, is `not_checkable`.
+ * Missing values: no matching row, or a row without the date, gives `not_checkable`.
  * @example checkDate({ resource: "events", id: "2024-08-09-sixth-consultative-meeting-astana" }, "2024-08-09", 0, pkg).verdict // => "supported"
  */
 export function checkDate(args: DateArgs, articleValue: string | undefined, toleranceDays: number, data: ClaimData): TestOutcome {

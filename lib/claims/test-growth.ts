@@ -30,6 +30,7 @@ interface FlowLike {
  * in the article, each figure is compared with it (`compareNumber`, tolerance in percentage points): all agree →
  * that verdict; mixed → `partly_supported` when any figure agrees, else `not_supported`. With `expect`
  * (`increase` / `decrease`) the sign decides. No figure → `not_checkable`.
+ * Missing values: no figure gives `not_checkable`; a zero base volume gives no derived figure.
  * @example checkGrowth({ resource: "transit", scope: "ots_transit", period_start: "2024-01-01", period_end: "2024-09-30", base_start: "2023-01-01", base_end: "2023-09-30" }, "15", 1, pkg).verdict // => "supported"
  */
 export function checkGrowth(args: GrowthArgs, articleValue: string | undefined, tolerance: number, data: Pick<ClaimData, "transit" | "corridorFlows">): TestOutcome {

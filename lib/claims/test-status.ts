@@ -9,7 +9,10 @@ import type { ClaimData, TestOutcome } from "./types";
 
 const indexCache = new WeakMap<object, MembershipIndex>();
 
-/** The membership index of the data, built once per data object. @example claimsMembershipIndex(pkg).orgs.includes("SCO") // => true */
+/**
+ * The membership index of the data, built once per data object. Missing values: none; memberships without an organisation row get no founding date.
+ * @example claimsMembershipIndex(pkg).orgs.includes("SCO") // => true
+ */
 export function claimsMembershipIndex(data: Pick<ClaimData, "memberships" | "organizations">): MembershipIndex {
   let ix = indexCache.get(data.memberships);
   if (!ix) {
@@ -24,6 +27,7 @@ export function claimsMembershipIndex(data: Pick<ClaimData, "memberships" | "org
  * with `since: true`, began on the claimed date at the precision both give); `partly_supported` when the status
  * held but began on another date, or the answer rests on a partial date; `not_checkable` when the only row starts
  * later with `since_bound = by` (the start is unknown); otherwise `not_supported`.
+ * Missing values: no row is an answer (`none` with a reason), judged as above, never an error.
  * @example checkStatusAt({ state: "AZE", org: "SCO", status: "dialogue_partner", date: "2015-07-10", since: true }, pkg).verdict // => "supported"
  */
 export function checkStatusAt(args: StatusAtArgs, data: Pick<ClaimData, "memberships" | "organizations">): TestOutcome {

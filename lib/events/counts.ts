@@ -41,6 +41,7 @@ const list = <T>(v: T | readonly T[] | undefined): readonly T[] | undefined => (
 
 /**
  * The events matching a filter.
+ * Missing values: an event with no organisation or participant never matches a filter on them; no event gives an empty list.
  * @example filterEvents(pkg.events, { org: "OTS", kind: "summit", from: 2024, to: 2024 }).map((e) => e.place) // => ["Shusha", "Bishkek"]
  */
 export function filterEvents<E extends EventInput>(events: readonly E[], filter: EventFilter = {}): E[] {
@@ -62,6 +63,7 @@ export function filterEvents<E extends EventInput>(events: readonly E[], filter:
 /**
  * Counts events by `"org"`, `"year"` or `"kind"`, after a filter. When counting by organisation with an `org`
  * filter, only the filtered organisations are keys. Sorted by key.
+ * Missing values: only keys with events appear (no zero rows); see {@link summitIntensity} for a zero-filled series.
  * @example
  * eventCounts([
  *   { id: "a", date: "2024-07-06", orgs: ["OTS"], participants: [], kind: "summit", sources: ["s"] },

@@ -11,6 +11,7 @@ import { filterEvents, type EventFilter, type EventInput, type EventKind } from 
  * Summits a year from `from` to `to` (inclusive), as a series of counts; `kind` defaults to `"summit"`, and the
  * other filters (organisation, participant) apply as in {@link filterEvents}. Each point carries the sources of its
  * events. Events dated after today that are catalogued (planned summits) are counted with status `plan`.
+ * Missing values: a year with no catalogued event is 0 (a catalogued zero), with no sources.
  * @example
  * summitIntensity([
  *   { id: "a", date: "2024-07-06", orgs: ["OTS"], participants: [], kind: "summit", sources: ["s"] },

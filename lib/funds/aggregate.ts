@@ -44,6 +44,7 @@ function totals(key: string, funds: readonly FundRow[]): FundTotals {
 /**
  * Count and capital of funds by partner state, from the latest row of each fund as of `asOf` (default: latest).
  * `exclude` drops partners from the keys (e.g. `["AZE"]`, the focal state, which is in every fund). Sorted by key.
+ * Missing values: capital not given is skipped in the sums and counted in `pledgedMissing` / `paidInMissing`, never read as zero.
  * @example
  * // as of 2024-11-30: KAZ in the KAZ–AZE fund (capital not stated) and the Turkic Investment Fund ($500m);
  * // KGZ in AKDF ($100m) and the Turkic fund; TUR in the Turkic fund; UZB in the AZE–UZB fund ($500m) and the Turkic fund
@@ -59,6 +60,7 @@ export function fundsByPartner(rows: readonly FundRow[], opts: { readonly asOf?:
  * Count and capital of funds by the year of a date column (`agreed` by default, or `established`), from the latest
  * row of each fund as of `asOf`. Funds without that date are left out and listed under the key `"undated"`.
  * Each fund counts once. Sorted by year.
+ * Missing values: capital not given is skipped and counted as missing; a fund without the date is under `"undated"`.
  * @example fundsByYear(pkg.funds).map((t) => [t.key, t.count]) // => [["2022", 2], ["2023", 1], ["2024", 1], ["undated", 1]]
  */
 export function fundsByYear(
@@ -86,6 +88,7 @@ export interface PledgedVsPaid {
 
 /**
  * Pledged and paid-in capital of every fund, from its latest row as of `asOf`.
+ * Missing values: `paidInShare` is `undefined` when either capital is missing or pledged is zero; capitals not given stay `undefined`.
  * @example
  * // AZE–KGZ fund: $100m authorised, $25m paid in → 25 %
  * pledgedVsPaid(pkg.funds).find((f) => f.id === "aze-kgz-development-fund")?.paidInShare // => 25

@@ -11,6 +11,7 @@ import { effectiveFrom, queryDay } from "../series/period";
 /**
  * One row per fund: the row with the latest `as_of` not after `asOf` (default: the latest row of each fund).
  * Funds with no row by then are left out. Sorted by fund id.
+ * Missing values: a fund with no row by the date is left out; an empty table gives an empty list.
  * @example latestFundRows(pkg.funds, "2024-11-30").map((f) => f.id) // => ["aze-kgz-development-fund", "aze-uzb-investment-fund", "kaz-aze-investment-fund", "turkic-investment-fund"]
  */
 export function latestFundRows(rows: readonly FundRow[], asOf?: string): FundRow[] {

@@ -40,12 +40,18 @@ export interface MembershipEdge {
 /** A membership network (an undirected graphology graph). */
 export type MembershipGraph = UndirectedGraph<MembershipNode, MembershipEdge>;
 
-/** Node key of a state in the state–organisation network. @example stateNode("AZE") // => "state:AZE" */
+/**
+ * Node key of a state in the state–organisation network. Missing values: none.
+ * @example stateNode("AZE") // => "state:AZE"
+ */
 export function stateNode(iso3: string): string {
   return `state:${iso3}`;
 }
 
-/** Node key of an organisation in the state–organisation network. @example orgNode("SCO") // => "org:SCO" */
+/**
+ * Node key of an organisation in the state–organisation network. Missing values: none.
+ * @example orgNode("SCO") // => "org:SCO"
+ */
 export function orgNode(org: string): string {
   return `org:${org}`;
 }
@@ -77,6 +83,7 @@ export function stateOrgNetwork(matrix: MembershipMatrix): MembershipGraph {
  * The state–state network: nodes are ISO3 codes (all states of the matrix, isolated ones included), and an edge
  * joins two states that share at least `minShared` (default 1) organisations, with `weight` = organisations shared
  * and `jaccard`. Edge sources are those of the shared cells unless `sources: false` (faster for large worlds).
+ * Missing values: states with no shared organisation are isolated nodes; empty cells make no edges.
  * @example
  * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
  * stateStateNetwork(matrix).getEdgeAttribute("AZE", "KAZ", "weight") // => 7 (CICA, CIS, ECO, OIC, OSCE, OTS, SCO)

@@ -38,6 +38,7 @@ export function orgsOf(matrix: MembershipMatrix, state: string): OrgId[] {
 
 /**
  * The organisations two states share on the matrix's date, with the sources of both states' cells for them.
+ * Missing values: a state not in the matrix, or no shared organisation, gives an empty list with no sources.
  * @example
  * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
  * sharedMemberships(matrix, "AZE", "KAZ").value // => ["CICA", "CIS", "ECO", "OIC", "OSCE", "OTS", "SCO"]
@@ -81,6 +82,7 @@ function popcount(x: number): number {
 /**
  * Shared counts and Jaccard indices of every pair of states, on bitsets of the matrix rows (fast enough for
  * hundreds of states and organisations).
+ * Missing values: the Jaccard index of two states with no organisation is `NaN` (0 / 0); shared counts are 0.
  * @example
  * // AZE in {CICA, OTS, SCO}, KAZ in {CICA, CIS, OTS, SCO}: shared 3, J = 3 / 4
  * const m = membershipMatrix(membershipIndex([

@@ -9,6 +9,7 @@ import { periodLabel } from "./period";
 /**
  * The closed period a key stands for: `"2024"` (a calendar year), `"2024-01..2024-09"` (whole months),
  * `"2024-01-01..2024-09-30"` (days), or a single `"2024-03"` (one month).
+ * Missing values: none; a key that is not a date or a range of dates throws a `RangeError`.
  * @example periodOfKey("2024-01..2024-09") // => { start: "2024-01-01", end: "2024-09-30" }
  */
 export function periodOfKey(key: string): { start: string; end: string } {

@@ -21,6 +21,7 @@ export function cagr(first: number, last: number, years: number): number | undef
 
 /**
  * The value reached from `start` after `years` of compound growth at `ratePercent` a year: the inverse of {@link cagr}.
+ * Missing values: none; non-finite inputs give `NaN`, as in arithmetic.
  * @example compound(100, 10, 2) // => 121 (up to rounding)
  */
 export function compound(start: number, ratePercent: number, years: number): number {

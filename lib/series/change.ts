@@ -24,13 +24,17 @@ export function percentChange(base: number | null | undefined, value: number | n
 
 /**
  * The value reached from `base` after a percent change: the inverse of {@link percentChange}.
+ * Missing values: none; non-finite inputs give `NaN`, as in arithmetic.
  * @example applyChange(200, 15) // => 230
  */
 export function applyChange(base: number, changePercent: number): number {
   return base * (1 + changePercent / 100);
 }
 
-/** The point of a series with exactly this period, if any. @example findPoint(seriesOf({ "2024-01..2024-09": 3.4 }, { metric: "cargo", unit: "Mt" }), "2024-01-01", "2024-09-30")?.value // => 3.4 */
+/**
+ * The point of a series with exactly this period, if any. Missing values: `undefined` when no point has exactly this period (a point whose value is null is returned as it is).
+ * @example findPoint(seriesOf({ "2024-01..2024-09": 3.4 }, { metric: "cargo", unit: "Mt" }), "2024-01-01", "2024-09-30")?.value // => 3.4
+ */
 export function findPoint(series: Series, periodStart: string, periodEnd: string): SeriesPoint | undefined {
   return series.points.find((p) => p.periodStart === periodStart && p.periodEnd === periodEnd);
 }

@@ -16,6 +16,7 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 /**
  * A day as a sortable integer `YYYYMMDD` (fast to compare in tight loops).
+ * Missing values: none; expects a full date, and gives `NaN` for text that is not one.
  * @example dayNumber("2024-09-30") // => 20240930
  */
 export function dayNumber(fullDate: string): number {
@@ -24,6 +25,7 @@ export function dayNumber(fullDate: string): number {
 
 /**
  * The day from which a dated statement or status counts: the first day of a partial date, as a {@link dayNumber}.
+ * Missing values: none; a text that is not an ISO date throws a `RangeError`.
  * @example effectiveFrom("2018") // => 20180101
  */
 export function effectiveFrom(date: string): number {
@@ -33,6 +35,7 @@ export function effectiveFrom(date: string): number {
 /**
  * The day a query date stands for: the last day of a partial date, as a {@link dayNumber}
  * ("as of 2018" is "as of 2018-12-31").
+ * Missing values: none; a text that is not an ISO date throws a `RangeError`.
  * @example queryDay("2018") // => 20181231
  */
 export function queryDay(date: string): number {
@@ -56,6 +59,7 @@ export function withinSpan(partialDate: string, queryDate: string): boolean {
 
 /**
  * Whether a closed period is whole months (starts on the 1st, ends on a month's last day).
+ * Missing values: dates that are not full ISO dates give `false`.
  * @example isWholeMonths("2024-01-01", "2024-09-30") // => true
  * @example isWholeMonths("2024-01-05", "2024-09-30") // => false
  */
@@ -88,6 +92,7 @@ export function calendarYear(start: string, end: string): number | undefined {
 /**
  * A short label for a closed period: `2024` for a calendar year, `Jan–Sep 2024` for whole months within a year,
  * `Mar 2024` for one month, otherwise `2024-01-05–2024-09-30`.
+ * Missing values: none; a period that is not whole months or a calendar year is labelled by its two dates.
  * @example periodLabel("2024-01-01", "2024-09-30") // => "Jan–Sep 2024"
  * @example periodLabel("2023-01-01", "2023-12-31") // => "2023"
  */
@@ -104,6 +109,7 @@ export function periodLabel(start: string, end: string): string {
 
 /**
  * Shifts a full date by whole years, keeping "last day of the month" as last day (2024-02-29 − 1 year = 2023-02-28).
+ * Missing values: none; a text that is not a full ISO date throws a `RangeError`.
  * @example shiftYears("2024-09-30", -1) // => "2023-09-30"
  * @example shiftYears("2024-02-29", -1) // => "2023-02-28"
  */
@@ -118,6 +124,7 @@ export function shiftYears(fullDate: string, years: number): string {
 
 /**
  * Decimal year of the middle of a closed period (used to space published figures in time).
+ * Missing values: none; dates that are not full ISO dates give `NaN`.
  * @example periodMidYear("2024-01-01", "2024-12-31") // => 2024.5
  */
 export function periodMidYear(start: string, end: string): number {

@@ -151,6 +151,7 @@ export function seriesFromRows(rows: readonly SeriesRow[], query: SeriesQuery): 
 
 /**
  * Selects a series from corridor_flows.csv by route, scope and metric (see {@link seriesFromRows} for the rules).
+ * Missing values: as {@link seriesFromRows} (no row is missing a value; an empty selection is an empty series).
  * @example
  * // with the data of 2019–2020 (759,000 t and 783,000 t):
  * corridorSeries(pkg.corridorFlows, { route: "titr", scope: "whole_route", metric: "cargo", ids: ["titr-whole-2019-cargo", "titr-whole-2020-cargo"] }).points.map((p) => p.value) // => [759000, 783000]
@@ -161,6 +162,7 @@ export function corridorSeries(rows: readonly CorridorFlowRow[], query: SeriesQu
 
 /**
  * Selects a series from transit.csv by scope and metric (transit rows count as `actual`; see {@link seriesFromRows}).
+ * Missing values: as {@link seriesFromRows} (no row is missing a value; an empty selection is an empty series).
  * @example
  * transitSeries(pkg.transit, { scope: "ots_transit", metric: "growth" }).points[0]?.label // => "Jan–Sep 2024"
  */

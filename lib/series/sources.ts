@@ -7,6 +7,7 @@ import type { SourceId } from "../types";
 
 /**
  * The source ids of a data row (any row with a `sources` list, already validated by the loader).
+ * Missing values: none; a row always has at least one source after validation.
  * @example rowSources({ sources: ["reportaz-2026-03-10-titr-2019"] }) // => ["reportaz-2026-03-10-titr-2019"]
  */
 export function rowSources(row: { readonly sources: readonly string[] }): readonly SourceId[] {

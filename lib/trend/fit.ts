@@ -88,7 +88,10 @@ export function logLinearTrend(points: readonly (readonly [number, number])[]): 
   return fitOn("log-linear", points.map((p) => p[0]), points.map((p) => p[1]));
 }
 
-/** The value of a fit at `x`, in original units (exponentiated for log-linear). @example predictTrend(linearTrend([[0, 1], [1, 3]])!, 2) // => 5 */
+/**
+ * The value of a fit at `x`, in original units (exponentiated for log-linear). Missing values: none; the fit exists by construction.
+ * @example predictTrend(linearTrend([[0, 1], [1, 3]])!, 2) // => 5
+ */
 export function predictTrend(fit: TrendFit, x: number): number {
   const t = fit.intercept + fit.slope * x;
   return fit.model === "log-linear" ? Math.exp(t) : t;

@@ -29,6 +29,7 @@ export interface Projection {
 
 /**
  * Projects a fit to `x` (e.g. a target year) with a prediction interval at `level` (default 0.95).
+ * Missing values: with fewer than three fitted points `lower` and `upper` are `undefined`.
  * @example
  * // y = 1, 3, 5, 8 at x = 0..3: slope 2.3, intercept 0.8, SSE = 0.3, s = √0.15 = 0.3873, x̄ = 1.5, Sxx = 5, t(2 df) = 4.3027
  * // x = 4: 0.8 + 9.2 = 10; half-width 4.3027 × 0.3873 × √(1 + 1/4 + 6.25/5) = 2.635
