@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultOptions, runNotebooks, selectNotebooks, type NotebookResult } from "../../runner/run";
@@ -54,12 +54,13 @@ describe("the runner on the tslab kernel", () => {
       jobs: 2,
       quiet: true,
     });
-    byName = new Map(results.map((r) => [r.name, r]));
+    byName = new Map(results.map((r) => [basename(r.notebook, ".ipynb"), r]));
   }, 120_000);
 
   it("injects parameters after the cell tagged parameters", () => {
     const r = byName.get("ok")!;
     expect(r.ok).toBe(true);
+    expect(r.name).toBe("ok--focal-KAZ--year-2030"); // a parameterised run has its own outputs
     const nb = JSON.parse(readFileSync(r.executed, "utf8"));
     expect(nb.cells[1].metadata.tags).toEqual(["injected-parameters"]);
     expect(cellOutputText(nb, 2)).toBe("KAZ:2031\n");
@@ -83,7 +84,7 @@ describe("the runner on the tslab kernel", () => {
   });
 
   it("runs only the named subset", () => {
-    expect(results.map((r) => r.name).sort()).toEqual(["ok", "throws", "type-error"]);
+    expect([...byName.keys()].sort()).toEqual(["ok", "throws", "type-error"]);
     expect(existsSync(join(out, "notebooks", "skipped.ipynb"))).toBe(false);
   });
 
@@ -99,4 +100,26 @@ describe("the runner on the tslab kernel", () => {
       runNotebooks({ ...defaultOptions(), notebooksDir: dir, outDir: join(dir, "out-p"), only: ["ok"], parameters: { nope: 1 }, quiet: true }),
     ).rejects.toThrow(/unknown parameter\(s\) nope: .*declared: year, focal/);
   });
+
+  it("reuses unchanged outputs, and re-runs when the notebook, a parameter or an output changed", async () => {
+    const opts = { ...defaultOptions(), notebooksDir: dir, outDir: out, only: ["ok"], parameters: { year: 2030, focal: "KAZ" }, quiet: true };
+    const [again] = await runNotebooks(opts);
+    expect(again).toMatchObject({ ok: true, cached: true, reason: "inputs unchanged" });
+
+    const [otherParam] = await runNotebooks({ ...opts, parameters: { year: 2031, focal: "KAZ" } });
+    expect(otherParam).toMatchObject({ cached: false, reason: "no run record", name: "ok--focal-KAZ--year-2031" });
+
+    writeFileSync(again!.executed, "{ damaged"); // a half-written or edited output is never served
+    const [repaired] = await runNotebooks(opts);
+    expect(repaired!.cached).toBe(false);
+    expect(repaired!.reason).toMatch(/^output .*ok--focal-KAZ--year-2030\.ipynb is missing or damaged$/);
+
+    writeNotebook(dir, "ok", [{ source: 'let year = 2023;\nlet focal = "AZE";', tags: ["parameters"] }, "console.log(`${focal}/${year}`)"]);
+    const [edited] = await runNotebooks(opts);
+    expect(edited).toMatchObject({ cached: false, reason: "notebook changed", ok: true });
+    const record = JSON.parse(readFileSync(edited!.record, "utf8"));
+    expect(record.inputs.parameters).toMatch(/^[0-9a-f]{64}$/);
+    expect(record.versions).toMatchObject({ tslab: "1.0.22", nbclient: "0.7.2" });
+    expect(record.cells.map((c: { cell: number }) => c.cell)).toEqual([1, 2, 3]);
+  }, 120_000);
 });
