@@ -1,14 +1,16 @@
 /**
- * Filtering data rows with the `where` object of claim args (see {@link whereSchema}).
+ * Filtering data rows with the `where` object of claim args (see {@link Where}).
  * @module
  */
-import type { Where } from "./args";
+import type { Where, WhereCondition, WhereScalar } from "./args";
 
-function matchOne(value: unknown, cond: Where[string]): boolean {
+const isScalarList = (c: WhereCondition): c is readonly WhereScalar[] => Array.isArray(c);
+
+function matchOne(value: unknown, cond: WhereCondition): boolean {
   const isList = Array.isArray(value);
   const list = isList ? (value as unknown[]).map(String) : [];
   const text = value === undefined || value === null ? undefined : String(value);
-  if (Array.isArray(cond)) {
+  if (isScalarList(cond)) {
     const wanted = cond.map(String);
     return isList ? wanted.every((w) => list.includes(w)) : text !== undefined && wanted.includes(text);
   }
