@@ -55,7 +55,7 @@ export function targetGap(series: Series, target: number, targetYear: number, le
   const required = requiredGrowthRate(lastPoint.value!, lastYear, target, targetYear);
   const observed = annual.length >= 2 ? seriesCagr(series) : undefined;
   const trend = annual.every((p) => p.value! > 0) ? seriesTrend(series, "log-linear") : undefined;
-  const projection = trend ? projectTrend(trend.value, targetYear, level) : undefined;
+  const projection = trend ? projectTrend(trend, targetYear, level) : undefined;
   return {
     value: required,
     required,

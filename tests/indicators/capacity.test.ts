@@ -104,6 +104,11 @@ describe("capacityCrossingYear()", () => {
     // lower bound: slope 1,499,500 − 12.7062 × 180,037.5 / √2 < 0, so it never reaches 10 Mt → latest undefined
     const c = capacityCrossingYear(fit, 10_000_000);
     expect(c).toMatchObject({ central: 2028, earliest: 2025, latest: undefined, from: 2025, to: 2055 });
+    // with the sourced trend and a sourced capacity (the 2027 target of 10 Mt), the result carries both
+    const target = { value: 10_000_000, sources: rowById(pkg.capacities, "titr-capacity-2027-target").sources };
+    const sourced = capacityCrossingYear(seriesTrend(s, "linear")!, target);
+    expect(sourced.central).toBe(2028);
+    expect(sourced.sources).toEqual([...new Set([...seriesTrend(s, "linear")!.sources, ...target.sources])]);
   });
   it("returns undefined when the projection never reaches capacity within the horizon", () => {
     const c = capacityCrossingYear(linearTrend([[0, 5], [1, 4], [2, 3]])!, 10, { from: 3, to: 20 });

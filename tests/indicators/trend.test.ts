@@ -71,6 +71,8 @@ describe("seriesTrend() and projectTrend() on the TITR ministry series", () => {
     expect(p.lower).toBeCloseTo(1920289.68, 0);
     expect(p.upper).toBeCloseTo(15897710.32, 0);
     expect(p.method).toMatch(/prediction interval/);
+    expect(p.sources).toEqual(t.sources); // projected from the SeriesTrend: the fitted points' sources
+    expect(projectTrend(t.value, 2027).sources).toEqual([]); // from a bare fit: none known
   });
 
   it("log-linear fit of 2019–2025: growth and the (wide, asymmetric) 2030 interval", () => {
