@@ -66,7 +66,7 @@ describe("seriesTrend() and projectTrend() on the TITR ministry series", () => {
     expect(t.years).toEqual([2022, 2023, 2024]);
     expect(t.sources.length).toBeGreaterThan(0);
     // 2027: 2,911,000 + 4 × 1,499,500 = 8,909,000; half-width t(1 df) 12.7062 × 180,037.5 × √(1 + 1/3 + 16/2) = 6,988,710
-    const p = projectTrend(t.value, 2027);
+    const p = projectTrend(t, 2027);
     expect(p.estimate).toBeCloseTo(8909000, 3);
     expect(p.lower).toBeCloseTo(1920289.68, 0);
     expect(p.upper).toBeCloseTo(15897710.32, 0);
