@@ -6,7 +6,7 @@ import { commonParts, unionSources } from "./common";
 import type { CapacityLevel, CapacityThroughputInput, FigureOptions } from "./inputs";
 import { periodX } from "./period-x";
 import { assignColors, formatValue, houseFigure, humanize, OKABE_ITO, plotlyText, valueAxis, valueScale, yearAxis, type CaspianFigure } from "./theme";
-import { commonUnit, seriesColorKeys, seriesList, seriesName, seriesSources } from "./time-series";
+import { commonUnit, partLabels, seriesColorKeys, seriesList, seriesName, seriesSources } from "./time-series";
 
 /** Line style of each capacity status. */
 export const CAPACITY_STYLES: Readonly<Record<CapacityLevel["status"], { readonly color: string; readonly dash: string }>> = {
@@ -67,6 +67,8 @@ export function capacityThroughputFigure(input: CapacityThroughputInput, options
     names.push(name);
     if (parts.length > 0) {
       partial = true;
+      const top = Math.max(0, ...s.points.map((p) => (p.value ?? 0) / scale.factor), ...input.capacities.map((c) => c.value / scale.factor));
+      const labelled = partLabels(parts.map((p) => ({ year: periodX(p).year, value: p.value! / scale.factor, days: periodX(p).days })), (top * 1.12 * 16) / 300);
       data.push({
         type: "scatter",
         mode: "markers+text",
@@ -75,11 +77,12 @@ export function capacityThroughputFigure(input: CapacityThroughputInput, options
         showlegend: false,
         x: parts.map((p) => periodX(p).year),
         y: parts.map((p) => p.value! / scale.factor),
-        text: parts.map((p) => plotlyText(p.label.replace(/\s*\d{4}$/, ""))),
-        textposition: "top center",
-        textfont: { size: 12, color },
+        text: parts.map((p, j) => (labelled[j] ? plotlyText(p.label.replace(/\s*\d{4}$/, "")) : "")),
+        textposition: "middle right",
+        // Drawn over bars of the same colour: white fill, dark ring and dark text stay visible.
+        textfont: { size: 12, color: "#222222" },
         cliponaxis: false,
-        marker: { size: 10, symbol: "circle-open", color, line: { width: 2, color } },
+        marker: { size: 10, symbol: "circle", color: "#FFFFFF", line: { width: 2, color: "#222222" } },
         customdata: parts.map((p) => [plotlyText(p.label), formatValue(p.value! / scale.factor)]),
         hovertemplate: `%{customdata[0]}: %{customdata[1]} ${plotlyText(scale.label)}<extra>%{fullData.name}</extra>`,
       });
@@ -90,25 +93,28 @@ export function capacityThroughputFigure(input: CapacityThroughputInput, options
   }
   const lo = Math.min(...years);
   const hi = Math.max(...years);
-  for (const c of input.capacities) {
-    const style = CAPACITY_STYLES[c.status];
-    const x0 = (c.from ?? lo) - 0.45;
-    const x1 = (c.to ?? hi) + 0.45;
-    const name = plotlyText(`${c.label} (${humanize(c.status)}): ${formatValue(c.value / scale.factor)} ${perYear}`);
+  for (const g of groupCapacities(input.capacities)) {
+    const style = CAPACITY_STYLES[g.status];
+    const x0 = Math.min(...g.levels.map((c) => c.from ?? lo)) - 0.45;
+    const x1 = Math.max(...g.levels.map((c) => c.to ?? hi)) + 0.45;
+    const value = `${formatValue(g.value / scale.factor)} ${perYear}`;
+    const first = g.levels[0]!;
+    const name = plotlyText(g.levels.length === 1 ? `${first.label} (${g.status}): ${value}` : `${humanize(g.status).replace(/^./, (c) => c.toUpperCase())}: ${value} (${g.levels.length} statements)`);
     data.push({
       type: "scatter",
       mode: "lines",
       name,
       x: [x0, x1],
-      y: [c.value / scale.factor, c.value / scale.factor],
+      y: [g.value / scale.factor, g.value / scale.factor],
       line: { color: style.color, width: 2, dash: style.dash },
-      hovertemplate: "%{fullData.name}<extra></extra>",
+      customdata: [0, 1].map(() => plotlyText(g.levels.map((c) => c.label).join("; "))),
+      hovertemplate: "%{fullData.name}<br>%{customdata}<extra></extra>",
     });
     names.push(name);
   }
   const notes = [
     "Bars: throughput per year; lines: stated capacity per year.",
-    ...(partial ? ["Hollow markers: part-year throughput."] : []),
+    ...(partial ? ["White dots: part-year throughput (period labelled)."] : []),
     ...(options.note !== undefined ? [options.note] : []),
   ];
   return houseFigure({
@@ -125,6 +131,7 @@ export function capacityThroughputFigure(input: CapacityThroughputInput, options
     note: notes.join(" "),
     sources: unionSources(input.sources, seriesSources(list), ...input.capacities.map((c) => c.sources)),
     unit: perYear,
+    right: partial ? 64 : 24,
     legendNames: names,
   });
 }
@@ -134,4 +141,17 @@ function headroom(data: readonly Record<string, unknown>[]): number {
   const ys = data.flatMap((t) => ((t.y as readonly (number | null)[] | undefined) ?? []).filter((v): v is number => typeof v === "number"));
   const max = Math.max(0, ...ys);
   return max > 0 ? max * 1.12 : 1;
+}
+
+/** Capacity statements with the same status and value, drawn as one line (a port restating its capacity yearly). */
+export function groupCapacities(levels: readonly CapacityLevel[]): { status: CapacityLevel["status"]; value: number; levels: CapacityLevel[] }[] {
+  const groups = new Map<string, { status: CapacityLevel["status"]; value: number; levels: CapacityLevel[] }>();
+  for (const c of levels) {
+    const key = `${c.status}|${c.value}`;
+    const g = groups.get(key) ?? { status: c.status, value: c.value, levels: [] };
+    g.levels.push(c);
+    groups.set(key, g);
+  }
+  const rank = { actual: 0, design: 1, planned: 2, target: 3 } as const;
+  return [...groups.values()].sort((a, b) => rank[a.status] - rank[b.status] || a.value - b.value);
 }

@@ -120,6 +120,7 @@ export function projectionFigure(given: ProjectionInput, options: ProjectionOpti
     note: observed.projected ? note : `Dashed: trend. ${note}`,
     sources: unionSources(input.sources, seriesSources([s]), ...input.targets.map((t) => t.sources)),
     unit: scale.label,
+    right: observed.partial ? 64 : 24,
     legendNames: names,
   });
 }

@@ -403,6 +403,18 @@ export function sourcesLine(ids: readonly SourceId[], catalog?: SourceCatalog, m
   return `${prefix}${first.slice(0, Math.max(10, maxChars - prefix.length - more.length - 1))}…${more}`;
 }
 
+/**
+ * The sources line wrapped to at most `maxLines` lines of `maxChars`: publishers are dropped from the end (with
+ * "+N more") until it fits.
+ */
+export function wrappedSourcesLine(ids: readonly SourceId[], catalog: SourceCatalog | undefined, maxChars: number, maxLines: number): string[] {
+  for (let budget = maxChars * maxLines; budget > 20; budget -= 8) {
+    const lines = wrapText(sourcesLine(ids, catalog, budget), maxChars);
+    if (lines.length <= maxLines) return lines;
+  }
+  return wrapText(sourcesLine(ids, catalog, maxChars), maxChars).slice(0, maxLines);
+}
+
 /** Splits plain text into lines of at most `maxChars`, at spaces. @example wrapText("a b c", 3) // => ["a b", "c"] */
 export function wrapText(text: string, maxChars: number): string[] {
   const lines: string[] = [];
@@ -487,14 +499,13 @@ function decodeLength(plotlyString: string): number {
  */
 export function houseFigure(parts: HouseFigureParts): CaspianFigure {
   const width = parts.width ?? HOUSE.width;
-  const height = parts.height ?? HOUSE.height;
+  let height = parts.height ?? HOUSE.height;
   const left = parts.left ?? 78;
   const right = parts.right ?? 24;
   const plotWidth = width - left - right;
   const maxChars = Math.floor((width - 24) / HOUSE.charWidth12);
   const noteLines = parts.note !== undefined ? wrapText(parts.note, maxChars) : [];
-  const sourceText = sourcesLine(parts.sources, parts.sourceCatalog, maxChars * 2 - 4);
-  const sourceLines = wrapText(sourceText, maxChars);
+  const sourceLines = wrappedSourcesLine(parts.sources, parts.sourceCatalog, maxChars, 2);
   const footLines = [...noteLines, ...sourceLines];
   const bottomAxis = parts.bottomAxisPx ?? 52;
   const bottom = bottomAxis + footLines.length * LINE_PX + 12;
@@ -502,6 +513,9 @@ export function houseFigure(parts: HouseFigureParts): CaspianFigure {
   const rows = legendRows(names, plotWidth);
   const titleBlock = 14 + 24 + (parts.subtitle !== undefined ? 20 : 0);
   const top = titleBlock + (rows > 0 ? rows * 22 + 6 : 4);
+  // Never let title, legend and footnote squeeze the plot below 45 % of the figure: grow the figure instead.
+  const minHeight = Math.ceil((top + bottom) / 0.55);
+  if (height < minHeight) height = minHeight;
 
   const footnote = {
     text: footLines.map(plotlyText).join("<br>"),

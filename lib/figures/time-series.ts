@@ -28,7 +28,9 @@ export interface TimeSeriesOptions extends FigureOptions {
  */
 export function seriesName(series: Pick<Series, "label" | "scope" | "mixed">): string {
   const scope = humanize(series.scope);
-  const withScope = series.scope === "" || series.scope === "manual" || series.label.toLowerCase().includes(scope.toLowerCase()) ? series.label : `${series.label} [${scope}]`;
+  const label = series.label.toLowerCase();
+  const named = label.includes(scope.toLowerCase()) || label.includes(series.scope.toLowerCase());
+  const withScope = series.scope === "" || series.scope === "manual" || named ? series.label : `${series.label} [${scope}]`;
   return series.mixed !== undefined ? `${withScope} (mixed: ${series.mixed})` : withScope;
 }
 
@@ -138,6 +140,7 @@ export function seriesTraces(list: readonly Series[], scale: ValueScale, colors:
     if (parts.length > 0) {
       partial = true;
       const withValue = parts.filter((e) => e.p.value !== null);
+      const labelled = partLabels(withValue.map((e) => ({ year: e.x.year, value: e.p.value! / scale.factor, days: e.x.days })), labelGapUnits(list, scale));
       data.push({
         type: "scatter",
         mode: "markers+text",
@@ -146,8 +149,8 @@ export function seriesTraces(list: readonly Series[], scale: ValueScale, colors:
         showlegend: !legendShown,
         x: withValue.map((e) => e.x.year),
         y: withValue.map((e) => e.p.value! / scale.factor),
-        text: withValue.map((e) => plotlyText(e.p.label.replace(/\s*\d{4}$/, ""))),
-        textposition: "top center",
+        text: withValue.map((e, j) => (labelled[j] ? plotlyText(e.p.label.replace(/\s*\d{4}$/, "")) : "")),
+        textposition: "middle right",
         textfont: { size: 12, color },
         customdata: withValue.map((e) => [plotlyText(e.p.label), `${formatValue(e.p.value! / scale.factor)} ${plotlyText(scale.label)}`]),
         cliponaxis: false,
@@ -200,6 +203,29 @@ export function timeSeriesFigure(input: TimeSeriesInput, options: TimeSeriesOpti
     note: seriesNote(traces, options.note),
     sources: seriesSources(list),
     unit: scale.label,
+    right: traces.partial ? 64 : 24,
     legendNames: traces.names,
   });
+}
+
+/** Value-axis units that 16 px of a 300 px plot span: the closest two part-year labels may be without overlapping. */
+function labelGapUnits(list: readonly Series[], scale: ValueScale): number {
+  const max = Math.max(0, ...list.flatMap((s) => s.points.map((p) => (p.value === null ? 0 : p.value / scale.factor))));
+  return (max * 1.05 * 16) / 300;
+}
+
+/**
+ * Which part-year points get a text label: in each year, labels closer than `gap` to an already labelled point are
+ * dropped, longer periods first (the figure closest to a full year is the one most worth reading).
+ */
+export function partLabels(points: readonly { year: number; value: number; days: number }[], gap: number): boolean[] {
+  const keep = points.map(() => false);
+  const order = points.map((p, i) => ({ ...p, i })).sort((a, b) => b.days - a.days || a.i - b.i);
+  const placed: { year: number; value: number }[] = [];
+  for (const p of order) {
+    if (placed.some((q) => q.year === p.year && Math.abs(q.value - p.value) < gap)) continue;
+    placed.push(p);
+    keep[p.i] = true;
+  }
+  return keep;
 }

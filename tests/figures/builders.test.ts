@@ -9,7 +9,9 @@ import {
   membershipInputFromRows,
   networkInputFromGraph,
   overlapNetworkFigure,
+  partLabels,
   projectionFigure,
+  wrappedSourcesLine,
   timelineFigure,
   timelineInputFromEntries,
   timeSeriesFigure,
@@ -121,6 +123,38 @@ describe("other builders", () => {
     const f = balanceBarsFigure(balance, { title: "B" });
     expect((f.data[0]!.marker as { color: string[] }).color.slice(0, 2)).toEqual(["#0072B2", "#56B4E9"]);
     expect((f.layout.annotations as { text: string }[])[0]!.text).toBe("Balance index: 0.82");
+  });
+});
+
+describe("legibility with real-sized data", () => {
+  test("a label that already names the scope is not suffixed again", () => {
+    expect(timeSeriesFigure({ ...titr, label: "cargo (titr, whole_route)" }, { title: "x" }).data[0]!.name).toBe("cargo (titr, whole_route)");
+  });
+
+  test("part-year labels that would sit on each other are dropped, the longer period kept", () => {
+    expect(partLabels([{ year: 2024, value: 2.0, days: 181 }, { year: 2024, value: 2.05, days: 212 }, { year: 2024, value: 1, days: 90 }, { year: 2023, value: 2.0, days: 90 }], 0.2)).toEqual([false, true, true, true]);
+  });
+
+  test("repeated capacity statements become one line with a count", () => {
+    const f = capacityThroughputFigure({ ...capacity, capacities: [1, 2, 3].map((i) => ({ label: `statement ${i}`, value: 25e6, unit: "t_per_year", status: "planned" as const })) }, { title: "x" });
+    const lines = f.data.filter((t) => t.mode === "lines");
+    expect(lines.map((t) => t.name)).toEqual(["Planned: 25 million t/year (3 statements)"]);
+  });
+
+  test("a long legend or footnote grows the figure instead of squeezing the plot", () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ label: `Capacity statement number ${i} with a long name`, value: (10 + i) * 1e6, unit: "t_per_year", status: "design" as const }));
+    const f = capacityThroughputFigure({ ...capacity, capacities: many }, { title: "x" });
+    const m = f.layout.margin as { t: number; b: number };
+    const h = f.layout.height as number;
+    expect((h - m.t - m.b) / h).toBeGreaterThanOrEqual(0.44);
+    expect(h).toBeGreaterThan(500);
+  });
+
+  test("the sources line never takes more than two lines", () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({ id: `s${i}`, publisher: `A publisher with a long name ${i}`, published: "2024-05-01" }));
+    const lines = wrappedSourcesLine(S(...rows.map((r) => r.id)), rows, 130, 2);
+    expect(lines.length).toBeLessThanOrEqual(2);
+    expect(lines.at(-1)).toMatch(/\+\d+ more$/);
   });
 });
 

@@ -23,7 +23,7 @@ import {
 } from "../../lib/figures";
 import { balance, capacity, catalog, comparison, matrix, network, plan, ports, projection, S, timeline, titr, titrWithPlan } from "./fixtures";
 
-const all = (): Record<string, CaspianFigure> => ({
+const all = () => ({
   timeSeries: timeSeriesFigure([titrWithPlan, ports], { title: "Cargo", sourceCatalog: catalog }),
   comparison: comparisonBarsFigure(comparison, { title: "Trade" }),
   capacity: capacityThroughputFigure(capacity, { title: "Baku" }),
@@ -43,7 +43,7 @@ const titleOf = (axis: Record<string, unknown>) => String((axis.title as { text?
 describe("house theme", () => {
   test("every year axis has integer ticks: tickformat 'd' and a whole-number dtick", () => {
     let yearAxes = 0;
-    for (const [name, fig] of Object.entries(all())) {
+    for (const [name, fig] of Object.entries(all()) as [string, CaspianFigure][]) {
       for (const [, axis] of axes(fig)) {
         if (!/^Year/.test(titleOf(axis))) continue;
         yearAxes++;
