@@ -8,7 +8,7 @@
  */
 import type { CapacityRow } from "../data/resources";
 import { effectiveFrom, queryDay, withinSpan } from "../series/period";
-import { mergeSources, type SourceId, type Sourced } from "../types";
+import { mergeSources, type Sourced } from "../types";
 import { rowSources } from "../series/sources";
 
 /** Capacity statuses of capacities.csv. */

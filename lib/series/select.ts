@@ -3,7 +3,7 @@
  * @module
  */
 import type { CorridorFlowRow, TransitRow } from "../data/resources";
-import { mergeSources, type Series, type SeriesPoint, type SourceId, type ValueStatus } from "../types";
+import { mergeSources, type Series, type SeriesPoint, type ValueStatus } from "../types";
 import { periodLabel } from "./period";
 import { rowSources } from "./sources";
 

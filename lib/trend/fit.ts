@@ -10,7 +10,7 @@
  * @module
  */
 import { linearRegression, linearRegressionLine, rSquared } from "simple-statistics";
-import { mergeSources, type Series, type SourceId, type Sourced } from "../types";
+import { mergeSources, type Series, type Sourced } from "../types";
 import { calendarYear } from "../series/period";
 
 /** Model of a trend fit. */

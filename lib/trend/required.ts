@@ -6,7 +6,7 @@
  */
 import { cagr, seriesCagr } from "../series/cagr";
 import { calendarYear } from "../series/period";
-import { mergeSources, type Series, type SourceId, type Sourced } from "../types";
+import { mergeSources, type Series, type Sourced } from "../types";
 import { seriesTrend } from "./fit";
 import { projectTrend, type Projection } from "./projection";
 import type { IntervalLevel } from "./tdist";
