@@ -74,7 +74,9 @@ export function checkCount(args: CountArgs, articleValue: string | undefined, to
   const evidence: Evidence[] = [{ label, value: rows.length, row: rows.map(keyOf).join(";"), sources: mergeSources(...rows.map(srcOf)) }];
   if (args.than) {
     if (args.resource === "memberships") return { verdict: "not_checkable", reason: "than is not available for memberships counts", evidence };
-    const other = whereRows(data[args.resource === "funds" ? "funds" : args.resource] as unknown as readonly AnyRow[], args.than.where);
+    const pool: readonly AnyRow[] =
+      args.resource === "funds" ? (latestFundRows(data.funds, args.as_of) as unknown as AnyRow[]) : (data[args.resource] as unknown as readonly AnyRow[]);
+    const other = whereRows(pool, args.than.where);
     evidence.push({ label: `rows of ${args.resource} where ${JSON.stringify(args.than.where)}`, value: other.length, row: other.map(keyOf).join(";"), sources: mergeSources(...other.map(srcOf)) });
     const op = args.op ?? "gt";
     const verdict = compareByOp(rows.length, other.length, op, 0);
