@@ -121,9 +121,8 @@ window.__caspianRender = async function (figJson, width, height, scale, wantPng,
       var canvas = document.createElement("canvas");
       canvas.width = Math.round(width * scale);
       canvas.height = Math.round(height * scale);
-      var ctx = canvas.getContext("2d");
-      ctx.fillStyle = "#ffffff";
-      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      // Opaque canvas: the figure paints its own white background, and an RGB PNG encodes faster than RGBA.
+      var ctx = canvas.getContext("2d", { alpha: false });
       ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
       // toDataURL encodes and base64s in native code: a few ms cheaper per figure than toBlob + btoa.
       out.png = canvas.toDataURL("image/png").slice("data:image/png;base64,".length);
