@@ -12,7 +12,7 @@ import {
   utilisationTable,
 } from "../../lib/indicators";
 import type { CapacityRow } from "../../lib/data";
-import type { SourceId } from "../../lib/types";
+import { sourceId } from "../../lib/types";
 import { realData, rowById } from "./real-data";
 
 const MINISTRY_IDS = [2019, 2020, 2021, 2022, 2023, 2024, 2025].map((y) => `titr-whole-${y}-cargo`);
@@ -106,7 +106,7 @@ describe("capacityCrossingYear()", () => {
     const c = capacityCrossingYear(fit, 10_000_000);
     expect(c).toMatchObject({ central: 2028, earliest: 2025, latest: undefined, from: 2025, to: 2055 });
     // with the sourced trend and a sourced capacity (the 2027 target of 10 Mt), the result carries both
-    const target = { value: 10_000_000, sources: rowById(pkg.capacities, "titr-capacity-2027-target").sources as readonly SourceId[] };
+    const target = { value: 10_000_000, sources: rowById(pkg.capacities, "titr-capacity-2027-target").sources.map(sourceId) };
     const sourced = capacityCrossingYear(seriesTrend(s, "linear")!, target);
     expect(sourced.central).toBe(2028);
     expect(sourced.sources).toEqual([...new Set([...seriesTrend(s, "linear")!.sources, ...target.sources])]);
