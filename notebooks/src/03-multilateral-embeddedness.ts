@@ -26,7 +26,7 @@
 
 // %% tags=parameters
 let focal = "AZE";
-let asOf = "";
+let asOf: string | number = ""; // a year given on the command line (-p asOf=2021) arrives as a number
 let scenario = "default";
 
 // %%
@@ -38,7 +38,7 @@ import { fitLegend } from "../dist/lib/report/legend-fit";
 
 const pkg = cl.dataPackage();
 const F = nm.checkFocal(pkg, focal);
-const asOfDate = rp.resolveAsOf(asOf, pkg);
+const asOfDate = rp.resolveAsOf(String(asOf), pkg);
 const latestDate = rp.latestDataDate(pkg);
 const NAME = nm.stateName(pkg, F);
 const POSS = nm.statePossessive(pkg, F);
