@@ -190,7 +190,7 @@ const conflictTable: cl.TableInput = {
   sources: cl.mergeSources(...conflicts.flatMap((c) => c.rows.map((r) => cl.rowSources(r)))),
 };
 cl.displayHtml(rp.tableHtml(conflictTable, { sourceCatalog: catalog, digits: { lo: 3, hi: 3, spread: 1 }, minWidths: { figures: "24em" } }));
-void cl.registerTable({ id: "cargo-disagreement", title: conflictTable.title!, caption: "Every scope and year with more than one published annual cargo figure.", table: conflictTable, sourceCatalog: catalog });
+void cl.registerTable({ id: "cargo-by-publisher", title: conflictTable.title!, caption: "Every scope and year with more than one published annual cargo figure.", table: conflictTable, sourceCatalog: catalog });
 
 const disagreementFig = cl.comparisonBarsFigure(
   {

@@ -112,7 +112,7 @@ const orgKindTable: cl.TableInput = {
   sources: cl.mergeSources(...orgCounts.map((c) => c.sources)),
 };
 cl.displayHtml(rp.tableHtml(orgKindTable, { sourceCatalog: catalog, maxSourceChars: 400, minWidths: { name: "16em" } }));
-void cl.registerTable({ id: "events-by-org-kind", title: orgKindTable.title!, table: orgKindTable, sourceCatalog: catalog });
+void cl.registerTable({ id: "events-org-kind-counts", title: orgKindTable.title!, table: orgKindTable, sourceCatalog: catalog });
 
 const orgKindFig = cl.comparisonBarsFigure(
   {
