@@ -3,7 +3,8 @@ import { parseArgs } from "node:util";
 import { relative } from "node:path";
 import { parseParameter, UsageError, type RunOptions } from "./options";
 import { defaultOptions, describeFailure, runNotebooks, type Progress } from "./run";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { projectRoot } from "./paths";
 import { buildReportPack } from "./report-pack";
 
@@ -88,8 +89,41 @@ function printer(quiet: boolean): (p: Progress) => void {
   };
 }
 
+/**
+ * One main job per output folder: a second one would delete the first one's figure specs mid-run.
+ * The lock holds the pid; a lock whose process is gone (a killed run) is taken over.
+ */
+function lockOutDir(outDir: string): () => void {
+  mkdirSync(outDir, { recursive: true });
+  const lock = join(outDir, ".lock");
+  try {
+    const pid = Number(readFileSync(lock, "utf8"));
+    if (pid > 0 && pid !== process.pid) {
+      try {
+        process.kill(pid, 0);
+        throw new UsageError(`another main job (pid ${pid}) is writing ${outDir}; wait for it, or use --out`);
+      } catch (e) {
+        if (e instanceof UsageError) throw e; // alive; otherwise a stale lock of a killed run
+      }
+    }
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+  }
+  writeFileSync(lock, String(process.pid));
+  return () => rmSync(lock, { force: true });
+}
+
 async function main(): Promise<number> {
   const options = parse(process.argv.slice(2));
+  const unlock = lockOutDir(options.outDir);
+  try {
+    return await runMain(options);
+  } finally {
+    unlock();
+  }
+}
+
+async function runMain(options: RunOptions): Promise<number> {
   const started = Date.now();
   const results = await runNotebooks(options, printer(options.quiet));
   const failed = results.filter((r) => !r.ok);

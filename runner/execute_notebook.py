@@ -56,6 +56,9 @@ def inject_parameters(nb, parameters, notebook):
         if ("let %s" % name) not in declared:
             raise ValueError(
                 "%s: unknown parameter %r: the `parameters` cell must declare it with `let %s = ...`" % (notebook, name, name))
+        # `-p asOf=2021` arrives as a number; a parameter declared with a string literal gets a string.
+        if not isinstance(value, str) and re.search(r"\blet\s+%s\s*(:\s*string\s*)?=\s*[\"'`]" % re.escape(name), declared):
+            value = value if value is None else json.dumps(value) if isinstance(value, (list, dict)) else str(value)
         lines.append("%s = %s;" % (name, json.dumps(value, ensure_ascii=False)))
     cell = nbformat.v4.new_code_cell("\n".join(lines))
     cell.metadata["tags"] = ["injected-parameters"]

@@ -64,6 +64,8 @@ describe("the runner on the tslab kernel", () => {
     const nb = JSON.parse(readFileSync(r.executed, "utf8"));
     expect(nb.cells[1].metadata.tags).toEqual(["injected-parameters"]);
     expect(cellOutputText(nb, 2)).toBe("KAZ:2031\n");
+    // a parameter declared as a string gets a string even when given as a number (-p focal=2024)
+    expect(nb.cells[1].source).toContain('focal = "KAZ";');
     expect(existsSync(r.html!)).toBe(true);
   });
 
