@@ -20,7 +20,7 @@
 
 // %% tags=parameters
 let focal = "AZE"; // ISO3 of the state whose claims are read (the article's claims are about Azerbaijan)
-let asOf = ""; // data vintage: "" = the latest date in the data; "2024-11-30" = only rows published by then
+let asOf: string | number = ""; // (a bare year from the command line arrives as a number) data vintage: "" = the latest date in the data; "2024-11-30" = only rows published by then
 let scenario = "hindsight"; // "hindsight": judge with the data known by asOf; "at-publication": with the data published by the article's judgement date
 
 // %%
@@ -29,7 +29,7 @@ import * as rp from "../dist/lib/report";
 
 const pkg = cl.dataPackage();
 const latest = rp.latestDataDate(pkg);
-const vintageDate = rp.resolveAsOf(asOf, pkg);
+const vintageDate = rp.resolveAsOf(String(asOf), pkg);
 const judged = rp.claimsJudgementDate(pkg.claims) ?? vintageDate; // the article's "now" in claims.csv
 if (scenario !== "hindsight" && scenario !== "at-publication") throw new RangeError(`scenario must be "hindsight" or "at-publication", not "${scenario}"`);
 const mainDate = scenario === "at-publication" ? (judged < vintageDate ? judged : vintageDate) : vintageDate;

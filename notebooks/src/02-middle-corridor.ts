@@ -21,7 +21,7 @@
 
 // %% tags=parameters
 let focal = "AZE"; // ISO3: the assets of this state come first in the capacity section (AZE: Baku port, BTK; KAZ: the whole route)
-let asOf = ""; // "" = the latest date in the data; an ISO date = only rows published by then (e.g. "2024-11-30", the article's time)
+let asOf: string | number = ""; // (a bare year from the command line arrives as a number) "" = the latest date in the data; an ISO date = only rows published by then (e.g. "2024-11-30", the article's time)
 let scenario = "log-linear"; // trend model for the projection: "log-linear" or "linear", optionally "@YEAR" for the first year fitted, e.g. "log-linear@2021"
 
 // %%
@@ -30,7 +30,7 @@ import * as rp from "../dist/lib/report";
 
 const pkg = cl.dataPackage();
 const latest = rp.latestDataDate(pkg);
-const asOfDate = rp.resolveAsOf(asOf, pkg);
+const asOfDate = rp.resolveAsOf(String(asOf), pkg);
 const known = asOfDate === latest ? pkg : rp.packageKnownBy(pkg, asOfDate);
 // actual figures must cover a period that has ended by the as-of date; plans and forecasts may lie ahead
 const flows = known.corridorFlows.filter((r) => r.status !== "actual" || r.period_end <= asOfDate);
@@ -496,7 +496,7 @@ function capacityLevels(asset: string, fromYear: number, toYear: number): cl.Cap
     if (!lastStated) continue;
     const first = stated.find((r) => r.value === lastStated.value)!;
     levels.push({
-      label: `${lastStated.target_year ? `For ${lastStated.target_year}, s` : "S"}tated ${rp.yearOf(first.as_of)}–${rp.yearOf(lastStated.as_of)}`,
+      label: `${lastStated.target_year ? `For ${lastStated.target_year}, s` : "S"}tated ${rp.yearOf(first.as_of)}${rp.yearOf(lastStated.as_of) !== rp.yearOf(first.as_of) ? `–${rp.yearOf(lastStated.as_of)}` : ""}`,
       value: lastStated.value,
       unit: "t_per_year",
       status,
@@ -754,7 +754,8 @@ for (const { t, rate } of required) {
 }
 const yoyTop = [...cl.yearOverYear(wholeSeries).points.filter((p) => p.value !== null)].sort((a, b) => b.value! - a.value!)[0];
 const against = (rate: number | undefined, ref: number | undefined) => (rate === undefined || ref === undefined ? "n/a" : rate > ref ? "more" : "less");
-paras.push(
+const observedParts = [observedAll, observed3, lastChange].filter((x) => x !== undefined).length;
+if (observedParts > 0) paras.push(
   `**Observed.** ` +
     [
       observedAll ? `${rp.formatPercent(observedAll.value, { digits: 1 })} a year ${observedAll.fromYear}–${observedAll.toYear}` : "",
@@ -778,7 +779,9 @@ if (capNow) {
       (crossing && crossing.central !== undefined
         ? `On the ${model} trend, cargo reaches it in ${crossing.central}${crossing.earliest !== undefined ? ` (earliest ${crossing.earliest}` : ""}${crossing.latest !== undefined ? `, by ${crossing.latest} at the latest` : ""}${crossing.earliest !== undefined ? ")" : ""}` +
           ` — so volume targets above it presuppose the capacity targets being met first.`
-        : `The ${model} trend does not reach it within ${crossing ? crossing.to - crossing.from + 1 : 0} years.`),
+        : crossing
+          ? `The ${model} trend does not reach it within ${crossing.to - crossing.from + 1} years.`
+          : "Too few annual points for a trend, so no year of crossing."),
   );
 }
 cl.displayMarkdown(paras.join("\n\n"));

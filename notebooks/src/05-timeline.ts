@@ -20,7 +20,7 @@
 
 // %% tags=parameters
 let focal = "AZE"; // ISO3 of the state whose events are shown (events where it is a participant); "" = every event
-let asOf = ""; // "" = the latest date in the data; an ISO date = only events published by then; later-dated events count as planned
+let asOf: string | number = ""; // (a bare year from the command line arrives as a number) "" = the latest date in the data; an ISO date = only events published by then; later-dated events count as planned
 let scenario = "summit"; // what counts as summitry in the intensity chart: one kind, kinds joined by "+" ("summit+ministerial"), or "all"
 
 // %%
@@ -29,7 +29,7 @@ import * as rp from "../dist/lib/report";
 
 const pkg = cl.dataPackage();
 const latest = rp.latestDataDate(pkg);
-const asOfDate = rp.resolveAsOf(asOf, pkg);
+const asOfDate = rp.resolveAsOf(String(asOf), pkg);
 const known = asOfDate === latest ? pkg : rp.packageKnownBy(pkg, asOfDate);
 const catalog = pkg.sources;
 const allEvents = known.events;
