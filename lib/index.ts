@@ -11,3 +11,4 @@ export * from "./display/show";
 export * from "./indicators";
 export * from "./figures";
 export * from "./export";
+export * from "./report";

@@ -10,20 +10,21 @@ import { filterEvents, type EventFilter, type EventInput, type EventKind } from 
 /**
  * Summits a year from `from` to `to` (inclusive), as a series of counts; `kind` defaults to `"summit"`, and the
  * other filters (organisation, participant) apply as in {@link filterEvents}. Each point carries the sources of its
- * events. Events dated after today that are catalogued (planned summits) are counted with status `plan`.
+ * events. Events dated after `today` that are catalogued (planned summits) are counted with status `plan`.
+ * `today` is required, never the wall clock, so that the same data give the same series on any day.
  * Missing values: a year with no catalogued event is 0 (a catalogued zero), with no sources.
  * @example
  * summitIntensity([
  *   { id: "a", date: "2024-07-06", orgs: ["OTS"], participants: [], kind: "summit", sources: ["s"] },
- * ], { from: 2023, to: 2024 }).points.map((p) => p.value) // => [0, 1]
+ * ], { from: 2023, to: 2024, today: "2025-01-01" }).points.map((p) => p.value) // => [0, 1]
  */
 export function summitIntensity(
   events: readonly EventInput[],
-  opts: Omit<EventFilter, "from" | "to" | "kind"> & { readonly from: number; readonly to: number; readonly kind?: EventKind | readonly EventKind[]; readonly today?: string },
+  opts: Omit<EventFilter, "from" | "to" | "kind"> & { readonly from: number; readonly to: number; readonly kind?: EventKind | readonly EventKind[]; readonly today: string },
 ): Series {
   const kind = opts.kind ?? "summit";
   const picked = filterEvents(events, { ...opts, kind });
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const today = opts.today;
   const points: SeriesPoint[] = [];
   for (let y = opts.from; y <= opts.to; y++) {
     const es = picked.filter((e) => Number(e.date.slice(0, 4)) === y);

@@ -9,3 +9,8 @@ export * from "./dates";
 export * from "./vintage";
 export * from "./table-html";
 export * from "./claims";
+export * from "./names";
+export * from "./ranks";
+export * from "./legend-fit";
+export * from "./self-check";
+export * from "./markdown-table";
