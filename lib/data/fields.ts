@@ -24,10 +24,24 @@ export interface FrictionlessField {
   };
 }
 
+/**
+ * What the loader needs of a schema: zod's `safeParse`, described structurally so that the public types do not
+ * pull zod's declarations into every notebook cell (tslab type-checks each cell against them).
+ */
+export interface Parser<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly ParseIssue[] } };
+}
+
+/** One problem reported by a {@link Parser}. */
+export interface ParseIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
 /** A field: its descriptor and the zod schema for its CSV text (empty text means missing). */
 export interface Field<T> {
   readonly descriptor: FrictionlessField;
-  readonly schema: z.ZodType<T, string>;
+  readonly schema: Parser<T>;
 }
 
 const blankToUndefined = (s: string): string | undefined => (s.trim() === "" ? undefined : s);
@@ -44,7 +58,7 @@ export function text(name: string, description: string, opts: { pattern?: RegExp
       description,
       constraints: { required: true, ...(opts.pattern ? { pattern: opts.pattern.source } : {}), ...(opts.maxLength ? { maxLength: opts.maxLength } : {}) },
     },
-    schema: s as unknown as z.ZodType<string, string>,
+    schema: s as unknown as Parser<string>,
   };
 }
 
@@ -52,7 +66,7 @@ export function text(name: string, description: string, opts: { pattern?: RegExp
 export function optionalText(name: string, description: string): Field<string | undefined> {
   return {
     descriptor: { name, type: "string", description },
-    schema: z.string().transform(blankToUndefined) as unknown as z.ZodType<string | undefined, string>,
+    schema: z.string().transform(blankToUndefined) as unknown as Parser<string | undefined>,
   };
 }
 
@@ -60,7 +74,7 @@ export function optionalText(name: string, description: string): Field<string | 
 export function oneOf<const V extends readonly [string, ...string[]]>(name: string, description: string, values: V): Field<V[number]> {
   return {
     descriptor: { name, type: "string", description, constraints: { required: true, enum: values } },
-    schema: z.string().trim().pipe(z.enum(values, { message: `expected one of ${values.join(", ")}` })) as unknown as z.ZodType<V[number], string>,
+    schema: z.string().trim().pipe(z.enum(values, { message: `expected one of ${values.join(", ")}` })) as unknown as Parser<V[number]>,
   };
 }
 
@@ -75,10 +89,7 @@ export function optionalOneOf<const V extends readonly [string, ...string[]]>(
     schema: z
       .string()
       .transform(blankToUndefined)
-      .pipe(z.enum(values, { message: `expected one of ${values.join(", ")} or empty` }).optional()) as unknown as z.ZodType<
-      V[number] | undefined,
-      string
-    >,
+      .pipe(z.enum(values, { message: `expected one of ${values.join(", ")} or empty` }).optional()) as unknown as Parser<V[number] | undefined>,
   };
 }
 
@@ -107,7 +118,7 @@ export function date(name: string, description: string, full = false): Field<str
       ...(full ? {} : {}),
       constraints: { required: true, ...(full ? {} : { pattern: PARTIAL_DATE.source }) },
     },
-    schema: z.string().trim().min(1, { message: "is required but empty" }).pipe(dateSchema(full)) as unknown as z.ZodType<string, string>,
+    schema: z.string().trim().min(1, { message: "is required but empty" }).pipe(dateSchema(full)) as unknown as Parser<string>,
   };
 }
 
@@ -115,7 +126,7 @@ export function date(name: string, description: string, full = false): Field<str
 export function optionalDate(name: string, description: string, full = false): Field<string | undefined> {
   return {
     descriptor: { name, type: full ? "date" : "string", description, ...(full ? {} : { constraints: { pattern: PARTIAL_DATE.source } }) },
-    schema: z.string().transform(blankToUndefined).pipe(dateSchema(full).optional()) as unknown as z.ZodType<string | undefined, string>,
+    schema: z.string().transform(blankToUndefined).pipe(dateSchema(full).optional()) as unknown as Parser<string | undefined>,
   };
 }
 
@@ -143,7 +154,7 @@ export function number(name: string, description: string, opts: { minimum?: numb
       ...(opts.unit ? { unit: opts.unit } : {}),
       constraints: { required: true, ...(opts.minimum !== undefined ? { minimum: opts.minimum } : {}) },
     },
-    schema: z.string().trim().min(1, { message: "is required but empty" }).pipe(numberSchema(opts)) as unknown as z.ZodType<number, string>,
+    schema: z.string().trim().min(1, { message: "is required but empty" }).pipe(numberSchema(opts)) as unknown as Parser<number>,
   };
 }
 
@@ -161,7 +172,7 @@ export function optionalNumber(
       ...(opts.unit ? { unit: opts.unit } : {}),
       ...(opts.minimum !== undefined ? { constraints: { minimum: opts.minimum } } : {}),
     },
-    schema: z.string().transform(blankToUndefined).pipe(numberSchema(opts).optional()) as unknown as z.ZodType<number | undefined, string>,
+    schema: z.string().transform(blankToUndefined).pipe(numberSchema(opts).optional()) as unknown as Parser<number | undefined>,
   };
 }
 
@@ -173,7 +184,7 @@ export function boolean(name: string, description: string): Field<boolean> {
       .string()
       .trim()
       .pipe(z.enum(["true", "false"], { message: "expected true or false" }))
-      .transform((s) => s === "true") as unknown as z.ZodType<boolean, string>,
+      .transform((s) => s === "true") as unknown as Parser<boolean>,
   };
 }
 
@@ -193,7 +204,7 @@ export function list(name: string, description: string, item: RegExp, hint: stri
         z
           .array(z.string().regex(item, { message: `expected ${hint}` }))
           .min(required ? 1 : 0, { message: `expected at least one ${hint}` }),
-      ) as unknown as z.ZodType<string[], string>,
+      ) as unknown as Parser<string[]>,
   };
 }
 

@@ -1,6 +1,5 @@
 export * from "./csv";
 export * from "./datapackage";
-export * from "./frame";
 export * from "./load";
 export * from "./paths";
 export * from "./resource";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Field, FrictionlessField } from "./fields";
+import type { Field, FrictionlessField, Parser } from "./fields";
 
 /** A row-level rule: returns a message naming what is wrong with the field, or nothing when the row is fine. */
 export interface RowRule<R> {
@@ -24,7 +24,7 @@ export interface ResourceDef<R> {
   readonly primaryKey: readonly (keyof R & string)[];
   readonly foreignKeys: readonly ForeignKey<R>[];
   readonly rules: readonly RowRule<R>[];
-  readonly row: z.ZodType<R, Record<string, string>>;
+  readonly row: Parser<R>;
 }
 
 /** Builds a resource definition; the zod row schema is assembled from the fields. */
@@ -33,12 +33,12 @@ export function defineResource<R>(def: Omit<ResourceDef<R>, "row" | "rules" | "f
   foreignKeys?: readonly ForeignKey<R>[];
 }): ResourceDef<R> {
   const shape: Record<string, z.ZodType> = {};
-  for (const [k, f] of Object.entries(def.fields) as [string, Field<unknown>][]) shape[k] = f.schema;
+  for (const [k, f] of Object.entries(def.fields) as [string, Field<unknown>][]) shape[k] = f.schema as unknown as z.ZodType;
   return {
     ...def,
     rules: def.rules ?? [],
     foreignKeys: def.foreignKeys ?? [],
-    row: z.object(shape).strict() as unknown as z.ZodType<R, Record<string, string>>,
+    row: z.object(shape).strict() as unknown as Parser<R>,
   };
 }
 

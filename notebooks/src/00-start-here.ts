@@ -32,8 +32,10 @@ console.log(`${series.points.length} annual values, ${series.unit}, from ${pkg.s
 // publisher, the address and a verbatim quote for each.
 
 // %%
+// danfojs is heavy (its types and tfjs), so the library keeps it out of the main import.
+import { toDataFrame } from "../dist/lib/data/frame";
 const rows = pkg.corridorFlows.filter((r) => series.points.some((p) => p.periodStart === r.period_start && r.id.startsWith("titr-whole-")));
-const df = cl.toDataFrame(rows).loc({ columns: ["period_start", "value", "unit", "sources"] });
+const df = toDataFrame(rows).loc({ columns: ["period_start", "value", "unit", "sources"] });
 df.print();
 
 // %% [markdown]
