@@ -75,6 +75,14 @@ export interface IndexFigure {
   readonly height: number;
   /** Links to the files, by format. */
   readonly files: readonly { readonly format: string; readonly path: string }[];
+  /** The run record of the notebook that made it: a relative link and a one-line summary of its inputs. */
+  readonly record?: RunRecordLink;
+}
+
+/** Link to the run record (out/records/<notebook>.json) behind a figure or table. */
+export interface RunRecordLink {
+  readonly path: string;
+  readonly summary: string;
 }
 
 /** A table as listed in a report index. */
@@ -86,6 +94,7 @@ export interface IndexTable {
   readonly sourcesText: string;
   readonly table: TableInput;
   readonly files: readonly { readonly format: string; readonly path: string }[];
+  readonly record?: RunRecordLink;
 }
 
 function href(path: string): string {
@@ -112,12 +121,13 @@ export function reportIndexHtml(title: string, items: readonly (IndexFigure | In
   const block = (i: IndexFigure | IndexTable): string => {
     const files = i.files.map((f) => `<a href="${href(f.path)}">${escapeHtml(f.format.toUpperCase())}</a>`).join(" ");
     const caption = i.caption !== undefined && i.caption !== "" ? `<p class="caption">${escapeHtml(i.caption)}</p>` : "";
+    const record = i.record !== undefined ? `<p class="record">Run record: <a href="${href(i.record.path)}">${escapeHtml(i.record.summary)}</a></p>` : "";
     if (i.kind === "table") {
       return `<figure class="table">
 <figcaption><strong>${escapeHtml(i.title)}</strong></figcaption>
 ${tableHtml(i.table)}
 ${caption}<p class="sources">${escapeHtml(i.sourcesText)}</p>
-<p class="files">${files}</p>
+<p class="files">${files}</p>${record}
 </figure>`;
     }
     const html = i.files.find((f) => f.format === "html");
@@ -125,7 +135,7 @@ ${caption}<p class="sources">${escapeHtml(i.sourcesText)}</p>
     return `<figure>
 ${html !== undefined && img !== "" ? `<a href="${href(html.path)}">${img}</a>` : img}
 <figcaption><strong>${escapeHtml(i.title)}</strong>${caption}<p class="sources">${escapeHtml(i.sourcesText)}</p>
-<p class="files">${files}</p></figcaption>
+<p class="files">${files}</p>${record}</figcaption>
 </figure>`;
   };
   const body = sections

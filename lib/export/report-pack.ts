@@ -17,7 +17,7 @@ import {
   type FigureEntry,
   type ManifestTable,
 } from "./export-figures";
-import { reportIndexHtml, type IndexFigure, type IndexTable } from "./html-pages";
+import { reportIndexHtml, type IndexFigure, type IndexTable, type RunRecordLink } from "./html-pages";
 import { readSpecs, type FigureSpec, type TableSpec } from "./registry";
 import { sha256 } from "./stable-output";
 import { toCsv, toMarkdown } from "./table";
@@ -39,6 +39,8 @@ export interface ReportPackOptions {
   readonly force?: boolean;
   /** Progress and skipped files. */
   readonly log?: (message: string) => void;
+  /** Run record of each section (notebook), linked from every figure and table of that section in index.html. */
+  readonly runRecords?: Readonly<Record<string, RunRecordLink>>;
 }
 
 /** Name of the combined PDF in the pack. */
@@ -116,9 +118,15 @@ export async function exportReportPack(specsDir: string, outDir: string, options
           width: f.width,
           height: f.height,
           files: f.files.map((x) => ({ format: x.format, path: x.path })),
+          ...(options.runRecords?.[f.section] !== undefined ? { record: options.runRecords[f.section]! } : {}),
         }),
       ),
-      ...tables.map((t, i): IndexTable => ({ kind: "table", section: t.section, title: t.title, caption: t.caption, sourcesText: t.sourcesText, table: tableSpecs[i]!.table, files: t.files })),
+      ...tables.map(
+        (t, i): IndexTable => ({
+          kind: "table", section: t.section, title: t.title, caption: t.caption, sourcesText: t.sourcesText, table: tableSpecs[i]!.table, files: t.files,
+          ...(options.runRecords?.[t.section] !== undefined ? { record: options.runRecords[t.section]! } : {}),
+        }),
+      ),
     ].sort((a, b) => (a.section < b.section ? -1 : a.section > b.section ? 1 : 0));
     const index = reportIndexHtml(options.title ?? "Caspian Lab: figures", items);
     await writeFileAtomic(join(outDir, "index.html"), index);

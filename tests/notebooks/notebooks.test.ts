@@ -42,6 +42,9 @@ describe("the main job", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/(\d+)\/\1 notebooks ok/);
     first = packHashes(out);
+    // the report pack's index links every figure to the run record of the notebook that made it
+    const index = readFileSync(join(out, "figures", "index.html"), "utf8");
+    for (const f of listFiles(join(out, "records"))) expect(index).toContain(`Run record: <a href="../records/${f}">`);
     for (const f of listFiles(join(out, "records"))) expect(readRecord(join(out, "records", f))?.ok).toBe(true);
   }, 900_000);
 
