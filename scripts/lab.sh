@@ -5,4 +5,6 @@ cd "$(dirname "$0")/.."
 [ -f .jupyter/kernels/tslab/kernel.json ] || bash scripts/setup.sh
 npx tsc -p tsconfig.json && node scripts/build-assets.mjs
 export JUPYTER_PATH="$(pwd)/.jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
-exec /usr/bin/python3 -m notebook --notebook-dir=notebooks "$@"
+extra=()
+[ "$(id -u)" = 0 ] && extra+=(--allow-root)   # Jupyter refuses to run as root without it
+exec /usr/bin/python3 -m notebook --notebook-dir=notebooks "${extra[@]}" "$@"
