@@ -1,7 +1,7 @@
 // Minifies plotly.js-dist into dist/assets/plotly.min.js once (10 MB -> about 4.6 MB), so that the bundle
 // embedded in each notebook and HTML page stays small. Skipped when the output is newer than the input.
 import { buildSync } from "esbuild";
-import { mkdirSync, statSync, existsSync } from "node:fs";
+import { mkdirSync, renameSync, statSync, existsSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -11,5 +11,7 @@ const src = createRequire(import.meta.url).resolve("plotly.js-dist/plotly.js");
 const out = join(root, "dist", "assets", "plotly.min.js");
 if (!existsSync(out) || statSync(out).mtimeMs < statSync(src).mtimeMs) {
   mkdirSync(dirname(out), { recursive: true });
-  buildSync({ entryPoints: [src], outfile: out, minify: true, bundle: false, legalComments: "inline", logLevel: "error" });
+  const result = buildSync({ entryPoints: [src], write: false, minify: true, bundle: false, legalComments: "inline", logLevel: "error" });
+  writeFileSync(`${out}.tmp-${process.pid}`, result.outputFiles[0].contents); // atomic: a killed build leaves no half bundle
+  renameSync(`${out}.tmp-${process.pid}`, out);
 }

@@ -1,0 +1,31 @@
+// `npm run build`: compiles lib/, runner/ and bench/ with tsc (incremental) and minifies the plotly bundle.
+// Skips tsc when no source is newer than the last successful build, so that `npm start` with nothing
+// changed stays fast (the run cache then decides, by content hashes, what to re-execute).
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync, utimesSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const stamp = join(root, "dist", ".tsbuildinfo");
+
+function newest(path) {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let t = st.mtimeMs;
+  for (const e of readdirSync(path)) t = Math.max(t, newest(join(path, e)));
+  return t;
+}
+
+const inputs = ["lib", "runner", "bench", "tsconfig.json", "package-lock.json"].map((p) => join(root, p)).filter(existsSync);
+const sourceTime = Math.max(...inputs.map(newest));
+const force = process.argv.includes("--force");
+if (force || !existsSync(stamp) || statSync(stamp).mtimeMs < sourceTime) {
+  const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+  const r = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.json")], { stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+  const now = new Date();
+  utimesSync(stamp, now, now);
+}
+const assets = spawnSync(process.execPath, [join(root, "scripts", "build-assets.mjs")], { stdio: "inherit" });
+process.exit(assets.status ?? 1);
