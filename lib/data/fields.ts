@@ -144,34 +144,36 @@ function numberSchema(opts: { minimum?: number; integer?: boolean }) {
     .pipe(n);
 }
 
-/** Required number. */
-export function number(name: string, description: string, opts: { minimum?: number; integer?: boolean; unit?: string } = {}): Field<number> {
+/** Options of a number field. */
+export interface NumberOptions {
+  readonly minimum?: number;
+  readonly integer?: boolean;
+  readonly unit?: string;
+}
+
+function numberDescriptor(name: string, description: string, opts: NumberOptions, required: boolean): FrictionlessField {
+  const constraints = { ...(required ? { required: true } : {}), ...(opts.minimum !== undefined ? { minimum: opts.minimum } : {}) };
   return {
-    descriptor: {
-      name,
-      type: opts.integer ? "integer" : "number",
-      description,
-      ...(opts.unit ? { unit: opts.unit } : {}),
-      constraints: { required: true, ...(opts.minimum !== undefined ? { minimum: opts.minimum } : {}) },
-    },
+    name,
+    type: opts.integer ? "integer" : "number",
+    description,
+    ...(opts.unit ? { unit: opts.unit } : {}),
+    ...(Object.keys(constraints).length > 0 ? { constraints } : {}),
+  };
+}
+
+/** Required number. */
+export function number(name: string, description: string, opts: NumberOptions = {}): Field<number> {
+  return {
+    descriptor: numberDescriptor(name, description, opts, true),
     schema: z.string().trim().min(1, { message: "is required but empty" }).pipe(numberSchema(opts)) as unknown as Parser<number>,
   };
 }
 
 /** Optional number: empty is `undefined` (a gap, never zero). */
-export function optionalNumber(
-  name: string,
-  description: string,
-  opts: { minimum?: number; integer?: boolean; unit?: string } = {},
-): Field<number | undefined> {
+export function optionalNumber(name: string, description: string, opts: NumberOptions = {}): Field<number | undefined> {
   return {
-    descriptor: {
-      name,
-      type: opts.integer ? "integer" : "number",
-      description,
-      ...(opts.unit ? { unit: opts.unit } : {}),
-      ...(opts.minimum !== undefined ? { constraints: { minimum: opts.minimum } } : {}),
-    },
+    descriptor: numberDescriptor(name, description, opts, false),
     schema: z.string().transform(blankToUndefined).pipe(numberSchema(opts).optional()) as unknown as Parser<number | undefined>,
   };
 }
