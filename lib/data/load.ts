@@ -257,3 +257,13 @@ export function dataPackage(dir: string = defaultDataDir()): DataPackage {
   lazyPackages.set(dir, pkg);
   return pkg;
 }
+
+/**
+ * Loads one resource, validated, with its foreign keys checked against the resources they name (read as needed):
+ * the typed loader of any resource. Throws a {@link DataError} naming every problem of that file.
+ * For a danfojs DataFrame of the result, use `toDataFrame` from `lib/data/frame`.
+ * @example loadResource(memberships).filter((m) => m.state === "AZE" && m.org === "SCO")[0]?.status // => "dialogue_partner"
+ */
+export function loadResource<R>(def: ResourceDef<R>, dir: string = defaultDataDir()): readonly R[] {
+  return new PackageReader(dir).rows(def);
+}

@@ -230,3 +230,12 @@ describe("properties", () => {
     );
   });
 });
+
+describe("loadResource()", () => {
+  it("loads one resource of the real package, typed and checked", async () => {
+    const { loadResource, memberships } = await import("../../lib/data");
+    const aze = loadResource(memberships).filter((m) => m.state === "AZE" && m.org === "SCO");
+    // data/memberships.csv: Azerbaijan became an SCO dialogue partner at the Ufa summit, 10 July 2015
+    expect(aze[0]).toMatchObject({ status: "dialogue_partner", since: "2015-07-10", since_bound: "exact" });
+  });
+});
