@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { sha256 } from "../lib/export/stable-output";
 
-/** sha256 of a string or buffer, hex. @example sha256("") // => "e3b0c442..." */
-export function sha256(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
-}
+/** sha256 of a string or buffer, hex: the library's, re-exported for the runner. */
+export { sha256 };
 
 /** sha256 of a file's bytes, or `null` when it cannot be read. */
 export function fileSha256(file: string): string | null {

@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileSha256, sha256, stableJson } from "./hash";
 
 /** Hashes of everything that decides a notebook's outputs. */
@@ -52,13 +52,8 @@ export function parametersHash(parameters: Readonly<Record<string, unknown>> | n
   return sha256(stableJson(parameters ?? {}));
 }
 
-/** Writes a file atomically: a temporary file in the same folder, then a rename. */
-export function writeAtomic(file: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
-}
+/** Writes a file atomically (temporary file in the same folder, then a rename): the library's writer. */
+export { writeFileAtomicSync as writeAtomic } from "../lib/export/atomic";
 
 /** Reads a run record; `undefined` when missing, unreadable or not a record (it is then rebuilt, never trusted). */
 export function readRecord(file: string): RunRecord | undefined {

@@ -4,8 +4,9 @@
  * and prints row counts per resource and the share of value rows backed by a quoted source.
  * `npm run data:check -- --write` regenerates datapackage.json.
  */
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { writeFileAtomicSync } from "../export/atomic";
 import { DataError } from "./csv";
 import { datapackageText } from "./datapackage";
 import { loadPackage, type DataPackage } from "./load";
@@ -37,8 +38,7 @@ function main(): number {
   const file = join(dir, "datapackage.json");
   const want = datapackageText();
   if (process.argv.includes("--write")) {
-    writeFileSync(file + ".tmp", want);
-    renameSync(file + ".tmp", file);
+    writeFileAtomicSync(file, want);
     console.log(`wrote ${file}`);
   }
   let have = "";

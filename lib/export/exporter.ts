@@ -155,10 +155,6 @@ function plotlyPayload(figure: PlotlyFigure): { data: Record<string, unknown>[];
   return { data: withStableTraceIds(figure.data), layout: figure.layout, config: figure.config ?? {} };
 }
 
-function escapeXmlText(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 /** HTML of a print document with one page per SVG (CSS named pages, one size each). */
 export function pdfDocumentHtml(pages: readonly PdfPage[]): string {
   const sizes = [...new Set(pages.map((p) => `${Math.round(p.width)}x${Math.round(p.height)}`))];
@@ -175,7 +171,7 @@ export function pdfDocumentHtml(pages: readonly PdfPage[]): string {
       return `<div class="page ${cls}"${i < pages.length - 1 ? ' style="break-after: page"' : ""}>${svg}</div>`;
     })
     .join("\n");
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeXmlText("figures")}</title><style>
+  return `<!doctype html><html><head><meta charset="utf-8"><title>figures</title><style>
 @page { margin: 0 }
 html, body { margin: 0; padding: 0; background: #fff }
 .page { overflow: hidden; position: relative }

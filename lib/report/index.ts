@@ -13,4 +13,3 @@ export * from "./names";
 export * from "./ranks";
 export * from "./legend-fit";
 export * from "./self-check";
-export * from "./markdown-table";
