@@ -8,6 +8,20 @@ export * from "./dates";
 export * from "./data";
 export * from "./display/html";
 export * from "./display/show";
+export {
+  escapeMarkdown,
+  html,
+  htmlJoin,
+  Markdown,
+  md,
+  mdJoin,
+  plainHtml,
+  plainMarkdown,
+  SafeHtml,
+  type HtmlValue,
+  type MarkdownSeparator,
+  type MarkdownValue,
+} from "./display/safe-text";
 export * from "./indicators";
 export * from "./figures";
 export * from "./export";

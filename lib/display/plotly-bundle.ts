@@ -38,10 +38,19 @@ export function plotlyBundle(): string {
  * is present (classic Jupyter Notebook), without any network access.
  */
 export function plotlyLoaderHtml(): string {
-  const safe = plotlyBundle().replace(/<\/script/gi, "<\\/script");
-  return (
-    `<script>window.__caspianDefine = window.define; window.define = undefined;</script>\n` +
-    `<script>${safe}</script>\n` +
-    `<script>window.define = window.__caspianDefine;</script>`
-  );
+  return plotlyLoaderScripts()
+    .map((code) => `<script>${code}</script>`)
+    .join("\n");
+}
+
+/**
+ * The texts of the three scripts of {@link plotlyLoaderHtml}: hide RequireJS's `define`, the bundle (with
+ * `</script` escaped), restore `define`. The Content-Security-Policy of exported pages allows exactly these by hash.
+ */
+export function plotlyLoaderScripts(): readonly string[] {
+  return [
+    "window.__caspianDefine = window.define; window.define = undefined;",
+    plotlyBundle().replace(/<\/script/gi, "<\\/script"),
+    "window.define = window.__caspianDefine;",
+  ];
 }

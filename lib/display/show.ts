@@ -1,4 +1,5 @@
 import { escapeHtml, scriptJson } from "./html";
+import { escapeMarkdown, Markdown, SafeHtml } from "./safe-text";
 import { plotlyLoaderHtml } from "./plotly-bundle";
 import { pngImgHtml, staticImageRenderer } from "./static-fallback";
 
@@ -99,7 +100,7 @@ export interface ShowOptions {
  * @example show(timeSeriesFigure(series, { title: "Cargo" }))
  */
 export function show(figure: PlotlyFigure, options: ShowOptions = {}): void {
-  displayHtml(nextFigureHtml(figure, options));
+  tslabDisplay().html(nextFigureHtml(figure, options));
 }
 
 /**
@@ -119,7 +120,7 @@ export async function showAsync(figure: PlotlyFigure, options: ShowOptions = {})
       console.error(`static fallback not rendered: ${(e as Error).message}`);
     }
   }
-  displayHtml(nextFigureHtml(figure, { ...options, ...(png !== undefined ? { fallbackPng: png } : {}) }));
+  tslabDisplay().html(nextFigureHtml(figure, { ...options, ...(png !== undefined ? { fallbackPng: png } : {}) }));
 }
 
 /** HTML of the next chart of this kernel session (the first one carries the plotly.js bundle). */
@@ -130,14 +131,24 @@ function nextFigureHtml(figure: PlotlyFigure, options: ShowOptions): string {
   return html;
 }
 
-/** Sends HTML to the notebook through tslab (or prints it when not in a kernel). */
-export function displayHtml(html: string): void {
-  tslabDisplay().html(html);
+/**
+ * Sends HTML to the notebook through tslab (or prints it when not in a kernel). Only {@link SafeHtml} is shown as
+ * HTML: build it with the `html` template (every interpolated value escaped) or a lib builder such as `tableHtml`.
+ * Anything else (a bare string reaching here through an untyped value) is shown as text, never as markup.
+ * @example displayHtml(html`<p>${state.name}</p>`)
+ */
+export function displayHtml(content: SafeHtml): void {
+  tslabDisplay().html(content instanceof SafeHtml ? content.source : `<pre>${escapeHtml(String(content))}</pre>`);
 }
 
-/** Sends Markdown to the notebook through tslab (or prints it when not in a kernel). */
-export function displayMarkdown(markdown: string): void {
-  tslabDisplay().markdown(markdown);
+/**
+ * Sends Markdown to the notebook through tslab (or prints it when not in a kernel). Only {@link Markdown} is
+ * rendered as Markdown: build it with the `md` template, which escapes every interpolated value. Anything else is
+ * escaped as a whole and shown as text.
+ * @example displayMarkdown(md`**${name}** joined in ${year}.`)
+ */
+export function displayMarkdown(content: Markdown): void {
+  tslabDisplay().markdown(content instanceof Markdown ? content.source : escapeMarkdown(String(content)));
 }
 
 /** Sends a PNG image to the notebook through tslab. */

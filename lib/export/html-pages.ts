@@ -5,10 +5,8 @@
  */
 import { escapeHtml } from "../display/html";
 import { figureHtml, type PlotlyFigure } from "../display/show";
+import { secureHtmlPage } from "./csp";
 import { cellText, columnHeader, type TableInput } from "./table";
-
-/** Blocks every network request of a page; inline scripts, styles and data: images only. */
-export const OFFLINE_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
 
 const PAGE_STYLE = `
 body { font: 15px/1.45 "DejaVu Sans", Verdana, Arial, sans-serif; color: #222; margin: 24px auto; max-width: 980px; padding: 0 16px; }
@@ -38,15 +36,15 @@ export interface FigurePageParts {
 
 /**
  * A self-contained HTML page for one figure: the plotly bundle inlined, the chart drawn from embedded JSON, a PNG
- * fallback inside the chart's div, title, caption and sources as escaped text, and a CSP that blocks the network.
+ * fallback inside the chart's div, title, caption and sources as escaped text, and a Content-Security-Policy
+ * (lib/export/csp) that blocks the network, inline event handlers and every script but the library's own.
  */
 export function figurePageHtml(figure: PlotlyFigure, parts: FigurePageParts): string {
   const chart = figureHtml(figure, { id: "figure", includeBundle: true, ...(parts.png !== undefined ? { fallbackPng: parts.png } : {}) });
-  return `<!doctype html>
+  return secureHtmlPage(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(OFFLINE_CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(parts.title)}</title>
 <style>${PAGE_STYLE}</style>
@@ -59,7 +57,7 @@ ${parts.caption !== undefined && parts.caption !== "" ? `<p class="caption">${es
 </main>
 </body>
 </html>
-`;
+`);
 }
 
 /** A figure as listed in a report index. */

@@ -4,7 +4,7 @@
  * yet", never an error, so a workbook runs from top to bottom before anyone has written a line.
  * @module
  */
-import { escapeHtml } from "../display/html";
+import { html, type SafeHtml } from "../display/safe-text";
 
 /** The outcome of a check. */
 export type CheckState = "unanswered" | "correct" | "close" | "wrong";
@@ -65,16 +65,15 @@ const STYLE: Readonly<Record<CheckState, { label: string; color: string; backgro
 /**
  * The HTML of a self-check: a coloured badge with the verdict, then the worked answer in a `<details>` element,
  * open when `reveal` is true (or the answer is correct), folded otherwise so that a student can try first.
- * `workedHtml` is trusted HTML built by the notebook; the verdict is escaped.
- * @example selfCheckHtml(1, checkNumber(null, 5, 0.1), "<p>5</p>", false)
+ * `worked` is built with the `html` template (data escaped); the verdict is escaped.
+ * @example selfCheckHtml(1, checkNumber(null, 5, 0.1), html`<p>5</p>`, false).source.includes("Not answered yet") // => true
  */
-export function selfCheckHtml(exercise: number | string, result: CheckResult, workedHtml: string, reveal: boolean): string {
+export function selfCheckHtml(exercise: number | string, result: CheckResult, worked: SafeHtml, reveal: boolean): SafeHtml {
   const s = STYLE[result.state];
-  const open = reveal || result.state === "correct" ? " open" : "";
-  return (
-    `<div style="border:1px solid #ccc;border-radius:6px;padding:8px 12px;margin:4px 0;font:14px/1.45 sans-serif">` +
-    `<span style="display:inline-block;padding:2px 8px;border-radius:4px;font-weight:600;color:${s.color};background:${s.background}">` +
-    `Exercise ${escapeHtml(String(exercise))}: ${s.label}</span> ${escapeHtml(result.verdict)}` +
-    `<details${open} style="margin-top:6px"><summary style="cursor:pointer">Worked answer</summary>${workedHtml}</details></div>`
-  );
+  const open = reveal || result.state === "correct";
+  const badge = `display:inline-block;padding:2px 8px;border-radius:4px;font-weight:600;color:${s.color};background:${s.background}`;
+  const summary = html`<summary style="cursor:pointer">Worked answer</summary>`;
+  return html`<div style="border:1px solid #ccc;border-radius:6px;padding:8px 12px;margin:4px 0;font:14px/1.45 sans-serif"><span style="${badge}">Exercise ${String(exercise)}: ${s.label}</span> ${result.verdict}${
+    open ? html`<details open style="margin-top:6px">${summary}${worked}</details>` : html`<details style="margin-top:6px">${summary}${worked}</details>`
+  }</div>`;
 }

@@ -48,8 +48,7 @@ const fit = ss.linearRegression(points);
 const r2 = ss.rSquared(points, ss.linearRegressionLine(fit));
 const growth = cl.seriesCagr(series);
 cl.displayMarkdown(
-  `Least-squares trend ${fromYear}–${toYear}: **${fit.m.toFixed(2)} Mt per year** (R² = ${r2.toFixed(2)}); ` +
-    `compound annual growth ${growth ? growth.value.toFixed(1) + " %" : "not defined"}.`,
+  cl.md`Least-squares trend ${fromYear}–${toYear}: **${fit.m.toFixed(2)} Mt per year** (R² = ${r2.toFixed(2)}); compound annual growth ${growth ? growth.value.toFixed(1) + " %" : "not defined"}.`,
 );
 
 // %%

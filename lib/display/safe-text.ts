@@ -1,0 +1,155 @@
+/**
+ * The one escaping path for notebook output. Text from data/ or a parameter is never markup: it reaches
+ * `displayMarkdown` and `displayHtml` only through the {@link md} and {@link html} tagged templates, which escape
+ * every interpolated value and keep only the literal parts that the author typed as markup. Both display helpers
+ * accept nothing else ({@link Markdown} and {@link SafeHtml} cannot be built from a string outside this module), so
+ * a notebook that passes a bare string fails to compile instead of rendering a data row as HTML.
+ * @module
+ */
+import { escapeHtml } from "./html";
+
+/** Private to this module: only the templates below can build {@link Markdown} or {@link SafeHtml}. */
+const TOKEN: unique symbol = Symbol("caspian-safe-text");
+
+/** Markdown whose every data-derived part is escaped. Build it with {@link md} or {@link mdJoin}. */
+export class Markdown {
+  /** The Markdown source. */
+  readonly source: string;
+  /** @internal use {@link md}. */
+  constructor(token: typeof TOKEN, source: string) {
+    if (token !== TOKEN) throw new TypeError("build Markdown with the md`…` template");
+    this.source = source;
+  }
+  /** The Markdown source, so that `String(m)` and `${m}` give it. */
+  toString(): string {
+    return this.source;
+  }
+}
+
+/** HTML whose every data-derived part is escaped. Build it with {@link html} or {@link htmlJoin}. */
+export class SafeHtml {
+  /** The HTML text. */
+  readonly source: string;
+  /** @internal use {@link html}. */
+  constructor(token: typeof TOKEN, source: string) {
+    if (token !== TOKEN) throw new TypeError("build SafeHtml with the html`…` template");
+    this.source = source;
+  }
+  /** The HTML text, so that `String(h)` and `${h}` give it. */
+  toString(): string {
+    return this.source;
+  }
+}
+
+/** What may be interpolated into {@link md}: text and numbers (escaped) or Markdown (kept). */
+export type MarkdownValue = string | number | bigint | boolean | Markdown;
+/** What may be interpolated into {@link html}: text and numbers (escaped) or SafeHtml (kept). */
+export type HtmlValue = string | number | bigint | boolean | SafeHtml | readonly SafeHtml[];
+
+/**
+ * Escapes text so that Markdown shows it literally: HTML-significant characters become entities, Markdown
+ * punctuation is backslash-escaped (emphasis, code, links, tables, headings), `$` becomes `&#36;` (nbconvert keeps
+ * `\$` for MathJax, which our offline pages do not load), a list marker or `=` at the start is
+ * neutralised, and line breaks become spaces and leading blanks one space, so the text cannot open a new block.
+ * @example escapeMarkdown("<img src=x onerror=alert(1)>") // => "&lt;img src=x onerror=alert(1)&gt;"
+ * @example escapeMarkdown("*Turkic* [states](x)") // => "\\*Turkic\\* \\[states\\](x)"
+ * @example escapeMarkdown("1. US$ 5 bn") // => "1\\. US&#36; 5 bn"
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ")
+    .replace(/^[ \t]+/, " ")
+    .replace(/[\\`*_[\]{}|~#!]/g, "\\$&")
+    .replace(/[&<>$]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", $: "&#36;" })[c]!)
+    .replace(/^(\s*)([-+])/, "$1\\$2")
+    .replace(/^(\s*)=/, "$1&#61;")
+    .replace(/^(\s*\d+)([.)])/, "$1\\$2");
+}
+
+function markdownOf(value: MarkdownValue): string {
+  if (value instanceof Markdown) return value.source;
+  if (typeof value === "object" && value !== null) {
+    throw new TypeError(`md\`…\`: cannot interpolate ${Array.isArray(value) ? "an array (use mdJoin)" : "an object"}`);
+  }
+  return escapeMarkdown(String(value));
+}
+
+function htmlOf(value: HtmlValue): string {
+  if (value instanceof SafeHtml) return value.source;
+  if (Array.isArray(value)) return value.map((v: unknown) => htmlOf(v as HtmlValue)).join("");
+  if (typeof value === "object" && value !== null) throw new TypeError("html`…`: cannot interpolate an object");
+  return escapeHtml(String(value));
+}
+
+/**
+ * Markdown from a template: the literal parts are the author's Markdown, every `${value}` is escaped as text
+ * (a {@link Markdown} value is kept as it is).
+ * @example md`**${"<b>Kazakhstan</b>"}** joined`.source // => "**&lt;b&gt;Kazakhstan&lt;/b&gt;** joined"
+ * @example md`a ${md`*b*`}`.source // => "a *b*"
+ */
+export function md(strings: TemplateStringsArray, ...values: readonly MarkdownValue[]): Markdown {
+  let out = strings[0] ?? "";
+  values.forEach((v, i) => {
+    out += markdownOf(v) + (strings[i + 1] ?? "");
+  });
+  return new Markdown(TOKEN, out);
+}
+
+/** Separators {@link mdJoin} accepts as literal Markdown. */
+export type MarkdownSeparator = Markdown | "\n\n" | "\n" | " " | ", " | "; " | " · ";
+
+/**
+ * Joins Markdown parts; text parts are escaped.
+ * @example mdJoin([md`*a*`, "b_c"], ", ").source // => "*a*, b\\_c"
+ */
+export function mdJoin(parts: readonly MarkdownValue[], separator: MarkdownSeparator = "\n\n"): Markdown {
+  const sep = separator instanceof Markdown ? separator.source : separator;
+  return new Markdown(TOKEN, parts.map(markdownOf).join(sep));
+}
+
+/**
+ * Markdown that shows `text` literally (the whole text escaped).
+ * @example plainMarkdown("a*b").source // => "a\\*b"
+ */
+export function plainMarkdown(text: string): Markdown {
+  return new Markdown(TOKEN, escapeMarkdown(text));
+}
+
+/**
+ * HTML from a template: the literal parts are the author's HTML, every `${value}` is escaped as text (a
+ * {@link SafeHtml} value, or an array of them, is kept as it is).
+ * @example html`<b>${"<img src=x onerror=alert(1)>"}</b>`.source // => "<b>&lt;img src=x onerror=alert(1)&gt;</b>"
+ */
+export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): SafeHtml {
+  let out = strings[0] ?? "";
+  values.forEach((v, i) => {
+    out += htmlOf(v) + (strings[i + 1] ?? "");
+  });
+  return new SafeHtml(TOKEN, out);
+}
+
+/**
+ * Joins HTML parts; text parts are escaped.
+ * @example htmlJoin([html`<i>a</i>`, "<b>"], "; ").source // => "<i>a</i>; &lt;b&gt;"
+ */
+export function htmlJoin(parts: readonly HtmlValue[], separator: "" | " " | ", " | "; " | "\n" = ""): SafeHtml {
+  return new SafeHtml(TOKEN, parts.map(htmlOf).join(separator));
+}
+
+/**
+ * HTML that shows `text` literally (the whole text escaped).
+ * @example plainHtml("<b>").source // => "&lt;b&gt;"
+ */
+export function plainHtml(text: string): SafeHtml {
+  return new SafeHtml(TOKEN, escapeHtml(text));
+}
+
+/**
+ * Wraps HTML that a lib module built itself with every data-derived part escaped (figure and table builders).
+ * Not exported from the library's public API: notebooks use {@link html}.
+ * @internal
+ * @example trustedHtml("<p>built by lib</p>").source // => "<p>built by lib</p>"
+ */
+export function trustedHtml(source: string): SafeHtml {
+  return new SafeHtml(TOKEN, source);
+}
