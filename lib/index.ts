@@ -10,6 +10,7 @@ export * from "./display/html";
 export * from "./display/show";
 export {
   escapeMarkdown,
+  escapeMarkdownInline,
   html,
   htmlJoin,
   Markdown,

@@ -49,21 +49,30 @@ export type HtmlValue = string | number | bigint | boolean | SafeHtml | readonly
 /**
  * Escapes text so that Markdown shows it literally: HTML-significant characters become entities, Markdown
  * punctuation is backslash-escaped (emphasis, code, links, tables, headings), `$` becomes `&#36;` (nbconvert keeps
- * `\$` for MathJax, which our offline pages do not load), a list marker or `=` at the start is
- * neutralised, and line breaks become spaces and leading blanks one space, so the text cannot open a new block.
+ * `\$` for MathJax, which our offline pages do not load), a list marker or `=` at the start is neutralised, and line
+ * breaks become spaces and leading blanks one space, so the text cannot open a new block.
  * @example escapeMarkdown("<img src=x onerror=alert(1)>") // => "&lt;img src=x onerror=alert(1)&gt;"
  * @example escapeMarkdown("*Turkic* [states](x)") // => "\\*Turkic\\* \\[states\\](x)"
  * @example escapeMarkdown("1. US$ 5 bn") // => "1\\. US&#36; 5 bn"
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ")
+  return escapeMarkdownInline(text)
     .replace(/^[ \t]+/, " ")
-    .replace(/[\\`*_[\]{}|~#!]/g, "\\$&")
-    .replace(/[&<>$]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", $: "&#36;" })[c]!)
     .replace(/^(\s*)([-+])/, "$1\\$2")
     .replace(/^(\s*)=/, "$1&#61;")
     .replace(/^(\s*\d+)([.)])/, "$1\\$2");
+}
+
+/**
+ * {@link escapeMarkdown} without the rules for the start of a line: for places where no block can start, such as
+ * the cell of a pipe table (so that "-5" stays "-5").
+ * @example escapeMarkdownInline("-5 | a_b") // => "-5 \\| a\\_b"
+ */
+export function escapeMarkdownInline(text: string): string {
+  return text
+    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ")
+    .replace(/[\\`*_[\]{}|~#!]/g, "\\$&")
+    .replace(/[&<>$]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", $: "&#36;" })[c]!);
 }
 
 function markdownOf(value: MarkdownValue): string {

@@ -5,6 +5,7 @@
 import type { SourceCatalog } from "../figures/inputs";
 import { sourcesLine } from "../figures/theme";
 import type { SourceId } from "../types";
+import { escapeMarkdownInline } from "../display/safe-text";
 
 /** A cell value. `null` and `undefined` are written as empty cells. */
 export type TableCell = string | number | boolean | null | undefined;
@@ -86,18 +87,12 @@ export function toCsv(table: TableInput, options: TableFormatOptions = {}): stri
 }
 
 /**
- * Escapes text for a Markdown table cell: pipes and backslashes escaped, HTML special characters as entities
- * (renderers pass raw HTML through), line breaks as spaces.
+ * Escapes text for a Markdown table cell with the library's Markdown escaper (lib/display/safe-text, inline rules):
+ * pipes, emphasis, links and backslashes escaped, HTML special characters as entities, line breaks as spaces.
  * @example markdownCell("a|b <i>") // => "a\\|b &lt;i&gt;"
  */
 export function markdownCell(text: string): string {
-  return text
-    .replace(/\\/g, "\\\\")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\|/g, "\\|")
-    .replace(/[\r\n]+/g, " ");
+  return escapeMarkdownInline(text);
 }
 
 /**

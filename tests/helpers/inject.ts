@@ -113,7 +113,7 @@ export async function inspectPage(browser: Browser, file: string): Promise<PageV
         injected,
         literal: rendered.includes(payload),
         mentions: document.documentElement.outerHTML.includes("alert(1)") || document.documentElement.outerHTML.includes("alert\\u00281"),
-        charts: document.querySelectorAll(".caspian-figure .main-svg").length,
+        charts: Array.from(document.querySelectorAll(".caspian-figure")).filter((d) => d.querySelector(".main-svg") !== null).length,
         chartDivs: document.querySelectorAll(".caspian-figure").length,
       };
     }, PAYLOAD);
