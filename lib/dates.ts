@@ -28,6 +28,33 @@ export function parsePartialDate(text: string): PartialDate | undefined {
   return { year, month, day, precision: "day" };
 }
 
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
+
+/**
+ * Why `text` is not a partial date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or `undefined` when it is one: a month or
+ * day that does not exist is named ("June has 30 days", "February 2025 has 28 days", "month 13 does not exist");
+ * anything else is "expected YYYY, YYYY-MM or YYYY-MM-DD". Agrees with {@link parsePartialDate}: `undefined` exactly
+ * when that parses.
+ * @example partialDateProblem("2026-06-31") // => "June has 30 days"
+ * @example partialDateProblem("2025-02-29") // => "February 2025 has 28 days"
+ * @example partialDateProblem("2026-13") // => "month 13 does not exist"
+ * @example partialDateProblem("2024-02-29") // => undefined
+ */
+export function partialDateProblem(text: string): string | undefined {
+  const m = ISO.exec(text);
+  if (!m) return "expected YYYY, YYYY-MM or YYYY-MM-DD";
+  if (m[2] === undefined) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return `month ${m[2]} does not exist`;
+  if (m[3] === undefined) return undefined;
+  const day = Number(m[3]);
+  const days = daysInMonth(year, month);
+  if (day < 1) return `day ${m[3]} does not exist`;
+  if (day > days) return month === 2 ? `February ${year} has ${days} days` : `${MONTH_NAMES[month - 1]} has ${days} days`;
+  return undefined;
+}
+
 /** Days in a month of the Gregorian calendar. @example daysInMonth(2024, 2) // => 29 */
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -3,6 +3,7 @@
  * Missing-value policy: a crossing that does not happen within the horizon is `undefined`.
  * @module
  */
+import { maxOf } from "../series/extent";
 import { projectTrend } from "../trend/projection";
 import type { SeriesTrend, TrendFit } from "../trend/fit";
 import { mergeSources, type SourceId, type Sourced } from "../types";
@@ -42,7 +43,7 @@ export function capacityCrossingYear(
   const fit = "sources" in trend ? trend.value : trend;
   const capacity = typeof capacityValue === "number" ? capacityValue : capacityValue.value;
   const sources = mergeSources("sources" in trend ? trend.sources : [], typeof capacityValue === "number" ? [] : capacityValue.sources);
-  const from = opts.from ?? Math.floor(Math.max(...fit.xs)) + 1;
+  const from = opts.from ?? Math.floor(maxOf(fit.xs)) + 1;
   const to = opts.to ?? from + 30;
   const level = opts.level ?? 0.95;
   let central: number | undefined;

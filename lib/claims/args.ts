@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { enums } from "../data/resources";
-import { parsePartialDate } from "../dates";
+import { parsePartialDate, partialDateProblem } from "../dates";
 
 /** A value a `where` condition compares with. */
 export type WhereScalar = string | number | boolean;
@@ -108,8 +108,15 @@ export interface ValueArgs {
   readonly as_of?: string | undefined;
 }
 
-const isoDate = z.string().refine((s) => parsePartialDate(s) !== undefined, { message: "expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)" });
-const fullDate = z.string().refine((s) => parsePartialDate(s)?.precision === "day", { message: "expected a full date YYYY-MM-DD" });
+/** An issue for a date that does not exist ("2026-06-31: June has 30 days"), else the shape expected. */
+const dateIssue = (full: boolean) => (s: string, ctx: z.RefinementCtx) => {
+  const d = parsePartialDate(s);
+  if (d && (!full || d.precision === "day")) return;
+  const problem = /^\d{4}(-\d{2}){1,2}$/.test(s) ? partialDateProblem(s) : undefined;
+  ctx.addIssue({ code: "custom", message: problem ? `${s}: ${problem}` : full ? "expected a full date YYYY-MM-DD" : "expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)" });
+};
+const isoDate = z.string().superRefine(dateIssue(false));
+const fullDate = z.string().superRefine(dateIssue(true));
 const status = z.enum(enums.membershipStatus);
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 

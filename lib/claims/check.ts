@@ -1,6 +1,8 @@
 /**
- * Checking the claims of claims.csv against the data: one {@link ClaimResult} per claim, never a throw. A resource
- * that fails to load, or args that do not fit the contract, give `not_checkable` with the reason.
+ * Checking the claims of claims.csv against the data: one {@link ClaimResult} per claim. Args that do not fit the
+ * contract, and a claim the data do not cover, give `not_checkable` with the reason. Data that fail to load (a
+ * `DataError` from the loader: a missing or invalid resource) throw a {@link ClaimCheckError}, so that the claims
+ * notebook fails loudly instead of reporting a broken file as "not checkable".
  * @module
  */
 import type { ClaimRow } from "../data/resources";
@@ -36,7 +38,23 @@ function run(claim: ClaimInput, data: ClaimData): TestOutcome {
 }
 
 /**
- * Checks one claim against the data. Never throws: data that fail to load and malformed args give `not_checkable`.
+ * A claim could not be checked because reading its data failed (a `DataError` of the loader, or any other error
+ * raised while checking): names the claim and keeps the original error as `cause`.
+ */
+export class ClaimCheckError extends Error {
+  override name = "ClaimCheckError";
+  constructor(
+    readonly claimId: string,
+    readonly test: string,
+    override readonly cause: unknown,
+  ) {
+    super(`claim "${claimId}" (${test}) cannot be checked: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/**
+ * Checks one claim against the data. Malformed args and a claim the data do not cover give `not_checkable`; data
+ * that fail to load throw a {@link ClaimCheckError} naming the claim, with the loader's `DataError` as its cause.
  * @example checkClaim({ id: "sco-dp", section: "SCO", claim: "…", indicator: "status", test: "status_at", args: '{"state":"AZE","org":"SCO","status":"dialogue_partner","date":"2015-07-10"}', article_value: "2015-07-10", tolerance: undefined }, pkg).verdict // => "supported"
  */
 export function checkClaim(claim: ClaimInput, data: ClaimData): ClaimResult {
@@ -44,7 +62,7 @@ export function checkClaim(claim: ClaimInput, data: ClaimData): ClaimResult {
   try {
     outcome = run(claim, data);
   } catch (e) {
-    outcome = { verdict: "not_checkable", reason: `the data could not be read: ${(e as Error).message.split("\n").slice(0, 2).join(" ")}`, evidence: [] };
+    throw new ClaimCheckError(claim.id, claim.test, e);
   }
   return {
     id: claim.id,
@@ -63,7 +81,8 @@ export function checkClaim(claim: ClaimInput, data: ClaimData): ClaimResult {
 
 /**
  * Checks every claim (default: the package's claims.csv rows), in order.
- * Missing values: as {@link checkClaim}: never throws; what cannot be checked is `not_checkable` with a reason.
+ * Missing values: as {@link checkClaim}: what the data do not cover is `not_checkable` with a reason; data that
+ * fail to load throw a {@link ClaimCheckError}.
  * @example checkClaims(pkg.claims, pkg).length === pkg.claims.length // => true
  */
 export function checkClaims(claims: readonly ClaimInput[], data: ClaimData): ClaimResult[] {

@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomicSync } from "../export/atomic";
-import { DataError } from "./csv";
+import { DataError, formatIssue } from "./csv";
 import { datapackageText } from "./datapackage";
-import { loadPackage, type DataPackage } from "./load";
+import { checkPackage, type DataPackage } from "./load";
 import { defaultDataDir } from "./paths";
 
 /** Share of rows whose every cited source has a non-empty quote and address. */
@@ -33,6 +33,49 @@ export function quotedShare(pkg: DataPackage): { backed: number; total: number }
   return { backed, total: valueRows.length };
 }
 
+/** Where {@link runDataCheck} writes: standard output and standard error by default. */
+export interface CheckOutput {
+  readonly log: (line: string) => void;
+  readonly error: (line: string) => void;
+}
+
+/**
+ * Validates the package in `dir` and prints what `npm run data:check` prints: warnings (a byte-order mark, CRLF line
+ * ends: read correctly, worth fixing) and problems on `error`, row counts on `log`. Returns the exit code: 0 when
+ * the package is valid and every value row is backed by a quoted source, else 1.
+ * @example process.exitCode = runDataCheck(defaultDataDir())
+ */
+export function runDataCheck(dir: string, out: CheckOutput = { log: (l) => console.log(l), error: (l) => console.error(l) }): number {
+  const t0 = performance.now();
+  const { pkg, issues, warnings } = checkPackage(dir);
+  for (const w of warnings) out.error(`warning: ${formatIssue(w)}`);
+  if (!pkg) {
+    out.error(new DataError(issues).message);
+    return 1;
+  }
+  const ms = performance.now() - t0;
+  const counts: [string, number][] = [
+    ["sources", pkg.sources.length],
+    ["states", pkg.states.length],
+    ["organizations", pkg.organizations.length],
+    ["memberships", pkg.memberships.length],
+    ["corridor_flows", pkg.corridorFlows.length],
+    ["capacities", pkg.capacities.length],
+    ["transit", pkg.transit.length],
+    ["funds", pkg.funds.length],
+    ["trade", pkg.trade.length],
+    ["events", pkg.events.length],
+    ["claims", pkg.claims.length],
+    ["gaps", pkg.gaps.length],
+  ];
+  out.log("data package is valid");
+  for (const [name, n] of counts) out.log(`  ${name.padEnd(16)} ${String(n).padStart(5)} rows`);
+  const { backed, total } = quotedShare(pkg);
+  out.log(`  value rows backed by a quoted, addressed source: ${backed}/${total} (${((100 * backed) / Math.max(1, total)).toFixed(1)} %)`);
+  out.log(`  loaded in ${ms.toFixed(0)} ms`);
+  return backed === total ? 0 : 1;
+}
+
 function main(): number {
   const dir = defaultDataDir();
   const file = join(dir, "datapackage.json");
@@ -51,38 +94,7 @@ function main(): number {
     console.error(`data/datapackage.json is out of date with lib/data/resources.ts: run npm run data:check -- --write`);
     return 1;
   }
-  const t0 = performance.now();
-  let pkg: DataPackage;
-  try {
-    pkg = loadPackage(dir);
-  } catch (e) {
-    if (e instanceof DataError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
-  }
-  const ms = performance.now() - t0;
-  const counts: [string, number][] = [
-    ["sources", pkg.sources.length],
-    ["states", pkg.states.length],
-    ["organizations", pkg.organizations.length],
-    ["memberships", pkg.memberships.length],
-    ["corridor_flows", pkg.corridorFlows.length],
-    ["capacities", pkg.capacities.length],
-    ["transit", pkg.transit.length],
-    ["funds", pkg.funds.length],
-    ["trade", pkg.trade.length],
-    ["events", pkg.events.length],
-    ["claims", pkg.claims.length],
-    ["gaps", pkg.gaps.length],
-  ];
-  console.log("data package is valid");
-  for (const [name, n] of counts) console.log(`  ${name.padEnd(16)} ${String(n).padStart(5)} rows`);
-  const { backed, total } = quotedShare(pkg);
-  console.log(`  value rows backed by a quoted, addressed source: ${backed}/${total} (${((100 * backed) / Math.max(1, total)).toFixed(1)} %)`);
-  console.log(`  loaded in ${ms.toFixed(0)} ms`);
-  return backed === total ? 0 : 1;
+  return runDataCheck(dir);
 }
 
-if (require.main === module) process.exit(main());
+if (typeof require !== "undefined" && require.main === module) process.exit(main());

@@ -32,28 +32,40 @@ export interface CsvTable {
   readonly lines: readonly number[];
 }
 
+/** What {@link parseCsv} found: the table (when the file could be split), its problems and its warnings. */
+export interface ParsedCsv {
+  readonly table?: CsvTable;
+  /** Problems: the file cannot be used as it is. */
+  readonly issues: DataIssue[];
+  /** Things read correctly but worth fixing at the source (a byte-order mark, CRLF line ends). */
+  readonly warnings: DataIssue[];
+}
+
 /**
- * Splits CSV text (RFC 4180, comma, double quotes, LF line ends, header row) into rows keyed by the expected
- * column names. Reports an empty file, a byte-order mark, CRLF line ends, a header that differs from `columns`,
- * a header without rows and rows with too many or too few fields.
+ * Splits CSV text (RFC 4180, comma, double quotes, header row) into rows keyed by the expected column names.
+ * Files saved by Excel on Windows are read as they are meant: a leading byte-order mark is ignored and CRLF line
+ * ends (also inside quoted fields, which come out with "\n") are read as LF; each gives one warning. Reports an
+ * empty file, a header that differs from `columns`, a header without rows and rows with too many or too few fields.
  * @example parseCsv("a,b\n1,\"x,y\"\n", "t.csv", ["a", "b"]).table?.rows // => [{ a: "1", b: "x,y" }]
+ * @example parseCsv("\uFEFFa,b\r\n1,2\r\n", "t.csv", ["a", "b"]).warnings.length // => 2 (BOM, CRLF)
  */
-export function parseCsv(text: string, file: string, columns: readonly string[]): { table?: CsvTable; issues: DataIssue[] } {
+export function parseCsv(text: string, file: string, columns: readonly string[]): ParsedCsv {
   const issues: DataIssue[] = [];
+  const warnings: DataIssue[] = [];
   const issue = (line: number, field: string, value: string, message: string) => issues.push({ file, line, field, value, message });
-  if (text.trim() === "") {
-    issue(0, "", "", `file is empty; expected a header row: ${columns.join(",")}`);
-    return { issues };
-  }
   if (text.charCodeAt(0) === 0xfeff) {
-    issue(1, "", "", "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM");
-    return { issues };
+    warnings.push({ file, line: 1, field: "", value: "", message: "file starts with a byte-order mark (BOM); it was ignored" });
+    text = text.slice(1);
   }
   const crlf = text.indexOf("\r\n");
   if (crlf >= 0) {
     const line = text.slice(0, crlf).split("\n").length;
-    issue(line, "", "", "line ends with CRLF; the package uses LF line ends (convert with dos2unix)");
-    return { issues };
+    warnings.push({ file, line, field: "", value: "", message: "line ends are CRLF (Windows); read as LF" });
+    text = text.replace(/\r\n/g, "\n");
+  }
+  if (text.trim() === "") {
+    issue(0, "", "", `file is empty; expected a header row: ${columns.join(",")}`);
+    return { issues, warnings };
   }
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: ",", quoteChar: '"', newline: "\n" });
   const data = parsed.data;
@@ -77,11 +89,11 @@ export function parseCsv(text: string, file: string, columns: readonly string[])
     if (extra.length) parts.push(`unexpected column(s) ${extra.join(", ")}`);
     if (!parts.length) parts.push("columns are out of order");
     issue(1, "", header.join(","), `header does not match the schema: ${parts.join("; ")}; expected ${columns.join(",")}`);
-    return { issues };
+    return { issues, warnings };
   }
   if (data.length === 1) {
     issue(1, "", "", "file has a header but no data rows");
-    return { issues };
+    return { issues, warnings };
   }
   const rows: Record<string, string>[] = [];
   const lines: number[] = [];
@@ -100,5 +112,71 @@ export function parseCsv(text: string, file: string, columns: readonly string[])
     rows.push(row);
     lines.push(at);
   }
-  return { table: { rows, lines }, issues };
+  return { table: { rows, lines }, issues, warnings };
+}
+
+/**
+ * Offset of the first byte that does not start a valid UTF-8 sequence (overlong forms, surrogates, code points above
+ * U+10FFFF and truncated sequences included), or -1 when all of `bytes` is valid UTF-8.
+ */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0; // no overlong forms
+      if (b === 0xed) hi = 0x9f; // no UTF-16 surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90; // no overlong forms
+      if (b === 0xf4) hi = 0x8f; // nothing above U+10FFFF
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      const min = k === 1 ? lo : 0x80;
+      const max = k === 1 ? hi : 0xbf;
+      if (c === undefined || c < min || c > max) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * Decodes the bytes of a data file as UTF-8 with a fatal decoder (a byte-order mark is kept, for {@link parseCsv} to
+ * warn about). Bytes that are not UTF-8 (a file saved as Windows-1252 or Latin-1) give one issue naming the file, the
+ * line and column of the first bad byte and the byte itself, and no text.
+ * @example decodeUtf8(new Uint8Array([0x61, 0x0a, 0x54, 0xfc]), "t.csv").issues[0]?.line // => 2
+ */
+export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; issues: DataIssue[] } {
+  try {
+    return { text: utf8.decode(bytes), issues: [] };
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const bad = at >= 0 ? at : bytes.length; // the decoder and the scan agree; this is only a guard
+    let lineStart = 0;
+    let line = 1;
+    for (let i = 0; i < bad; i++) {
+      if (bytes[i] === 0x0a) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    const column = [...utf8.decode(bytes.subarray(lineStart, bad)).replace(/^\uFEFF/, "")].length + 1;
+    const byte = bytes[bad];
+    const what = byte === undefined ? "the file ends inside a character" : `byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} at column ${column} cannot be decoded`;
+    return { issues: [{ file, line, field: "", value: "", message: `the file is not UTF-8: ${what}; save it as UTF-8` }] };
+  }
 }

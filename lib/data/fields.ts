@@ -3,7 +3,7 @@
  * CSV text of that field. One definition serves the loader (zod) and datapackage.json (Frictionless).
  */
 import { z } from "zod";
-import { parsePartialDate } from "../dates";
+import { parsePartialDate, partialDateProblem } from "../dates";
 
 /** Frictionless Table Schema field descriptor (the subset this package uses). */
 export interface FrictionlessField {
@@ -99,8 +99,13 @@ const MAX_YEAR = 2100;
 
 function dateSchema(full: boolean) {
   return z.string().superRefine((s, ctx) => {
-    const d = parsePartialDate(s.trim());
-    if (!d || (full && d.precision !== "day")) {
+    const text = s.trim();
+    const d = parsePartialDate(text);
+    // a month or day that does not exist is named ("June has 30 days"); a wrong shape says what is expected
+    const problem = /^\d{4}(-\d{2}){1,2}$/.test(text) ? partialDateProblem(text) : undefined;
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: problem });
+    } else if (!d || (full && d.precision !== "day")) {
       ctx.addIssue({ code: "custom", message: full ? "expected a date YYYY-MM-DD" : "expected a date YYYY, YYYY-MM or YYYY-MM-DD" });
     } else if (d.year < MIN_YEAR || d.year > MAX_YEAR) {
       ctx.addIssue({ code: "custom", message: `expected a year between ${MIN_YEAR} and ${MAX_YEAR}` });

@@ -1,6 +1,6 @@
 import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DataError, parseCsv, type DataIssue } from "./csv";
+import { DataError, decodeUtf8, parseCsv, type DataIssue } from "./csv";
 import { defaultDataDir } from "./paths";
 import { columnsOf, type ResourceDef } from "./resource";
 import {
@@ -24,6 +24,8 @@ export interface ParsedResource<R> {
   readonly rows: readonly R[];
   readonly lines: readonly number[];
   readonly issues: readonly DataIssue[];
+  /** Read correctly but worth fixing at the source (a byte-order mark, CRLF line ends); see {@link parseCsv}. */
+  readonly warnings: readonly DataIssue[];
 }
 
 /**
@@ -34,11 +36,11 @@ export interface ParsedResource<R> {
  */
 export function parseResource<R>(def: ResourceDef<R>, text: string, file: string): ParsedResource<R> {
   const columns = columnsOf(def);
-  const { table, issues } = parseCsv(text, file, columns);
+  const { table, issues, warnings } = parseCsv(text, file, columns);
   const found: DataIssue[] = [...issues];
   const rows: R[] = [];
   const lines: number[] = [];
-  if (!table) return { rows, lines, issues: found };
+  if (!table) return { rows, lines, issues: found, warnings };
   const seen = new Map<string, number>();
   table.rows.forEach((raw, i) => {
     const line = table.lines[i]!;
@@ -76,7 +78,7 @@ export function parseResource<R>(def: ResourceDef<R>, text: string, file: string
       lines.push(line);
     }
   });
-  return { rows, lines, issues: found };
+  return { rows, lines, issues: found, warnings };
 }
 
 /** The whole data package as typed, validated, read-only records. */
@@ -147,14 +149,17 @@ class PackageReader {
       const shown = `data/${def.path}`;
       const file = join(this.dir, def.path);
       noteRead(file);
-      let text: string | undefined;
+      let bytes: Uint8Array | undefined;
       try {
-        text = readFileSync(file, "utf8");
+        bytes = readFileSync(file);
       } catch (e) {
         const issue = { file: shown, line: 0, field: "", value: "", message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})` };
-        res = { rows: [], lines: [], issues: [issue] };
+        res = { rows: [], lines: [], issues: [issue], warnings: [] };
       }
-      res ??= parseResource(def, text!, shown);
+      if (!res) {
+        const decoded = decodeUtf8(bytes!, shown);
+        res = decoded.text === undefined ? { rows: [], lines: [], issues: decoded.issues, warnings: [] } : parseResource(def, decoded.text, shown);
+      }
       this.parsed.set(def.name, res);
     }
     return res;
@@ -214,20 +219,43 @@ function resourceByName(name: string): ResourceDef<unknown> {
   return def;
 }
 
+/** The outcome of reading a whole package: the package when it is valid, its problems and its warnings. */
+export interface PackageCheck {
+  /** The package; present exactly when `issues` is empty. */
+  readonly pkg?: DataPackage;
+  /** Every problem of every file, foreign keys included. */
+  readonly issues: readonly DataIssue[];
+  /** Files read correctly but worth fixing at the source (a byte-order mark, CRLF line ends). */
+  readonly warnings: readonly DataIssue[];
+}
+
 /**
- * Loads and validates every resource of the package in `dir` (default: the checkout's data/), then checks every
- * foreign key (sources, states, organisations). Throws one {@link DataError} listing every problem of every file.
- * @example const pkg = loadPackage(); pkg.memberships.filter((m) => m.org === "SCO").length
+ * Reads and validates every resource of the package in `dir` (default: the checkout's data/) and checks every
+ * foreign key, without throwing: what `npm run data:check` prints. {@link loadPackage} is the throwing form.
+ * @example const { pkg, issues, warnings } = checkPackage(); issues.length // => 0
  */
-export function loadPackage(dir: string = defaultDataDir()): DataPackage {
+export function checkPackage(dir: string = defaultDataDir()): PackageCheck {
   const reader = new PackageReader(dir);
   const defs = allResources as readonly ResourceDef<unknown>[];
+  const warnings = defs.flatMap((def) => reader.parse(def).warnings);
   const issues = defs.flatMap((def) => [...reader.parse(def).issues, ...reader.foreignKeyIssues(def)]);
-  if (issues.length > 0) throw new DataError(issues);
+  if (issues.length > 0) return { issues, warnings };
   const out: Record<string, unknown> = { dir };
   for (const def of defs) out[keyOfResource[def.name]!] = reader.rows(def);
   const pkg = out as unknown as Omit<DataPackage, "sourceById">;
-  return { ...pkg, sourceById: new Map(pkg.sources.map((s) => [s.id, s])) };
+  return { pkg: { ...pkg, sourceById: new Map(pkg.sources.map((s) => [s.id, s])) }, issues, warnings };
+}
+
+/**
+ * Loads and validates every resource of the package in `dir` (default: the checkout's data/), then checks every
+ * foreign key (sources, states, organisations). Throws one {@link DataError} listing every problem of every file.
+ * Warnings (a byte-order mark, CRLF line ends: read correctly) are not thrown; {@link checkPackage} returns them.
+ * @example const pkg = loadPackage(); pkg.memberships.filter((m) => m.org === "SCO").length
+ */
+export function loadPackage(dir: string = defaultDataDir()): DataPackage {
+  const { pkg, issues } = checkPackage(dir);
+  if (!pkg) throw new DataError(issues);
+  return pkg;
 }
 
 const lazyPackages = new Map<string, DataPackage>();

@@ -1,6 +1,6 @@
 /**
  * Time series: selecting a series from corridor_flows.csv and transit.csv, change between periods, CAGR, shares,
- * index to a base period, and growth implied between published figures.
+ * index to a base period, growth implied between published figures, and the smallest and largest of many numbers.
  * @module
  */
 export * from "./period";
@@ -12,3 +12,4 @@ export * from "./cagr";
 export * from "./share";
 export * from "./rebase";
 export * from "./implied";
+export * from "./extent";

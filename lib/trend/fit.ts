@@ -50,7 +50,8 @@ function fitOn(model: TrendModel, xs: readonly number[], ys: readonly number[]):
   const { m, b } = linearRegression(data);
   const line = linearRegressionLine({ m, b });
   const residuals = data.map(([x, y]) => y! - line(x!));
-  const sst = t.reduce((s, y) => s + (y - t.reduce((a, v) => a + v, 0) / n) ** 2, 0);
+  const tMean = t.reduce((a, v) => a + v, 0) / n;
+  const sst = t.reduce((s, y) => s + (y - tMean) ** 2, 0);
   const sse = residuals.reduce((s, r) => s + r * r, 0);
   const xMean = xs.reduce((a, v) => a + v, 0) / n;
   return {

@@ -53,7 +53,7 @@ describe("parseResource() names the file, line, field, value and what was expect
 
   it("1. bad date", () => {
     expect(messages(corridorFlows, flowsText(flow({ period_end: "2024-02-30" })), "data/corridor_flows.csv")).toEqual([
-      'data/corridor_flows.csv:2: field "period_end" value "2024-02-30": expected a date YYYY-MM-DD',
+      'data/corridor_flows.csv:2: field "period_end" value "2024-02-30": February 2024 has 29 days',
     ]);
   });
 
@@ -95,16 +95,18 @@ describe("parseResource() names the file, line, field, value and what was expect
     expect(messages(states, "iso3,name,region,caspian_littoral,note\n")).toEqual(["data/x.csv:1: file has a header but no data rows"]);
   });
 
-  it("9. byte-order mark", () => {
-    expect(messages(states, "\uFEFFiso3,name,region,caspian_littoral,note\nAZE,Azerbaijan,South Caucasus,true,\n")).toEqual([
-      "data/x.csv:1: file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
-    ]);
+  it("9. byte-order mark: read, with a warning (issue 10; more in input-robustness.test.ts)", () => {
+    const r = parseResource(states, "\uFEFFiso3,name,region,caspian_littoral,note\nAZE,Azerbaijan,South Caucasus,true,\n", "data/x.csv");
+    expect(r.issues).toEqual([]);
+    expect(r.rows.map((s) => s.iso3)).toEqual(["AZE"]);
+    expect(r.warnings.map(formatIssue)).toEqual(["data/x.csv:1: file starts with a byte-order mark (BOM); it was ignored"]);
   });
 
-  it("10. CRLF line ends", () => {
-    expect(messages(states, "iso3,name,region,caspian_littoral,note\r\nAZE,Azerbaijan,South Caucasus,true,\r\n")).toEqual([
-      "data/x.csv:1: line ends with CRLF; the package uses LF line ends (convert with dos2unix)",
-    ]);
+  it("10. CRLF line ends: read as LF, with a warning", () => {
+    const r = parseResource(states, "iso3,name,region,caspian_littoral,note\r\nAZE,Azerbaijan,South Caucasus,true,\r\n", "data/x.csv");
+    expect(r.issues).toEqual([]);
+    expect(r.rows.map((s) => s.iso3)).toEqual(["AZE"]);
+    expect(r.warnings.map(formatIssue)).toEqual(["data/x.csv:1: line ends are CRLF (Windows); read as LF"]);
   });
 
   it("11. quoted commas stay inside their field", () => {

@@ -154,7 +154,7 @@ describe("the tests on small data", () => {
     // container capacity rose 100,000 → 150,000 TEU in October 2025
     expect(checkClaim(claim("value", { resource: "capacities", asset: "baku_port", metric: "container_capacity", op: "increase", as_of: "2025-12-31" }), pkg).verdict).toBe("supported");
   });
-  it("never throws: malformed args and data that fail to load give not_checkable", () => {
+  it("malformed args give not_checkable; data that fail to load throw (tests/indicators/claims-load.test.ts)", () => {
     expect(checkClaim(claim("date", { resource: "nowhere", id: "x" }, "2024"), pkg)).toMatchObject({ verdict: "not_checkable", reason: expect.stringMatching(/contract/) });
     const broken = new Proxy(pkg, {
       get(target, key) {
@@ -162,10 +162,9 @@ describe("the tests on small data", () => {
         return Reflect.get(target, key);
       },
     }) as unknown as ClaimData;
-    expect(checkClaim(claim("status_at", { state: "AZE", org: "SCO", status: "dialogue_partner", date: "2015-07-10" }), broken)).toMatchObject({
-      verdict: "not_checkable",
-      reason: expect.stringMatching(/could not be read/),
-    });
+    expect(() => checkClaim(claim("status_at", { state: "AZE", org: "SCO", status: "dialogue_partner", date: "2015-07-10" }), broken)).toThrow(
+      'claim "t" (status_at) cannot be checked: 1 problem(s) in the data:\n  data/memberships.csv: bad row',
+    );
   });
 });
 
