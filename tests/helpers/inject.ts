@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Hostile input for the injection tests: a copy of data/ with markup appended to every free-text value of every
  * resource, and the browser check that opens a page and looks for what the markup would do if it were live.
