@@ -75,16 +75,14 @@ for (const c of pkg.claims) {
 const isCited = (id: string) => citedBy.has(id);
 
 cl.displayMarkdown(
-  `The catalogue holds **${rp.plural(allEvents.length, "event")}** from ${firstYear} to ${lastYear}` +
-    (asOfDate === latest ? ` (data as of ${rp.formatDate(asOfDate)})` : ` published by ${rp.formatDate(asOfDate)}`) +
-    `. ${focal === "" ? "All are shown." : `${focalName} takes part in ${rp.plural(events.length, "of them", "of them")}.`} ` +
-    (() => {
-      const n = events.filter(isPlanned).length;
-      return n === 0
-        ? `No event is dated after ${rp.formatDate(asOfDate)}. `
-        : `${cap(rp.countWord(n))} ${n === 1 ? "event is" : "events are"} dated on or after ${rp.formatDate(asOfDate)} and count${n === 1 ? "s" : ""} as planned. `;
-    })() +
-    `The article's claims cite ${rp.plural([...citedBy.keys()].filter((id) => allEvents.some((e) => e.id === id)).length, "catalogued event")}.`,
+  cl.md`The catalogue holds **${rp.plural(allEvents.length, "event")}** from ${firstYear} to ${lastYear}${
+    asOfDate === latest ? ` (data as of ${rp.formatDate(asOfDate)})` : ` published by ${rp.formatDate(asOfDate)}`
+  }. ${focal === "" ? "All are shown." : `${focalName} takes part in ${rp.plural(events.length, "of them", "of them")}.`} ${(() => {
+    const n = events.filter(isPlanned).length;
+    return n === 0
+      ? `No event is dated after ${rp.formatDate(asOfDate)}.`
+      : `${cap(rp.countWord(n))} ${n === 1 ? "event is" : "events are"} dated on or after ${rp.formatDate(asOfDate)} and count${n === 1 ? "s" : ""} as planned.`;
+  })()} The article's claims cite ${rp.plural([...citedBy.keys()].filter((id) => allEvents.some((e) => e.id === id)).length, "catalogued event")}.`,
 );
 
 // %% [markdown]
@@ -216,25 +214,26 @@ const rate = (from: string, to: string, list: readonly cl.EventRow[]) => {
   return { n, perYear: n / yrs, yrs };
 };
 const peak = [...allKinds.points].sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.label.localeCompare(b.label))[0]!;
-const paras: string[] = [];
+const paras: cl.Markdown[] = [];
 paras.push(
-  `The busiest year in the catalogue${focal === "" ? "" : ` for ${focalName}`} is **${peak.label}**, with ${rp.plural(peak.value ?? 0, "event")} ` +
-    `(${rp.listText(presentKinds.map((k) => ({ k, n: events.filter((e) => e.kind === k && rp.yearOf(e.date) === Number(peak.label)).length })).filter((x) => x.n > 0).map((x) => `${x.n} ${x.k}${x.n === 1 ? "" : "s"}`))}).`,
+  cl.md`The busiest year in the catalogue${focal === "" ? "" : ` for ${focalName}`} is **${peak.label}**, with ${rp.plural(peak.value ?? 0, "event")} (${rp.listText(presentKinds.map((k) => ({ k, n: events.filter((e) => e.kind === k && rp.yearOf(e.date) === Number(peak.label)).length })).filter((x) => x.n > 0).map((x) => `${x.n} ${x.k}${x.n === 1 ? "" : "s"}`))}).`,
 );
 if (periods) {
   const b = rate(periods.before[0], periods.before[1], events);
   const a = rate(periods.after[0], periods.after[1], events);
   const bS = rate(periods.before[0], periods.before[1], chosen);
   const aS = rate(periods.after[0], periods.after[1], chosen);
+  // the claim id is data: <code> (whose content Markdown still unescapes) rather than a code span, which would show
+  // the escaping backslashes literally
   paras.push(
-    `**Before and after the war.** \`claims.csv\` tests the abstract's claim (\`${afterWar!.id}\`) on the periods ${rp.formatDate(periods.before[0])}–${rp.formatDate(periods.before[1])} and ` +
-      `${rp.formatDate(periods.after[0])}–${rp.formatDate(periods.after[1])}. Over the same periods, events${focal === "" ? "" : ` with ${focalName}`} of every kind went from ` +
-      `${rp.formatNumber(b.perYear, 1)} to ${rp.formatNumber(a.perYear, 1)} a year (${b.n} and ${a.n} in all), and ${kindText} from ${rp.formatNumber(bS.perYear, 1)} to ${rp.formatNumber(aS.perYear, 1)} a year. ` +
-      (a.perYear > b.perYear ? "The direction agrees with the article" : "The direction does not agree with the article") +
-      `; how much of the rise is diplomacy and how much is the catalogue's better coverage of recent years cannot be separated with these data.`,
+    cl.md`**Before and after the war.** \`claims.csv\` tests the abstract's claim (<code>${afterWar!.id}</code>) on the periods ${rp.formatDate(periods.before[0])}–${rp.formatDate(periods.before[1])} and ${
+      rp.formatDate(periods.after[0])}–${rp.formatDate(periods.after[1])}. Over the same periods, events${focal === "" ? "" : ` with ${focalName}`} of every kind went from ${
+      rp.formatNumber(b.perYear, 1)} to ${rp.formatNumber(a.perYear, 1)} a year (${b.n} and ${a.n} in all), and ${kindText} from ${rp.formatNumber(bS.perYear, 1)} to ${rp.formatNumber(aS.perYear, 1)} a year. ${
+      a.perYear > b.perYear ? "The direction agrees with the article" : "The direction does not agree with the article"
+    }; how much of the rise is diplomacy and how much is the catalogue's better coverage of recent years cannot be separated with these data.`,
   );
 }
-cl.displayMarkdown(paras.join("\n\n"));
+cl.displayMarkdown(cl.mdJoin(paras, "\n\n"));
 void cl.registerFigure({
   id: "events-intensity",
   caption: `Catalogued events a year${focal === "" ? "" : ` with ${focalName}`}, ${firstYear}–${lastYear}; the busiest year is ${peak.label} (${peak.value}).`,
@@ -250,11 +249,11 @@ void cl.registerFigure({
 // %%
 let accessionShown = false;
 if (focal === "") {
-  cl.displayMarkdown("No focal state: the accession timeline needs one (set `focal`).");
+  cl.displayMarkdown(cl.md`No focal state: the accession timeline needs one (set \`focal\`).`);
 } else {
   const entries = cl.accessionTimeline(known.memberships, { state: focal });
   if (entries.length === 0) {
-    cl.displayMarkdown(`No membership rows for ${focalName} in this vintage.`);
+    cl.displayMarkdown(cl.md`No membership rows for ${focalName} in this vintage.`);
   } else {
     const input = cl.timelineInputFromEntries(entries, asOfDate, "org");
     const laneOrder = [...new Set(entries.map((e) => e.org as string))];
@@ -297,13 +296,13 @@ if (focal === "") {
     cl.displayHtml(rp.tableHtml(changeTable, { sourceCatalog: catalog, maxSourceChars: 400 }));
     void cl.registerTable({ id: "accession-changes", title: changeTable.title!, table: changeTable, sourceCatalog: catalog });
     cl.displayMarkdown(
-      `Of ${focalName}'s ${rp.plural(entries.length, "change")} of status, ${rp.countWord(recent.length)} fall in ${firstYear}–${lastYear}: ` +
-        `${rp.listText(recent.map((e) => `${e.org} ${e.change === "joined" ? "joined as" : e.change === "left" ? "left, from" : "became"} ${cl.humanize(e.change === "left" ? e.previous ?? "" : e.status).toLowerCase()} (${rp.formatDate(e.date)})`), "none")}. ` +
-        (() => {
-          const held = input.spans.filter((sp) => !sp.end && sp.status !== "former");
-          const old = held.filter((sp) => rp.yearOf(sp.start) < firstYear);
-          return `${cap(rp.countWord(old.length))} of the ${rp.plural(held.length, "status", "statuses")} held on ${rp.formatDate(asOfDate)} date from before ${firstYear}: the cooperation catalogued here adds to older ties rather than replacing them.`;
-        })(),
+      cl.md`Of ${focalName}'s ${rp.plural(entries.length, "change")} of status, ${rp.countWord(recent.length)} fall in ${firstYear}–${lastYear}: ${
+        rp.listText(recent.map((e) => `${e.org} ${e.change === "joined" ? "joined as" : e.change === "left" ? "left, from" : "became"} ${cl.humanize(e.change === "left" ? e.previous ?? "" : e.status).toLowerCase()} (${rp.formatDate(e.date)})`), "none")
+      }. ${(() => {
+        const held = input.spans.filter((sp) => !sp.end && sp.status !== "former");
+        const old = held.filter((sp) => rp.yearOf(sp.start) < firstYear);
+        return `${cap(rp.countWord(old.length))} of the ${rp.plural(held.length, "status", "statuses")} held on ${rp.formatDate(asOfDate)} date from before ${firstYear}: the cooperation catalogued here adds to older ties rather than replacing them.`;
+      })()}`,
     );
   }
 }
@@ -393,40 +392,45 @@ void cl.registerTable({ id: "cited-events", title: citedTable.title!, table: cit
 // ## What the timeline shows
 
 // %%
-const citedYears = [...new Set(citedEvents.map((e) => rp.yearOf(e.date)))].sort();
-const articleYear = citedYears.length > 0 ? Math.max(...citedEvents.filter((e) => !isPlanned(e) && e.participants.length > 0).map((e) => rp.yearOf(e.date))) : undefined;
+// the latest year of a cited event that has taken place (none when every cited event is still planned on the as-of date)
+const citedYears = citedEvents.filter((e) => !isPlanned(e) && e.participants.length > 0).map((e) => rp.yearOf(e.date));
+const articleYear = citedYears.length > 0 ? citedYears.reduce((a, b) => Math.max(a, b)) : undefined;
 const inArticleYear = articleYear === undefined ? [] : events.filter((e) => rp.yearOf(e.date) === articleYear);
 const citedInYear = inArticleYear.filter((e) => isCited(e.id));
 const summitOrgs = cl.eventCounts(events, "org", { kind: "summit" }).filter((c) => c.key !== "(none)").sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 const lastCited = citedEvents.filter((e) => !isPlanned(e)).slice(-1)[0];
 const after = lastCited ? events.filter((e) => e.date > lastCited.date && !isPlanned(e)) : [];
 cl.displayMarkdown(
-  [
-    articleYear !== undefined
-      ? `**A crowded year.** ${articleYear} holds ${rp.plural(inArticleYear.length, "catalogued event")}${focal === "" ? "" : ` with ${focalName}`}; the article cites ${rp.countWord(citedInYear.length)} of them. ` +
-        `The others — ${rp.listText(inArticleYear.filter((e) => !isCited(e.id)).slice(0, 6).map((e) => `${e.title} (${rp.formatDate(e.date)})`))}${inArticleYear.filter((e) => !isCited(e.id)).length > 6 ? " and more" : ""} — ` +
-        `show that the article selects; it does not exaggerate the pace.`
-      : "",
-    summitOrgs.length > 0
-      ? `**${summitOrgs.length > 1 && summitOrgs[1]!.count === summitOrgs[0]!.count ? `${summitOrgs[0]!.key} and ${summitOrgs[1]!.key} are the densest threads` : `${summitOrgs[0]!.key} is the densest thread`}.** ${summitOrgs[0]!.key} has ${rp.plural(summitOrgs[0]!.count, "catalogued summit")}${focal === "" ? "" : ` with ${focalName}`} (in ${rp.listText([...new Set(cl.filterEvents(events, { org: summitOrgs[0]!.key, kind: "summit" }).map((e) => String(rp.yearOf(e.date))))])})` +
-        (summitOrgs.length > 1 ? `, against ${rp.listText(summitOrgs.slice(1).map((c) => `${c.count} for ${c.key}`))}` : "") +
-        `.` +
-        (focal !== ""
-          ? (() => {
-              const st = cl.statusAt(cl.membershipIndex(known.memberships, known.organizations), focal, summitOrgs[0]!.key, asOfDate);
-              return st.status !== "none" ? ` ${focalName}'s status there on ${rp.formatDate(asOfDate)}: ${cl.humanize(st.status).toLowerCase()}.` : "";
-            })()
-          : "")
-      : "",
-    lastCited
-      ? `**After the article.** The last cited event that has taken place is ${lastCited.title} (${rp.formatDate(lastCited.date)}). ` +
-        `Since then the catalogue records ${after.length === 0 ? "no event" : rp.plural(after.length, "event")} up to ${rp.formatDate(asOfDate)}` +
-        (after.filter((e) => e.kind === "accession" || e.kind === "chairmanship").length > 0
-          ? `, among them ${rp.listText(after.filter((e) => e.kind === "accession" || e.kind === "chairmanship").map((e) => `${e.title} (${rp.formatDate(e.date)})`))}`
-          : "") +
-        (events.filter(isPlanned).length === 0 ? "; none is planned in this vintage." : `; ${rp.plural(events.filter(isPlanned).length, "further event is", "further events are")} planned.`)
-      : "",
-  ]
-    .filter((p) => p !== "")
-    .join("\n\n"),
+  cl.mdJoin(
+    [
+      articleYear !== undefined
+        ? cl.md`**A crowded year.** ${articleYear} holds ${rp.plural(inArticleYear.length, "catalogued event")}${focal === "" ? "" : ` with ${focalName}`}; the article cites ${rp.countWord(citedInYear.length)} of them. The others — ${
+            rp.listText(inArticleYear.filter((e) => !isCited(e.id)).slice(0, 6).map((e) => `${e.title} (${rp.formatDate(e.date)})`))
+          }${inArticleYear.filter((e) => !isCited(e.id)).length > 6 ? " and more" : ""} — show that the article selects; it does not exaggerate the pace.`
+        : undefined,
+      summitOrgs.length > 0
+        ? cl.md`**${summitOrgs.length > 1 && summitOrgs[1]!.count === summitOrgs[0]!.count ? `${summitOrgs[0]!.key} and ${summitOrgs[1]!.key} are the densest threads` : `${summitOrgs[0]!.key} is the densest thread`}.** ${
+            summitOrgs[0]!.key} has ${rp.plural(summitOrgs[0]!.count, "catalogued summit")}${focal === "" ? "" : ` with ${focalName}`} (in ${
+            rp.listText([...new Set(cl.filterEvents(events, { org: summitOrgs[0]!.key, kind: "summit" }).map((e) => String(rp.yearOf(e.date))))])})${
+            summitOrgs.length > 1 ? `, against ${rp.listText(summitOrgs.slice(1).map((c) => `${c.count} for ${c.key}`))}` : ""
+          }.${
+            focal !== ""
+              ? (() => {
+                  const st = cl.statusAt(cl.membershipIndex(known.memberships, known.organizations), focal, summitOrgs[0]!.key, asOfDate);
+                  return st.status !== "none" ? ` ${focalName}'s status there on ${rp.formatDate(asOfDate)}: ${cl.humanize(st.status).toLowerCase()}.` : "";
+                })()
+              : ""
+          }`
+        : undefined,
+      lastCited
+        ? cl.md`**After the article.** The last cited event that has taken place is ${lastCited.title} (${rp.formatDate(lastCited.date)}). Since then the catalogue records ${
+            after.length === 0 ? "no event" : rp.plural(after.length, "event")} up to ${rp.formatDate(asOfDate)}${
+            after.filter((e) => e.kind === "accession" || e.kind === "chairmanship").length > 0
+              ? `, among them ${rp.listText(after.filter((e) => e.kind === "accession" || e.kind === "chairmanship").map((e) => `${e.title} (${rp.formatDate(e.date)})`))}`
+              : ""
+          }${events.filter(isPlanned).length === 0 ? "; none is planned in this vintage." : `; ${rp.plural(events.filter(isPlanned).length, "further event is", "further events are")} planned.`}`
+        : undefined,
+    ].filter((p): p is cl.Markdown => p !== undefined),
+    "\n\n",
+  ),
 );

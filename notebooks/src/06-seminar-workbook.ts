@@ -40,7 +40,6 @@ const catalog = pkg.sources;
 if (scenario !== "student" && scenario !== "teacher") throw new RangeError(`scenario = "${scenario}" is not "student" or "teacher"`);
 const reveal = scenario === "teacher";
 const src = (ids: readonly string[]) => [...new Set(ids.map((id) => { const s = pkg.sourceById.get(id); return s ? `${s.publisher}${s.published ? ` (${s.published})` : ""}` : id; }))].join("; ");
-const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 /** One row per exercise for the answer key registered with the report. */
 const answerKey: { exercise: string; question: string; answer: string; tolerance: string; sources: readonly cl.SourceId[] }[] = [];
 
@@ -48,8 +47,9 @@ const memberOrgs = pkg.organizations.filter((o) => o.sphere !== "transport");
 const ix = cl.membershipIndex(pkg.memberships, memberOrgs, pkg.states.map((s) => s.iso3));
 
 cl.displayMarkdown(
-  `**This copy of the workbook is about ${NAME}**, with the data as of **${rp.formatDate(asOfDate)}**. ` +
-    `Mode: **${scenario}** (worked answers ${reveal ? "open" : "folded until you open them or answer correctly"}).`,
+  cl.md`**This copy of the workbook is about ${NAME}**, with the data as of **${rp.formatDate(asOfDate)}**. Mode: **${scenario}** (worked answers ${
+    reveal ? "open" : "folded until you open them or answer correctly"
+  }).`,
 );
 
 // %% [markdown]
@@ -77,9 +77,8 @@ const y1b = e1b.period_start.slice(0, 4);
 const expected1 = cl.percentChange(e1a.value, e1b.value);
 const others1 = annualWhole.filter((r) => (r.period_start === e1a.period_start || r.period_start === e1b.period_start) && releaseOf(r) !== releaseOf(e1b));
 cl.displayMarkdown(
-  `**Question.** ${releases[0].k.split("|")[0]} (published ${rp.formatDate(releases[0].k.split("|")[1])}) puts cargo on the whole Middle Corridor at ` +
-    `**${rp.formatNumber(e1a.value)} t in ${y1a}** and **${rp.formatNumber(e1b.value)} t in ${y1b}**. ` +
-    `By how many percent did cargo change from ${y1a} to ${y1b}? Give a number in percent, one decimal (negative for a fall).`,
+  cl.md`**Question.** ${releases[0].k.split("|")[0]} (published ${rp.formatDate(releases[0].k.split("|")[1])}) puts cargo on the whole Middle Corridor at **${
+    rp.formatNumber(e1a.value)} t in ${y1a}** and **${rp.formatNumber(e1b.value)} t in ${y1b}**. By how many percent did cargo change from ${y1a} to ${y1b}? Give a number in percent, one decimal (negative for a fall).`,
 );
 
 // %%
@@ -89,12 +88,12 @@ let answer1: number | null = null; // e.g. 12.3 (percent)
 const check1 = sc.checkNumber(answer1, expected1, 0.5, "%");
 cl.displayHtml(
   sc.selfCheckHtml(1, check1,
-    `<p>(${rp.formatNumber(e1b.value)} / ${rp.formatNumber(e1a.value)} − 1) × 100 = <b>${rp.formatNumber(expected1, 1)} %</b>.</p>` +
-      (others1.length === 0
-        ? `<p>Why one publisher: no other release in the data covers these two years, but for other years releases differ (Exercise 3). `
-        : `<p>Why one publisher: other releases give other totals for the same years (${esc(others1.map((r) => `${r.period_start.slice(0, 4)}: ${rp.formatNumber(r.value)} t, ${src(r.sources)}`).join("; "))}). `) +
-      `Mixing a figure from one release with one from another can move the growth rate by more than the rounding you were asked for.</p>` +
-      `<p style="color:#555">Sources: ${esc(src([...e1a.sources, ...e1b.sources]))}</p>`,
+    cl.html`<p>(${rp.formatNumber(e1b.value)} / ${rp.formatNumber(e1a.value)} − 1) × 100 = <b>${rp.formatNumber(expected1, 1)} %</b>.</p><p>Why one publisher: ${
+      others1.length === 0
+        ? "no other release in the data covers these two years, but for other years releases differ (Exercise 3). "
+        : `other releases give other totals for the same years (${others1.map((r) => `${r.period_start.slice(0, 4)}: ${rp.formatNumber(r.value)} t, ${src(r.sources)}`).join("; ")}). `
+    }Mixing a figure from one release with one from another can move the growth rate by more than the rounding you were asked for.</p><p style="color:#555">Sources: ${
+      src([...e1a.sources, ...e1b.sources])}</p>`,
     reveal),
 );
 void answerKey.push({ exercise: "1", question: `Growth of whole-route cargo ${y1a}–${y1b}`, answer: `${rp.formatNumber(expected1, 1)} %`, tolerance: "±0.5 points", sources: cl.mergeSources(cl.rowSources(e1a), cl.rowSources(e1b)) });
@@ -112,8 +111,7 @@ const org2 = "SCO";
 const at2 = cl.statusAt(ix, F, org2, date2);
 const now2 = cl.statusAt(ix, F, org2, asOfDate);
 cl.displayMarkdown(
-  `**Question.** What was ${POSS} status in the ${nm.orgName(pkg, org2)} (${org2}) on **${rp.formatDate(date2)}**? ` +
-    `Answer with one of: founding member, member, observer, dialogue partner, partner, applicant, former, suspended, or none.`,
+  cl.md`**Question.** What was ${POSS} status in the ${nm.orgName(pkg, org2)} (${org2}) on **${rp.formatDate(date2)}**? Answer with one of: founding member, member, observer, dialogue partner, partner, applicant, former, suspended, or none.`,
 );
 
 // %%
@@ -125,12 +123,11 @@ const check2 = sc.checkText(answer2, accepted2);
 const rows2 = pkg.memberships.filter((r) => r.state === F && r.org === org2).sort((a, b) => a.since.localeCompare(b.since));
 cl.displayHtml(
   sc.selfCheckHtml(2, check2,
-    `<p>On ${rp.formatDate(date2)}, ${esc(NAME)} was <b>${esc(at2.status === "none" ? "without status in" : `${nm.statusWithArticle(at2.status)} of`)}</b> the ${org2}` +
-      (at2.since ? ` (since ${rp.formatDate(at2.since)}${at2.sinceBound === "by" ? ", documented by that date" : ""})` : "") +
-      `; on ${rp.formatDate(asOfDate)} it is <b>${esc(now2.status === "none" ? "without status" : nm.statusWithArticle(now2.status))}</b>.</p>` +
-      `<p>The rows: ${rows2.length === 0 ? "none." : esc(rows2.map((r) => `${nm.statusPhrase(r.status)} from ${r.since}${r.until ? ` until ${r.until}` : ""}`).join("; "))}. ` +
-      `A status that changes on a date counts from that date, so the day before a change still has the old status.</p>` +
-      `<p style="color:#555">Sources: ${esc(src(at2.sources))}</p>`,
+    cl.html`<p>On ${rp.formatDate(date2)}, ${NAME} was <b>${at2.status === "none" ? "without status in" : `${nm.statusWithArticle(at2.status)} of`}</b> the ${org2}${
+      at2.since ? ` (since ${rp.formatDate(at2.since)}${at2.sinceBound === "by" ? ", documented by that date" : ""})` : ""
+    }; on ${rp.formatDate(asOfDate)} it is <b>${now2.status === "none" ? "without status" : nm.statusWithArticle(now2.status)}</b>.</p><p>The rows: ${
+      rows2.length === 0 ? "none" : rows2.map((r) => `${nm.statusPhrase(r.status)} from ${r.since}${r.until ? ` until ${r.until}` : ""}`).join("; ")
+    }. A status that changes on a date counts from that date, so the day before a change still has the old status.</p><p style="color:#555">Sources: ${src(at2.sources)}</p>`,
     reveal),
 );
 void answerKey.push({ exercise: "2", question: `Status of ${NAME} in the ${org2} on ${date2}`, answer: nm.statusPhrase(at2.status), tolerance: "exact", sources: at2.sources });
@@ -162,11 +159,10 @@ const options3: Record<string, string> = {
 };
 const expected3 = !has3 ? "" : a3.scope !== b3.scope ? "b" : a3.status !== b3.status ? "c" : a3.unit !== b3.unit ? "d" : "a";
 cl.displayMarkdown(
-  !has3 ? `**Question.** No year up to ${rp.formatDate(asOfDate)} has annual cargo in two scopes; skip this exercise.` :
-  `**Question.** For ${y3}, one row gives **${rp.formatNumber(a3.value)} ${a3.unit}** (${src(a3.sources)}) and another **${rp.formatNumber(b3.value)} ${b3.unit}** ` +
-    `(${src(b3.sources)}), a difference of ${rp.formatPercent(cl.percentChange(Math.min(a3.value, b3.value), Math.max(a3.value, b3.value)))}. Which explanation does the data support? ` +
-    `Answer with a letter.\n\n` +
-    Object.entries(options3).map(([k, v]) => `- **${k}**: ${v}`).join("\n"),
+  !has3 ? cl.md`**Question.** No year up to ${rp.formatDate(asOfDate)} has annual cargo in two scopes; skip this exercise.` :
+  cl.md`**Question.** For ${y3}, one row gives **${rp.formatNumber(a3.value)} ${a3.unit}** (${src(a3.sources)}) and another **${rp.formatNumber(b3.value)} ${b3.unit}** (${
+    src(b3.sources)}), a difference of ${rp.formatPercent(cl.percentChange(Math.min(a3.value, b3.value), Math.max(a3.value, b3.value)))}. Which explanation does the data support? Answer with a letter.\n\n${
+    cl.mdJoin(Object.entries(options3).map(([k, v]) => cl.md`- **${k}**: ${v}`), "\n")}`,
 );
 
 // Both scopes as separate lines: the chart students discuss (and the report shows).
@@ -206,12 +202,11 @@ const check3 = sc.checkText(answer3, [expected3]);
 const sameScope3 = annualCargo.filter((r) => r.scope === a3.scope && r.period_start === a3.period_start);
 cl.displayHtml(
   sc.selfCheckHtml(3, check3,
-    `<p>The answer is <b>${expected3}</b>. The first row has scope <code>${a3.scope}</code>, status <code>${a3.status}</code>, unit <code>${a3.unit}</code>; ` +
-      `the second has scope <code>${b3.scope}</code>, status <code>${b3.status}</code>, unit <code>${b3.unit}</code>. ` +
-      `${a3.scope !== b3.scope ? "Same unit, same status, different scope: they measure different parts of the corridor, so neither corrects the other." : ""}</p>` +
-      `<p>Even within one scope, releases differ: ${rp.plural(sameScope3.length, "figure")} for ${y3} in scope <code>${a3.scope}</code>, from ` +
-      `${rp.formatNumber(Math.min(...sameScope3.map((r) => r.value)))} to ${rp.formatNumber(Math.max(...sameScope3.map((r) => r.value)))} t (rounding and later revisions). ` +
-      `That is why data/ keeps each figure as its own row with its publisher, and never merges them.</p>`,
+    cl.html`<p>The answer is <b>${expected3}</b>. The first row has scope <code>${a3.scope}</code>, status <code>${a3.status}</code>, unit <code>${a3.unit}</code>; the second has scope <code>${
+      b3.scope}</code>, status <code>${b3.status}</code>, unit <code>${b3.unit}</code>. ${
+      a3.scope !== b3.scope ? "Same unit, same status, different scope: they measure different parts of the corridor, so neither corrects the other." : ""
+    }</p><p>Even within one scope, releases differ: ${rp.plural(sameScope3.length, "figure")} for ${y3} in scope <code>${a3.scope}</code>, from ${
+      rp.formatNumber(Math.min(...sameScope3.map((r) => r.value)))} to ${rp.formatNumber(Math.max(...sameScope3.map((r) => r.value)))} t (rounding and later revisions). That is why data/ keeps each figure as its own row with its publisher, and never merges them.</p>`,
     reveal),
 );
 void answerKey.push({ exercise: "3", question: `Why ${y3} cargo figures of ${a3.scope} and ${b3.scope} differ`, answer: `${expected3}: ${options3[expected3]}`, tolerance: "exact", sources: cl.mergeSources(cl.rowSources(a3), cl.rowSources(b3)) });
@@ -233,8 +228,8 @@ const B4 = cl.orgsOf(m4, partner4);
 const shared4 = cl.sharedMemberships(m4, F, partner4);
 const expected4 = cl.jaccard(A4, B4);
 cl.displayMarkdown(
-  `**Question.** On ${rp.formatDate(asOfDate)}, ${NAME} has a standing tie with ${rp.listText(A4)}; ` +
-    `${nm.stateName(pkg, partner4)} with ${rp.listText(B4)}. What is the Jaccard index of the two sets? Give a number between 0 and 1, two decimals.`,
+  cl.md`**Question.** On ${rp.formatDate(asOfDate)}, ${NAME} has a standing tie with ${rp.listText(A4)}; ${
+    nm.stateName(pkg, partner4)} with ${rp.listText(B4)}. What is the Jaccard index of the two sets? Give a number between 0 and 1, two decimals.`,
 );
 
 // %%
@@ -245,10 +240,9 @@ const check4 = sc.checkNumber(answer4, expected4, 0.01);
 const union4 = [...new Set([...A4, ...B4])].sort();
 cl.displayHtml(
   sc.selfCheckHtml(4, check4,
-    `<p>Shared (${shared4.value.length}): ${esc(shared4.value.join(", "))}. Union (${union4.length}): ${esc(union4.join(", "))}. ` +
-      `J = ${shared4.value.length} / ${union4.length} = <b>${rp.formatNumber(expected4, 3)}</b>.</p>` +
-      `<p>Think about what the number hides: an organisation with two members counts as much as one with fifty, and a dialogue partnership as much as full membership.</p>` +
-      `<p style="color:#555">Sources: ${esc(src(shared4.sources))}</p>`,
+    cl.html`<p>Shared (${shared4.value.length}): ${shared4.value.join(", ")}. Union (${union4.length}): ${union4.join(", ")}. J = ${shared4.value.length} / ${union4.length} = <b>${
+      rp.formatNumber(expected4, 3)}</b>.</p><p>Think about what the number hides: an organisation with two members counts as much as one with fifty, and a dialogue partnership as much as full membership.</p><p style="color:#555">Sources: ${
+      src(shared4.sources)}</p>`,
     reveal),
 );
 void answerKey.push({ exercise: "4", question: `Jaccard overlap of ${NAME} and ${nm.stateName(pkg, partner4)} on ${asOfDate}`, answer: rp.formatNumber(expected4, 3), tolerance: "±0.01", sources: shared4.sources });
@@ -270,8 +264,8 @@ const default5 = panel5.map((s) => cl.multiVectorBalance(ix, memberOrgs, s, asOf
 const best5 = Math.max(...present5.map((b) => b.index ?? -1));
 const top5 = present5.filter((b) => (b.index ?? -1) >= best5 - 1e-12);
 cl.displayMarkdown(
-  `**Question.** Among ${rp.listText(panel5.map((s) => nm.stateName(pkg, s)))}, which state has the **highest** balance index on ${rp.formatDate(asOfDate)} ` +
-    `when the normaliser counts only the spheres the state is present in? Give its three-letter code (e.g. AZE). Then ask yourself whether that state is the most "multi-vector" of the twelve.`,
+  cl.md`**Question.** Among ${rp.listText(panel5.map((s) => nm.stateName(pkg, s)))}, which state has the **highest** balance index on ${
+    rp.formatDate(asOfDate)} when the normaliser counts only the spheres the state is present in? Give its three-letter code (e.g. AZE). Then ask yourself whether that state is the most "multi-vector" of the twelve.`,
 );
 
 // %%
@@ -285,14 +279,11 @@ const rows5 = panel5
   .sort((a, b) => (b.p.index ?? -1) - (a.p.index ?? -1) || a.s.localeCompare(b.s));
 cl.displayHtml(
   sc.selfCheckHtml(5, check5,
-    `<p><b>${esc(rp.listText(top5.map((b) => `${nm.stateName(pkg, b.state)} (${b.state})`)))}</b>, with an index of ${rp.formatNumber(best5, 3)} from only ` +
-      `${rp.plural(t5.ties.length, "weighted tie")} (${esc(t5.ties.map((t) => `${t.org}, ${nm.spherePhrase(t.sphere)}`).join("; "))}) spread evenly over ${rp.plural(t5.k, "sphere")}.</p>` +
-      `<p>Evenness among the spheres a state is in rewards having few ties of equal weight. Under the default (all eight spheres), ${esc(nm.stateName(pkg, t5.state))} ranks ` +
-      `${rk.rankText(rk.rankOf(default5, t5.state, (b) => b.state, (b) => b.index))} and ${esc(NAME)} ${rk.rankText(rk.rankOf(default5, F, (b) => b.state, (b) => b.index))}. ` +
-      `That is why the README divides by all eight spheres: a state present in two directions is not as "multi-vector" as one present in eight.</p>` +
-      `<table style="border-collapse:collapse;font-size:13px"><tr><th style="text-align:left;padding:2px 8px">State</th><th style="padding:2px 8px">Ties</th><th style="padding:2px 8px">Index, present spheres</th><th style="padding:2px 8px">Index, default</th></tr>` +
-      rows5.map((r) => `<tr><td style="padding:2px 8px">${esc(nm.stateName(pkg, r.s))}</td><td style="text-align:right;padding:2px 8px">${r.p.ties.length}</td><td style="text-align:right;padding:2px 8px">${r.p.index === undefined ? "–" : rp.formatNumber(r.p.index, 3)}</td><td style="text-align:right;padding:2px 8px">${r.d.index === undefined ? "–" : rp.formatNumber(r.d.index, 3)}</td></tr>`).join("") +
-      `</table>`,
+    cl.html`<p><b>${rp.listText(top5.map((b) => `${nm.stateName(pkg, b.state)} (${b.state})`))}</b>, with an index of ${rp.formatNumber(best5, 3)} from only ${
+      rp.plural(t5.ties.length, "weighted tie")} (${t5.ties.map((t) => `${t.org}, ${nm.spherePhrase(t.sphere)}`).join("; ")}) spread evenly over ${rp.plural(t5.k, "sphere")}.</p><p>Evenness among the spheres a state is in rewards having few ties of equal weight. Under the default (all eight spheres), ${
+      nm.stateName(pkg, t5.state)} ranks ${rk.rankText(rk.rankOf(default5, t5.state, (b) => b.state, (b) => b.index))} and ${NAME} ${rk.rankText(rk.rankOf(default5, F, (b) => b.state, (b) => b.index))}. That is why the README divides by all eight spheres: a state present in two directions is not as "multi-vector" as one present in eight.</p><table style="border-collapse:collapse;font-size:13px"><tr><th style="text-align:left;padding:2px 8px">State</th><th style="padding:2px 8px">Ties</th><th style="padding:2px 8px">Index, present spheres</th><th style="padding:2px 8px">Index, default</th></tr>${
+      rows5.map((r) => cl.html`<tr><td style="padding:2px 8px">${nm.stateName(pkg, r.s)}</td><td style="text-align:right;padding:2px 8px">${r.p.ties.length}</td><td style="text-align:right;padding:2px 8px">${r.p.index === undefined ? "–" : rp.formatNumber(r.p.index, 3)}</td><td style="text-align:right;padding:2px 8px">${r.d.index === undefined ? "–" : rp.formatNumber(r.d.index, 3)}</td></tr>`)
+    }</table>`,
     reveal),
 );
 void answerKey.push({ exercise: "5", question: `Highest balance index with k = spheres present, ${asOfDate}`, answer: top5.map((b) => b.state).join(" or "), tolerance: "exact", sources: cl.mergeSources(...top5.map((b) => b.sources)) });
@@ -319,10 +310,10 @@ const mir6 = pair6?.mir[0];
 const expected6 = pair6 ? cl.percentChange(rep6.value_usd, mir6.value_usd) : undefined;
 cl.displayMarkdown(
   pair6
-    ? `**Question.** For ${cl.periodLabel(rep6.period_start, rep6.period_end)}, Azerbaijan's customs put ${rep6.flow} with ${nm.stateName(pkg, rep6.partner)} at ` +
-        `**${rp.formatUsd(rep6.value_usd)}** (${src(rep6.sources)}); ${nm.statePossessive(pkg, mir6.partner)} statistics put it at **${rp.formatUsd(mir6.value_usd)}** ` +
-        `(${src(mir6.sources)}). By how many percent is the partner's (mirror) figure above or below Azerbaijan's? Give a signed number in percent, one decimal.`
-    : `**Question.** The data hold no period with both a reporter and a mirror figure up to ${rp.formatDate(asOfDate)}; skip this exercise.`,
+    ? cl.md`**Question.** For ${cl.periodLabel(rep6.period_start, rep6.period_end)}, Azerbaijan's customs put ${rep6.flow} with ${nm.stateName(pkg, rep6.partner)} at **${
+        rp.formatUsd(rep6.value_usd)}** (${src(rep6.sources)}); ${nm.statePossessive(pkg, mir6.partner)} statistics put it at **${rp.formatUsd(mir6.value_usd)}** (${
+        src(mir6.sources)}). By how many percent is the partner's (mirror) figure above or below Azerbaijan's? Give a signed number in percent, one decimal.`
+    : cl.md`**Question.** The data hold no period with both a reporter and a mirror figure up to ${rp.formatDate(asOfDate)}; skip this exercise.`,
 );
 
 // %%
@@ -334,15 +325,14 @@ if (pair6) {
   const pairsList = pairs6.length;
   cl.displayHtml(
     sc.selfCheckHtml(6, check6,
-      `<p>(${rp.formatUsd(mir6.value_usd)} / ${rp.formatUsd(rep6.value_usd)} − 1) × 100 = <b>${rp.formatPercent(expected6, { sign: true, digits: 1 })}</b>.</p>` +
-        `<p>Neither figure is "the" trade: each is a correct count by its own rules. A report should say whose figure it cites. ` +
-        `In the data this is the ${pairsList === 1 ? "only" : `first of ${pairsList}`} period with both sides published; most figures cover a part of a year on one side only, so a comparison across sides is rarely possible.</p>` +
-        `<p style="color:#555">Sources: ${esc(src([...rep6.sources, ...mir6.sources]))}</p>`,
+      cl.html`<p>(${rp.formatUsd(mir6.value_usd)} / ${rp.formatUsd(rep6.value_usd)} − 1) × 100 = <b>${rp.formatPercent(expected6, { sign: true, digits: 1 })}</b>.</p><p>Neither figure is "the" trade: each is a correct count by its own rules. A report should say whose figure it cites. In the data this is the ${
+        pairsList === 1 ? "only" : `first of ${pairsList}`} period with both sides published; most figures cover a part of a year on one side only, so a comparison across sides is rarely possible.</p><p style="color:#555">Sources: ${
+        src([...rep6.sources, ...mir6.sources])}</p>`,
       reveal),
   );
   void answerKey.push({ exercise: "6", question: `Mirror against reporter, ${nm.stateName(pkg, rep6.partner)} ${cl.periodLabel(rep6.period_start, rep6.period_end)} ${rep6.flow}`, answer: rp.formatPercent(expected6, { sign: true, digits: 1 }), tolerance: "±0.5 points", sources: cl.mergeSources(cl.rowSources(rep6), cl.rowSources(mir6)) });
 } else {
-  cl.displayMarkdown("No reporter–mirror pair in the data: nothing to check.");
+  cl.displayMarkdown(cl.md`No reporter–mirror pair in the data: nothing to check.`);
 }
 
 // %% [markdown]
@@ -363,7 +353,7 @@ const keyTable: cl.TableInput = {
   sources: cl.mergeSources(...answerKey.map((a) => a.sources)),
 };
 if (reveal) cl.displayHtml(rp.tableHtml(keyTable, { caption: `Answer key for ${NAME}, ${rp.formatDate(asOfDate)}`, sourceCatalog: catalog }));
-else cl.displayMarkdown(`The answer key (${rp.plural(answerKey.length, "exercise")}) is shown in teacher mode (\`scenario = "teacher"\`) and exported with the report.`);
+else cl.displayMarkdown(cl.md`The answer key (${rp.plural(answerKey.length, "exercise")}) is shown in teacher mode (\`scenario = "teacher"\`) and exported with the report.`);
 void cl.registerTable({ id: "answer-key", title: `Seminar workbook: answer key for ${NAME}, ${rp.formatDate(asOfDate)}`, table: keyTable, sourceCatalog: catalog });
 
 // %% [markdown]
