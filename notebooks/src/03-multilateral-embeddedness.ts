@@ -77,13 +77,19 @@ const mAsOf = matrices[matrices.length - 1];
 const tiesOf = (m: cl.MembershipMatrix, s: string) => cl.orgsOf(m, s);
 const fullOf = (m: cl.MembershipMatrix, s: string) => cl.orgsOf(m, s).filter((o) => cl.FULL_MEMBERSHIP.includes(cl.matrixStatus(m, s, o)));
 
+// Text for the notebook is built with cl.md`…`: the literal parts are Markdown, every `${…}` (names, codes,
+// parameters) is escaped as text. Pieces of one paragraph are joined with cl.mdJoin(…, " ") (empty ones dropped).
 cl.displayMarkdown(
-  `## ${NAME} in the organisations of Eurasia\n\n` +
-    `As of **${rp.formatDate(asOfDate)}**${asOfDate === latestDate ? " (the latest date in the data)" : ` (the data run to ${rp.formatDate(latestDate)})`}, ` +
-    `${NAME} holds a standing tie with **${rp.plural(tiesOf(mAsOf, F).length, "organisation")}** of the ${memberOrgs.length} in the package, ` +
-    `${rp.countWord(fullOf(mAsOf, F).length)} of them as a full or founding member: ${rp.listText(tiesOf(mAsOf, F).map((o) => `${o} (${nm.statusPhrase(cl.matrixStatus(mAsOf, F, o))})`))}. ` +
-    `It is compared below with ${rp.listText(others.map((s) => nm.stateName(pkg, s)))}. ` +
-    `Balance-index scenario: **${scenario}** (${SCENARIOS[scenario].label}).`,
+  cl.mdJoin(
+    [
+      cl.md`## ${NAME} in the organisations of Eurasia\n\nAs of **${rp.formatDate(asOfDate)}**${asOfDate === latestDate ? " (the latest date in the data)" : ` (the data run to ${rp.formatDate(latestDate)})`},`,
+      cl.md`${NAME} holds a standing tie with **${rp.plural(tiesOf(mAsOf, F).length, "organisation")}** of the ${memberOrgs.length} in the package,`,
+      cl.md`${rp.countWord(fullOf(mAsOf, F).length)} of them as a full or founding member: ${rp.listText(tiesOf(mAsOf, F).map((o) => `${o} (${nm.statusPhrase(cl.matrixStatus(mAsOf, F, o))})`))}.`,
+      cl.md`It is compared below with ${rp.listText(others.map((s) => nm.stateName(pkg, s)))}.`,
+      cl.md`Balance-index scenario: **${scenario}** (${SCENARIOS[scenario].label}).`,
+    ],
+    " ",
+  ),
 );
 
 // %% [markdown]
@@ -148,14 +154,17 @@ function changes(from: cl.MembershipMatrix, to: cl.MembershipMatrix, s: string):
 const steps = matrices.slice(1).map((m, i) => ({ from: mapDates[i], to: mapDates[i + 1], list: changes(matrices[i], m, F) }));
 const panelChanges = matrices.length > 1 ? others.filter((s) => changes(matrices[0], mAsOf, s).length > 0) : [];
 cl.displayMarkdown(
-  `**What changed for ${NAME}.** ` +
-    steps
-      .map((st) => `Between ${rp.formatDate(st.from)} and ${rp.formatDate(st.to)} it ${st.list.length === 0 ? "changed no status" : rp.listText(st.list)}.`)
-      .join(" ") +
-    ` Its standing ties went from ${mapDates.map((d, i) => `${tiesOf(matrices[i], F).length} (${d.slice(0, 4)})`).join(" to ")}. ` +
-    (matrices.length > 1
-      ? `Of the other ${others.length} states, ${rp.countWord(panelChanges.length)} changed at least one status over the whole span: ${rp.listText(panelChanges.map((s) => nm.stateName(pkg, s)), "none")}.`
-      : ""),
+  cl.mdJoin(
+    [
+      cl.md`**What changed for ${NAME}.**`,
+      ...steps.map((st) => `Between ${rp.formatDate(st.from)} and ${rp.formatDate(st.to)} it ${st.list.length === 0 ? "changed no status" : rp.listText(st.list)}.`),
+      `Its standing ties went from ${mapDates.map((d, i) => `${tiesOf(matrices[i], F).length} (${d.slice(0, 4)})`).join(" to ")}.`,
+      matrices.length > 1
+        ? `Of the other ${others.length} states, ${rp.countWord(panelChanges.length)} changed at least one status over the whole span: ${rp.listText(panelChanges.map((s) => nm.stateName(pkg, s)), "none")}.`
+        : "",
+    ].filter((part) => part !== ""),
+    " ",
+  ),
 );
 
 // %% [markdown]
@@ -264,22 +273,34 @@ const chairs = pkg.events.filter((e) => e.kind === "chairmanship" && e.participa
 const gapsTouching = pkg.gaps.filter(
   (g) => g.resource === "memberships" && (g.description.includes(NAME) || new RegExp(`\\b${F}\\b`).test(g.description) || (g.note ?? "").includes(NAME)),
 );
+const otherMilestones = milestones.filter((e) => e.kind !== "chairmanship");
 cl.displayMarkdown(
-  `**${POSS} path through the three platforms of the article.**\n\n` +
-    CORE.map((o) => `- **${o}** (${nm.orgName(pkg, o)}): ${pathText(o)}.`).join("\n") +
-    `\n\n**Chairmanships of ${NAME} in the event catalogue:** ` +
-    (chairs.length === 0
-      ? `none catalogued.`
-      : chairs.map((e) => `${e.title} (${rp.formatDate(e.date)}${cl.startOf(e.date) > asOfDate ? ", after the as-of date" : ""})`).join("; ") + ".") +
-    `\n\n**Other catalogued milestones in its organisations:** ` +
-    (milestones.filter((e) => e.kind !== "chairmanship").length === 0
-      ? `none. The event catalogue was built around Azerbaijan's diplomacy, so a missing milestone of ${NAME} is a gap in the catalogue, not evidence that nothing happened.`
-      : milestones.filter((e) => e.kind !== "chairmanship").map((e) => `${e.title} (${rp.formatDate(e.date)})`).join("; ") + ".") +
-    (laterMilestones.length > 0 ? ` Planned or later: ${laterMilestones.map((e) => `${e.title} (${rp.formatDate(e.date)})`).join("; ")}.` : "") +
-    `\n\n**Catalogued summits with ${NAME} taking part, to ${rp.formatDate(asOfDate)}:** ` +
-    (summitCounts.length === 0 ? "none." : rp.listText(summitCounts.map((c) => `${c.key} ${c.count}`)) + ".") +
-    `\n\n**Gaps in the membership data that name ${NAME}:** ` +
-    (gapsTouching.length === 0 ? "none listed in gaps.csv." : gapsTouching.map((g) => g.description).join(" — ")),
+  cl.mdJoin(
+    [
+      cl.md`**${POSS} path through the three platforms of the article.**`,
+      cl.mdJoin(
+        CORE.map((o) => cl.md`- **${o}** (${nm.orgName(pkg, o)}): ${pathText(o)}.`),
+        "\n",
+      ),
+      cl.md`**Chairmanships of ${NAME} in the event catalogue:** ${
+        chairs.length === 0
+          ? `none catalogued.`
+          : `${chairs.map((e) => `${e.title} (${rp.formatDate(e.date)}${cl.startOf(e.date) > asOfDate ? ", after the as-of date" : ""})`).join("; ")}.`
+      }`,
+      cl.md`**Other catalogued milestones in its organisations:** ${
+        otherMilestones.length === 0
+          ? `none. The event catalogue was built around Azerbaijan's diplomacy, so a missing milestone of ${NAME} is a gap in the catalogue, not evidence that nothing happened.`
+          : `${otherMilestones.map((e) => `${e.title} (${rp.formatDate(e.date)})`).join("; ")}.`
+      }${laterMilestones.length > 0 ? ` Planned or later: ${laterMilestones.map((e) => `${e.title} (${rp.formatDate(e.date)})`).join("; ")}.` : ""}`,
+      cl.md`**Catalogued summits with ${NAME} taking part, to ${rp.formatDate(asOfDate)}:** ${
+        summitCounts.length === 0 ? "none." : `${rp.listText(summitCounts.map((c) => `${c.key} ${c.count}`))}.`
+      }`,
+      cl.md`**Gaps in the membership data that name ${NAME}:** ${
+        gapsTouching.length === 0 ? "none listed in gaps.csv." : gapsTouching.map((g) => g.description).join(" — ")
+      }`,
+    ],
+    "\n\n",
+  ),
 );
 
 // %% [markdown]
@@ -369,13 +390,18 @@ const pairs = cl.overlapPairs(mAsOf, { focus: F });
 const closest = pairs.filter((p) => (p.jaccard ?? 0) >= JACCARD_MIN);
 const fb = bipC.find((r) => r.node === cl.stateNode(F));
 cl.displayMarkdown(
-  `**Reading the network.** ${NAME} is tied to ${rp.plural(fb.degree, "organisation")} (${rk.rankText(rDeg)}) and its ` +
-    `betweenness in the state–organisation network is ${rp.formatNumber(fb.betweenness, 3)}, ${rk.rankText(rBip)}. ` +
-    `The most central organisation is the ${topOrg.id} (betweenness ${rp.formatNumber(topOrg.betweenness, 3)}, ${rp.plural(topOrg.degree, "member")} among the twelve). ` +
-    `In the overlap network, ${NAME} shares at least half of its memberships with ${rp.plural(closest.length, "state")}: ` +
-    `${rp.listText(closest.map((p) => `${nm.stateName(pkg, p.b)} (${rp.formatNumber(p.jaccard, 2)})`), "none")}; its betweenness there ranks ${rk.rankText(rSs)}. ` +
-    `Its closest match overall is ${nm.stateName(pkg, pairs[0].b)}, with ${rp.plural(pairs[0].shared.length, "shared organisation")} (${rp.listText(pairs[0].shared)}), ` +
-    `and its most distant ${nm.stateName(pkg, pairs[pairs.length - 1].b)} (Jaccard ${rp.formatNumber(pairs[pairs.length - 1].jaccard, 2)}).`,
+  cl.mdJoin(
+    [
+      cl.md`**Reading the network.** ${NAME} is tied to ${rp.plural(fb.degree, "organisation")} (${rk.rankText(rDeg)}) and its`,
+      cl.md`betweenness in the state–organisation network is ${rp.formatNumber(fb.betweenness, 3)}, ${rk.rankText(rBip)}.`,
+      cl.md`The most central organisation is the ${topOrg.id} (betweenness ${rp.formatNumber(topOrg.betweenness, 3)}, ${rp.plural(topOrg.degree, "member")} among the twelve).`,
+      cl.md`In the overlap network, ${NAME} shares at least half of its memberships with ${rp.plural(closest.length, "state")}:`,
+      cl.md`${rp.listText(closest.map((p) => `${nm.stateName(pkg, p.b)} (${rp.formatNumber(p.jaccard, 2)})`), "none")}; its betweenness there ranks ${rk.rankText(rSs)}.`,
+      cl.md`Its closest match overall is ${nm.stateName(pkg, pairs[0].b)}, with ${rp.plural(pairs[0].shared.length, "shared organisation")} (${rp.listText(pairs[0].shared)}),`,
+      cl.md`and its most distant ${nm.stateName(pkg, pairs[pairs.length - 1].b)} (Jaccard ${rp.formatNumber(pairs[pairs.length - 1].jaccard, 2)}).`,
+    ],
+    " ",
+  ),
 );
 
 // %%
@@ -556,27 +582,52 @@ const verdict = topThreeAll
       `; it falls outside the top three under ${rp.listText(sensitivity.filter((x) => (x.rank?.rank ?? Infinity) > 3).map((x) => `${x.key} (${nm.stateName(pkg, x.top)} first, with ${rp.plural(cl.multiVectorBalance(ix, memberOrgs, x.top, asOfDate, SCENARIOS[x.key].options).ties.length, "tie")})`))}`
     : `does not support it: ${NAME} ranks ${rk.rankText(rBal)} on the chosen scenario and outside the top three under every scenario`;
 
+// The gap ids as code, listed like rp.listText ("a, b and c").
+const gapIds = ngaps.map((g) => cl.md`\`${g.id}\``);
+const gapIdList = gapIds.length <= 1 ? cl.mdJoin(gapIds, " ") : cl.md`${cl.mdJoin(gapIds.slice(0, -1), ", ")} and ${gapIds[gapIds.length - 1]}`;
+
 cl.displayMarkdown(
-  (F === "AZE"
-    ? `The article argues, in *Expanding strategic influence through the SCO and CICA* and in its conclusion, that Azerbaijan's engagement with the SCO, CICA and OTS is part of a balanced policy open to East and West. `
-    : `The article makes its "balanced foreign policy" argument for Azerbaijan (which ranks ${rk.rankText(azeRank)} here); this section asks the same question of ${NAME}. `) +
-    `On formal institutional ties the index **${verdict}**. ` +
-    `${POSS} index is ${rp.formatNumber(bFocal.index, 3)} on ${rp.formatDate(asOfDate)}, against ${rp.formatNumber(b2015.index, 3)} on ${rp.formatDate(mapDates[0])}; ` +
-    `its largest sphere is the ${nm.spherePhrase(bigSphere)} one (${rp.formatPercent(bigShare * 100)} of its weighted ties), and the Turkic, Asian-dialogue and China-led spheres together hold ` +
-    `${rp.formatPercent(asianShare * 100)} (${rp.formatPercent(asian2015 * 100)} in ${mapDates[0].slice(0, 4)}).\n\n` +
-    `Three things complicate the reading. First, ${rp.formatPercent(oldShare * 100)} of ${POSS} weighted ties were already in place on ${rp.formatDate(mapDates[0])}` +
-    (oldShare > 0.5
-      ? F === "AZE"
-        ? `, so the index mostly measures a breadth built before the turn to Asia that the article describes, not a new eastern vector`
-        : `, so the index mostly describes a long-standing pattern rather than a recent choice`
-      : `, so much of the spread is recent`) +
-    (chinaTie && chinaTie.weight < 1
-      ? `; and its only China-led tie, its SCO status (${nm.statusPhrase(chinaTie.status)}), weighs ${rp.formatNumber(chinaTie.weight, 2)} against 1 for a full membership, so ${F === "AZE" ? "the SCO engagement the article stresses" : "the SCO"} barely moves the number. `
-      : chinaTie
-        ? `. `
-        : `; and it has no China-led tie at all. `) +
-    `The index rewards breadth whatever the direction, and says nothing of which sphere a state leans on. ` +
-    `Second, the index counts organisations, not depth: bilateral alliances, troops, trade and votes are outside it, and ${emptySpheres.length > 0 ? `${POSS} empty spheres (${rp.listText(emptySpheres)}) pull it down however close its bilateral ties are` : `although every sphere holds some of ${POSS} weight, the index cannot tell a token tie from a working one`}. ` +
-    `Third, the data have holes: ${rp.plural(ngaps.length, "documented gap")} in membership data name states of this panel (${rp.listText(ngaps.map((g) => "`" + g.id + "`"))}); ` +
-    `a missing status counts as no tie, which lowers those states' indices and flatters anyone whose statuses are fully documented.`,
+  cl.mdJoin(
+    [
+      cl.mdJoin(
+        [
+          F === "AZE"
+            ? cl.md`The article argues, in *Expanding strategic influence through the SCO and CICA* and in its conclusion, that Azerbaijan's engagement with the SCO, CICA and OTS is part of a balanced policy open to East and West.`
+            : cl.md`The article makes its "balanced foreign policy" argument for Azerbaijan (which ranks ${rk.rankText(azeRank)} here); this section asks the same question of ${NAME}.`,
+          cl.md`On formal institutional ties the index **${verdict}**.`,
+          cl.md`${POSS} index is ${rp.formatNumber(bFocal.index, 3)} on ${rp.formatDate(asOfDate)}, against ${rp.formatNumber(b2015.index, 3)} on ${rp.formatDate(mapDates[0])};`,
+          cl.md`its largest sphere is the ${nm.spherePhrase(bigSphere)} one (${rp.formatPercent(bigShare * 100)} of its weighted ties), and the Turkic, Asian-dialogue and China-led spheres together hold`,
+          cl.md`${rp.formatPercent(asianShare * 100)} (${rp.formatPercent(asian2015 * 100)} in ${mapDates[0].slice(0, 4)}).`,
+        ],
+        " ",
+      ),
+      cl.mdJoin(
+        [
+          cl.md`Three things complicate the reading. First, ${rp.formatPercent(oldShare * 100)} of ${POSS} weighted ties were already in place on ${rp.formatDate(mapDates[0])}${
+            oldShare > 0.5
+              ? F === "AZE"
+                ? `, so the index mostly measures a breadth built before the turn to Asia that the article describes, not a new eastern vector`
+                : `, so the index mostly describes a long-standing pattern rather than a recent choice`
+              : `, so much of the spread is recent`
+          }${
+            chinaTie && chinaTie.weight < 1
+              ? `; and its only China-led tie, its SCO status (${nm.statusPhrase(chinaTie.status)}), weighs ${rp.formatNumber(chinaTie.weight, 2)} against 1 for a full membership, so ${F === "AZE" ? "the SCO engagement the article stresses" : "the SCO"} barely moves the number.`
+              : chinaTie
+                ? `.`
+                : `; and it has no China-led tie at all.`
+          }`,
+          cl.md`The index rewards breadth whatever the direction, and says nothing of which sphere a state leans on.`,
+          cl.md`Second, the index counts organisations, not depth: bilateral alliances, troops, trade and votes are outside it, and ${
+            emptySpheres.length > 0
+              ? `${POSS} empty spheres (${rp.listText(emptySpheres)}) pull it down however close its bilateral ties are`
+              : `although every sphere holds some of ${POSS} weight, the index cannot tell a token tie from a working one`
+          }.`,
+          cl.md`Third, the data have holes: ${rp.plural(ngaps.length, "documented gap")} in membership data name states of this panel (${gapIdList});`,
+          cl.md`a missing status counts as no tie, which lowers those states' indices and flatters anyone whose statuses are fully documented.`,
+        ],
+        " ",
+      ),
+    ],
+    "\n\n",
+  ),
 );

@@ -52,14 +52,19 @@ const shortName = (name: string) => name.replace(/\s*\([^)]*\)/g, "").trim();
 const lastKnown = (id: string, field: "pledged_usd" | "paid_in_usd") =>
   fundRows.filter((r) => r.id === id && r[field] !== undefined).sort((a, b) => cl.startOf(a.as_of).localeCompare(cl.startOf(b.as_of))).pop();
 
+// Text for the notebook is built with cl.md`…`: the literal parts are Markdown, every `${…}` (names, figures,
+// parameters) is escaped as text. Pieces of one paragraph are joined with cl.mdJoin(…, " ") (empty ones dropped).
 cl.displayMarkdown(
-  `## ${F === "AZE" ? "Azerbaijan's funds and trade with Central Asia" : `${NAME}: funds with Azerbaijan and trade with it`}\n\n` +
-    `As of **${rp.formatDate(asOfDate)}**${asOfDate === latestDate ? " (the latest date in the data)" : ""}, the package holds ` +
-    (latestFunds.length === 0
-      ? `no fund or joint company${F === "AZE" ? "" : ` with ${NAME} as a partner`}. `
-      : `${rp.plural(latestFunds.length, "fund or joint company", "funds and joint companies")}${F === "AZE" ? "" : ` with ${NAME} as a partner`}, ` +
-        `from ${rp.plural(fundRows.length, "published statement")} of their capital. `) +
-    `Trade comparison: **${scenario}** (${SIDES.join(", ")} figures).`,
+  cl.mdJoin(
+    [
+      cl.md`## ${F === "AZE" ? "Azerbaijan's funds and trade with Central Asia" : `${NAME}: funds with Azerbaijan and trade with it`}\n\nAs of **${rp.formatDate(asOfDate)}**${asOfDate === latestDate ? " (the latest date in the data)" : ""}, the package holds`,
+      latestFunds.length === 0
+        ? `no fund or joint company${F === "AZE" ? "" : ` with ${NAME} as a partner`}.`
+        : `${rp.plural(latestFunds.length, "fund or joint company", "funds and joint companies")}${F === "AZE" ? "" : ` with ${NAME} as a partner`}, from ${rp.plural(fundRows.length, "published statement")} of their capital.`,
+      cl.md`Trade comparison: **${scenario}** (${SIDES.join(", ")} figures).`,
+    ],
+    " ",
+  ),
 );
 
 // %% [markdown]
@@ -131,18 +136,24 @@ const noPledgeNow = latestFunds.filter((f) => f.pledged_usd === undefined && las
 const neverPledged = latestFunds.filter((f) => lastKnown(f.id, "pledged_usd") === undefined);
 const bilateral = latestFunds.filter((f) => f.partners.length === 2);
 cl.displayMarkdown(
-  latestFunds.length === 0 ? `**What the statements say.** No fund with ${NAME} is recorded up to ${rp.formatDate(asOfDate)}.` :
-  `**What the statements say.** ` +
-    `${rp.plural(bilateral.length, "fund is", "funds are")} bilateral (${rp.listText(bilateral.map((f) => `${shortName(f.name)} (${f.status})`), "none")}). ` +
-    (withPaid.length === 0
-      ? `No paid-in capital is published for any of the ${latestFunds.length}. `
-      : `Paid-in capital is published for ${rp.countWord(withPaid.length)} of the ${latestFunds.length}: ` +
-        withPaid.map((f) => `${shortName(f.name)}, ${rp.formatUsd(f.paidInUsd)} of ${f.pledgedUsd === undefined ? "an unpublished pledge" : rp.formatUsd(f.pledgedUsd)} (${rp.formatPercent(f.paidInShare)}, statement of ${rp.formatDate(f.asOf)})`).join("; ") + ". ") +
-    (noPledgeNow.length > 0
-      ? `For ${rp.listText(noPledgeNow.map((f) => shortName(f.name)))} the latest statement gives no capital at all; the last published pledge was ` +
-        noPledgeNow.map((f) => { const r = lastKnown(f.id, "pledged_usd"); return `${rp.formatUsd(r.pledged_usd)} (statement of ${rp.formatDate(r.as_of)}, when the fund was ${r.status})`; }).join("; ") + ". "
-      : "") +
-    (neverPledged.length > 0 ? `No capital figure has been published for ${rp.listText(neverPledged.map((f) => shortName(f.name)))}. ` : ""),
+  latestFunds.length === 0
+    ? cl.md`**What the statements say.** No fund with ${NAME} is recorded up to ${rp.formatDate(asOfDate)}.`
+    : cl.mdJoin(
+        [
+          cl.md`**What the statements say.**`,
+          `${rp.plural(bilateral.length, "fund is", "funds are")} bilateral (${rp.listText(bilateral.map((f) => `${shortName(f.name)} (${f.status})`), "none")}).`,
+          withPaid.length === 0
+            ? `No paid-in capital is published for any of the ${latestFunds.length}.`
+            : `Paid-in capital is published for ${rp.countWord(withPaid.length)} of the ${latestFunds.length}: ` +
+              `${withPaid.map((f) => `${shortName(f.name)}, ${rp.formatUsd(f.paidInUsd)} of ${f.pledgedUsd === undefined ? "an unpublished pledge" : rp.formatUsd(f.pledgedUsd)} (${rp.formatPercent(f.paidInShare)}, statement of ${rp.formatDate(f.asOf)})`).join("; ")}.`,
+          noPledgeNow.length > 0
+            ? `For ${rp.listText(noPledgeNow.map((f) => shortName(f.name)))} the latest statement gives no capital at all; the last published pledge was ` +
+              `${noPledgeNow.map((f) => { const r = lastKnown(f.id, "pledged_usd"); return `${rp.formatUsd(r.pledged_usd)} (statement of ${rp.formatDate(r.as_of)}, when the fund was ${r.status})`; }).join("; ")}.`
+            : "",
+          neverPledged.length > 0 ? `No capital figure has been published for ${rp.listText(neverPledged.map((f) => shortName(f.name)))}.` : "",
+        ].filter((part) => part !== ""),
+        " ",
+      ),
 );
 
 // %% [markdown]
@@ -213,16 +224,21 @@ if (richest && richest.rows.length > 1) {
   const pledges = rows.filter((r) => r.pledged_usd !== undefined);
   const paids = rows.filter((r) => r.paid_in_usd !== undefined);
   cl.displayMarkdown(
-    `**${shortName(first.name)}.** ` +
-      (pledges[0].pledged_usd === pledges[pledges.length - 1].pledged_usd
-        ? `Its pledged capital stayed at ${rp.formatUsd(pledges[0].pledged_usd)} from ${rp.formatDate(pledges[0].as_of)} to ${rp.formatDate(pledges[pledges.length - 1].as_of)}. `
-        : `Its pledged capital went from ${rp.formatUsd(pledges[0].pledged_usd)} (${rp.formatDate(pledges[0].as_of)}) to ` +
-          `${rp.formatUsd(pledges[pledges.length - 1].pledged_usd)} (${rp.formatDate(pledges[pledges.length - 1].as_of)}), ` +
-          `a ${rp.formatPercent(cl.percentChange(pledges[0].pledged_usd, pledges[pledges.length - 1].pledged_usd), { sign: true })} change on paper. `) +
-      (paids.length > 0
-        ? `Paid-in capital is reported in ${rp.plural(paids.length, "statement")}: ${paids.map((r) => `${rp.formatUsd(r.paid_in_usd)} (${rp.formatDate(r.as_of)})`).join(", ")}. ` +
-          `On the latest statement, ${rp.formatPercent((paids[paids.length - 1].paid_in_usd / (last.pledged_usd ?? pledges[pledges.length - 1].pledged_usd)) * 100)} of the pledge is paid in.`
-        : "No paid-in figure is published."),
+    cl.mdJoin(
+      [
+        cl.md`**${shortName(first.name)}.**`,
+        pledges[0].pledged_usd === pledges[pledges.length - 1].pledged_usd
+          ? `Its pledged capital stayed at ${rp.formatUsd(pledges[0].pledged_usd)} from ${rp.formatDate(pledges[0].as_of)} to ${rp.formatDate(pledges[pledges.length - 1].as_of)}.`
+          : `Its pledged capital went from ${rp.formatUsd(pledges[0].pledged_usd)} (${rp.formatDate(pledges[0].as_of)}) to ` +
+            `${rp.formatUsd(pledges[pledges.length - 1].pledged_usd)} (${rp.formatDate(pledges[pledges.length - 1].as_of)}), ` +
+            `a ${rp.formatPercent(cl.percentChange(pledges[0].pledged_usd, pledges[pledges.length - 1].pledged_usd), { sign: true })} change on paper.`,
+        paids.length > 0
+          ? `Paid-in capital is reported in ${rp.plural(paids.length, "statement")}: ${paids.map((r) => `${rp.formatUsd(r.paid_in_usd)} (${rp.formatDate(r.as_of)})`).join(", ")}. ` +
+            `On the latest statement, ${rp.formatPercent((paids[paids.length - 1].paid_in_usd / (last.pledged_usd ?? pledges[pledges.length - 1].pledged_usd)) * 100)} of the pledge is paid in.`
+          : "No paid-in figure is published.",
+      ],
+      " ",
+    ),
   );
 }
 
@@ -258,14 +274,27 @@ void cl.registerTable({ id: "funds-by-partner-year", title: `Funds${F === "AZE" 
 const tif = latestFunds.find((f) => f.id === "turkic-investment-fund");
 const fundGaps = pkg.gaps.filter((g) => g.resource === "funds");
 cl.displayMarkdown(
-  (tif
-    ? `**The Turkic Investment Fund.** Decided on ${rp.formatDate(tif.agreed)} and established on ${rp.formatDate(tif.established)} by ` +
-      `${rp.listText(tif.partners.map((p) => nm.stateName(pkg, p)))}, it is the one multilateral fund here: ${rp.formatUsd(tif.pledged_usd)} of registered capital, ` +
-      `status "${tif.status}" on its latest statement (${rp.formatDate(tif.as_of)}), with paid-in contributions ${tif.paid_in_usd === undefined ? "not published" : rp.formatUsd(tif.paid_in_usd)}. ` +
-      `Since each founder counts it in full in the partner totals above, the ${rp.formatUsd(tif.pledged_usd)} appears ${rp.countWord(tif.partners.filter((p) => p !== F).length)} times there.\n\n`
-    : `The Turkic Investment Fund does not include ${NAME}.\n\n`) +
-    `**Gaps.** What was searched for and not found (gaps.csv):\n\n` +
-    fundGaps.map((g) => `- ${g.description}`).join("\n"),
+  cl.mdJoin(
+    [
+      tif
+        ? cl.mdJoin(
+            [
+              cl.md`**The Turkic Investment Fund.** Decided on ${rp.formatDate(tif.agreed)} and established on ${rp.formatDate(tif.established)} by`,
+              cl.md`${rp.listText(tif.partners.map((p) => nm.stateName(pkg, p)))}, it is the one multilateral fund here: ${rp.formatUsd(tif.pledged_usd)} of registered capital,`,
+              cl.md`status "${tif.status}" on its latest statement (${rp.formatDate(tif.as_of)}), with paid-in contributions ${tif.paid_in_usd === undefined ? "not published" : rp.formatUsd(tif.paid_in_usd)}.`,
+              cl.md`Since each founder counts it in full in the partner totals above, the ${rp.formatUsd(tif.pledged_usd)} appears ${rp.countWord(tif.partners.filter((p) => p !== F).length)} times there.`,
+            ],
+            " ",
+          )
+        : cl.md`The Turkic Investment Fund does not include ${NAME}.`,
+      cl.md`**Gaps.** What was searched for and not found (gaps.csv):`,
+      cl.mdJoin(
+        fundGaps.map((g) => cl.md`- ${g.description}`),
+        "\n",
+      ),
+    ],
+    "\n\n",
+  ),
 );
 
 // %% [markdown]
@@ -439,25 +468,34 @@ const unclearCmp = comparisons.filter((c) => c.kind.includes("unclear") && !c.ki
 const shownRows = tradeRows.filter((r) => SIDES.includes(r.side));
 const partYear = shownRows.filter((r) => cl.calendarYear(r.period_start, r.period_end) === undefined).length;
 cl.displayMarkdown(
-  `**Reading the comparison.** ` +
-    (mirrorVsReporter.length === 0
-      ? `No period has both a reporter and a mirror figure, so the two sides cannot be compared directly. `
-      : `${rp.plural(mirrorVsReporter.length, "period has", "periods have")} both a reporter and a mirror figure: ` +
-        mirrorVsReporter
-          .map((c) => {
-            const rep = c.rows.find((r) => r.side === "reporter");
-            const mir = c.rows.find((r) => r.side === "mirror");
-            return `${nm.stateName(pkg, c.partner)}, ${c.period} ${c.flow}: Azerbaijan's customs ${rp.formatUsd(rep.value_usd)}, ${nm.statePossessive(pkg, c.partner)} statistics ${rp.formatUsd(mir.value_usd)} (mirror ${rp.formatPercent(cl.percentChange(rep.value_usd, mir.value_usd), { sign: true, digits: 1 })})`;
-          })
-          .join("; ") +
-        `. `) +
-    (revisions.length > 0
-      ? `${rp.plural(revisions.length, "period was", "periods were")} published more than once by the same side, with releases up to ${rp.formatPercent(Math.max(...revisions.map((c) => c.gap)), { digits: 1 })} apart (${rp.listText(revisions.map((c) => `${nm.stateName(pkg, c.partner)} ${c.period} ${c.flow}`))}). `
-      : "") +
-    (noMirror.length > 0 ? `There is no mirror figure at all for ${rp.listText(noMirror.map((p) => nm.stateName(pkg, p)))}. ` : "") +
-    (unclearCmp.length > 0
-      ? `Figures without a named source disagree with the others for ${rp.listText(unclearCmp.map((c) => `${nm.stateName(pkg, c.partner)} ${c.period} ${c.flow} (${c.kind}, ${rp.formatPercent(c.gap, { digits: 1 })} apart)`))}. `
-      : "") +
-    `${rp.formatNumber(partYear)} of the ${rp.formatNumber(shownRows.length)} figures compared here cover part of a year, and full-year customs figures for most partners are missing (see the gaps), so a trend across partners or years from these rows would mix periods and sides; the charts above keep them apart.\n\n` +
-    `**Gaps.** ` + tradeGaps.map((g) => g.description).join(" — "),
+  cl.mdJoin(
+    [
+      cl.mdJoin(
+        [
+          cl.md`**Reading the comparison.**`,
+          mirrorVsReporter.length === 0
+            ? `No period has both a reporter and a mirror figure, so the two sides cannot be compared directly.`
+            : `${rp.plural(mirrorVsReporter.length, "period has", "periods have")} both a reporter and a mirror figure: ` +
+              `${mirrorVsReporter
+                .map((c) => {
+                  const rep = c.rows.find((r) => r.side === "reporter");
+                  const mir = c.rows.find((r) => r.side === "mirror");
+                  return `${nm.stateName(pkg, c.partner)}, ${c.period} ${c.flow}: Azerbaijan's customs ${rp.formatUsd(rep.value_usd)}, ${nm.statePossessive(pkg, c.partner)} statistics ${rp.formatUsd(mir.value_usd)} (mirror ${rp.formatPercent(cl.percentChange(rep.value_usd, mir.value_usd), { sign: true, digits: 1 })})`;
+                })
+                .join("; ")}.`,
+          revisions.length > 0
+            ? `${rp.plural(revisions.length, "period was", "periods were")} published more than once by the same side, with releases up to ${rp.formatPercent(Math.max(...revisions.map((c) => c.gap)), { digits: 1 })} apart (${rp.listText(revisions.map((c) => `${nm.stateName(pkg, c.partner)} ${c.period} ${c.flow}`))}).`
+            : "",
+          noMirror.length > 0 ? `There is no mirror figure at all for ${rp.listText(noMirror.map((p) => nm.stateName(pkg, p)))}.` : "",
+          unclearCmp.length > 0
+            ? `Figures without a named source disagree with the others for ${rp.listText(unclearCmp.map((c) => `${nm.stateName(pkg, c.partner)} ${c.period} ${c.flow} (${c.kind}, ${rp.formatPercent(c.gap, { digits: 1 })} apart)`))}.`
+            : "",
+          `${rp.formatNumber(partYear)} of the ${rp.formatNumber(shownRows.length)} figures compared here cover part of a year, and full-year customs figures for most partners are missing (see the gaps), so a trend across partners or years from these rows would mix periods and sides; the charts above keep them apart.`,
+        ].filter((part) => part !== ""),
+        " ",
+      ),
+      cl.md`**Gaps.** ${tradeGaps.map((g) => g.description).join(" — ")}`,
+    ],
+    "\n\n",
+  ),
 );
