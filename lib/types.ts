@@ -45,7 +45,18 @@ export function sourceId(id: string): SourceId {
 
 /** Union of source ids, first-seen order, no repeats. @example mergeSources([a], [b, a]) // => [a, b] */
 export function mergeSources(...lists: ReadonlyArray<readonly SourceId[]>): SourceId[] {
-  return [...new Set(lists.flat())];
+  return mergeSourceLists(lists);
+}
+
+/**
+ * {@link mergeSources} over any number of lists given as one iterable, so that data-sized inputs never go through
+ * a spread call (which overflows the call stack at a few hundred thousand arguments).
+ * @example mergeSourceLists([[sourceId("a")], [sourceId("a"), sourceId("b")]]) // => ["a", "b"]
+ */
+export function mergeSourceLists(lists: Iterable<readonly SourceId[] | undefined>): SourceId[] {
+  const seen = new Set<SourceId>();
+  for (const l of lists) for (const s of l ?? []) seen.add(s);
+  return [...seen];
 }
 
 /** Whether a figure was observed, planned or forecast. */

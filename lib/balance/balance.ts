@@ -8,7 +8,7 @@
  */
 import type { OrganizationRow } from "../data/resources";
 import { statusAt, type MembershipIndex, type MembershipStatus } from "../memberships/status";
-import { mergeSources, type SourceId, type Sourced } from "../types";
+import { mergeSources, type SourceId, type Sourced, mergeSourceLists } from "../types";
 import { normalisedEntropy, shannonEntropy } from "./entropy";
 import { BALANCE_SPHERES, DEFAULT_STATUS_WEIGHTS, type Sphere, type StatusWeights } from "./weights";
 
@@ -111,7 +111,7 @@ export function multiVectorBalance(
     ties,
     ignored,
     uncertain,
-    sources: mergeSources(...sources),
+    sources: mergeSourceLists(sources),
   };
 }
 

@@ -6,7 +6,7 @@
  * @module
  */
 import type { ClaimRow } from "../data/resources";
-import { mergeSources } from "../types";
+import { mergeSources, mergeSourceLists } from "../types";
 import { parseClaimArgs, type CountArgs, type DateArgs, type GrowthArgs, type StatusAtArgs, type ValueArgs } from "./args";
 import { checkCount } from "./test-count";
 import { checkDate } from "./test-date";
@@ -75,7 +75,7 @@ export function checkClaim(claim: ClaimInput, data: ClaimData): ClaimResult {
     articleValue: claim.article_value,
     tolerance: outcome.tolerance ?? claim.tolerance,
     evidence: outcome.evidence,
-    sources: mergeSources(...outcome.evidence.map((e) => e.sources)),
+    sources: mergeSourceLists(outcome.evidence.map((e) => e.sources)),
   };
 }
 

@@ -6,7 +6,7 @@
 import { latestFundRows } from "../funds/latest";
 import { FULL_MEMBERSHIP, statusAt } from "../memberships/status";
 import { rowSources } from "../series/sources";
-import { mergeSources, type SourceId } from "../types";
+import { mergeSources, type SourceId, mergeSourceLists } from "../types";
 import type { CountArgs } from "./args";
 import { articleNumber, compareByOp } from "./compare";
 import { claimsMembershipIndex } from "./test-status";
@@ -60,7 +60,7 @@ export function checkCount(args: CountArgs, articleValue: string | undefined, to
     const { field, values } = args.each;
     const evidence: Evidence[] = values.map((v) => {
       const hits = rows.filter((r) => (Array.isArray(r[field]) ? (r[field] as unknown[]).map(String).includes(v) : String(r[field]) === v));
-      return { label: `${label} with ${field} ${v}`, value: hits.length, row: hits.map(keyOf).join(";"), sources: mergeSources(...hits.map(srcOf)) };
+      return { label: `${label} with ${field} ${v}`, value: hits.length, row: hits.map(keyOf).join(";"), sources: mergeSourceLists(hits.map(srcOf)) };
     });
     const present = evidence.filter((e) => (e.value as number) > 0).length;
     const verdict: Verdict = present === values.length ? "supported" : present > 0 ? "partly_supported" : "not_supported";
@@ -71,13 +71,13 @@ export function checkCount(args: CountArgs, articleValue: string | undefined, to
       tolerance,
     };
   }
-  const evidence: Evidence[] = [{ label, value: rows.length, row: rows.map(keyOf).join(";"), sources: mergeSources(...rows.map(srcOf)) }];
+  const evidence: Evidence[] = [{ label, value: rows.length, row: rows.map(keyOf).join(";"), sources: mergeSourceLists(rows.map(srcOf)) }];
   if (args.than) {
     if (args.resource === "memberships") return { verdict: "not_checkable", reason: "than is not available for memberships counts", evidence };
     const pool: readonly AnyRow[] =
       args.resource === "funds" ? (latestFundRows(data.funds, args.as_of) as unknown as AnyRow[]) : (data[args.resource] as unknown as readonly AnyRow[]);
     const other = whereRows(pool, args.than.where);
-    evidence.push({ label: `rows of ${args.resource} where ${JSON.stringify(args.than.where)}`, value: other.length, row: other.map(keyOf).join(";"), sources: mergeSources(...other.map(srcOf)) });
+    evidence.push({ label: `rows of ${args.resource} where ${JSON.stringify(args.than.where)}`, value: other.length, row: other.map(keyOf).join(";"), sources: mergeSourceLists(other.map(srcOf)) });
     const op = args.op ?? "gt";
     const verdict = compareByOp(rows.length, other.length, op, 0);
     return { verdict, reason: `the data count ${rows.length} against ${other.length} (${op})`, evidence, tolerance };

@@ -79,7 +79,7 @@ export function checkDate(args: DateArgs, articleValue: string | undefined, tole
       if (e.place !== undefined) evidence.push({ label: `place of ${rowKey(r)}`, value: String(r.place ?? ""), row: rowKey(r), sources: rowSources(r) });
       if (miss.length && (v === "supported" || v === "partly_supported")) {
         v = "partly_supported";
-        failed.push(...miss);
+        for (const m of miss) failed.push(m);
       }
     }
     verdicts.push(v);

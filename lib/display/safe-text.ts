@@ -49,8 +49,10 @@ export type HtmlValue = string | number | bigint | boolean | SafeHtml | readonly
 /**
  * Escapes text so that Markdown shows it literally: HTML-significant characters become entities, Markdown
  * punctuation is backslash-escaped (emphasis, code, links, tables, headings), `$` becomes `&#36;` (nbconvert keeps
- * `\$` for MathJax, which our offline pages do not load), a list marker or `=` at the start is neutralised, and line
- * breaks become spaces and leading blanks one space, so the text cannot open a new block.
+ * `\$` for MathJax, which our offline pages do not load), a list marker or a rule of `-` or `=` at the start is
+ * neutralised, and line breaks become spaces and leading blanks one space, so the text cannot open a new block.
+ * Numbers such as "7.9" or "-5" are left as they are. Escapes do not work inside a Markdown code span: put data
+ * in `<code>${value}</code>` rather than between backticks.
  * @example escapeMarkdown("<img src=x onerror=alert(1)>") // => "&lt;img src=x onerror=alert(1)&gt;"
  * @example escapeMarkdown("*Turkic* [states](x)") // => "\\*Turkic\\* \\[states\\](x)"
  * @example escapeMarkdown("1. US$ 5 bn") // => "1\\. US&#36; 5 bn"
@@ -58,9 +60,10 @@ export type HtmlValue = string | number | bigint | boolean | SafeHtml | readonly
 export function escapeMarkdown(text: string): string {
   return escapeMarkdownInline(text)
     .replace(/^[ \t]+/, " ")
-    .replace(/^(\s*)([-+])/, "$1\\$2")
-    .replace(/^(\s*)=/, "$1&#61;")
-    .replace(/^(\s*\d+)([.)])/, "$1\\$2");
+    .replace(/^(\s*)([-+])(?=\s|$)/, "$1\\$2")
+    .replace(/^(\s*)-(?=[-\s]*$)/, "$1\\-")
+    .replace(/^(\s*)=(?=[=\s]*$)/, "$1&#61;")
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2");
 }
 
 /**

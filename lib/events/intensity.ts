@@ -4,7 +4,7 @@
  * @module
  */
 import { rowSources } from "../series/sources";
-import { mergeSources, type Series, type SeriesPoint } from "../types";
+import { mergeSources, type Series, type SeriesPoint, mergeSourceLists } from "../types";
 import { filterEvents, type EventFilter, type EventInput, type EventKind } from "./counts";
 
 /**
@@ -35,7 +35,7 @@ export function summitIntensity(
       label: String(y),
       value: es.length,
       status: planned ? "plan" : "actual",
-      sources: mergeSources(...es.map((e) => rowSources(e))),
+      sources: mergeSourceLists(es.map((e) => rowSources(e))),
     });
   }
   const kinds = Array.isArray(kind) ? (kind as readonly string[]).join("+") : (kind as string);

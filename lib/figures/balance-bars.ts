@@ -5,6 +5,8 @@
 import { commonParts, unionSources } from "./common";
 import type { BalanceInput, FigureOptions } from "./inputs";
 import { formatValue, houseFigure, humanize, plotlyText, sphereColor, unitLabel, valueAxis, type CaspianFigure } from "./theme";
+import { maxOf, minOf } from "../series/extent";
+import { mergeSourceLists } from "../types";
 
 /**
  * Balance-index bars: one bar per sphere in the sphere's house colour (grouped by `group`, e.g. year, when given),
@@ -46,8 +48,8 @@ export function balanceBarsFigure(input: BalanceInput, options: FigureOptions): 
           hovertemplate: `%{x}: %{y:,} ${plotlyText(unit)}<extra></extra>`,
         },
       ];
-  const max = Math.max(0, ...input.bars.map((b) => b.value));
-  const min = Math.min(0, ...input.bars.map((b) => b.value));
+  const max = maxOf(input.bars.map((b) => b.value), 0);
+  const min = minOf(input.bars.map((b) => b.value), 0);
   const annotations = input.index
     ? [
         {
@@ -67,7 +69,7 @@ export function balanceBarsFigure(input: BalanceInput, options: FigureOptions): 
         },
       ]
     : [];
-  const longest = Math.max(1, ...(grouped ? groups : keys.map((k) => labelOf(k))).map((l) => l.length));
+  const longest = maxOf((grouped ? groups : keys.map((k) => labelOf(k))).map((l) => l.length), 1);
   const cats = grouped ? groups.length : keys.length;
   const angled = longest * cats * 7.5 > (options.width ?? 900) - 110;
   return houseFigure({
@@ -82,7 +84,7 @@ export function balanceBarsFigure(input: BalanceInput, options: FigureOptions): 
     },
     ...commonParts(options),
     note: options.note,
-    sources: unionSources(input.sources, ...input.bars.map((b) => b.sources)),
+    sources: mergeSourceLists([input.sources, ...input.bars.map((b) => b.sources)]),
     unit,
     bottomAxisPx: angled ? 40 + Math.round(Math.min(longest, 30) * 7 * 0.5) : 40,
     legendNames: grouped ? keys.map(labelOf) : [],

@@ -7,6 +7,8 @@ import type { CapacityLevel, CapacityThroughputInput, FigureOptions } from "./in
 import { periodX } from "./period-x";
 import { assignColors, formatValue, houseFigure, humanize, OKABE_ITO, plotlyText, valueAxis, valueScale, yearAxis, type CaspianFigure } from "./theme";
 import { commonUnit, partLabels, seriesColorKeys, seriesList, seriesName, seriesSources } from "./time-series";
+import { maxOf, minOf } from "../series/extent";
+import { mergeSourceLists } from "../types";
 
 /** Line style of each capacity status. */
 export const CAPACITY_STYLES: Readonly<Record<CapacityLevel["status"], { readonly color: string; readonly dash: string }>> = {
@@ -52,7 +54,7 @@ export function capacityThroughputFigure(input: CapacityThroughputInput, options
     const color = colors.get(keys[i]!) ?? OKABE_ITO.blue;
     const full = s.points.filter((p) => periodX(p).fullYear && p.value !== null);
     const parts = s.points.filter((p) => !periodX(p).fullYear && p.value !== null);
-    years.push(...s.points.map((p) => periodX(p).year));
+    for (const p of s.points) years.push(periodX(p).year);
     const name = plotlyText(seriesName(s));
     data.push({
       type: "bar",
@@ -67,7 +69,7 @@ export function capacityThroughputFigure(input: CapacityThroughputInput, options
     names.push(name);
     if (parts.length > 0) {
       partial = true;
-      const top = Math.max(0, ...s.points.map((p) => (p.value ?? 0) / scale.factor), ...input.capacities.map((c) => c.value / scale.factor));
+      const top = maxOf([0, ...s.points.map((p) => (p.value ?? 0) / scale.factor), ...input.capacities.map((c) => c.value / scale.factor)]);
       const labelled = partLabels(parts.map((p) => ({ year: periodX(p).year, value: p.value! / scale.factor, days: periodX(p).days })), (top * 1.12 * 16) / 300);
       data.push({
         type: "scatter",
@@ -91,12 +93,12 @@ export function capacityThroughputFigure(input: CapacityThroughputInput, options
   for (const c of input.capacities) {
     for (const y of [c.from, c.to]) if (y !== undefined) years.push(y);
   }
-  const lo = Math.min(...years);
-  const hi = Math.max(...years);
+  const lo = minOf(years);
+  const hi = maxOf(years);
   for (const g of groupCapacities(input.capacities)) {
     const style = CAPACITY_STYLES[g.status];
-    const x0 = Math.min(...g.levels.map((c) => c.from ?? lo)) - 0.45;
-    const x1 = Math.max(...g.levels.map((c) => c.to ?? hi)) + 0.45;
+    const x0 = minOf(g.levels.map((c) => c.from ?? lo)) - 0.45;
+    const x1 = maxOf(g.levels.map((c) => c.to ?? hi)) + 0.45;
     const value = `${formatValue(g.value / scale.factor)} ${perYear}`;
     const first = g.levels[0]!;
     const name = plotlyText(g.levels.length === 1 ? `${first.label} (${g.status}): ${value}` : `${humanize(g.status).replace(/^./, (c) => c.toUpperCase())}: ${value} (${g.levels.length} statements)`);
@@ -129,7 +131,7 @@ export function capacityThroughputFigure(input: CapacityThroughputInput, options
     },
     ...commonParts(options),
     note: notes.join(" "),
-    sources: unionSources(input.sources, seriesSources(list), ...input.capacities.map((c) => c.sources)),
+    sources: mergeSourceLists([input.sources, seriesSources(list), ...input.capacities.map((c) => c.sources)]),
     unit: perYear,
     right: partial ? 64 : 24,
     legendNames: names,
@@ -139,7 +141,7 @@ export function capacityThroughputFigure(input: CapacityThroughputInput, options
 /** Top of the value axis: 12 % above the highest value drawn, so that level lines and labels do not touch the frame. */
 function headroom(data: readonly Record<string, unknown>[]): number {
   const ys = data.flatMap((t) => ((t.y as readonly (number | null)[] | undefined) ?? []).filter((v): v is number => typeof v === "number"));
-  const max = Math.max(0, ...ys);
+  const max = maxOf(ys, 0);
   return max > 0 ? max * 1.12 : 1;
 }
 

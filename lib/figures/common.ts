@@ -2,7 +2,7 @@
  * The part of {@link FigureOptions} every builder passes on to the house theme unchanged.
  * @module
  */
-import type { SourceId } from "../types";
+import { mergeSourceLists, type SourceId } from "../types";
 import type { FigureOptions } from "./inputs";
 
 /** Title, subtitle, catalog and size from a builder's options, for {@link houseFigure}. */
@@ -12,5 +12,5 @@ export function commonParts(options: FigureOptions): Pick<FigureOptions, "title"
 
 /** Union of source id lists, first-seen order. */
 export function unionSources(...lists: ReadonlyArray<readonly SourceId[] | undefined>): SourceId[] {
-  return [...new Set(lists.flatMap((l) => l ?? []))];
+  return mergeSourceLists(lists);
 }

@@ -5,6 +5,8 @@
 import { commonParts, unionSources } from "./common";
 import type { ComparisonBar, ComparisonInput, FigureOptions } from "./inputs";
 import { assignColors, formatValue, houseFigure, plotlyText, valueAxis, valueScale, type CaspianFigure } from "./theme";
+import { maxOf, minOf } from "../series/extent";
+import { mergeSourceLists } from "../types";
 
 /** Options of {@link comparisonBarsFigure}. */
 export interface ComparisonOptions extends FigureOptions {
@@ -18,7 +20,7 @@ export interface ComparisonOptions extends FigureOptions {
 
 /** Whether bars with these labels read better horizontally. @example preferHorizontal(["Kazakhstan", "Uzbekistan"]) // => false */
 export function preferHorizontal(labels: readonly string[]): boolean {
-  return labels.length > 10 || Math.max(0, ...labels.map((l) => l.length)) * labels.length > 110 || Math.max(0, ...labels.map((l) => l.length)) > 22;
+  return labels.length > 10 || maxOf(labels.map((l) => l.length), 0) * labels.length > 110 || maxOf(labels.map((l) => l.length), 0) > 22;
 }
 
 /**
@@ -85,10 +87,10 @@ export function comparisonBarsFigure(input: ComparisonInput, options: Comparison
   });
 
   const values = input.bars.map(valueOf).filter((v): v is number => v !== null);
-  const max = Math.max(0, ...values);
-  const min = Math.min(0, ...values);
+  const max = maxOf(values, 0);
+  const min = minOf(values, 0);
   const range = [min < 0 ? min * 1.15 : 0, max > 0 ? max * 1.15 : 1];
-  const longest = Math.max(1, ...categories.map((c) => c.length));
+  const longest = maxOf(categories.map((c) => c.length), 1);
   const valueAx = valueAxis(input.quantity, scale.label, { range });
   const catAx = { type: "category", automargin: false, ticks: "", tickfont: { size: 12 }, ...(horizontal ? { autorange: "reversed" } : {}) };
   const angled = !horizontal && longest * categories.length * 7.5 > (options.width ?? 900) - 110;
@@ -104,7 +106,7 @@ export function comparisonBarsFigure(input: ComparisonInput, options: Comparison
     },
     ...commonParts(options),
     note: options.note,
-    sources: unionSources(input.sources, ...input.bars.map((b) => b.sources)),
+    sources: mergeSourceLists([input.sources, ...input.bars.map((b) => b.sources)]),
     unit: scale.label,
     left: horizontal ? Math.min(280, 24 + Math.round(longest * 7.3)) : 78,
     right: horizontal ? 56 : 24,

@@ -5,6 +5,8 @@
 import { commonParts, unionSources } from "./common";
 import type { FigureOptions, MatrixAxisItem, MembershipMatrixInput } from "./inputs";
 import { houseFigure, NONE_COLOR, plotlyText, statusStyle, STATUS_STYLES, textOn, type CaspianFigure } from "./theme";
+import { maxOf } from "../series/extent";
+import { mergeSourceLists } from "../types";
 
 /** Options of {@link membershipHeatmapFigure}. */
 export interface MembershipHeatmapOptions extends FigureOptions {
@@ -91,8 +93,8 @@ export function membershipHeatmapFigure(input: MembershipMatrixInput, options: M
     })),
   ];
   const width = options.width ?? 900;
-  const longestRow = Math.max(1, ...rows.map((r) => (r.label ?? r.id).length));
-  const longestCol = Math.max(1, ...cols.map((c) => (c.label ?? c.id).length));
+  const longestRow = maxOf(rows.map((r) => (r.label ?? r.id).length), 1);
+  const longestCol = maxOf(cols.map((c) => (c.label ?? c.id).length), 1);
   const left = Math.min(260, 36 + Math.round(longestRow * 7.6));
   const angled = longestCol * cols.length * 7.6 > width - left - 40;
   const bottomAxisPx = angled ? 36 + Math.round(Math.min(longestCol, 24) * 7.6 * 0.7) : 48;
@@ -109,7 +111,7 @@ export function membershipHeatmapFigure(input: MembershipMatrixInput, options: M
     subtitle: options.subtitle ?? `Status as of ${input.asOf}`,
     height,
     note: ["Letters repeat the colour: " + styles.map((s) => `${s.short} = ${s.label.toLowerCase()}`).join(", ") + "; empty: no status.", ...(options.note !== undefined ? [options.note] : [])].join(" "),
-    sources: unionSources(input.sources, ...input.cells.map((c) => c.sources)),
+    sources: mergeSourceLists([input.sources, ...input.cells.map((c) => c.sources)]),
     left,
     bottomAxisPx,
     legendNames: styles.map((s) => `${s.short} ${s.label}`),

@@ -5,6 +5,7 @@
 import { commonParts, unionSources } from "./common";
 import type { FigureOptions, NetworkNode, OverlapNetworkInput } from "./inputs";
 import { formatValue, houseFigure, keyColor, orgColor, plotlyText, stateColor, type CaspianFigure } from "./theme";
+import { maxOf } from "../series/extent";
 
 /** Position of a node. */
 export interface NodePosition {
@@ -59,7 +60,7 @@ export function overlapNetworkFigure(input: OverlapNetworkInput, options: Overla
   const order =
     options.order ?? [...input.nodes].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((n) => n.id);
   const pos = circularLayout(order);
-  const maxW = Math.max(0, ...input.edges.map((e) => Math.abs(e.weight)));
+  const maxW = maxOf(input.edges.map((e) => Math.abs(e.weight)), 0);
   const edges = [...input.edges].sort((a, b) => a.weight - b.weight || (a.source + a.target < b.source + b.target ? -1 : 1));
   const data: Record<string, unknown>[] = edges.map((e) => {
     const a = pos.get(e.source)!;
@@ -90,7 +91,7 @@ export function overlapNetworkFigure(input: OverlapNetworkInput, options: Overla
     showlegend: false,
   });
   const sizes = input.nodes.map((n) => n.size ?? 1);
-  const maxSize = Math.max(1, ...sizes);
+  const maxSize = maxOf(sizes, 1);
   const nodes = order.map((id) => byId.get(id)!).filter((n) => n !== undefined);
   const textPosition = (id: string) => {
     const a = pos.get(id)!;

@@ -6,6 +6,8 @@ import { commonParts, unionSources } from "./common";
 import type { FigureOptions, ProjectionInput } from "./inputs";
 import { assignColors, formatValue, houseFigure, humanize, OKABE_ITO, plotlyText, valueAxis, valueScale, withAlpha, yearAxis, type CaspianFigure } from "./theme";
 import { seriesColorKeys, seriesNote, seriesSources, seriesTraces } from "./time-series";
+import { minOf } from "../series/extent";
+import { mergeSourceLists } from "../types";
 
 /** Options of {@link projectionFigure}. */
 export interface ProjectionOptions extends FigureOptions {
@@ -65,7 +67,7 @@ export function projectionFigure(given: ProjectionInput, options: ProjectionOpti
   data.push(...observed.data);
   names.push(...observed.names);
   const xs = [...observed.years, ...input.fit.map((p) => p.x), ...(input.upper ?? []).map((p) => p.x), ...input.targets.map((t) => t.year)];
-  const lo = Math.floor(Math.min(...xs));
+  const lo = Math.floor(minOf(xs));
   const annotations: Record<string, unknown>[] = [];
   input.targets.forEach((t, i) => {
     data.push({
@@ -118,7 +120,7 @@ export function projectionFigure(given: ProjectionInput, options: ProjectionOpti
     },
     ...commonParts(options),
     note: observed.projected ? note : `Dashed: trend. ${note}`,
-    sources: unionSources(input.sources, seriesSources([s]), ...input.targets.map((t) => t.sources)),
+    sources: mergeSourceLists([input.sources, seriesSources([s]), ...input.targets.map((t) => t.sources)]),
     unit: scale.label,
     right: observed.partial ? 64 : 24,
     legendNames: names,

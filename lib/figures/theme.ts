@@ -6,6 +6,7 @@
 import type { PlotlyFigure } from "../display/show";
 import type { SourceId } from "../types";
 import type { SourceCatalog, SourceInfo } from "./inputs";
+import { maxOf, minOf } from "../series/extent";
 
 /** Okabe–Ito palette (Okabe & Ito 2008), safe for the common colour-vision deficiencies. */
 export const OKABE_ITO = {
@@ -293,7 +294,7 @@ export interface ValueScale {
 export function valueScale(values: readonly (number | null | undefined)[], unit: string): ValueScale {
   const label = unitLabel(unit);
   if (!SCALABLE.has(unit)) return { factor: 1, label };
-  const max = Math.max(0, ...values.filter((v): v is number => typeof v === "number" && Number.isFinite(v)).map(Math.abs));
+  const max = maxOf(values.filter((v): v is number => typeof v === "number" && Number.isFinite(v)).map(Math.abs), 0);
   if (max >= 1e9) return { factor: 1e9, label: `billion ${label}` };
   if (max >= 1e6) return { factor: 1e6, label: `million ${label}` };
   if (max >= 1e4) return { factor: 1e3, label: `thousand ${label}` };
@@ -326,8 +327,8 @@ export function yearStep(first: number, last: number, maxTicks = 12): number {
  */
 export function yearAxis(years: readonly number[], options: { readonly title?: string; readonly pad?: number; readonly maxTicks?: number } = {}): Record<string, unknown> {
   const finite = years.filter((y) => Number.isFinite(y));
-  const lo = finite.length > 0 ? Math.min(...finite) : 2000;
-  const hi = finite.length > 0 ? Math.max(...finite) : lo + 1;
+  const lo = finite.length > 0 ? minOf(finite) : 2000;
+  const hi = finite.length > 0 ? maxOf(finite) : lo + 1;
   const pad = options.pad ?? 0.5;
   const dtick = yearStep(lo, hi, options.maxTicks);
   return {
@@ -585,9 +586,11 @@ export function houseFigure(parts: HouseFigureParts): CaspianFigure {
  */
 export function formatValue(value: number): string {
   const abs = Math.abs(value);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
-  return value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  return VALUE_FORMATS[abs >= 100 ? 0 : abs >= 10 ? 1 : 2]!.format(value);
 }
+
+/** One formatter per number of decimals: `toLocaleString` builds a new one on every call (about 50 µs each). */
+const VALUE_FORMATS = [0, 1, 2].map((digits) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 }));
 
 /** `#RRGGBB` with an alpha, as `rgba(…)`. @example withAlpha("#0072B2", 0.2) // => "rgba(0,114,178,0.2)" */
 export function withAlpha(hex: string, alpha: number): string {

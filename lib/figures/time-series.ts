@@ -7,6 +7,7 @@ import { periodX } from "./period-x";
 import type { FigureOptions, TimeSeriesInput } from "./inputs";
 import { commonParts } from "./common";
 import { assignColors, formatValue, houseFigure, humanize, plotlyText, valueAxis, valueScale, yearAxis, type CaspianFigure, type ValueScale } from "./theme";
+import { maxOf, minOf } from "../series/extent";
 
 /** Thrown when series of different units are put on one axis. */
 export class MixedUnitError extends RangeError {
@@ -84,11 +85,11 @@ export function seriesTraces(list: readonly Series[], scale: ValueScale, colors:
     const plan = new Map<number, (typeof full)[number]>();
     for (const e of full) (e.p.status === "actual" ? actual : plan).set(e.x.year, e);
     const allYears = full.map((e) => e.x.year);
-    years.push(...s.points.map((p) => periodX(p).year));
+    for (const p of s.points) years.push(periodX(p).year);
     let legendShown = false;
     if (actual.size > 0) {
-      const lo = Math.min(...actual.keys());
-      const hi = Math.max(...actual.keys());
+      const lo = minOf(actual.keys());
+      const hi = maxOf(actual.keys());
       const xs: number[] = [];
       const ys: (number | null)[] = [];
       const cd: string[][] = [];
@@ -210,7 +211,7 @@ export function timeSeriesFigure(input: TimeSeriesInput, options: TimeSeriesOpti
 
 /** Value-axis units that 16 px of a 300 px plot span: the closest two part-year labels may be without overlapping. */
 function labelGapUnits(list: readonly Series[], scale: ValueScale): number {
-  const max = Math.max(0, ...list.flatMap((s) => s.points.map((p) => (p.value === null ? 0 : p.value / scale.factor))));
+  const max = maxOf(list.flatMap((s) => s.points.map((p) => (p.value === null ? 0 : p.value / scale.factor))), 0);
   return (max * 1.05 * 16) / 300;
 }
 

@@ -6,6 +6,8 @@ import { commonParts, unionSources } from "./common";
 import type { FigureOptions, TimelineInput, TimelineSpan } from "./inputs";
 import { dateEndYear, dateStartYear } from "./period-x";
 import { HOUSE, houseFigure, keyColor, plotlyText, statusStyle, STATUS_STYLES, yearAxis, type CaspianFigure } from "./theme";
+import { maxOf, minOf } from "../series/extent";
+import { mergeSourceLists } from "../types";
 
 /** Options of {@link timelineFigure}. */
 export interface TimelineOptions extends FigureOptions {
@@ -62,7 +64,7 @@ export function timelineFigure(input: TimelineInput, options: TimelineOptions): 
     ...events.map((e) => dateStartYear(e.date)),
     asOf,
   ];
-  const lo = Math.floor(options.fromYear ?? Math.min(...years));
+  const lo = Math.floor(options.fromYear ?? minOf(years));
   const hi = Math.ceil(asOf);
   const showLabels = options.eventLabels ?? events.length <= 12;
   if (events.length > 0) {
@@ -84,7 +86,7 @@ export function timelineFigure(input: TimelineInput, options: TimelineOptions): 
     names.push("Event");
   }
   const axis = yearAxis([lo, hi], { pad: 0.3 });
-  const longest = Math.max(1, ...lanes.map((l) => l.length));
+  const longest = maxOf(lanes.map((l) => l.length), 1);
   const left = Math.min(260, 30 + Math.round(longest * 7.6));
   const height = options.height ?? Math.max(300, Math.min(1400, 200 + lanes.length * (showLabels && events.length > 0 ? 46 : 34)));
   return houseFigure({
@@ -99,7 +101,7 @@ export function timelineFigure(input: TimelineInput, options: TimelineOptions): 
     ...commonParts(options),
     height,
     note: [...(open ? [`Open intervals run to ${input.asOf}.`] : []), ...(options.note !== undefined ? [options.note] : [])].join(" ") || undefined,
-    sources: unionSources(input.sources, ...input.spans.map((s) => s.sources), ...events.map((e) => e.sources)),
+    sources: mergeSourceLists([input.sources, ...input.spans.map((s) => s.sources), ...events.map((e) => e.sources)]),
     left,
     legendNames: names,
   });

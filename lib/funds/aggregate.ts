@@ -7,7 +7,7 @@
  * @module
  */
 import type { FundRow } from "../data/resources";
-import { mergeSources, type Iso3, type SourceId } from "../types";
+import { mergeSources, type Iso3, type SourceId, mergeSourceLists } from "../types";
 import { latestFundRows } from "./latest";
 import { rowSources } from "../series/sources";
 
@@ -37,7 +37,7 @@ function totals(key: string, funds: readonly FundRow[]): FundTotals {
     pledgedMissing: funds.filter((r) => r.pledged_usd === undefined).length,
     paidInUsd: known((r) => r.paid_in_usd).reduce((a, b) => a + b, 0),
     paidInMissing: funds.filter((r) => r.paid_in_usd === undefined).length,
-    sources: mergeSources(...funds.map((f) => rowSources(f))),
+    sources: mergeSourceLists(funds.map((f) => rowSources(f))),
   };
 }
 

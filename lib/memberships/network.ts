@@ -14,7 +14,7 @@
 import { UndirectedGraph } from "graphology";
 import betweennessCentrality from "graphology-metrics/centrality/betweenness";
 import { degreeCentrality } from "graphology-metrics/centrality/degree";
-import { mergeSources, type SourceId } from "../types";
+import { mergeSources, type SourceId, mergeSourceLists } from "../types";
 import { MEMBERSHIP_STATUSES, type MembershipStatus } from "./status";
 import type { MembershipMatrix } from "./matrix";
 import { overlapMatrix, sharedMemberships, type OverlapMatrix } from "./overlap";
@@ -165,7 +165,7 @@ export function networkCentrality(graph: MembershipGraph, opts: { readonly weigh
       degreeCentrality: degC[node] ?? 0,
       strength,
       betweenness: btw[node] ?? 0,
-      sources: mergeSources(...sources),
+      sources: mergeSourceLists(sources),
     };
   });
   return rows.sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree || a.node.localeCompare(b.node));

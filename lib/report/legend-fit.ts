@@ -8,6 +8,7 @@
  */
 import type { PlotlyFigure } from "../display/show";
 import { HOUSE, legendRows } from "../figures/theme";
+import { maxOf } from "../series/extent";
 
 const ROW_PX = 22;
 
@@ -30,7 +31,7 @@ export function legendEntries(figure: PlotlyFigure): string[] {
  */
 export function columnLegendRows(names: readonly string[], plotWidth: number): number {
   if (names.length === 0) return 0;
-  const widest = Math.max(...names.map(entryWidth));
+  const widest = maxOf(names.map(entryWidth));
   const total = names.reduce((a, n) => a + entryWidth(n), 0);
   if (total <= plotWidth) return 1;
   const cols = Math.max(1, Math.floor(plotWidth / widest));

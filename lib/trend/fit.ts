@@ -10,7 +10,7 @@
  * @module
  */
 import { linearRegression, linearRegressionLine, rSquared } from "simple-statistics";
-import { mergeSources, type Series, type Sourced } from "../types";
+import { mergeSources, type Series, type Sourced, mergeSourceLists } from "../types";
 import { calendarYear } from "../series/period";
 
 /** Model of a trend fit. */
@@ -125,6 +125,6 @@ export function seriesTrend(series: Series, model: TrendModel = "linear"): Serie
     years: used.map((u) => u.year),
     seriesId: series.id,
     unit: series.unit,
-    sources: mergeSources(...used.map((u) => u.p.sources)),
+    sources: mergeSourceLists(used.map((u) => u.p.sources)),
   };
 }

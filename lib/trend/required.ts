@@ -6,7 +6,7 @@
  */
 import { cagr, seriesCagr } from "../series/cagr";
 import { calendarYear } from "../series/period";
-import { mergeSources, type Series, type Sourced } from "../types";
+import { mergeSources, type Series, type Sourced, mergeSourceLists } from "../types";
 import { seriesTrend } from "./fit";
 import { projectTrend, type Projection } from "./projection";
 import type { IntervalLevel } from "./tdist";
@@ -65,6 +65,6 @@ export function targetGap(series: Series, target: number, targetYear: number, le
     trendRate: trend?.value.growthRate,
     projection,
     gap: required !== undefined && observed !== undefined ? required - observed.value : undefined,
-    sources: mergeSources(...annual.map((p) => p.sources)),
+    sources: mergeSourceLists(annual.map((p) => p.sources)),
   };
 }

@@ -34,7 +34,7 @@ describe("md`…` escapes every interpolated value", () => {
   });
 
   test("a value cannot open a block: heading, list, quote, code, HTML block", () => {
-    for (const v of ["# Title", "- item", "+ item", "1. first", "2024) year", "> quote", "    code", "<div>", "===", "a\n\n# b", "x\u2028- y"]) {
+    for (const v of ["# Title", "- item", "+ item", "-", "1. first", "2024) year", "> quote", "    code", "<div>", "===", "---", "a\n\n# b", "x\u2028- y"]) {
       const out = renderer.render(md`${v}`.source);
       expect(out, v).toMatch(/^<p>/);
       expect(out.trim().split("\n").length, v).toBe(1);
@@ -61,6 +61,17 @@ describe("md`…` escapes every interpolated value", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  test("numbers keep their plain form in the Markdown source", () => {
+    expect(escapeMarkdown("7.9")).toBe("7.9");
+    expect(escapeMarkdown("-5")).toBe("-5");
+    expect(escapeMarkdown("2024")).toBe("2024");
+    expect(escapeMarkdown("1. first")).toBe("1\\. first");
+  });
+
+  test("a line of dashes or equals signs after a literal line is not a heading", () => {
+    for (const v of ["---", "===", "- - -"]) expect(renderer.render(md`Title\n${v}`.source), v).not.toMatch(/<h[12]>|<hr>/);
   });
 
   test("Markdown values are kept, arrays are refused", () => {

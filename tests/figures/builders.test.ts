@@ -200,3 +200,12 @@ describe("adapters from indicator results", () => {
     expect((nodes.marker as { color: string[] }).color).toEqual(["#56B4E9", "#D55E00"]);
   });
 });
+
+describe("figure builders on data-sized input", () => {
+  test("a comparison of 500,000 bars does not overflow the call stack (no Math.max(...xs))", () => {
+    const n = 500_000;
+    const bars = Array.from({ length: n }, (_, i) => ({ label: `k${i}`, value: i % 1000, colorKey: "AZE" }));
+    const fig = comparisonBarsFigure({ quantity: "Cargo", unit: "t", bars, sources: [] }, { title: "many" });
+    expect(fig.data.length).toBeGreaterThan(0);
+  });
+});
