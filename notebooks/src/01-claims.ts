@@ -42,15 +42,23 @@ const namesFocal = pkg.claims.filter((c) => c.args.includes(`"${focal}"`));
 const focalName = pkg.states.find((s) => s.iso3 === focal)?.name ?? focal;
 const catalog = pkg.sources;
 
+// Text from data/ and parameters goes into Markdown only through cl.md`…` (every ${value} is escaped as text) and
+// into HTML only through cl.html`…`; the markup is in the literal parts of the templates.
+/** rp.listText for Markdown: "a, b and c", each item kept as Markdown (text items are escaped). */
+const mdList = (items: readonly cl.MarkdownValue[], empty: cl.MarkdownValue = "") =>
+  items.length <= 1 ? cl.md`${items[0] ?? empty}` : cl.md`${cl.mdJoin(items.slice(0, -1), ", ")} and ${items[items.length - 1]!}`;
+/** A claim or gap id as inline code (ids are checked by the loader: [a-z0-9-] only, so nothing in them is escaped). */
+const code = (id: string) => cl.md`\`${id}\``;
+
 cl.displayMarkdown(
-  [
-    `**${rp.plural(results.length, "claim")}** from ${rp.plural(sections.length, "part")} of the article (${rp.listText(sections.map((s) => `*${s}*`))}), ` +
-      `judged with the data ${mainDate === latest ? `as of the latest date in the package, ${rp.formatDate(mainDate)}` : `published by ${rp.formatDate(mainDate)}`}: ` +
-      rp.VERDICTS.map((v) => `${counts[v]} ${rp.verdictLabel(v).toLowerCase()}`).join(", ") + ".",
-    `Claims about the present are judged as of ${rp.formatDate(judged)}, the date \`claims.csv\` uses for the article's "now".`,
-    `${rp.plural(namesFocal.length, "claim")} name${namesFocal.length === 1 ? "s" : ""} ${focalName} (${focal}) in ${namesFocal.length === 1 ? "its" : "their"} test.` +
-      (focal === "AZE" ? "" : ` The article is about Azerbaijan, so the register keeps every claim; those naming ${focalName} are marked ● in the table.`),
-  ].join("\n\n"),
+  cl.mdJoin(
+    [
+      cl.md`**${rp.plural(results.length, "claim")}** from ${rp.plural(sections.length, "part")} of the article (${mdList(sections.map((s) => cl.md`*${s}*`))}), judged with the data ${mainDate === latest ? `as of the latest date in the package, ${rp.formatDate(mainDate)}` : `published by ${rp.formatDate(mainDate)}`}: ${rp.VERDICTS.map((v) => `${counts[v]} ${rp.verdictLabel(v).toLowerCase()}`).join(", ")}.`,
+      cl.md`Claims about the present are judged as of ${rp.formatDate(judged)}, the date \`claims.csv\` uses for the article's "now".`,
+      cl.md`${rp.plural(namesFocal.length, "claim")} name${namesFocal.length === 1 ? "s" : ""} ${focalName} (${focal}) in ${namesFocal.length === 1 ? "its" : "their"} test.${focal === "AZE" ? "" : ` The article is about Azerbaijan, so the register keeps every claim; those naming ${focalName} are marked ● in the table.`}`,
+    ],
+    "\n\n",
+  ),
 );
 
 // %% [markdown]
@@ -125,14 +133,14 @@ cl.registerTable({
   sourceCatalog: catalog,
 });
 
-const esc = cl.escapeHtml;
-const small = (text: string) => `<div style="color:#555;font-size:12px;margin-top:3px">${text}</div>`;
+// cells with markup are cl.SafeHtml built with cl.html`…` (every ${value} escaped); tableHtml escapes the others
+const small = (content: cl.HtmlValue) => cl.html`<div style="color:#555;font-size:12px;margin-top:3px">${content}</div>`;
 const shownRows = registerRows.map((r) => ({
   n: r.n,
-  claim: `${esc(r.claim)}${small(`Article: <b>${esc(r.article_value || "–")}</b> · <code>${esc(r.id)}</code>`)}`,
+  claim: cl.html`${r.claim}${small(cl.html`Article: <b>${r.article_value || "–"}</b> · <code>${r.id}</code>`)}`,
   verdict_label: r.verdict_label,
-  data: `${esc(r.finding)}${r.evidence ? small(esc(r.evidence)) : ""}`,
-  notes: `${r.publishers ? esc(r.publishers) : '<span style="color:#999">no source</span>'}${r.caveat ? small(`<i>${esc(r.caveat)}</i>`) : ""}`,
+  data: cl.html`${r.finding}${r.evidence ? small(r.evidence) : ""}`,
+  notes: cl.html`${r.publishers ? r.publishers : cl.html`<span style="color:#999">no source</span>`}${r.caveat ? small(cl.html`<i>${r.caveat}</i>`) : ""}`,
 }));
 const verdictStyle = (key: string, value: unknown) => {
   if (key !== "verdict_label") return undefined;
@@ -152,7 +160,7 @@ cl.displayHtml(
       rows: shownRows,
       sources: registerTable.sources,
     },
-    { sourceCatalog: catalog, cellStyle: verdictStyle, htmlColumns: ["claim", "data", "notes"], minWidths: { claim: "15em", data: "15em", notes: "12em" } },
+    { sourceCatalog: catalog, cellStyle: verdictStyle, minWidths: { claim: "15em", data: "15em", notes: "12em" } },
   ),
 );
 
@@ -255,8 +263,8 @@ const changed = results
 if (changed.length === 0) {
   cl.displayMarkdown(
     pubDate === mainDate
-      ? `The chosen vintage (data published by ${rp.formatDate(mainDate)}) is not later than the article's judgement date (${rp.formatDate(judged)}), so there is no later data to compare with.`
-      : "No verdict changes between the two vintages.",
+      ? cl.md`The chosen vintage (data published by ${rp.formatDate(mainDate)}) is not later than the article's judgement date (${rp.formatDate(judged)}), so there is no later data to compare with.`
+      : cl.md`No verdict changes between the two vintages.`,
   );
 } else {
   const changeTable: cl.TableInput = {
@@ -273,10 +281,15 @@ if (changed.length === 0) {
   cl.registerTable({ id: "claims-vintage-changes", title: "Claims whose verdict depends on data published after the article", table: changeTable, sourceCatalog: catalog });
   cl.displayHtml(rp.tableHtml(changeTable, { sourceCatalog: catalog, minWidths: { finding: "22em" } }));
   cl.displayMarkdown(
-    `${rp.plural(changed.length, "verdict")} change${changed.length === 1 ? "s" : ""}. ` +
-      `With only the sources published by ${rp.formatDate(pubDate)}, ${rp.listText(changed.filter((x) => x.then.verdict === "not_checkable").map((x) => `\`${x.now.id}\``), "none")} ` +
-      `could not be checked: the package holds no dated page from before that day for them, even where the article itself announced the event. ` +
-      `Hindsight turns them into ${rp.listText([...new Set(changed.map((x) => rp.verdictLabel(x.now.verdict).toLowerCase()))])} — evidence that the plans and trends the article describes did materialise, not that the authors had checked them.`,
+    cl.mdJoin(
+      [
+        cl.md`${rp.plural(changed.length, "verdict")} change${changed.length === 1 ? "s" : ""}.`,
+        cl.md`With only the sources published by ${rp.formatDate(pubDate)}, ${mdList(changed.filter((x) => x.then.verdict === "not_checkable").map((x) => code(x.now.id)), "none")}`,
+        cl.md`could not be checked: the package holds no dated page from before that day for them, even where the article itself announced the event.`,
+        cl.md`Hindsight turns them into ${rp.listText([...new Set(changed.map((x) => rp.verdictLabel(x.now.verdict).toLowerCase()))])} — evidence that the plans and trends the article describes did materialise, not that the authors had checked them.`,
+      ],
+      " ",
+    ),
   );
 }
 
@@ -313,52 +326,67 @@ const otsSpeech = otsSources.length > 0
   : undefined;
 const otsGaps = otsRow ? pkg.gaps.filter((g) => g.resource === "transit" && g.description.includes(otsRow.scope === "ots_transit" ? "OTS" : otsRow.scope)) : [];
 
-const paragraphs: string[] = [];
+const paragraphs: cl.Markdown[] = [];
 paragraphs.push(
-  `**${counts.supported > checkable.length / 2 ? "Most checkable claims hold" : "Many checkable claims do not hold"}.** Of ${rp.plural(checkable.length, "claim")} the data can reach, ${counts.supported} ${counts.supported === 1 ? "is" : "are"} supported, ` +
-    `${rp.plural(partly.length, "is", "are")} partly supported and ${notSupported.length === 0 ? "none is contradicted" : `${rp.plural(notSupported.length, "is", "are")} not supported (${rp.listText(notSupported.map((r) => `\`${r.id}\``))})`}. ` +
-    `The solid part of the article is its chronology: ${dateLike.filter((r) => r.verdict === "supported").length} of ${dateLike.length} checkable dates and statuses agree with the sources.`,
+  cl.mdJoin(
+    [
+      cl.md`**${counts.supported > checkable.length / 2 ? "Most checkable claims hold" : "Many checkable claims do not hold"}.** Of ${rp.plural(checkable.length, "claim")} the data can reach, ${counts.supported} ${counts.supported === 1 ? "is" : "are"} supported,`,
+      cl.md`${rp.plural(partly.length, "is", "are")} partly supported and ${notSupported.length === 0 ? "none is contradicted" : cl.md`${rp.plural(notSupported.length, "is", "are")} not supported (${mdList(notSupported.map((r) => code(r.id)))})`}.`,
+      cl.md`The solid part of the article is its chronology: ${dateLike.filter((r) => r.verdict === "supported").length} of ${dateLike.length} checkable dates and statuses agree with the sources.`,
+    ],
+    " ",
+  ),
 );
 if (partly.length > 0) {
   paragraphs.push(
-    `**Partly supported** means the article states as achieved, or as precise, something the data show only in part: ` +
-      partly.map((r) => `\`${r.id}\` — ${r.reason}`).join("; ") + ".",
+    cl.md`**Partly supported** means the article states as achieved, or as precise, something the data show only in part: ${cl.mdJoin(partly.map((r) => cl.md`${code(r.id)} — ${r.reason}`), "; ")}.`,
   );
 }
 paragraphs.push(
-  `**Not checkable, by design.** ${rp.plural(unreachable.length, "claim")} lie outside what \`data/\` records (${rp.listText(unreachable.map((r) => r.indicator))}); ` +
-    `each carries its reason in the register. ` +
-    (noRowYet.length > 0
-      ? `${rp.plural(noRowYet.length, "claim")} (${rp.listText(noRowYet.map((r) => `\`${r.id}\``))}) could be tested but find no row in this vintage. `
-      : "") +
-    (uncountable.length > 0
-      ? `${rp.plural(uncountable.length, "more claim", "more claims")} ha${uncountable.length === 1 ? "s" : "ve"} data but no testable number: ${uncountable.map((r) => `\`${r.id}\` (${r.reason})`).join("; ")}.`
-      : ""),
+  cl.mdJoin(
+    [
+      cl.md`**Not checkable, by design.** ${rp.plural(unreachable.length, "claim")} lie outside what \`data/\` records (${rp.listText(unreachable.map((r) => r.indicator))});`,
+      cl.md`each carries its reason in the register.`,
+      ...(noRowYet.length > 0 ? [cl.md`${rp.plural(noRowYet.length, "claim")} (${mdList(noRowYet.map((r) => code(r.id)))}) could be tested but find no row in this vintage.`] : []),
+      ...(uncountable.length > 0
+        ? [cl.md`${rp.plural(uncountable.length, "more claim", "more claims")} ha${uncountable.length === 1 ? "s" : "ve"} data but no testable number: ${cl.mdJoin(uncountable.map((r) => cl.md`${code(r.id)} (${r.reason})`), "; ")}.`]
+        : []),
+    ],
+    " ",
+  ),
 );
 if (otsClaim && otsRow) {
   paragraphs.push(
-    `**The ~${otsClaim.articleValue?.replace(/[^0-9.]/g, "")} % transit figure.** The one growth rate in the article is \`${otsClaim.id}\`. Its verdict is *${rp.verdictLabel(otsClaim.verdict).toLowerCase()}*, ` +
-      `but the package holds a single figure for it (${rp.formatPercent(otsRow.value, { sign: true })}, ${cl.periodLabel(otsRow.period_start, otsRow.period_end)} against ${cl.periodLabel(otsRow.base_start!, otsRow.base_end!)}), ` +
-      `reported by ${rp.plural(otsSources.length, "outlet")} (${rp.listText([...new Set(otsSources.map((s) => s!.publisher))])}) from the same speech${otsSpeech ? ` at the ${otsSpeech.title} (${rp.formatDate(otsSpeech.date)})` : ""}. ` +
-      `Agreement therefore shows that the article quotes the speech correctly; it does not verify the speech. ` +
-      (otsGaps.length > 0 ? `No tonnage was found behind the percentage (gaps.csv: ${otsGaps.map((g) => `\`${g.id}\``).join(", ")}), so its base and its share of all transit stay unknown. ` : "") +
-      `Notebook 02 sets it beside the other growth rates published for ${otsRow.period_end.slice(0, 4)}.`,
+    cl.mdJoin(
+      [
+        cl.md`**The ~${(otsClaim.articleValue ?? "").replace(/[^0-9.]/g, "")} % transit figure.** The one growth rate in the article is ${code(otsClaim.id)}. Its verdict is *${rp.verdictLabel(otsClaim.verdict).toLowerCase()}*,`,
+        cl.md`but the package holds a single figure for it (${rp.formatPercent(otsRow.value, { sign: true })}, ${cl.periodLabel(otsRow.period_start, otsRow.period_end)} against ${cl.periodLabel(otsRow.base_start!, otsRow.base_end!)}),`,
+        cl.md`reported by ${rp.plural(otsSources.length, "outlet")} (${rp.listText([...new Set(otsSources.map((s) => s!.publisher))])}) from the same speech${otsSpeech ? ` at the ${otsSpeech.title} (${rp.formatDate(otsSpeech.date)})` : ""}.`,
+        cl.md`Agreement therefore shows that the article quotes the speech correctly; it does not verify the speech.`,
+        ...(otsGaps.length > 0 ? [cl.md`No tonnage was found behind the percentage (gaps.csv: ${cl.mdJoin(otsGaps.map((g) => code(g.id)), ", ")}), so its base and its share of all transit stay unknown.`] : []),
+        cl.md`Notebook 02 sets it beside the other growth rates published for ${otsRow.period_end.slice(0, 4)}.`,
+      ],
+      " ",
+    ),
   );
 }
 if (mainDate < judged) {
   paragraphs.push(
-    `**An early vintage.** The data used here were published by ${rp.formatDate(mainDate)}, before the article's judgement date (${rp.formatDate(judged)}). ` +
-      `Claims about later events fail or cannot be checked for lack of data, not because the article is wrong.`,
+    cl.md`**An early vintage.** The data used here were published by ${rp.formatDate(mainDate)}, before the article's judgement date (${rp.formatDate(judged)}). Claims about later events fail or cannot be checked for lack of data, not because the article is wrong.`,
   );
 }
+const eventCounts = byTest("count").map((r) => r.id).filter((id) => claimById.get(id)?.args.includes('"events"'));
 paragraphs.push(
-  `**Thin evidence.** ${singleSource.length === 0 ? "No checkable claim rests" : `${rp.plural(singleSource.length, "checkable claim")} rest${singleSource.length === 1 ? "s" : ""}`} on a single source page${singleSource.length > 0 ? ` (${rp.listText(singleSource.map((r) => `\`${r.id}\``))})` : ""}. ` +
-    `Counts of events (\`${byTest("count").map((r) => r.id).filter((id) => claimById.get(id)?.args.includes('"events"')).join("`, `")}\`) measure the coverage of our catalogue as much as the diplomacy itself: ` +
-    `an event that is not catalogued is not counted.`,
+  cl.mdJoin(
+    [
+      cl.md`**Thin evidence.** ${singleSource.length === 0 ? "No checkable claim rests" : `${rp.plural(singleSource.length, "checkable claim")} rest${singleSource.length === 1 ? "s" : ""}`} on a single source page${singleSource.length > 0 ? cl.md` (${mdList(singleSource.map((r) => code(r.id)))})` : ""}.`,
+      cl.md`Counts of events (${cl.mdJoin(eventCounts.map(code), ", ")}) measure the coverage of our catalogue as much as the diplomacy itself:`,
+      cl.md`an event that is not catalogued is not counted.`,
+    ],
+    " ",
+  ),
 );
 paragraphs.push(
-  `**Where the data are missing.** \`gaps.csv\` lists ${rp.plural(pkg.gaps.length, "figure")} that were searched for and not found ` +
-    `(${Object.entries(pkg.gaps.reduce((m, g) => ({ ...m, [g.resource]: (m[g.resource] ?? 0) + 1 }), {} as Record<string, number>)).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} in ${k}`).join(", ")}). ` +
-    `None of them is filled with a guess; a claim that would need one is *not checkable* rather than supported.`,
+  cl.md`**Where the data are missing.** \`gaps.csv\` lists ${rp.plural(pkg.gaps.length, "figure")} that were searched for and not found (${Object.entries(pkg.gaps.reduce((m, g) => ({ ...m, [g.resource]: (m[g.resource] ?? 0) + 1 }), {} as Record<string, number>)).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} in ${k}`).join(", ")}). None of them is filled with a guess; a claim that would need one is *not checkable* rather than supported.`,
 );
-cl.displayMarkdown(paragraphs.join("\n\n"));
+cl.displayMarkdown(cl.mdJoin(paragraphs, "\n\n"));

@@ -111,10 +111,17 @@ const seriesOfScope = (scope: string) =>
   cl.corridorSeries(flows, { scope, metric: "cargo", ids: headlineIds.filter((id) => annualCargo.some((r) => r.id === id && r.scope === scope)), label: scopeLabel(scope) });
 const scopeSeries = scopes.map(seriesOfScope);
 
+// Text from data/ and parameters goes into Markdown only through cl.md`…` (every ${value} is escaped as text); the
+// markup is in the literal parts of the templates. Plain-text pieces stay strings and are escaped where interpolated.
 cl.displayMarkdown(
-  `Data ${asOfDate === latest ? `as of the latest date in the package, **${rp.formatDate(asOfDate)}**` : `published by **${rp.formatDate(asOfDate)}**`}: ` +
-    `${rp.plural(flows.length, "corridor row")}, ${rp.plural(transit.length, "transit row")} and ${rp.plural(caps.length, "capacity statement")}. ` +
-    `Annual cargo figures exist for ${rp.countWord(scopes.length)} scopes; ${rp.plural([...byScopeYear.values()].filter((g) => new Set(g.map((r) => r.value)).size > 1).length, "scope-year")} carry more than one figure.`,
+  cl.mdJoin(
+    [
+      cl.md`Data ${asOfDate === latest ? cl.md`as of the latest date in the package, **${rp.formatDate(asOfDate)}**` : cl.md`published by **${rp.formatDate(asOfDate)}**`}:`,
+      cl.md`${rp.plural(flows.length, "corridor row")}, ${rp.plural(transit.length, "transit row")} and ${rp.plural(caps.length, "capacity statement")}.`,
+      cl.md`Annual cargo figures exist for ${rp.countWord(scopes.length)} scopes; ${rp.plural([...byScopeYear.values()].filter((g) => new Set(g.map((r) => r.value)).size > 1).length, "scope-year")} carry more than one figure.`,
+    ],
+    " ",
+  ),
 );
 
 // %% [markdown]
@@ -228,30 +235,32 @@ void cl.registerFigure({
 const whole = scopeSeries.find((s) => s.scope === "whole_route");
 const wholeConf = conflicts.filter((c) => c.scope === "whole_route");
 cl.displayMarkdown(
-  [
-    widest
-      ? `The widest disagreement is for **${scopeLabel(widest.scope)} ${widest.year}**: ${rp.listText(widest.rows.map((r) => `${rp.formatTonnes(r.value, 3)} (${publisherOf(r.sources)})`))} — a spread of ${rp.formatPercent(widest.spread)}.`
-      : "No scope and year has more than one figure in this vintage.",
-    wholeConf.length > 0
-      ? `For the whole route, ${rp.listText(wholeConf.map((c) => `${c.year} has ${rp.countWord(c.rows.length)} figures (${rp.formatTonnes(c.lo, 3)} to ${rp.formatTonnes(c.hi, 3)})`))}. ` +
-        (() => {
-          const others = wholeConf.flatMap((c) => {
-            const h = c.rows.find((r) => r.id === c.headline)!;
-            return c.rows.filter((r) => r !== h).map((r) => ({ r, c, off: Math.abs(r.value - h.value) / h.value }));
-          });
-          const round = others.filter((o) => o.off <= 0.02);
-          const apart = others.filter((o) => o.off > 0.02);
-          return (
-            `${round.length} of the ${others.length} non-headline figures are within 2 % of the headline, i.e. roundings. ` +
-            (apart.length > 0
-              ? `The others — ${rp.listText(apart.map((o) => `${rp.formatTonnes(o.r.value, 3)} for ${o.c.year} (${publisherOf(o.r.sources)})`))} — are different statements, and growth rates computed from them differ too (section 2).`
-              : "")
-          );
-        })()
-      : "",
-  ]
-    .filter((p) => p !== "")
-    .join("\n\n"),
+  cl.mdJoin(
+    [
+      widest
+        ? cl.md`The widest disagreement is for **${scopeLabel(widest.scope)} ${widest.year}**: ${rp.listText(widest.rows.map((r) => `${rp.formatTonnes(r.value, 3)} (${publisherOf(r.sources)})`))} — a spread of ${rp.formatPercent(widest.spread)}.`
+        : cl.md`No scope and year has more than one figure in this vintage.`,
+      // plain text (no markup): escaped as a whole by mdJoin
+      wholeConf.length > 0
+        ? `For the whole route, ${rp.listText(wholeConf.map((c) => `${c.year} has ${rp.countWord(c.rows.length)} figures (${rp.formatTonnes(c.lo, 3)} to ${rp.formatTonnes(c.hi, 3)})`))}. ` +
+          (() => {
+            const others = wholeConf.flatMap((c) => {
+              const h = c.rows.find((r) => r.id === c.headline)!;
+              return c.rows.filter((r) => r !== h).map((r) => ({ r, c, off: Math.abs(r.value - h.value) / h.value }));
+            });
+            const round = others.filter((o) => o.off <= 0.02);
+            const apart = others.filter((o) => o.off > 0.02);
+            return (
+              `${round.length} of the ${others.length} non-headline figures are within 2 % of the headline, i.e. roundings. ` +
+              (apart.length > 0
+                ? `The others — ${rp.listText(apart.map((o) => `${rp.formatTonnes(o.r.value, 3)} for ${o.c.year} (${publisherOf(o.r.sources)})`))} — are different statements, and growth rates computed from them differ too (section 2).`
+                : "")
+            );
+          })()
+        : "",
+    ].filter((p) => p !== ""),
+    "\n\n",
+  ),
 );
 
 // %% [markdown]
@@ -301,27 +310,29 @@ void cl.registerTable({ id: "annual-growth", title: annualGrowthTable.title!, ta
 
 const bigGap = [...annualGrowthRows].filter((r) => r.gap !== null).sort((a, b) => b.gap! - a.gap!)[0];
 const wholeCagr = whole ? cl.seriesCagr(whole) : undefined;
+// two plain-text paragraphs (no markup): escaped as a whole by mdJoin
 cl.displayMarkdown(
-  [
-    wholeCagr
-      ? `On the headline whole-route series, cargo went from ${rp.formatTonnes(wholeCagr.fromValue)} in ${wholeCagr.fromYear} to ${rp.formatTonnes(wholeCagr.toValue)} in ${wholeCagr.toYear}: ` +
-        `${rp.formatPercent(wholeCagr.value, { digits: 1 })} a year compounded` +
-        (() => {
-          const yoy = cl.yearOverYear(whole!).points.filter((p) => p.value !== null);
-          const falls = yoy.filter((p) => p.value! < 0).map((p) => p.label);
-          const doubles = yoy.filter((p) => p.value! >= 100).map((p) => p.label);
-          return falls.length > 0 || doubles.length > 0
-            ? `, but not evenly: ${[falls.length > 0 ? `cargo fell in ${rp.listText(falls)}` : "", doubles.length > 0 ? `at least doubled in ${rp.listText(doubles)}` : ""].filter((x) => x !== "").join(" and ")}.`
-            : ".";
-        })()
-      : "",
-    bigGap
-      ? `The largest mismatch between a published and a derived rate is ${rp.formatPoints(bigGap.gap, 1).replace("+", "")} (${bigGap.scope}, ${bigGap.year}: derived ${rp.formatPercent(bigGap.derived, { sign: true, digits: 1 })}, published ${bigGap.published}). ` +
-        `A rate computed against a revised base year is not wrong, but it is not the same statement.`
-      : "",
-  ]
-    .filter((p) => p !== "")
-    .join("\n\n"),
+  cl.mdJoin(
+    [
+      wholeCagr
+        ? `On the headline whole-route series, cargo went from ${rp.formatTonnes(wholeCagr.fromValue)} in ${wholeCagr.fromYear} to ${rp.formatTonnes(wholeCagr.toValue)} in ${wholeCagr.toYear}: ` +
+          `${rp.formatPercent(wholeCagr.value, { digits: 1 })} a year compounded` +
+          (() => {
+            const yoy = cl.yearOverYear(whole!).points.filter((p) => p.value !== null);
+            const falls = yoy.filter((p) => p.value! < 0).map((p) => p.label);
+            const doubles = yoy.filter((p) => p.value! >= 100).map((p) => p.label);
+            return falls.length > 0 || doubles.length > 0
+              ? `, but not evenly: ${[falls.length > 0 ? `cargo fell in ${rp.listText(falls)}` : "", doubles.length > 0 ? `at least doubled in ${rp.listText(doubles)}` : ""].filter((x) => x !== "").join(" and ")}.`
+              : ".";
+          })()
+        : "",
+      bigGap
+        ? `The largest mismatch between a published and a derived rate is ${rp.formatPoints(bigGap.gap, 1).replace("+", "")} (${bigGap.scope}, ${bigGap.year}: derived ${rp.formatPercent(bigGap.derived, { sign: true, digits: 1 })}, published ${bigGap.published}). ` +
+          `A rate computed against a revised base year is not wrong, but it is not the same statement.`
+        : "",
+    ].filter((p) => p !== ""),
+    "\n\n",
+  ),
 );
 
 // %% [markdown]
@@ -382,7 +393,7 @@ void cl.registerTable({ id: "nine-month-figures", title: nineTable.title!, capti
 // %%
 const ots = transit.find((r) => r.scope === "ots_transit" && r.metric === "growth");
 if (!ots) {
-  cl.displayMarkdown(`No growth figure for transit with OTS states is in the data ${asOfDate === latest ? "" : `published by ${rp.formatDate(asOfDate)}`} — it was stated only later.`);
+  cl.displayMarkdown(cl.md`No growth figure for transit with OTS states is in the data ${asOfDate === latest ? "" : `published by ${rp.formatDate(asOfDate)}`} — it was stated only later.`);
 } else {
   const year = ots.period_end.slice(0, 4);
   const sameYear = [
@@ -427,25 +438,27 @@ if (!ots) {
   const wholeYear = sameYear.filter((r) => r.scope === "whole_route");
   const otsGap = pkg.gaps.find((g) => g.resource === "transit" && g.description.includes("OTS"));
   const pubs = [...new Set(ots.sources.map((id) => pkg.sourceById.get(id)?.publisher ?? id))];
-  cl.displayMarkdown(
-    [
-      `**What the figure says.** Transit through Azerbaijan with the OTS's members (${rp.listText(members)}) and observers (${rp.listText(observers)}) on ${rp.formatDate(ots.period_end)} ` +
-        `was ${rp.formatPercent(ots.value)} higher in ${cl.periodLabel(ots.period_start, ots.period_end)} than in ${cl.periodLabel(ots.base_start!, ots.base_end!)}. ` +
-        `It comes from one speech, carried by ${rp.plural(pubs.length, "outlet")} (${rp.listText(pubs)}).`,
-      `**What it does not say.** ${otsGap ? "No tonnage was published with it (gaps.csv records the search), so" : "Without a tonnage"} we know neither the base nor the share of OTS-related transit in all transit. ` +
-        `It is not a Middle Corridor figure: ` +
-        (wholeYear.length > 0
-          ? `the whole route grew by ${rp.listText([...new Set(wholeYear.map((r) => rp.formatPercent(r.value, { sign: true })))])} over periods of ${year}, ` +
-            `${Math.min(...wholeYear.map((r) => r.value)) >= 2 * ots.value ? "at least twice as fast" : Math.min(...wholeYear.map((r) => r.value)) > ots.value ? "faster" : "not always faster"}. `
+  // after each bold lead-in, plain text (escaped where interpolated)
+  const notMiddleCorridor =
+    (wholeYear.length > 0
+      ? `the whole route grew by ${rp.listText([...new Set(wholeYear.map((r) => rp.formatPercent(r.value, { sign: true })))])} over periods of ${year}, ` +
+        `${Math.min(...wholeYear.map((r) => r.value)) >= 2 * ots.value ? "at least twice as fast" : Math.min(...wholeYear.map((r) => r.value)) > ots.value ? "faster" : "not always faster"}. `
+      : "") +
+    (total.length > 0
+      ? `All transit through Azerbaijan grew by ${rp.listText(total.map((r) => `${rp.formatPercent(r.value, { sign: true, digits: 1 })} (${cl.periodLabel(r.period_start, r.period_end)}, ${publisherOf(r.sources)})`))}` +
+        (totalVol.length > 0
+          ? `, to ${rp.listText(totalVol.map((r) => rp.formatTonnes(r.value, 2)))}${totalVol.length > 1 ? ` (${rp.countWord(totalVol.length)} official statements for the same year)` : ""}`
           : "") +
-        (total.length > 0
-          ? `All transit through Azerbaijan grew by ${rp.listText(total.map((r) => `${rp.formatPercent(r.value, { sign: true, digits: 1 })} (${cl.periodLabel(r.period_start, r.period_end)}, ${publisherOf(r.sources)})`))}` +
-            (totalVol.length > 0
-              ? `, to ${rp.listText(totalVol.map((r) => rp.formatTonnes(r.value, 2)))}${totalVol.length > 1 ? ` (${rp.countWord(totalVol.length)} official statements for the same year)` : ""}`
-              : "") +
-            `. Transit with OTS states thus grew ${total.every((r) => ots.value > r.value) ? "faster" : "no faster"} than transit as a whole — if the two are measured alike, which nobody has shown.`
-          : ""),
-    ].join("\n\n"),
+        `. Transit with OTS states thus grew ${total.every((r) => ots.value > r.value) ? "faster" : "no faster"} than transit as a whole — if the two are measured alike, which nobody has shown.`
+      : "");
+  cl.displayMarkdown(
+    cl.mdJoin(
+      [
+        cl.md`**What the figure says.** Transit through Azerbaijan with the OTS's members (${rp.listText(members)}) and observers (${rp.listText(observers)}) on ${rp.formatDate(ots.period_end)} was ${rp.formatPercent(ots.value)} higher in ${cl.periodLabel(ots.period_start, ots.period_end)} than in ${cl.periodLabel(ots.base_start!, ots.base_end!)}. It comes from one speech, carried by ${rp.plural(pubs.length, "outlet")} (${rp.listText(pubs)}).`,
+        cl.md`**What it does not say.** ${otsGap ? "No tonnage was published with it (gaps.csv records the search), so" : "Without a tonnage"} we know neither the base nor the share of OTS-related transit in all transit. It is not a Middle Corridor figure: ${notMiddleCorridor}`,
+      ],
+      "\n\n",
+    ),
   );
 }
 
@@ -510,11 +523,11 @@ function capacityLevels(asset: string, fromYear: number, toYear: number): cl.Cap
 
 const utilRows: Record<string, string | number | null>[] = [];
 const utilSources: cl.SourceId[][] = [];
-const capNotes: string[] = [];
+const capNotes: cl.Markdown[] = [];
 for (const a of ordered) {
   const series = scopeSeries.find((s) => s.scope === a.scope);
   if (!series || series.points.length === 0) {
-    capNotes.push(`**${a.name}**: no annual throughput in this vintage.`);
+    capNotes.push(cl.md`**${a.name}**: no annual throughput in this vintage.`);
     continue;
   }
   const years = series.points.map((p) => Number(p.periodEnd.slice(0, 4)));
@@ -550,14 +563,14 @@ for (const a of ordered) {
       : `${a.name}: annual cargo and stated capacities; no year has both a full-year tonnage and an actual capacity stated by then.`,
     figure: fig,
   });
-  capNotes.push(
-    `**${a.name}.** ` +
-      (lastU
-        ? `Utilisation ${firstU !== lastU ? `went from ${rp.formatPercent(firstU!.utilisation)} in ${firstU!.label} to` : "was"} ${rp.formatPercent(lastU.utilisation)} in ${lastU.label} ` +
-          `(${rp.formatTonnes(lastU.throughput!)} of ${rp.formatTonnes(lastU.capacity!.value)} a year; headroom ${rp.formatTonnes(lastU.headroom!)}). `
-        : `No year has both a full-year tonnage and an actual capacity stated by its end, so utilisation cannot be computed. `) +
-      (planned.length > 0 ? `Announced: ${rp.listText(planned.map((l) => `${rp.formatTonnes(l.value)} a year (${l.status}; ${l.label.replace(/^For (\d+), s/, "for $1, s").replace(/^S/, "s")})`))}.` : ""),
-  );
+  // after the bold name, plain text (escaped where interpolated)
+  const capText =
+    (lastU
+      ? `Utilisation ${firstU !== lastU ? `went from ${rp.formatPercent(firstU!.utilisation)} in ${firstU!.label} to` : "was"} ${rp.formatPercent(lastU.utilisation)} in ${lastU.label} ` +
+        `(${rp.formatTonnes(lastU.throughput!)} of ${rp.formatTonnes(lastU.capacity!.value)} a year; headroom ${rp.formatTonnes(lastU.headroom!)}). `
+      : `No year has both a full-year tonnage and an actual capacity stated by its end, so utilisation cannot be computed. `) +
+    (planned.length > 0 ? `Announced: ${rp.listText(planned.map((l) => `${rp.formatTonnes(l.value)} a year (${l.status}; ${l.label.replace(/^For (\d+), s/, "for $1, s").replace(/^S/, "s")})`))}.` : "");
+  capNotes.push(cl.md`**${a.name}.** ${capText}`);
 }
 const utilTable: cl.TableInput = {
   title: "Utilisation: full-year cargo over the actual capacity stated by the end of the year",
@@ -575,7 +588,7 @@ const utilTable: cl.TableInput = {
 };
 cl.displayHtml(rp.tableHtml(utilTable, { sourceCatalog: catalog, digits: { throughput: 3, capacity: 1, utilisation: 0, headroom: 2 } }));
 void cl.registerTable({ id: "utilisation", title: utilTable.title!, table: utilTable, sourceCatalog: catalog });
-cl.displayMarkdown(capNotes.join("\n\n"));
+cl.displayMarkdown(cl.mdJoin(capNotes, "\n\n"));
 
 // %% [markdown]
 // ## 4 · Projection against the targets
@@ -589,11 +602,13 @@ cl.displayMarkdown(capNotes.join("\n\n"));
 
 // %%
 const wholeSeries = scopeSeries.find((s) => s.scope === "whole_route");
-if (!wholeSeries) throw new Error("no whole-route annual cargo in this vintage: nothing to project");
-const annualPts = wholeSeries.points.filter((p) => p.value !== null);
-const lastYear = Number(annualPts[annualPts.length - 1]!.periodEnd.slice(0, 4));
-const fitSeries: cl.Series = { ...wholeSeries, points: wholeSeries.points.filter((p) => fitFrom === undefined || Number(p.periodStart.slice(0, 4)) >= fitFrom) };
-const trend = cl.seriesTrend(fitSeries, model);
+// an early vintage (e.g. asOf=2021) may hold no whole-route annual cargo: then there is nothing to project, and this
+// section and the next say so instead of failing
+if (!wholeSeries) cl.displayMarkdown(cl.md`No whole-route annual cargo was published by ${rp.formatDate(asOfDate)}: there is nothing to project, so this section and the next stay empty.`);
+const annualPts = wholeSeries ? wholeSeries.points.filter((p) => p.value !== null) : [];
+const lastYear = annualPts.length > 0 ? Number(annualPts[annualPts.length - 1]!.periodEnd.slice(0, 4)) : rp.yearOf(asOfDate);
+const fitSeries: cl.Series | undefined = wholeSeries && { ...wholeSeries, points: wholeSeries.points.filter((p) => fitFrom === undefined || Number(p.periodStart.slice(0, 4)) >= fitFrom) };
+const trend = fitSeries && cl.seriesTrend(fitSeries, model);
 const annualPtsValues = () => annualPts.map((p) => p.value!);
 
 const capTargets = caps.filter((c) => c.asset === "titr" && c.metric === "cargo_capacity" && c.status === "target" && c.target_year !== undefined && c.target_year > lastYear);
@@ -630,13 +645,15 @@ const goalTable: cl.TableInput = {
   rows: goalRows.map((g) => ({ year: String(g.year), kind: g.kind, value: g.value / 1e6, stated: g.stated, publisher: g.publisher, used: g.row === nearestCap?.id || g.row === farForecast?.id ? "yes" : "" })),
   sources: cl.mergeSources(...goalRows.map((g) => g.sources)),
 };
-cl.displayHtml(rp.tableHtml(goalTable, { sourceCatalog: catalog, digits: { value: 1 } }));
-void cl.registerTable({ id: "targets", title: goalTable.title!, table: goalTable, sourceCatalog: catalog });
+if (wholeSeries) {
+  cl.displayHtml(rp.tableHtml(goalTable, { sourceCatalog: catalog, digits: { value: 1 } }));
+  void cl.registerTable({ id: "targets", title: goalTable.title!, table: goalTable, sourceCatalog: catalog });
+}
 
 // %%
 const horizon = Math.max(lastYear + 1, ...targets.map((t) => t.year));
 let projections: cl.Projection[] = [];
-if (trend) {
+if (trend && wholeSeries) {
   const firstFit = Math.min(...trend.years);
   for (let y = firstFit; y <= horizon; y++) projections.push(cl.projectTrend(trend.value, y, 0.95));
   // Keep the chart readable: a wide band on a log-linear trend would flatten everything else. The value axis stops
@@ -677,8 +694,8 @@ if (trend) {
       ".",
     figure: projShown,
   });
-} else {
-  cl.displayMarkdown(`Too few annual points to fit a ${model} trend${fitFrom !== undefined ? ` from ${fitFrom}` : ""}.`);
+} else if (wholeSeries) {
+  cl.displayMarkdown(cl.md`Too few annual points to fit a ${model} trend${fitFrom !== undefined ? ` from ${fitFrom}` : ""}.`);
 }
 
 // %% [markdown]
@@ -688,56 +705,57 @@ if (trend) {
 // over the whole series, over the last three years, in the last year, and the rate of the fitted trend.
 
 // %%
-const lastPt = annualPts[annualPts.length - 1]!;
-const valueIn = (y: number) => annualPts.find((p) => p.periodStart === `${y}-01-01`)?.value ?? undefined;
-const observedAll = cl.seriesCagr(wholeSeries);
-const threeBack = valueIn(lastYear - 3);
-const observed3 = threeBack !== undefined ? cl.cagr(threeBack, lastPt.value!, 3) : undefined;
-const prevVal = valueIn(lastYear - 1);
-const lastChange = prevVal !== undefined ? cl.percentChange(prevVal, lastPt.value!) : undefined;
-const trendRate =
-  trend === undefined
-    ? undefined
-    : model === "log-linear"
-      ? trend.value.growthRate
-      : cl.percentChange(cl.predictTrend(trend.value, lastYear - 1), cl.predictTrend(trend.value, lastYear));
-const required = targets.map((t) => ({ t, rate: cl.requiredGrowthRate(lastPt.value!, lastYear, t.value, t.year) }));
+if (wholeSeries) {
+  const lastPt = annualPts[annualPts.length - 1]!;
+  const valueIn = (y: number) => annualPts.find((p) => p.periodStart === `${y}-01-01`)?.value ?? undefined;
+  const observedAll = cl.seriesCagr(wholeSeries);
+  const threeBack = valueIn(lastYear - 3);
+  const observed3 = threeBack !== undefined ? cl.cagr(threeBack, lastPt.value!, 3) : undefined;
+  const prevVal = valueIn(lastYear - 1);
+  const lastChange = prevVal !== undefined ? cl.percentChange(prevVal, lastPt.value!) : undefined;
+  const trendRate =
+    trend === undefined
+      ? undefined
+      : model === "log-linear"
+        ? trend.value.growthRate
+        : cl.percentChange(cl.predictTrend(trend.value, lastYear - 1), cl.predictTrend(trend.value, lastYear));
+  const required = targets.map((t) => ({ t, rate: cl.requiredGrowthRate(lastPt.value!, lastYear, t.value, t.year) }));
 
-const rateBars: cl.ComparisonBar[] = [
-  ...required.map(({ t, rate }) => ({ label: `Required: ${rp.formatTonnes(t.value, 0)} by ${t.year}`, value: rate ?? null, colorKey: "required", sources: t.sources })),
-  ...(observedAll ? [{ label: `Observed ${observedAll.fromYear}–${observedAll.toYear} (compound)`, value: observedAll.value, colorKey: "observed", sources: observedAll.sources }] : []),
-  ...(observed3 !== undefined ? [{ label: `Observed ${lastYear - 3}–${lastYear} (compound)`, value: observed3, colorKey: "observed" }] : []),
-  ...(lastChange !== undefined ? [{ label: `Last year, ${lastYear} on ${lastYear - 1}`, value: lastChange, colorKey: "observed" }] : []),
-  ...(trendRate !== undefined ? [{ label: `Fitted ${model} trend${model === "linear" ? ` (rate in ${lastYear})` : ""}`, value: trendRate, colorKey: "trend" }] : []),
-];
-const rateFig = cl.comparisonBarsFigure(
-  { quantity: "Growth a year", unit: "percent", bars: rateBars, sources: cl.mergeSources(wholeSeries.points.flatMap((p) => p.sources), ...targets.map((t) => t.sources ?? [])) },
-  {
-    title: "Growth needed for the targets, and growth observed",
-    subtitle: `Whole-route cargo; required rates start from ${rp.formatTonnes(lastPt.value!)} in ${lastYear}`,
-    sourceCatalog: catalog,
-    horizontal: true,
-    height: 200 + 34 * rateBars.length,
-  },
-);
-// negative bars: leave room left of zero for their value labels, which the builder places outside the bar
-const minRate = Math.min(0, ...rateBars.map((b) => b.value ?? 0));
-const maxRate = Math.max(0, ...rateBars.map((b) => b.value ?? 0));
-const rateShown = minRate < 0 ? { ...rateFig, layout: { ...rateFig.layout, xaxis: { ...(rateFig.layout.xaxis as object), range: [minRate * 1.15 - (maxRate - minRate) * 0.12, maxRate * 1.15] } } } : rateFig;
-cl.show(rateShown);
-void cl.registerFigure({
-  id: "required-growth",
-  caption: required.map(({ t, rate }) => `${rp.formatTonnes(t.value, 0)} by ${t.year} needs ${rp.formatPercent(rate, { digits: 1 })} a year`).join("; ") + (lastChange !== undefined ? `; cargo changed by ${rp.formatPercent(lastChange, { sign: true, digits: 1 })} in ${lastYear}.` : "."),
-  figure: rateShown,
-});
+  const rateBars: cl.ComparisonBar[] = [
+    ...required.map(({ t, rate }) => ({ label: `Required: ${rp.formatTonnes(t.value, 0)} by ${t.year}`, value: rate ?? null, colorKey: "required", sources: t.sources })),
+    ...(observedAll ? [{ label: `Observed ${observedAll.fromYear}–${observedAll.toYear} (compound)`, value: observedAll.value, colorKey: "observed", sources: observedAll.sources }] : []),
+    ...(observed3 !== undefined ? [{ label: `Observed ${lastYear - 3}–${lastYear} (compound)`, value: observed3, colorKey: "observed" }] : []),
+    ...(lastChange !== undefined ? [{ label: `Last year, ${lastYear} on ${lastYear - 1}`, value: lastChange, colorKey: "observed" }] : []),
+    ...(trendRate !== undefined ? [{ label: `Fitted ${model} trend${model === "linear" ? ` (rate in ${lastYear})` : ""}`, value: trendRate, colorKey: "trend" }] : []),
+  ];
+  const rateFig = cl.comparisonBarsFigure(
+    { quantity: "Growth a year", unit: "percent", bars: rateBars, sources: cl.mergeSources(wholeSeries.points.flatMap((p) => p.sources), ...targets.map((t) => t.sources ?? [])) },
+    {
+      title: "Growth needed for the targets, and growth observed",
+      subtitle: `Whole-route cargo; required rates start from ${rp.formatTonnes(lastPt.value!)} in ${lastYear}`,
+      sourceCatalog: catalog,
+      horizontal: true,
+      height: 200 + 34 * rateBars.length,
+    },
+  );
+  // negative bars: leave room left of zero for their value labels, which the builder places outside the bar
+  const minRate = Math.min(0, ...rateBars.map((b) => b.value ?? 0));
+  const maxRate = Math.max(0, ...rateBars.map((b) => b.value ?? 0));
+  const rateShown = minRate < 0 ? { ...rateFig, layout: { ...rateFig.layout, xaxis: { ...(rateFig.layout.xaxis as object), range: [minRate * 1.15 - (maxRate - minRate) * 0.12, maxRate * 1.15] } } } : rateFig;
+  cl.show(rateShown);
+  void cl.registerFigure({
+    id: "required-growth",
+    caption: required.map(({ t, rate }) => `${rp.formatTonnes(t.value, 0)} by ${t.year} needs ${rp.formatPercent(rate, { digits: 1 })} a year`).join("; ") + (lastChange !== undefined ? `; cargo changed by ${rp.formatPercent(lastChange, { sign: true, digits: 1 })} in ${lastYear}.` : "."),
+    figure: rateShown,
+  });
 
-const capNow = cl.capacityAt(caps, { asset: "titr", metric: "cargo_capacity", date: asOfDate });
-const crossing = trend && capNow ? cl.capacityCrossingYear(trend.value, capNow.value, { from: lastYear + 1, level: 0.95 }) : undefined;
-const paras: string[] = [];
-for (const { t, rate } of required) {
-  const p = trend ? cl.projectTrend(trend.value, t.year, 0.95) : undefined;
-  paras.push(
-    `**${t.label}, ${rp.formatTonnes(t.value, 0)} by ${t.year}.** From ${rp.formatTonnes(lastPt.value!)} in ${lastYear} it needs ${rp.formatPercent(rate, { digits: 1 })} a year. ` +
+  const capNow = cl.capacityAt(caps, { asset: "titr", metric: "cargo_capacity", date: asOfDate });
+  const crossing = trend && capNow ? cl.capacityCrossingYear(trend.value, capNow.value, { from: lastYear + 1, level: 0.95 }) : undefined;
+  const paras: cl.Markdown[] = [];
+  for (const { t, rate } of required) {
+    const p = trend ? cl.projectTrend(trend.value, t.year, 0.95) : undefined;
+    // after the bold lead-in, plain text (escaped where interpolated)
+    const trendText =
       (p
         ? `The ${model} trend gives ${rp.formatTonnes(p.estimate, 1)} in ${t.year}${p.lower !== undefined ? ` (95 % interval ${rp.formatTonnes(p.lower, 1)} to ${rp.formatTonnes(p.upper!, 1)})` : ""}: ` +
           (p.lower === undefined
@@ -749,14 +767,16 @@ for (const { t, rate } of required) {
               : p.estimate >= t.value
                 ? "the central projection reaches it, but the interval includes missing it."
                 : "the central projection falls short, though the interval includes reaching it.")
-        : ""),
-  );
-}
-const yoyTop = [...cl.yearOverYear(wholeSeries).points.filter((p) => p.value !== null)].sort((a, b) => b.value! - a.value!)[0];
-const against = (rate: number | undefined, ref: number | undefined) => (rate === undefined || ref === undefined ? "n/a" : rate > ref ? "more" : "less");
-const observedParts = [observedAll, observed3, lastChange].filter((x) => x !== undefined).length;
-if (observedParts > 0) paras.push(
-  `**Observed.** ` +
+        : "");
+    paras.push(
+      cl.md`**${t.label}, ${rp.formatTonnes(t.value, 0)} by ${t.year}.** From ${rp.formatTonnes(lastPt.value!)} in ${lastYear} it needs ${rp.formatPercent(rate, { digits: 1 })} a year. ${trendText}`,
+    );
+  }
+  const yoyTop = [...cl.yearOverYear(wholeSeries).points.filter((p) => p.value !== null)].sort((a, b) => b.value! - a.value!)[0];
+  const against = (rate: number | undefined, ref: number | undefined) => (rate === undefined || ref === undefined ? "n/a" : rate > ref ? "more" : "less");
+  const observedParts = [observedAll, observed3, lastChange].filter((x) => x !== undefined).length;
+  // after the bold lead-in, plain text (escaped where interpolated)
+  const observedText =
     [
       observedAll ? `${rp.formatPercent(observedAll.value, { digits: 1 })} a year ${observedAll.fromYear}–${observedAll.toYear}` : "",
       observed3 !== undefined ? `${rp.formatPercent(observed3, { digits: 1 })} a year ${lastYear - 3}–${lastYear}` : "",
@@ -771,17 +791,20 @@ if (observedParts > 0) paras.push(
       : "") +
     (lastChange !== undefined
       ? ` Against ${lastYear} alone (${rp.formatPercent(lastChange, { sign: true, digits: 1 })}), ${required.every(({ rate }) => rate !== undefined && rate > lastChange) ? `every target needs ${lastChange < 0 ? "a return to growth" : "faster growth"}` : "some targets need less"}.`
-      : ""),
-);
-if (capNow) {
-  paras.push(
-    `**Capacity.** The route's actual capacity stated by ${rp.formatDate(asOfDate)} is ${rp.formatTonnes(capNow.value)} a year (${capNow.asOf}). ` +
+      : "");
+  if (observedParts > 0) paras.push(cl.md`**Observed.** ${observedText}`);
+  if (capNow) {
+    // after the bold lead-in, plain text (escaped where interpolated)
+    const crossingText =
       (crossing && crossing.central !== undefined
         ? `On the ${model} trend, cargo reaches it in ${crossing.central}${crossing.earliest !== undefined ? ` (earliest ${crossing.earliest}` : ""}${crossing.latest !== undefined ? `, by ${crossing.latest} at the latest` : ""}${crossing.earliest !== undefined ? ")" : ""}` +
           ` — so volume targets above it presuppose the capacity targets being met first.`
         : crossing
           ? `The ${model} trend does not reach it within ${crossing.to - crossing.from + 1} years.`
-          : "Too few annual points for a trend, so no year of crossing."),
-  );
+          : "Too few annual points for a trend, so no year of crossing.");
+    paras.push(
+      cl.md`**Capacity.** The route's actual capacity stated by ${rp.formatDate(asOfDate)} is ${rp.formatTonnes(capNow.value)} a year (${capNow.asOf}). ${crossingText}`,
+    );
+  }
+  cl.displayMarkdown(cl.mdJoin(paras, "\n\n"));
 }
-cl.displayMarkdown(paras.join("\n\n"));
