@@ -120,6 +120,27 @@ export function mdJoin(parts: readonly MarkdownValue[], separator: MarkdownSepar
 }
 
 /**
+ * A list in prose as Markdown: "a", "a and b", "a, b and c"; text items are escaped, Markdown items kept.
+ * @example mdList([md`**KAZ**`, "K_GZ", "UZB"]).source // => "**KAZ**, K\\_GZ and UZB"
+ * @example mdList([], "none").source // => "none"
+ */
+export function mdList(items: readonly MarkdownValue[], empty: MarkdownValue = ""): Markdown {
+  if (items.length === 0) return new Markdown(TOKEN, markdownOf(empty));
+  const parts = items.map(markdownOf);
+  const text = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]!}`;
+  return new Markdown(TOKEN, text);
+}
+
+/**
+ * Text as inline code in Markdown. Escapes do not work inside a backtick code span, so the text is written as an
+ * HTML `<code>` element with the text HTML-escaped: `a_b` stays `a_b`, `<` stays `<`.
+ * @example mdCode("titr_2024<x>").source // => "<code>titr_2024&lt;x&gt;</code>"
+ */
+export function mdCode(text: string): Markdown {
+  return new Markdown(TOKEN, `<code>${escapeHtml(text.replace(/[\r\n\u2028\u2029]+/g, " ")).replace(/\$/g, "&#36;")}</code>`);
+}
+
+/**
  * Markdown that shows `text` literally (the whole text escaped).
  * @example plainMarkdown("a*b").source // => "a\\*b"
  */

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { displayHtml, displayMarkdown } from "../../lib/display/show";
-import { escapeMarkdown, html, htmlJoin, Markdown, md, mdJoin, plainHtml, plainMarkdown, SafeHtml } from "../../lib/display/safe-text";
+import { escapeMarkdown, html, htmlJoin, Markdown, md, mdCode, mdJoin, mdList, plainHtml, plainMarkdown, SafeHtml } from "../../lib/display/safe-text";
 import { tableHtml } from "../../lib/report/table-html";
 import { checkNumber, selfCheckHtml } from "../../lib/report/self-check";
 
@@ -72,6 +72,13 @@ describe("md`…` escapes every interpolated value", () => {
 
   test("a line of dashes or equals signs after a literal line is not a heading", () => {
     for (const v of ["---", "===", "- - -"]) expect(renderer.render(md`Title\n${v}`.source), v).not.toMatch(/<h[12]>|<hr>/);
+  });
+
+  test("lists and inline code", () => {
+    expect(mdList(["a", md`*b*`, "c_d"]).source).toBe("a, *b* and c\\_d");
+    expect(mdList(["x"]).source).toBe("x");
+    expect(mdList([], md`*none*`).source).toBe("*none*");
+    expect(renderer.render(md`id ${mdCode("a_b<i>$x$")}`.source).trim()).toBe("<p>id <code>a_b&lt;i&gt;$x$</code></p>");
   });
 
   test("Markdown values are kept, arrays are refused", () => {
