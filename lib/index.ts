@@ -21,6 +21,7 @@ export {
   plainHtml,
   plainMarkdown,
   SafeHtml,
+  safeUrl,
   type HtmlValue,
   type MarkdownSeparator,
   type MarkdownValue,

@@ -108,7 +108,7 @@ export function md(strings: TemplateStringsArray, ...values: readonly MarkdownVa
 }
 
 /** Separators {@link mdJoin} accepts as literal Markdown. */
-export type MarkdownSeparator = Markdown | "\n\n" | "\n" | " " | ", " | "; " | " · ";
+export type MarkdownSeparator = Markdown | "\n\n" | "\n" | " " | "" | ", " | "; " | " · ";
 
 /**
  * Joins Markdown parts; text parts are escaped.
@@ -150,15 +150,35 @@ export function plainMarkdown(text: string): Markdown {
 
 /**
  * HTML from a template: the literal parts are the author's HTML, every `${value}` is escaped as text (a
- * {@link SafeHtml} value, or an array of them, is kept as it is).
+ * {@link SafeHtml} value, or an array of them, is kept as it is). A value right after `href="`, `src="` and other
+ * URL attributes must also be a safe URL ({@link safeUrl}).
  * @example html`<b>${"<img src=x onerror=alert(1)>"}</b>`.source // => "<b>&lt;img src=x onerror=alert(1)&gt;</b>"
  */
 export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): SafeHtml {
   let out = strings[0] ?? "";
   values.forEach((v, i) => {
-    out += htmlOf(v) + (strings[i + 1] ?? "");
+    const inUrl = URL_ATTRIBUTE.test(strings[i] ?? "") && !(v instanceof SafeHtml) && typeof v !== "object";
+    out += (inUrl ? htmlOf(safeUrl(String(v))) : htmlOf(v)) + (strings[i + 1] ?? "");
   });
   return new SafeHtml(TOKEN, out);
+}
+
+/** A literal part that ends by opening a URL attribute: the next value is a URL. */
+const URL_ATTRIBUTE = /\b(href|src|action|formaction|xlink:href|poster|srcset)\s*=\s*["']?$/i;
+
+/**
+ * A URL fit for an attribute: http(s), mailto, a relative path or a fragment, or a data: image; anything else
+ * (`javascript:`, `vbscript:`, other data:) becomes `about:invalid#unsafe-url`, so a link from data cannot run code.
+ * @example safeUrl("https://www.osce.org/") // => "https://www.osce.org/"
+ * @example safeUrl(" JavaScript:alert(1)") // => "about:invalid#unsafe-url"
+ */
+export function safeUrl(url: string): string {
+  const bare = url.replace(/[\u0000-\u0020\u007f]+/g, "");
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(bare)?.[1]?.toLowerCase();
+  if (scheme === undefined) return url;
+  if (scheme === "http" || scheme === "https" || scheme === "mailto") return url;
+  if (scheme === "data" && /^data:image\/(png|jpeg|gif|webp);/i.test(bare)) return url;
+  return "about:invalid#unsafe-url";
 }
 
 /**

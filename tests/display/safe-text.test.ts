@@ -104,6 +104,16 @@ describe("html`…` escapes every interpolated value", () => {
     expect(plainHtml("a<b").source).toBe("a&lt;b");
   });
 
+  test("a URL from data cannot run code", () => {
+    expect(html`<a href="${"javascript:alert(1)"}">x</a>`.source).toBe('<a href="about:invalid#unsafe-url">x</a>');
+    expect(html`<a href="${"  java\tscript:alert(1)"}">x</a>`.source).toBe('<a href="about:invalid#unsafe-url">x</a>');
+    expect(html`<a href=${"https://www.oic-oci.org/?a=1&b=2"}>x</a>`.source).toBe('<a href=https://www.oic-oci.org/?a=1&amp;b=2>x</a>');
+    expect(html`<img src="${"data:text/html,<b>"}">`.source).toBe('<img src="about:invalid#unsafe-url">');
+    expect(html`<a href="${"../records/a.json"}">r</a>`.source).toBe('<a href="../records/a.json">r</a>');
+    // outside an attribute the same text is just text
+    expect(html`<p>${"javascript:alert(1)"}</p>`.source).toBe("<p>javascript:alert(1)</p>");
+  });
+
   test("property: any interpolated text appears only escaped", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 40 }), (s) => {
