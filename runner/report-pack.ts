@@ -1,9 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { RunRecordLink } from "../lib/export/html-pages";
 import { dataPackage } from "../lib/data/load";
-import { exportReportPack } from "../lib/export/report-pack";
-import { listFiles, sha256, treeSha256 } from "./hash";
+import { manifestJson, readManifest } from "../lib/export/export-figures";
+import type { Exporter } from "../lib/export/exporter";
+import { exportReportPack, MANIFEST, verifyReportPack } from "../lib/export/report-pack";
+import { fileSha256, listFiles, sha256, treeSha256 } from "./hash";
 import { readRecord, writeAtomic } from "./record";
 
 /**
@@ -34,29 +36,84 @@ export interface PackResult {
   readonly ms: number;
 }
 
+/** Options of {@link buildReportPack}. */
+export interface BuildReportPackOptions {
+  /** A running exporter to use instead of launching Chromium when something must be rendered (tests share one). */
+  readonly exporter?: Exporter;
+}
+
+/**
+ * The stamp of the last complete export (out/figures/.specs.sha256): the hash of the specs (and run-record links)
+ * it was made from, and the sha256 of the manifest it wrote, so that a damaged manifest is detected too.
+ */
+export interface PackStamp {
+  readonly specs: string;
+  readonly manifest: string;
+}
+
+/**
+ * Reads the stamp, or `undefined` when it is missing, damaged or in the old one-hash format.
+ * @example readPackStamp("out/figures/.specs.sha256") // => { specs: "9f2c…", manifest: "41ab…" }
+ */
+export function readPackStamp(path: string): PackStamp | undefined {
+  try {
+    const s = JSON.parse(readFileSync(path, "utf8")) as Partial<PackStamp> | null;
+    return s !== null && typeof s === "object" && typeof s.specs === "string" && typeof s.manifest === "string" ? { specs: s.specs, manifest: s.manifest } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Exports every figure and table the notebooks registered (out/figures/specs/<notebook>/) into the report pack
- * (out/figures/), through one headless Chromium. When the specs are byte-identical to those of the last complete
- * export, nothing is launched: a stamp with the hash of the specs folder is written after the manifest.
+ * (out/figures/), through one headless Chromium. Nothing damaged is served: when the specs are byte-identical to
+ * those of the last complete export (the stamp), the manifest still has the sha256 the stamp recorded and every file
+ * the manifest lists still has its recorded size and sha256, nothing is written and no browser is launched.
+ * Otherwise the export runs again, reusing each verified file and rebuilding only what changed, is damaged or is
+ * missing, with a log line for each damaged file ("figures/01-x/a.png is damaged: rebuilt"); a manifest that does
+ * not match the stamp is not trusted and every figure is rendered again. The stamp is written after the manifest.
+ * @example
+ * const pack = await buildReportPack("out", (m) => console.log(`[report pack] ${m}`));
+ * pack.exported; // => false when the pack was intact and its specs unchanged
  */
-export async function buildReportPack(outDir: string, log: (m: string) => void, force = false): Promise<PackResult> {
+export async function buildReportPack(outDir: string, log: (m: string) => void, force = false, options: BuildReportPackOptions = {}): Promise<PackResult> {
   const started = Date.now();
   const specs = join(outDir, "figures", "specs");
   const pack = join(outDir, "figures");
-  const stamp = join(pack, ".specs.sha256");
+  const stampPath = join(pack, ".specs.sha256");
   const links = runRecordLinks(outDir);
   const hash = sha256(treeSha256(specs) + JSON.stringify(links));
-  const manifest = join(pack, "manifest.json");
-  if (!force && existsSync(manifest) && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === hash) {
-    return { exported: false, figures: 0, tables: 0, ms: Date.now() - started };
+  const manifestPath = join(pack, MANIFEST);
+  const stamp = readPackStamp(stampPath);
+  let rebuildAll = force;
+  if (!force && stamp !== undefined) {
+    const manifestSha = fileSha256(manifestPath);
+    if (manifestSha !== stamp.manifest) {
+      log(`figures/${MANIFEST} is ${manifestSha === null ? "missing" : "damaged"}: every figure is rendered again`);
+      rebuildAll = true;
+    } else if (stamp.specs === hash) {
+      const manifest = readManifest(manifestPath);
+      if (manifest !== undefined && verifyReportPack(pack, manifest).length === 0) {
+        return { exported: false, figures: 0, tables: 0, ms: Date.now() - started };
+      }
+    }
   }
   const result = await exportReportPack(specs, pack, {
     title: "Caspian Lab: report pack",
     sourceCatalog: dataPackage().sources,
-    force,
+    force: rebuildAll,
     log,
+    logPrefix: "figures/",
     runRecords: links,
+    ...(options.exporter !== undefined ? { exporter: options.exporter } : {}),
   });
-  writeAtomic(stamp, hash + "\n");
+  const next = JSON.stringify({ specs: hash, manifest: sha256(manifestJson(result)) } satisfies PackStamp) + "\n";
+  let current: string | undefined;
+  try {
+    current = readFileSync(stampPath, "utf8");
+  } catch {
+    current = undefined;
+  }
+  if (current !== next) writeAtomic(stampPath, next);
   return { exported: true, figures: result.figures.length, tables: result.tables.length, ms: Date.now() - started };
 }

@@ -3,15 +3,16 @@
  * and a manifest per run (figure id, title, caption, sources, files with sizes and SHA-256).
  * @module
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
+import { isAbsolute, join, normalize } from "node:path";
 import type { PlotlyFigure } from "../display/show";
 import { figureTitle } from "../display/show";
 import type { SourceCatalog } from "../figures/inputs";
 import { sourcesLine } from "../figures/theme";
 import type { SourceId } from "../types";
 import { writeFileAtomic } from "./atomic";
-import { launchExporter, type Exporter, type ExporterOptions } from "./exporter";
+import { ExportError, launchExporter, type Exporter, type ExporterOptions } from "./exporter";
 import { figurePageHtml } from "./html-pages";
 import { sha256 } from "./stable-output";
 
@@ -103,10 +104,119 @@ export interface ExportOptions {
   readonly sourceCatalog?: SourceCatalog;
   /** File name of the manifest in `outDir` (default "manifest.json"); `false` writes none. */
   readonly manifest?: string | false;
-  /** A previous manifest: figures whose spec hash and files are unchanged are not rendered again. */
+  /**
+   * A previous manifest: a figure whose spec hash is unchanged reuses each of its files whose bytes on disk still
+   * match the sha256 recorded here; a damaged or missing file is made again (and only that file).
+   */
   readonly previous?: ExportManifest;
   /** Called after each figure. */
   readonly onProgress?: (done: number, total: number, id: string) => void;
+  /** Called for each file of an unchanged figure that was damaged or missing on disk and has been written again. */
+  readonly onRebuilt?: (path: string, problem: FileProblem) => void;
+}
+
+/** What is wrong with a file on disk, compared with its manifest entry. */
+export type FileProblem = "missing" | "damaged" | "unreadable";
+
+/** The outcome of {@link checkFile}: intact, or what is wrong. */
+export type FileCheck = { readonly ok: true } | { readonly ok: false; readonly problem: FileProblem };
+
+/** The file's path inside `outDir`, or `undefined` when the manifest path would leave it (absolute, or with `..`). */
+function insidePath(outDir: string, rel: string): string | undefined {
+  const clean = normalize(rel);
+  return isAbsolute(clean) || clean.split(/[\\/]/).includes("..") ? undefined : join(outDir, clean);
+}
+
+const problemOf = (e: unknown): FileProblem => ((e as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : "unreadable");
+
+/** One read buffer for every check: hashing streams through it, so a check allocates nothing per file. */
+const chunk = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * Checks a file listed in a manifest against the bytes on disk: its size first, then its sha256, read in chunks. A
+ * path that leaves `outDir` (absolute, or with `..`) counts as damaged, so a tampered manifest cannot make the pack
+ * read elsewhere.
+ * @example
+ * const check = checkFile("out/figures", { format: "png", path: "01-claims/verdicts.png", bytes: 41_023, sha256: "…" });
+ * if (!check.ok) console.log(`01-claims/verdicts.png is ${check.problem}`); // "… is damaged"
+ */
+export function checkFile(outDir: string, file: ExportedFile): FileCheck {
+  const path = insidePath(outDir, file.path);
+  if (path === undefined) return { ok: false, problem: "damaged" };
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (e) {
+    return { ok: false, problem: problemOf(e) };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, problem: "unreadable" };
+    if (stat.size !== file.bytes) return { ok: false, problem: "damaged" };
+    const hash = createHash("sha256");
+    for (let n = readSync(fd, chunk, 0, chunk.length, null); n > 0; n = readSync(fd, chunk, 0, chunk.length, null)) hash.update(chunk.subarray(0, n));
+    return hash.digest("hex") === file.sha256 ? { ok: true } : { ok: false, problem: "damaged" };
+  } catch (e) {
+    return { ok: false, problem: problemOf(e) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The bytes of a manifest file if they still match it, else `undefined`. */
+function readVerified(outDir: string, file: ExportedFile): Buffer | undefined {
+  const path = insidePath(outDir, file.path);
+  if (path === undefined) return undefined;
+  try {
+    const data = readFileSync(path);
+    return data.byteLength === file.bytes && sha256(data) === file.sha256 ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An {@link Exporter} that launches Chromium on its first use only; see {@link lazyExporter}. */
+export interface LazyExporter extends Exporter {
+  /** Whether Chromium has been (or is being) launched. */
+  readonly launched: boolean;
+}
+
+/**
+ * An exporter that starts Chromium only when a figure must actually be rendered, so a run that reuses every file
+ * costs no browser launch. {@link Exporter.close} closes the browser if it was launched.
+ * @example
+ * const ex = lazyExporter();
+ * ex.launched; // => false
+ * const png = await ex.png(fig); // launches Chromium now
+ * await ex.close();
+ */
+export function lazyExporter(options: ExporterOptions = {}): LazyExporter {
+  let started: Promise<Exporter> | undefined;
+  let ready: Exporter | undefined;
+  let closed = false;
+  const get = (): Promise<Exporter> => {
+    if (closed) return Promise.reject(new ExportError("the exporter is closed"));
+    started ??= launchExporter(options).then((ex) => (ready = ex));
+    return started;
+  };
+  return {
+    get launchMs() {
+      return ready?.launchMs ?? 0;
+    },
+    get launched() {
+      return started !== undefined;
+    },
+    render: async (figure, request) => (await get()).render(figure, request),
+    png: async (figure, size) => (await get()).png(figure, size),
+    svg: async (figure, size) => (await get()).svg(figure, size),
+    pdf: async (pages) => (await get()).pdf(pages),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      const ex = await started?.catch(() => undefined);
+      await ex?.close();
+    },
+  };
 }
 
 /** Version tag of the exporter, part of every spec hash: bump it when the output of the same spec changes. */
@@ -139,15 +249,6 @@ async function writeTracked(outDir: string, rel: string, format: string, data: s
   await writeFileAtomic(join(outDir, rel), data);
   const bytes = typeof data === "string" ? Buffer.byteLength(data) : data.byteLength;
   return { format, path: rel, bytes, sha256: sha256(data) };
-}
-
-function unchanged(outDir: string, previous: ManifestFigure | undefined, specSha256: string, formats: readonly string[]): boolean {
-  if (previous === undefined || previous.specSha256 !== specSha256) return false;
-  if (formats.some((f) => !previous.files.some((x) => x.format === f))) return false;
-  return previous.files.every((f) => {
-    const p = join(outDir, f.path);
-    return existsSync(p) && statSync(p).size === f.bytes && sha256(readFileSync(p)) === f.sha256;
-  });
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
@@ -185,11 +286,10 @@ export async function exportFigures(entries: readonly FigureEntry[], options: Ex
     if (seen.has(key)) throw new RangeError(`figure id "${key}" is used twice`);
     seen.add(key);
   }
-  // HTML alone needs no browser (it then has no PNG fallback inside).
+  // HTML alone needs no browser (it then has no PNG fallback inside). The browser starts on the first render only.
   const needsBrowser = formats.some((f) => f !== "html");
-  let exporter = options.exporter;
-  const own = exporter === undefined && needsBrowser && entries.length > 0;
-  if (own) exporter = await launchExporter(options.exporterOptions);
+  const own = options.exporter === undefined && needsBrowser && entries.length > 0;
+  const exporter: Exporter | undefined = own ? lazyExporter(options.exporterOptions) : options.exporter;
   const previous = new Map((options.previous?.figures ?? []).map((f) => [`${f.section}/${f.id}`, f] as const));
   let done = 0;
   try {
@@ -218,27 +318,54 @@ export async function exportFigures(entries: readonly FigureEntry[], options: Ex
         specSha256,
         files,
       });
-      if (prior !== undefined && unchanged(options.outDir, prior, specSha256, formats)) {
-        options.onProgress?.(++done, entries.length, entry.id);
-        return record(prior.files);
+      // Same spec: keep every file whose bytes still match the manifest; note the damaged ones.
+      const kept = new Map<FigureFormat, ExportedFile>();
+      const broken = new Map<FigureFormat, FileProblem>();
+      if (prior !== undefined && prior.specSha256 === specSha256) {
+        for (const format of formats) {
+          const file = prior.files.find((x) => x.format === format && x.path === `${base}.${format}`);
+          if (file === undefined) continue;
+          const check = checkFile(options.outDir, file);
+          if (check.ok) kept.set(format, file);
+          else broken.set(format, check.problem);
+        }
       }
-      const wantPng = formats.includes("png") || formats.includes("html");
-      const wantSvg = formats.includes("svg") || formats.includes("pdf");
+      const todo = formats.filter((f) => !kept.has(f));
+      if (todo.length === 0) {
+        options.onProgress?.(++done, entries.length, entry.id);
+        return record(FIGURE_FORMATS.filter((f) => formats.includes(f)).map((f) => kept.get(f)!));
+      }
+      // Only what the missing files need: a verified PNG on disk serves the HTML page, a verified SVG the PDF.
+      const pngFile = kept.get("png");
+      const svgFile = kept.get("svg");
+      const keptPng = pngFile !== undefined && todo.includes("html") ? readVerified(options.outDir, pngFile) : undefined;
+      const keptSvg = svgFile !== undefined && todo.includes("pdf") ? readVerified(options.outDir, svgFile)?.toString("utf8").replace(/\n$/, "") : undefined;
+      const wantPng = (todo.includes("png") || todo.includes("html")) && keptPng === undefined;
+      const wantSvg = (todo.includes("svg") || todo.includes("pdf")) && keptSvg === undefined;
       const rendered =
-        exporter !== undefined
+        exporter !== undefined && (wantPng || wantSvg)
           ? await exporter.render(entry.figure, { width, height, scale, png: wantPng, svg: wantSvg, key: `${section}/${entry.id}` })
-          : { width, height, scale };
+          : undefined;
+      const png = rendered?.png ?? keptPng;
+      const svg = rendered?.svg ?? keptSvg;
       const files: ExportedFile[] = [];
       for (const format of FIGURE_FORMATS) {
         if (!formats.includes(format)) continue;
+        const keep = kept.get(format);
+        if (keep !== undefined) {
+          files.push(keep);
+          continue;
+        }
         const rel = `${base}.${format}`;
-        if (format === "png") files.push(await writeTracked(options.outDir, rel, format, rendered.png!));
-        else if (format === "svg") files.push(await writeTracked(options.outDir, rel, format, rendered.svg! + "\n"));
-        else if (format === "pdf") files.push(await writeTracked(options.outDir, rel, format, await exporter!.pdf([{ svg: rendered.svg!, width, height }])));
+        if (format === "png") files.push(await writeTracked(options.outDir, rel, format, png!));
+        else if (format === "svg") files.push(await writeTracked(options.outDir, rel, format, svg! + "\n"));
+        else if (format === "pdf") files.push(await writeTracked(options.outDir, rel, format, await exporter!.pdf([{ svg: svg!, width, height }])));
         else {
-          const html = figurePageHtml(entry.figure, { title, ...(entry.caption !== undefined ? { caption: entry.caption } : {}), sourcesText, ...(rendered.png !== undefined ? { png: rendered.png } : {}) });
+          const html = figurePageHtml(entry.figure, { title, ...(entry.caption !== undefined ? { caption: entry.caption } : {}), sourcesText, ...(png !== undefined ? { png } : {}) });
           files.push(await writeTracked(options.outDir, rel, format, html));
         }
+        const problem = broken.get(format);
+        if (problem !== undefined) options.onRebuilt?.(rel, problem);
       }
       options.onProgress?.(++done, entries.length, entry.id);
       return record(files);
@@ -257,16 +384,57 @@ export async function exportFigures(entries: readonly FigureEntry[], options: Ex
   }
 }
 
-/** Writes a manifest as pretty JSON, atomically. */
-export async function writeManifest(outDir: string, manifest: ExportManifest, name = "manifest.json"): Promise<ExportedFile> {
-  return writeTracked(outDir, name, "json", JSON.stringify(manifest, null, 2) + "\n");
+/**
+ * The text of a manifest as written to disk (pretty JSON, no timestamps): the same manifest always gives the same
+ * bytes, so its sha256 can be recorded elsewhere (the main job's stamp) to detect a damaged manifest.
+ * @example sha256(manifestJson(manifest)) === sha256(readFileSync("out/figures/manifest.json")) // => true after a run
+ */
+export function manifestJson(manifest: ExportManifest): string {
+  return JSON.stringify(manifest, null, 2) + "\n";
 }
 
-/** Reads a manifest written by {@link exportFigures}, or `undefined` when there is none or it does not parse. */
+/**
+ * Writes a manifest as pretty JSON, atomically.
+ * @example await writeManifest("out/figures", manifest) // => { format: "json", path: "manifest.json", … }
+ */
+export async function writeManifest(outDir: string, manifest: ExportManifest, name = "manifest.json"): Promise<ExportedFile> {
+  return writeTracked(outDir, name, "json", manifestJson(manifest));
+}
+
+const isString = (v: unknown): v is string => typeof v === "string";
+
+function isFileList(v: unknown): v is ExportedFile[] {
+  return (
+    Array.isArray(v) &&
+    v.every((f: unknown) => {
+      const x = f as Partial<ExportedFile> | null;
+      return x !== null && typeof x === "object" && isString(x.format) && isString(x.path) && typeof x.bytes === "number" && isString(x.sha256);
+    })
+  );
+}
+
+function isEntryList(v: unknown): boolean {
+  return (
+    Array.isArray(v) &&
+    v.every((e: unknown) => {
+      const x = e as Partial<ManifestFigure> | null;
+      return x !== null && typeof x === "object" && isString(x.id) && isString(x.section) && isString(x.specSha256) && isFileList(x.files);
+    })
+  );
+}
+
+/**
+ * Reads a manifest written by {@link exportFigures} or the report pack, or `undefined` when there is none, it does
+ * not parse, its shape is wrong (every figure and table with its files, each with path, size and sha256) or it comes
+ * from another exporter version.
+ * @example const previous = readManifest("out/figures/manifest.json") // undefined: everything is rendered
+ */
 export function readManifest(path: string): ExportManifest | undefined {
   try {
-    const m = JSON.parse(readFileSync(path, "utf8")) as ExportManifest;
-    return m.generator === EXPORT_VERSION && Array.isArray(m.figures) ? m : undefined;
+    const m = JSON.parse(readFileSync(path, "utf8")) as Partial<ExportManifest> | null;
+    if (m === null || typeof m !== "object" || m.generator !== EXPORT_VERSION || !isEntryList(m.figures)) return undefined;
+    if ((m.tables !== undefined && !isEntryList(m.tables)) || (m.files !== undefined && !isFileList(m.files))) return undefined;
+    return { ...m, tables: m.tables ?? [], files: m.files ?? [] } as ExportManifest;
   } catch {
     return undefined;
   }

@@ -3,18 +3,22 @@
  * an index.html that shows them all with captions and sources.
  * @module
  */
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, normalize } from "node:path";
 import type { SourceCatalog } from "../figures/inputs";
 import { writeFileAtomic } from "./atomic";
-import { launchExporter, type Exporter, type ExporterOptions } from "./exporter";
+import type { Exporter, ExporterOptions } from "./exporter";
 import {
+  checkFile,
   exportFigures,
+  lazyExporter,
+  manifestJson,
   readManifest,
-  writeManifest,
   type ExportedFile,
   type ExportManifest,
   type FigureEntry,
+  type FileProblem,
+  type ManifestFigure,
   type ManifestTable,
 } from "./export-figures";
 import { reportIndexHtml, type IndexFigure, type IndexTable, type RunRecordLink } from "./html-pages";
@@ -35,10 +39,12 @@ export interface ReportPackOptions {
   readonly exporterOptions?: ExporterOptions;
   /** For sources lines of specs that carry none. */
   readonly sourceCatalog?: SourceCatalog;
-  /** Re-render every figure even when its spec is unchanged (default false). */
+  /** Re-render every figure even when its spec is unchanged, ignoring the previous manifest (default false). */
   readonly force?: boolean;
-  /** Progress and skipped files. */
+  /** Progress, skipped specs, and each damaged or missing file that was rebuilt. */
   readonly log?: (message: string) => void;
+  /** Put before file paths in log lines, e.g. "figures/" for paths relative to out/ (default ""). */
+  readonly logPrefix?: string;
   /** Run record of each section (notebook), linked from every figure and table of that section in index.html. */
   readonly runRecords?: Readonly<Record<string, RunRecordLink>>;
 }
@@ -46,11 +52,57 @@ export interface ReportPackOptions {
 /** Name of the combined PDF in the pack. */
 export const COMBINED_PDF = "figures.pdf";
 
+/** Name of the manifest in the pack. */
+export const MANIFEST = "manifest.json";
+
+/** A file of a pack that does not match its manifest. */
+export interface PackProblem {
+  /** Path relative to the pack folder, with `/`. */
+  readonly path: string;
+  readonly problem: FileProblem;
+}
+
+/**
+ * Every file a manifest lists (figures, tables, the combined PDF, index.html) checked against the bytes on disk;
+ * returns the files that are missing, unreadable or whose size or sha256 differ (empty: the pack is intact).
+ * @example
+ * const manifest = readManifest("out/figures/manifest.json");
+ * const problems = manifest ? verifyReportPack("out/figures", manifest) : [];
+ * for (const p of problems) console.log(`${p.path} is ${p.problem}`);
+ */
+export function verifyReportPack(outDir: string, manifest: ExportManifest): PackProblem[] {
+  const problems: PackProblem[] = [];
+  for (const file of [...manifest.figures, ...manifest.tables].flatMap((f) => f.files).concat(manifest.files)) {
+    const check = checkFile(outDir, file);
+    if (!check.ok) problems.push({ path: file.path, problem: check.problem });
+  }
+  return problems;
+}
+
+/**
+ * Writes `data` to `outDir/rel` unless the file there already holds exactly these bytes. When the previous manifest
+ * recorded these same bytes for this path, a difference on disk is damage: it is reported through `onRebuilt`.
+ */
+async function writeIfChanged(outDir: string, rel: string, format: string, data: string | Uint8Array, recorded: ExportedFile | undefined, onRebuilt: (path: string, problem: FileProblem) => void): Promise<ExportedFile> {
+  const file: ExportedFile = { format, path: rel, bytes: typeof data === "string" ? Buffer.byteLength(data) : data.byteLength, sha256: sha256(data) };
+  const check = checkFile(outDir, file);
+  if (check.ok) return file;
+  await writeFileAtomic(join(outDir, rel), data);
+  if (recorded !== undefined && recorded.sha256 === file.sha256) onRebuilt(rel, check.problem);
+  return file;
+}
+
+/** The figures a combined PDF is made of: same list, same specs, same PDF. */
+const pdfKey = (figures: readonly ManifestFigure[]): string => figures.map((f) => `${f.section}/${f.id}:${f.specSha256}`).join("\n");
+
 /**
  * Exports every figure and table registered under `specsDir` (e.g. out/figures/specs) into `outDir` (e.g.
  * out/figures): `<notebook>/<id>.{png,svg,pdf,html}` for figures, `<notebook>/<id>.{csv,md}` for tables,
- * `figures.pdf` (all figures), `index.html` and `manifest.json`. Figures whose spec did not change since the last
- * run are not rendered again; files of figures no longer registered are removed. Same specs give byte-identical files.
+ * `figures.pdf` (all figures), `index.html` and `manifest.json`. Nothing is rendered again for a figure whose spec
+ * did not change since the last run, as long as its files still match the sha256 the manifest records; a damaged or
+ * missing file (figure, table, combined PDF, index) is made again on its own and logged ("01-x/a.png is damaged:
+ * rebuilt"). A manifest that is not valid means every figure is rendered again. Chromium is launched only when
+ * something must be rendered. Files of figures no longer registered are removed. Same specs give byte-identical files.
  * @example const manifest = await exportReportPack("out/figures/specs", "out/figures")
  */
 export async function exportReportPack(specsDir: string, outDir: string, options: ReportPackOptions = {}): Promise<ExportManifest> {
@@ -58,9 +110,16 @@ export async function exportReportPack(specsDir: string, outDir: string, options
   const specs = readSpecs(specsDir, (file, reason) => log(`skipped ${file}: ${reason}`));
   const figureSpecs = specs.filter((s): s is FigureSpec & { section: string; file: string } => s.kind === "figure");
   const tableSpecs = specs.filter((s): s is TableSpec & { section: string; file: string } => s.kind === "table");
-  const previous = options.force ? undefined : readManifest(join(outDir, "manifest.json"));
-  const needBrowser = figureSpecs.length > 0;
-  const exporter = options.exporter ?? (needBrowser ? await launchExporter(options.exporterOptions) : undefined);
+  const prefix = options.logPrefix ?? "";
+  const onRebuilt = (path: string, problem: FileProblem) => log(`${prefix}${path} is ${problem}: rebuilt`);
+  const manifestPath = join(outDir, MANIFEST);
+  const previous = options.force ? undefined : readManifest(manifestPath);
+  if (!options.force && previous === undefined && existsSync(manifestPath)) log(`${prefix}${MANIFEST} is damaged: every figure is rendered again`);
+  const recorded = new Map(
+    previous === undefined ? [] : [...previous.tables.flatMap((t) => t.files), ...previous.files].map((f) => [f.path, f] as const),
+  );
+  // Chromium starts only if a figure or the combined PDF must be rendered.
+  const exporter = options.exporter ?? (figureSpecs.length > 0 ? lazyExporter(options.exporterOptions) : undefined);
   try {
     const entries: FigureEntry[] = figureSpecs.map((s) => ({
       id: s.id,
@@ -79,6 +138,7 @@ export async function exportReportPack(specsDir: string, outDir: string, options
       ...(previous !== undefined ? { previous } : {}),
       manifest: false,
       onProgress: (done, total, id) => log(`figure ${done}/${total}: ${id}`),
+      onRebuilt,
     });
 
     const tables: ManifestTable[] = [];
@@ -89,21 +149,27 @@ export async function exportReportPack(specsDir: string, outDir: string, options
       const files: ExportedFile[] = [];
       for (const [format, text] of [["csv", csv], ["md", md]] as const) {
         const rel = `${base}.${format}`;
-        await writeFileAtomic(join(outDir, rel), text);
-        files.push({ format, path: rel, bytes: Buffer.byteLength(text), sha256: sha256(text) });
+        files.push(await writeIfChanged(outDir, rel, format, text, recorded.get(rel), onRebuilt));
       }
       tables.push({ id: t.id, section: t.section, title: t.title, caption: t.caption, sources: t.sources, sourcesText: t.sourcesText, specSha256: sha256(JSON.stringify(t.table)), files });
     }
 
     const packFiles: ExportedFile[] = [];
     if ((options.combinedPdf ?? true) && exporter !== undefined && figs.figures.length > 0) {
-      const pages = figs.figures.map((f) => {
-        const svg = f.files.find((x) => x.format === "svg");
-        return { svg: readFileSync(join(outDir, svg!.path), "utf8"), width: f.width, height: f.height };
-      });
-      const pdf = await exporter.pdf(pages);
-      await writeFileAtomic(join(outDir, COMBINED_PDF), pdf);
-      packFiles.push({ format: "pdf", path: COMBINED_PDF, bytes: pdf.byteLength, sha256: sha256(pdf) });
+      // The same figures with the same specs give the same PDF: reuse it if its bytes still match the manifest.
+      const prior = previous !== undefined && pdfKey(previous.figures) === pdfKey(figs.figures) ? recorded.get(COMBINED_PDF) : undefined;
+      const check = prior !== undefined ? checkFile(outDir, prior) : undefined;
+      if (prior !== undefined && check?.ok === true) packFiles.push(prior);
+      else {
+        const pages = figs.figures.map((f) => {
+          const svg = f.files.find((x) => x.format === "svg");
+          return { svg: readFileSync(join(outDir, svg!.path), "utf8"), width: f.width, height: f.height };
+        });
+        const pdf = await exporter.pdf(pages);
+        await writeFileAtomic(join(outDir, COMBINED_PDF), pdf);
+        packFiles.push({ format: "pdf", path: COMBINED_PDF, bytes: pdf.byteLength, sha256: sha256(pdf) });
+        if (check !== undefined && !check.ok) onRebuilt(COMBINED_PDF, check.problem);
+      }
     }
 
     const items: (IndexFigure | IndexTable)[] = [
@@ -129,8 +195,7 @@ export async function exportReportPack(specsDir: string, outDir: string, options
       ),
     ].sort((a, b) => (a.section < b.section ? -1 : a.section > b.section ? 1 : 0));
     const index = reportIndexHtml(options.title ?? "Caspian Lab: figures", items);
-    await writeFileAtomic(join(outDir, "index.html"), index);
-    packFiles.push({ format: "html", path: "index.html", bytes: Buffer.byteLength(index), sha256: sha256(index) });
+    packFiles.push(await writeIfChanged(outDir, "index.html", "html", index, recorded.get("index.html"), onRebuilt));
 
     const manifest: ExportManifest = {
       ...figs,
@@ -138,8 +203,8 @@ export async function exportReportPack(specsDir: string, outDir: string, options
       tables,
       files: packFiles,
     };
-    removeStale(outDir, readManifest(join(outDir, "manifest.json")), manifest, log);
-    await writeManifest(outDir, manifest);
+    removeStale(outDir, readManifest(manifestPath), manifest, log);
+    await writeIfChanged(outDir, MANIFEST, "json", manifestJson(manifest), undefined, onRebuilt);
     return manifest;
   } finally {
     if (options.exporter === undefined && exporter !== undefined) await exporter.close();
