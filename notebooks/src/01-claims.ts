@@ -44,11 +44,8 @@ const catalog = pkg.sources;
 
 // Text from data/ and parameters goes into Markdown only through cl.md`…` (every ${value} is escaped as text) and
 // into HTML only through cl.html`…`; the markup is in the literal parts of the templates.
-/** rp.listText for Markdown: "a, b and c", each item kept as Markdown (text items are escaped). */
-const mdList = (items: readonly cl.MarkdownValue[], empty: cl.MarkdownValue = "") =>
-  items.length <= 1 ? cl.md`${items[0] ?? empty}` : cl.md`${cl.mdJoin(items.slice(0, -1), ", ")} and ${items[items.length - 1]!}`;
-/** A claim or gap id as inline code (ids are checked by the loader: [a-z0-9-] only, so nothing in them is escaped). */
-const code = (id: string) => cl.md`\`${id}\``;
+const mdList = cl.mdList;
+const code = cl.mdCode;
 
 cl.displayMarkdown(
   cl.mdJoin(

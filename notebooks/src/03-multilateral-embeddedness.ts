@@ -583,8 +583,7 @@ const verdict = topThreeAll
     : `does not support it: ${NAME} ranks ${rk.rankText(rBal)} on the chosen scenario and outside the top three under every scenario`;
 
 // The gap ids as code, listed like rp.listText ("a, b and c").
-const gapIds = ngaps.map((g) => cl.md`\`${g.id}\``);
-const gapIdList = gapIds.length <= 1 ? cl.mdJoin(gapIds, " ") : cl.md`${cl.mdJoin(gapIds.slice(0, -1), ", ")} and ${gapIds[gapIds.length - 1]}`;
+const gapIdList = cl.mdList(ngaps.map((g) => cl.mdCode(g.id)));
 
 cl.displayMarkdown(
   cl.mdJoin(
