@@ -1,11 +1,22 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
 import { relative } from "node:path";
-import { parseParameter, UsageError, type RunOptions } from "./options";
+import {
+  checkParameterName,
+  checkParameterValue,
+  InputError,
+  newParameters,
+  parseParameter,
+  UsageError,
+  type RunOptions,
+} from "./options";
 import { defaultOptions, describeFailure, runNotebooks, type Progress } from "./run";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { projectRoot } from "./paths";
+import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import { runDataCheck } from "../lib/data/check-cli";
+import { defaultDataDir } from "../lib/data/paths";
+import { makeOutDir, outDirProblem, projectRoot, whyNotWritable } from "./paths";
 import { buildReportPack } from "./report-pack";
 
 const usage = `Usage: npm start -- [names...] [options]
@@ -22,6 +33,16 @@ Executes every notebook in notebooks/ on the tslab kernel and writes out/.
   -q, --quiet         print only failures and the summary`;
 
 function parse(argv: string[]): RunOptions {
+  try {
+    return parseChecked(argv);
+  } catch (e) {
+    // node:util's own errors (an unknown option, a missing value) are usage errors, not crashes
+    if ((e as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) throw new UsageError((e as Error).message);
+    throw e;
+  }
+}
+
+function parseChecked(argv: string[]): RunOptions {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -43,12 +64,8 @@ function parse(argv: string[]): RunOptions {
     process.exit(0);
   }
   const base = defaultOptions();
-  const parameters: Record<string, unknown> = {};
-  if (values.params) {
-    const obj: unknown = JSON.parse(readFileSync(values.params, "utf8"));
-    if (typeof obj !== "object" || obj === null || Array.isArray(obj)) throw new UsageError(`${values.params} must hold a JSON object`);
-    Object.assign(parameters, obj);
-  }
+  const parameters = newParameters();
+  if (values.params) readParamsFile(values.params, parameters);
   for (const p of values.param ?? []) {
     const [k, v] = parseParameter(p);
     parameters[k] = v;
@@ -61,8 +78,9 @@ function parse(argv: string[]): RunOptions {
   };
   return {
     ...base,
-    notebooksDir: values.notebooks ?? base.notebooksDir,
-    outDir: values.out ?? base.outDir,
+    // Absolute before anything runs: kernels run in the notebook folder and would resolve a relative path there.
+    notebooksDir: resolve(values.notebooks ?? base.notebooksDir),
+    outDir: resolve(values.out ?? base.outDir),
     only: positionals,
     parameters,
     timeoutSeconds: num(values.timeout, "--timeout", base.timeoutSeconds),
@@ -71,6 +89,62 @@ function parse(argv: string[]): RunOptions {
     quiet: values.quiet ?? false,
     force: values.force ?? false,
   };
+}
+
+/** Reads `--params FILE` into `into`, naming the file and what is wrong with it. */
+function readParamsFile(file: string, into: Record<string, unknown>): void {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === "ENOENT" ? "no such file" : err.code === "EISDIR" ? "it is a folder" : err.code === "EACCES" ? "no permission" : err.message;
+    throw new InputError(`--params ${file}: cannot read it: ${why}`);
+  }
+  text = text.replace(/^\uFEFF/, ""); // a byte-order mark (Windows editors) is not part of the JSON
+  let obj: unknown;
+  try {
+    obj = JSON.parse(text);
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const pos = at ? Number(at[1]) : text.length;
+    const before = text.slice(0, pos).split("\n");
+    const where = `line ${before.length}, column ${(before[before.length - 1] ?? "").length + 1}`;
+    throw new InputError(`--params ${file}: not valid JSON (${where}): ${message.replace(/ in JSON at position \d+.*$/, "")}`);
+  }
+  if (typeof obj !== "object" || obj === null || Array.isArray(obj)) throw new InputError(`--params ${file} must hold a JSON object ({"name": value, ...})`);
+  for (const [k, v] of Object.entries(obj)) {
+    try {
+      into[checkParameterName(k)] = checkParameterValue(k, v);
+    } catch (e) {
+      throw new InputError(`--params ${file}: ${(e as Error).message}`);
+    }
+  }
+}
+
+/** Problems of the data folder in use, printed as `npm run data:check` prints them; the run stops before out/. */
+class DataCheckFailed extends Error {
+  constructor(readonly lines: readonly string[]) {
+    super(lines.join("\n"));
+  }
+}
+
+/**
+ * Validates the data folder in use (CASPIAN_DATA or data/) with the code of `npm run data:check`. Warnings (a
+ * byte-order mark, CRLF) are printed and the run goes on; problems stop it before anything is written.
+ */
+function checkData(): void {
+  const dir = resolve(defaultDataDir());
+  const via = process.env.CASPIAN_DATA !== undefined ? " (CASPIAN_DATA)" : "";
+  // Kernels run in the notebook folder: a relative CASPIAN_DATA would name another folder there than the one checked.
+  if (process.env.CASPIAN_DATA !== undefined) process.env.CASPIAN_DATA = dir;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new DataCheckFailed([`the data folder ${dir}${via} does not exist`]);
+  const lines: string[] = [];
+  runDataCheck(dir, { log: () => {}, error: (l) => lines.push(l) });
+  const problems = lines.filter((l) => !l.startsWith("warning: "));
+  if (problems.length > 0) throw new DataCheckFailed([...lines, `the data in ${dir}${via} is not valid: fix it (npm run data:check) and run again; nothing was written`]);
+  for (const l of lines) console.error(l);
 }
 
 function printer(quiet: boolean): (p: Progress) => void {
@@ -89,32 +163,119 @@ function printer(quiet: boolean): (p: Progress) => void {
   };
 }
 
+/** A lock file younger than this without a pid is a job between creating and writing it, not a stale one. */
+const LOCK_STARTING_MS = 10_000;
+
+const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** The lock's content and whether its holder still runs; `null` when the lock is gone. */
+function lockHolder(lock: string): { content: string; held: string | null } | null {
+  let content: string;
+  let age: number;
+  try {
+    content = readFileSync(lock, "utf8");
+    age = Date.now() - statSync(lock).mtimeMs;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw new InputError(`the lock ${lock} cannot be read (${(e as Error).message}); if no main job runs, remove it`);
+  }
+  if (!/^\d+$/.test(content.trim())) return { content, held: age < LOCK_STARTING_MS ? "just starting" : null };
+  const pid = Number(content.trim());
+  if (pid === process.pid) return { content, held: null }; // a lock of an earlier process with our pid
+  try {
+    process.kill(pid, 0);
+    return { content, held: `pid ${pid}` };
+  } catch (e) {
+    return { content, held: (e as NodeJS.ErrnoException).code === "EPERM" ? `pid ${pid}` : null };
+  }
+}
+
 /**
- * One main job per output folder: a second one would delete the first one's figure specs mid-run.
- * The lock holds the pid; a lock whose process is gone (a killed run) is taken over.
+ * Removes a stale lock whose content is still `stale`, under a short-lived second lock, so that two jobs taking
+ * over the same stale lock cannot remove the lock one of them has just created.
+ */
+function removeStaleLock(lock: string, stale: string): void {
+  const guard = `${lock}.takeover`;
+  let fd: number;
+  try {
+    fd = openSync(guard, "wx");
+  } catch {
+    try {
+      if (Date.now() - statSync(guard).mtimeMs > LOCK_STARTING_MS) rmSync(guard, { force: true }); // its holder died
+    } catch {
+      /* gone meanwhile */
+    }
+    sleep(20);
+    return;
+  }
+  try {
+    let now: string | null = null;
+    try {
+      now = readFileSync(lock, "utf8");
+    } catch {
+      /* gone meanwhile */
+    }
+    if (now === stale) rmSync(lock, { force: true });
+  } finally {
+    closeSync(fd);
+    rmSync(guard, { force: true });
+  }
+}
+
+/**
+ * One main job per output folder: a second one would delete the first one's figure specs mid-run. The lock is
+ * created atomically (`wx`: exactly one of several jobs started together gets it) and holds the pid; a lock whose
+ * process is gone (a killed run) is taken over. Returns the release function, which removes only our own lock.
  */
 function lockOutDir(outDir: string): () => void {
-  mkdirSync(outDir, { recursive: true });
   const lock = join(outDir, ".lock");
-  try {
-    const pid = Number(readFileSync(lock, "utf8"));
-    if (pid > 0 && pid !== process.pid) {
-      try {
-        process.kill(pid, 0);
-        throw new UsageError(`another main job (pid ${pid}) is writing ${outDir}; wait for it, or use --out`);
-      } catch (e) {
-        if (e instanceof UsageError) throw e; // alive; otherwise a stale lock of a killed run
+  const mine = String(process.pid);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    let fd: number;
+    try {
+      fd = openSync(lock, "wx");
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (err.code !== "EEXIST") throw new InputError(`cannot write the output folder ${outDir}: ${whyNotWritable(lock, err)}`);
+      const holder = lockHolder(lock);
+      if (holder === null) continue; // released meanwhile
+      if (holder.held !== null) {
+        throw new InputError(`another main job (${holder.held}) is writing ${outDir}; wait for it, or use another --out (if no job runs, remove ${lock})`);
       }
+      removeStaleLock(lock, holder.content);
+      continue;
     }
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
+    try {
+      writeSync(fd, mine);
+    } finally {
+      closeSync(fd);
+    }
+    return () => {
+      try {
+        if (readFileSync(lock, "utf8") === mine) rmSync(lock, { force: true });
+      } catch {
+        /* already gone */
+      }
+    };
   }
-  writeFileSync(lock, String(process.pid));
-  return () => rmSync(lock, { force: true });
+  throw new InputError(`cannot take the lock ${lock}: it keeps changing; is another main job starting?`);
 }
 
 async function main(): Promise<number> {
   const options = parse(process.argv.slice(2));
+  const refused = outDirProblem(options.outDir, {
+    cwd: process.cwd(),
+    notebooksDir: options.notebooksDir,
+    dataDir: defaultDataDir(),
+    home: homedir(),
+  });
+  if (refused !== null) {
+    throw new InputError(`--out ${options.outDir} is refused: ${refused}; the main job writes and deletes files in its output folder (default ${join(projectRoot, "out")})`);
+  }
+  if (!existsSync(options.notebooksDir)) throw new UsageError(`notebook folder ${options.notebooksDir} does not exist`);
+  checkData(); // before out/ is created: bad data leaves the last outputs as they are
+  const unwritable = makeOutDir(options.outDir);
+  if (unwritable !== null) throw new InputError(`cannot write the output folder ${options.outDir}: ${unwritable}`);
   const unlock = lockOutDir(options.outDir);
   try {
     return await runMain(options);
@@ -155,7 +316,12 @@ async function runMain(options: RunOptions): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
+    if (err instanceof DataCheckFailed) {
+      for (const l of err.lines) console.error(l);
+      process.exit(1);
+    }
     if (err instanceof UsageError) console.error(`error: ${err.message}\n\n${usage}`);
+    else if (err instanceof InputError) console.error(`error: ${err.message}`);
     else console.error(err);
     process.exit(2);
   },

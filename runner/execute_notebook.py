@@ -40,6 +40,11 @@ def cell_tags(cell):
     return cell.get("metadata", {}).get("tags", [])
 
 
+def js_literal(value):
+    """JSON as a TypeScript literal: U+2028/U+2029, which JSON leaves raw, end a line inside a TypeScript string."""
+    return json.dumps(value, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
 def inject_parameters(nb, parameters, notebook):
     """Papermill convention: a new cell tagged `injected-parameters` right after the `parameters` cell.
     The new cell assigns (not re-declares) so the declared types of the parameters cell still hold."""
@@ -59,12 +64,69 @@ def inject_parameters(nb, parameters, notebook):
         # `-p asOf=2021` arrives as a number; a parameter declared with a string literal gets a string.
         if not isinstance(value, str) and re.search(r"\blet\s+%s\s*(:\s*string\s*)?=\s*[\"'`]" % re.escape(name), declared):
             value = value if value is None else json.dumps(value) if isinstance(value, (list, dict)) else str(value)
-        lines.append("%s = %s;" % (name, json.dumps(value, ensure_ascii=False)))
+        lines.append("%s = %s;" % (name, js_literal(value)))
     cell = nbformat.v4.new_code_cell("\n".join(lines))
     cell.metadata["tags"] = ["injected-parameters"]
     cell["id"] = "injected-parameters"
     nb.cells.insert(index + 1, cell)
     nb.metadata["caspian"] = dict(nb.metadata.get("caspian", {}), parameters=parameters)
+
+
+OUTPUT_CAP = 10 * 1024 * 1024  # bytes of output one cell keeps in the executed notebook and its HTML version
+
+
+def output_size(output):
+    return len(json.dumps(output, ensure_ascii=False).encode("utf-8"))
+
+
+def cap_outputs(nb, limit=OUTPUT_CAP):
+    """Keeps at most `limit` bytes of output per cell, in order: the stream that crosses the limit is cut, later
+    outputs are dropped (error outputs are always kept), and a note on stderr says what was cut."""
+    for cell in nb.cells:
+        outputs = cell.get("outputs") or []
+        sizes = [output_size(o) for o in outputs]
+        if sum(sizes) <= limit:
+            continue
+        kept, used = [], 0
+        for output, size in zip(outputs, sizes):
+            if output.get("output_type") == "error" or used + size <= limit:
+                kept.append(output)
+                used += size
+            elif output.get("output_type") == "stream" and used < limit:
+                text = "".join(output.get("text", ""))
+                output["text"] = text.encode("utf-8")[:limit - used].decode("utf-8", "ignore")
+                kept.append(output)
+                used = limit
+            else:
+                used = limit
+        kept.append(nbformat.v4.new_output("stream", name="stderr", text=(
+            "\n[Caspian Lab runner] the output of this cell was cut at %d MB: it printed %.1f MB; "
+            "write large results to a file instead\n" % (limit // (1024 * 1024), sum(sizes) / (1024 * 1024)))))
+        cell.outputs = kept
+
+
+KERNEL_HINT = ("the kernel did not answer in %d s; offline? under `unshare -n` bring loopback up: "
+               "unshare -n sh -c 'ip link set lo up && npm start'")
+
+
+def kernel_startup_timeout():
+    """Seconds to wait for the kernel to answer: 60, or CASPIAN_KERNEL_STARTUP_TIMEOUT (tests)."""
+    try:
+        return max(1, int(os.environ.get("CASPIAN_KERNEL_STARTUP_TIMEOUT", "60")))
+    except ValueError:
+        return 60
+
+
+class RunnerClient(NotebookClient):
+    """nbclient's client, with the kernel_info request (no cell) bounded by startup_timeout, not the cell timeout."""
+
+    def _get_timeout(self, cell):
+        return self.startup_timeout if cell is None else super()._get_timeout(cell)
+
+    async def _async_handle_timeout(self, timeout, cell=None):
+        if cell is None:
+            raise TimeoutError("Kernel didn't respond to kernel_info in %d seconds" % timeout)
+        return await super()._async_handle_timeout(timeout, cell)
 
 
 TYPE_ERROR = re.compile(r"^\d+:\d+ - ")
@@ -138,8 +200,10 @@ def main():
     number = {idx: n + 1 for n, idx in enumerate(code_cells)}
     timings = {}
 
-    client = NotebookClient(
+    startup_timeout = kernel_startup_timeout()
+    client = RunnerClient(
         nb,
+        startup_timeout=startup_timeout,
         timeout=job.get("timeout", 300),
         kernel_name=job.get("kernel", "tslab"),
         resources={"metadata": {"path": job["cwd"]}},
@@ -172,6 +236,11 @@ def main():
         failure = {"ename": "CellTimeoutError", "evalue": str(err).splitlines()[0], "traceback": str(err)}
     except DeadKernelError as err:
         failure = {"ename": "DeadKernelError", "evalue": str(err), "traceback": str(err)}
+    except (RuntimeError, TimeoutError) as err:
+        if timings or "respond" not in str(err):
+            raise
+        emit("fatal", message=KERNEL_HINT % startup_timeout)  # no cell ran: the kernel never answered
+        return 2
 
     if failure is not None:
         # The failing cell is the last one that started.
@@ -186,6 +255,7 @@ def main():
             if failure["ename"] in ("<Error>", "", None):
                 failure["ename"] = "CompileError" if TYPE_ERROR.match(detail) else "Error"
 
+    cap_outputs(nb)
     atomic_write(job["out_ipynb"], nbformat.writes(nb))
     if job.get("out_html"):
         write_html(nb, job["out_html"])

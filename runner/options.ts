@@ -25,6 +25,57 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** A user's input that cannot be used (a file, a folder, data): reported in one line, without the usage text. */
+export class InputError extends Error {
+  override name = "InputError";
+}
+
+/**
+ * Words a parameter cannot be named: JavaScript's reserved and strict-mode words, globals an assignment would break,
+ * and the properties every object inherits (`__proto__`, `constructor`, ...), which would not be plain parameters.
+ */
+const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
+  ..."break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield".split(" "),
+  ..."let static implements interface package private protected public await async of eval arguments undefined NaN Infinity globalThis require module exports process console".split(" "),
+  ...Object.getOwnPropertyNames(Object.prototype),
+  "prototype",
+]);
+
+/**
+ * Checks a parameter name: an ASCII identifier that can be assigned in a notebook cell, and no inherited property
+ * name or reserved word. `where` says where the name came from, for the message.
+ * @example checkParameterName("focal") // => "focal"
+ */
+export function checkParameterName(name: string, where = "parameter"): string {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new UsageError(`${where} name ${JSON.stringify(name)} is not an identifier (letters, digits, _ and $)`);
+  if (FORBIDDEN_NAMES.has(name)) throw new UsageError(`${where} name ${JSON.stringify(name)} is not allowed: it is a reserved word or a property every object has`);
+  return name;
+}
+
+/**
+ * Checks a parameter value: a `__proto__` key anywhere inside it would set the prototype of the object literal the
+ * injected cell builds instead of adding a key, so it is refused.
+ * @example checkParameterValue("dates", ["2015-01-01"]) // => ["2015-01-01"]
+ */
+export function checkParameterValue(name: string, value: unknown): unknown {
+  const walk = (v: unknown, path: string): void => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+    else if (v !== null && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === "__proto__") throw new UsageError(`parameter ${name}: the key "__proto__" (in ${path}) is not allowed`);
+        walk(x, `${path}.${k}`);
+      }
+    }
+  };
+  walk(value, name);
+  return value;
+}
+
+/** An empty parameter map without a prototype, so no name (`__proto__` included) reaches Object.prototype. */
+export function newParameters(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
+}
+
 /**
  * Parses a parameter given as `name=value`: the value is read as JSON when it is valid JSON, else as a string.
  * @example parseParameter("year=2024") // => ["year", 2024]
@@ -35,10 +86,12 @@ export function parseParameter(text: string): [string, unknown] {
   if (eq <= 0) throw new UsageError(`parameter "${text}" must look like name=value`);
   const name = text.slice(0, eq);
   const raw = text.slice(eq + 1);
-  if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new UsageError(`parameter name "${name}" is not an identifier`);
+  checkParameterName(name);
+  let value: unknown;
   try {
-    return [name, JSON.parse(raw)];
+    value = JSON.parse(raw);
   } catch {
     return [name, raw];
   }
+  return [name, checkParameterValue(name, value)];
 }

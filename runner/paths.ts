@@ -1,4 +1,5 @@
-import { join } from "node:path";
+import { accessSync, constants, existsSync, mkdirSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { checkoutRoot } from "../lib/data/paths";
 
 /** The checkout's root folder (this file is compiled to dist/runner/). */
@@ -14,4 +15,119 @@ export const jupyterPath: string = join(projectRoot, ".jupyter");
 export function jupyterEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const rest = base.JUPYTER_PATH ? `:${base.JUPYTER_PATH}` : "";
   return { ...base, JUPYTER_PATH: `${jupyterPath}${rest}`, PYTHONWARNINGS: "ignore" };
+}
+
+/** What the output-folder check compares against: the folders of this run and of the machine. */
+export interface OutDirContext {
+  /** The folder `--out` was resolved against (the current folder). */
+  readonly cwd: string;
+  /** The notebook folder in use. */
+  readonly notebooksDir: string;
+  /** The data folder in use (CASPIAN_DATA or the checkout's data/). */
+  readonly dataDir: string;
+  /** The user's home folder. */
+  readonly home: string;
+  /** The checkout (default: this one). */
+  readonly root?: string;
+}
+
+/** The real path of `path`: symlinks resolved in the longest part that exists, the rest appended as written. */
+export function realPathOf(path: string): string {
+  const abs = resolve(path);
+  let head = abs;
+  const tail: string[] = [];
+  for (;;) {
+    try {
+      return join(realpathSync(head), ...tail);
+    } catch {
+      const up = dirname(head);
+      if (up === head) return abs;
+      tail.unshift(basename(head));
+      head = up;
+    }
+  }
+}
+
+const within = (child: string, parent: string): boolean => {
+  const rel = relative(parent, child);
+  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
+};
+
+/**
+ * Why `out` must not be the output folder, or `null` when it may be. The main job writes into and deletes inside
+ * its output folder, so it may not be the current folder, `/`, the checkout, an ancestor of it, the home folder,
+ * or a folder that holds sources (notebooks, data, lib/, runner/, ...) — nor lie inside the data folder in use or
+ * the checkout's source folders (a sub-folder of a `--notebooks` folder elsewhere is fine: notebooks are not looked
+ * for in sub-folders). Paths are compared both as written and with symlinks resolved.
+ * @example outDirProblem("/work/main", ctx) // => "it is the repository root"
+ */
+export function outDirProblem(out: string, ctx: OutDirContext): string | null {
+  const root = ctx.root ?? projectRoot;
+  const src = (d: string) => join(root, d);
+  /** Folders the output may be neither, nor (unless `false`) an ancestor of. */
+  const exact: [string, string, boolean?][] = [
+    [ctx.cwd, "the current folder", false],
+    [root, "the repository root"],
+    [ctx.notebooksDir, "the notebook folder in use"],
+    [src("notebooks"), "the notebooks/ folder"],
+    [ctx.dataDir, "the data folder in use"],
+    [src("data"), "the data/ folder"],
+    [ctx.home, "your home folder"],
+    ...["lib", "runner", "tests", "scripts", "bench", "docs", "dist", "node_modules", ".git", ".jupyter"].map(
+      (d): [string, string] => [src(d), `a folder of sources (${d}/)`],
+    ),
+  ];
+  /** Folders the output may not lie inside. */
+  const inside: [string, string][] = [
+    [ctx.dataDir, "the data folder in use"],
+    ...["notebooks", "data", "lib", "runner", "tests", "scripts", "bench", "dist", "node_modules", ".git", ".jupyter"].map(
+      (d): [string, string] => [src(d), `${d}/, a folder of sources`],
+    ),
+  ];
+  for (const candidate of new Set([resolve(out), realPathOf(out)])) {
+    if (dirname(candidate) === candidate) return "it is the root of the file system";
+    for (const [dir, what, ancestors] of exact) {
+      for (const d of new Set([resolve(dir), realPathOf(dir)])) {
+        if (candidate === d) return `it is ${what}`;
+        if (ancestors !== false && within(d, candidate)) return `it holds ${what} (${d})`;
+      }
+    }
+    for (const [dir, what] of inside) {
+      for (const d of new Set([resolve(dir), realPathOf(dir)])) if (within(candidate, d)) return `it lies inside ${what} (${d})`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Creates the output folder, or explains in one line why it cannot be written: a path through a file, a read-only
+ * file system, no permission. Returns `null` on success, else the reason.
+ */
+export function makeOutDir(out: string): string | null {
+  try {
+    mkdirSync(out, { recursive: true });
+    accessSync(out, constants.W_OK);
+    return null;
+  } catch (e) {
+    return whyNotWritable(out, e as NodeJS.ErrnoException);
+  }
+}
+
+/** One line on why `path` (or a file in it) cannot be written, from the error of the attempt. */
+export function whyNotWritable(path: string, err: NodeJS.ErrnoException): string {
+  // The nearest part of the path that exists says more than the error of a recursive mkdir (which can say ENOENT).
+  let existing = path;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  try {
+    if (!statSync(existing).isDirectory()) return `${existing} is a file, not a folder`;
+    accessSync(existing, constants.W_OK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EROFS") return `${existing} is on a read-only file system`;
+    if (code === "EACCES" || code === "EPERM") return `no permission to write in ${existing}`;
+  }
+  if (err.code === "EROFS") return `${existing} is on a read-only file system`;
+  if (err.code === "EACCES" || err.code === "EPERM") return `no permission to write in ${existing}`;
+  if (err.code === "ENOSPC") return `no space left on the device of ${existing}`;
+  return err.message;
 }

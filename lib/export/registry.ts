@@ -162,6 +162,12 @@ export function readSpecs(specsDir: string, onSkip: (file: string, reason: strin
       onSkip(rel, "not a figure or table spec");
       continue;
     }
+    try {
+      checkFigureId(spec.id); // a file name: an id from a spec file must not climb out of the pack ("../x", "a/b")
+    } catch (e) {
+      onSkip(rel, (e as Error).message);
+      continue;
+    }
     out.push({ ...spec, section, file: rel });
   }
   return out;
