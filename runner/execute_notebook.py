@@ -188,6 +188,75 @@ def write_html(nb, path):
     atomic_write(path, body)
 
 
+def kernel_pid(client):
+    """The pid of the kernel process nbclient started, or None before it started (jupyter_client 7: provisioner)."""
+    km = getattr(client, "km", None)
+    provisioner = getattr(km, "provisioner", None)
+    process = getattr(provisioner, "process", None) if provisioner is not None else getattr(km, "kernel", None)
+    return getattr(process, "pid", None)
+
+
+def stop_kernel(client):
+    """Stops the kernel and everything it started: jupyter_client puts it in a session (process group) of its own,
+    which a kill of the main job's group misses. SIGTERM first (Playwright's handlers close a browser), then SIGKILL."""
+    import signal
+    pid = kernel_pid(client)
+    if not pid:
+        return
+    try:
+        leader = os.getpgid(pid) == pid  # then its group outlives it while a child of it runs
+    except ProcessLookupError:
+        return
+    def kill(sig):
+        try:
+            if leader:
+                os.killpg(pid, sig)
+            else:
+                os.kill(pid, sig)
+        except (ProcessLookupError, PermissionError):
+            pass
+    kill(signal.SIGTERM)
+    deadline = time.monotonic() + 1.5
+    while time.monotonic() < deadline:
+        try:
+            if os.waitpid(pid, os.WNOHANG)[0] == pid:
+                break
+        except ChildProcessError:
+            break
+        time.sleep(0.05)
+    kill(signal.SIGKILL)
+
+
+def watch_parent(client):
+    """No orphan kernels: when the Node runner that started this worker dies (its pid is no longer our parent), or
+    this worker gets SIGTERM/SIGINT/SIGHUP, stop the kernel and exit at once (the cache then re-runs the notebook)."""
+    import signal
+    import threading
+    parent = os.getppid()
+
+    def die(code):
+        stop_kernel(client)
+        try:  # the connection file (it holds the kernel's key) would be left in the temporary folder
+            os.remove(client.km.connection_file)
+        except Exception:
+            pass
+        os._exit(code)
+
+    def on_signal(signum, _frame):
+        die(128 + signum)
+
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, on_signal)
+
+    def poll():
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                die(3)
+
+    threading.Thread(target=poll, name="caspian-parent-watch", daemon=True).start()
+
+
 def main():
     with open(sys.argv[1], encoding="utf-8") as f:
         job = json.load(f)
@@ -221,6 +290,7 @@ def main():
 
     client.on_cell_start = on_cell_start
     client.on_cell_complete = on_cell_complete
+    watch_parent(client)
 
     failure = None
     started = time.monotonic()

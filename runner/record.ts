@@ -10,6 +10,11 @@ export interface InputHashes {
   readonly lib: string;
   /** The runner's Jupyter side (execute_notebook.py). */
   readonly runner: string;
+  /**
+   * The data folder the notebook's loaders read (`CASPIAN_DATA` or the checkout's data/), resolved to an absolute
+   * real path: another folder is another input, even when its files have the same names or bytes.
+   */
+  readonly dataDir: string;
   /** Each data file the notebook read, by path relative to the checkout. */
   readonly data: Readonly<Record<string, string>>;
 }
@@ -84,6 +89,7 @@ export function staleReason(record: RunRecord | undefined, current: Omit<InputHa
   if (i.parameters !== current.parameters) return "parameters changed";
   if (i.lib !== current.lib) return "lib/ changed";
   if (i.runner !== current.runner) return "runner changed";
+  if (i.dataDir !== current.dataDir) return `data folder changed (${i.dataDir ?? "not recorded"} → ${current.dataDir})`;
   for (const [path, hash] of Object.entries(i.data)) {
     if (fileSha256(join(root, path)) !== hash) return `${path} changed`;
   }

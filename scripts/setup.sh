@@ -47,5 +47,6 @@ elif [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
-# tslab kernelspec in a project-local Jupyter path (.jupyter/kernels/tslab), pointing at this checkout's tslab.
+# tslab kernelspec in a project-local Jupyter path (.jupyter/kernels/tslab), pointing at this checkout's tslab,
+# with runner/kernel-watchdog.js preloaded so that a kernel exits when the process that started it dies.
 node scripts/write-kernelspec.mjs

@@ -8,7 +8,9 @@ import { fileURLToPath } from "node:url";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const file = join(root, ".jupyter", "kernels", "tslab", "kernel.json");
 const spec = {
-  argv: [process.execPath, join(root, "node_modules", "tslab", "bin", "tslab"), "kernel", "--config-path", "{connection_file}"],
+  // The watchdog makes the kernel exit when the process that started it dies (no orphan kernels).
+  argv: [process.execPath, "--require", join(root, "runner", "kernel-watchdog.js"),
+    join(root, "node_modules", "tslab", "bin", "tslab"), "kernel", "--config-path", "{connection_file}"],
   display_name: "TypeScript (Caspian Lab)",
   language: "typescript",
 };
