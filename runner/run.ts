@@ -222,7 +222,7 @@ export function readNotebook(file: string, dir: string): NotebookSource | { read
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === "EISDIR") return { problem: "not a regular file (a folder)" };
-    return { problem: `cannot be read (${err.code ?? ""}${err.code ? ": " : ""}${err.message})` };
+    return { problem: `cannot be read (${err.message})` };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -239,6 +239,9 @@ export function readNotebook(file: string, dir: string): NotebookSource | { read
     return { problem: `invalid JSON: ${(e as Error).message}` };
   }
   const cells = (json as { cells?: unknown } | null)?.cells;
+  if ((json as { nbformat?: unknown } | null)?.nbformat === 3 && Array.isArray((json as { worksheets?: unknown }).worksheets)) {
+    return { bytes, json: { cells: [] } }; // nbformat 3: Jupyter converts it; no `parameters` cell is looked for
+  }
   if (typeof json !== "object" || json === null || Array.isArray(json) || !Array.isArray(cells)) {
     return { problem: 'not a notebook: no "cells" list' };
   }
