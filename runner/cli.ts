@@ -10,7 +10,7 @@ import {
   UsageError,
   type RunOptions,
 } from "./options";
-import { defaultOptions, describeFailure, runNotebooks, type Progress } from "./run";
+import { checkRunInputs, defaultOptions, describeFailure, runNotebooks, type Progress } from "./run";
 import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
@@ -274,6 +274,7 @@ async function main(): Promise<number> {
   }
   if (!existsSync(options.notebooksDir)) throw new UsageError(`notebook folder ${options.notebooksDir} does not exist`);
   checkData(); // before out/ is created: bad data leaves the last outputs as they are
+  checkRunInputs(options); // unknown parameters, a missing kernelspec: also before out/ is touched
   const unwritable = makeOutDir(options.outDir);
   if (unwritable !== null) throw new InputError(`cannot write the output folder ${options.outDir}: ${unwritable}`);
   const unlock = lockOutDir(options.outDir);
@@ -288,17 +289,16 @@ async function runMain(options: RunOptions): Promise<number> {
   const started = Date.now();
   const results = await runNotebooks(options, printer(options.quiet));
   const failed = results.filter((r) => !r.ok);
-  if (failed.length === 0) {
-    const pack = await buildReportPack(options.outDir, (m) => {
-      if (!options.quiet) console.log(`[report pack] ${m}`);
-    }, options.force);
-    if (!options.quiet) {
-      console.log(
-        pack.exported
-          ? `[report pack] ${pack.figures} figures and ${pack.tables} tables in ${(pack.ms / 1000).toFixed(1)} s: ${relative(projectRoot, options.outDir) || "."}/figures/index.html`
-          : "[report pack] skipped: registered figures and tables unchanged",
-      );
-    }
+  // Built after failures too: a failed notebook kept its last good figure specs, the others have their new ones.
+  const pack = await buildReportPack(options.outDir, (m) => {
+    if (!options.quiet) console.log(`[report pack] ${m}`);
+  }, options.force);
+  if (!options.quiet) {
+    console.log(
+      pack.exported
+        ? `[report pack] ${pack.figures} figures and ${pack.tables} tables in ${(pack.ms / 1000).toFixed(1)} s: ${relative(projectRoot, options.outDir) || "."}/figures/index.html`
+        : "[report pack] skipped: registered figures and tables unchanged",
+    );
   }
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   const cached = results.filter((r) => r.cached).length;

@@ -625,10 +625,11 @@ function stopWorkersOnSignals(outDir: string): () => void {
 }
 
 /**
- * Executes the selected notebooks, several at once. Resolves with one result per notebook, failures included:
- * a notebook file that cannot be read (see {@link readNotebook}) fails alone, and the others still run.
+ * Everything a run needs that can be checked before the output folder is touched: the notebooks selected (each
+ * read once; an unreadable one is kept with its problem, to fail alone), the kernelspec, and that every parameter
+ * given is declared by a selected notebook. Throws a {@link UsageError} otherwise.
  */
-export async function runNotebooks(options: RunOptions, onProgress: (p: Progress) => void = () => {}): Promise<NotebookResult[]> {
+export function checkRunInputs(options: RunOptions): { readonly file: string; readonly read: ReturnType<typeof readNotebook> }[] {
   const notebooks = selectNotebooks(options.notebooksDir, options.only);
   const kernelspec = join(jupyterPath, "kernels", "tslab", "kernel.json");
   if (!existsSync(kernelspec)) {
@@ -648,6 +649,15 @@ export async function runNotebooks(options: RunOptions, onProgress: (p: Progress
       );
     }
   }
+  return sources;
+}
+
+/**
+ * Executes the selected notebooks, several at once. Resolves with one result per notebook, failures included:
+ * a notebook file that cannot be read (see {@link readNotebook}) fails alone, and the others still run.
+ */
+export async function runNotebooks(options: RunOptions, onProgress: (p: Progress) => void = () => {}): Promise<NotebookResult[]> {
+  const sources = checkRunInputs(options);
   const shared = sharedHashes();
   // What a killed job left staged is never an output (one main job per output folder: the CLI's lock).
   rmSync(join(options.outDir, ".staging"), { recursive: true, force: true });

@@ -150,6 +150,16 @@ describe("data/ is validated before out/ is touched (item 8)", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("refuses an unknown parameter before the output folder is created", async () => {
+    const out = join(work, "out-unknown-param");
+    const nb = join(work, "nb-param");
+    writeNotebook(nb, "tiny", [{ source: "let focal = \"AZE\";", tags: ["parameters"] }, "focal;"]);
+    const r = await runCli(["--notebooks", nb, "--out", out, "-p", "focall=KAZ"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown parameter\(s\) focall.*declared: focal/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("names a data folder that does not exist", async () => {
     const out = join(work, "out-no-data");
     const r = await runCli(["--notebooks", emptyNotebooks, "--out", out], { env: { CASPIAN_DATA: join(work, "no-such-data") } });

@@ -276,3 +276,29 @@ describe("item 7: a failed run keeps the last good outputs", () => {
     expect(existsSync(join(out, ".staging", "03-x"))).toBe(false);
   }, 180_000);
 });
+
+describe("item 7: the report pack after a failed notebook", () => {
+  it("exports the new figures of the notebooks that ran, and keeps those of the one that failed", async () => {
+    const nb = mkdtempSync(join(tmpdir(), "caspian-pack-fail-nb-"));
+    const out = mkdtempSync(join(tmpdir(), "caspian-pack-fail-out-"));
+    const figure = (id: string, title: string) =>
+      `import * as cl from ${JSON.stringify(lib)};\n` +
+      `cl.registerFigure({ id: ${JSON.stringify(id)}, caption: "c", figure: cl.comparisonBarsFigure({ quantity: "Cargo", unit: "t", bars: [{ label: "A", value: 1 }], sources: [] }, { title: ${JSON.stringify(title)} }) });`;
+    writeNotebook(nb, "a", [figure("first", "First version")]);
+    writeNotebook(nb, "b", [figure("other", "Other")]);
+    const first = await run("node", [cli, "--notebooks", nb, "--out", out, "-q"], { cwd: root }).catch((e: { stdout: string; stderr: string }) => e);
+    expect(first.stderr).not.toMatch(/FAILED/);
+    // a: fails now; b: a new figure
+    writeNotebook(nb, "a", [figure("first", "First version"), 'throw new Error("broken");']);
+    writeNotebook(nb, "b", [figure("newer", "Newer")]);
+    const second = await run("node", [cli, "--notebooks", nb, "--out", out, "-q"], { cwd: root }).then(
+      () => ({ code: 0 }),
+      (e: { code: number }) => ({ code: e.code }),
+    );
+    expect(second.code).toBe(1);
+    const index = readFileSync(join(out, "figures", "index.html"), "utf8");
+    expect(index).toContain("Newer"); // b's new figure is exported although a failed
+    expect(index).toContain("First version"); // a's last good figure stays
+    expect(index).not.toContain(">Other<");
+  }, 300_000);
+});
