@@ -18,8 +18,8 @@ import {
   timeSeriesFigure,
   type CaspianFigure,
 } from "../lib/figures";
-import { seriesOf } from "../lib/series/build";
-import type { SourceId } from "../lib/types";
+import { seriesOf } from "../lib/indicators/series/build";
+import type { SourceId } from "../lib/core/types";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -3,8 +3,8 @@
  * Notebooks import the compiled library: `import * as cl from "../dist/lib";`.
  * @packageDocumentation
  */
-export * from "./types";
-export * from "./dates";
+export * from "./core/types";
+export * from "./core/dates";
 export * from "./data";
 export * from "./display/html";
 export * from "./display/show";
@@ -29,4 +29,4 @@ export {
 export * from "./indicators";
 export * from "./figures";
 export * from "./export";
-export * from "./report";
+export * from "./notebook";

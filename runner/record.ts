@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileSha256, sha256, stableJson } from "./hash";
+import { fileSha256, sha256, stableJson } from "../lib/core/hash";
 
 /** Hashes of everything that decides a notebook's outputs. */
 export interface InputHashes {
@@ -58,7 +58,7 @@ export function parametersHash(parameters: Readonly<Record<string, unknown>> | n
 }
 
 /** Writes a file atomically (temporary file in the same folder, then a rename): the library's writer. */
-export { writeFileAtomicSync as writeAtomic } from "../lib/export/atomic";
+export { writeFileAtomicSync as writeAtomic } from "../lib/core/atomic";
 
 /** Reads a run record; `undefined` when missing, unreadable or not a record (it is then rebuilt, never trusted). */
 export function readRecord(file: string): RunRecord | undefined {

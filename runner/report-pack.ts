@@ -5,7 +5,7 @@ import { dataPackage } from "../lib/data/load";
 import { manifestJson, readManifest } from "../lib/export/export-figures";
 import type { Exporter } from "../lib/export/exporter";
 import { exportReportPack, MANIFEST, verifyReportPack } from "../lib/export/report-pack";
-import { fileSha256, listFiles, sha256, treeSha256 } from "./hash";
+import { fileSha256, listFiles, sha256, treeSha256 } from "../lib/core/hash";
 import { readRecord, writeAtomic } from "./record";
 
 /**

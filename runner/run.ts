@@ -9,7 +9,7 @@ import { createInterface } from "node:readline";
 import { secureHtmlPage } from "../lib/export/csp";
 import type { RunOptions } from "./options";
 import { UsageError } from "./options";
-import { fileSha256, listFiles, sha256, stableJson, treeSha256 } from "./hash";
+import { fileSha256, listFiles, sha256, stableJson, treeSha256 } from "../lib/core/hash";
 import { jupyterEnv, jupyterPath, jupyterPython, projectRoot } from "./paths";
 import {
   describeOutput,
@@ -21,6 +21,7 @@ import {
   type InputHashes,
   type RunRecord,
 } from "./record";
+import { mapLimit } from "../lib/core/map-limit";
 
 /** What went wrong in a notebook: the cell (1-based among code cells) and the error. */
 export interface CellFailure {
@@ -576,19 +577,6 @@ function writeRunRecord(r: {
   writeAtomic(r.recordFile, JSON.stringify(record, null, 1) + "\n");
 }
 
-/** Runs `tasks` with at most `limit` at once, keeping the results in input order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}
 
 /**
  * Stops this job's workers on SIGINT, SIGTERM or SIGHUP while notebooks run: each worker stops its kernel (see

@@ -2,7 +2,7 @@
 // Skips tsc when no source is newer than the last successful build, so that `npm start` with nothing
 // changed stays fast (the run cache then decides, by content hashes, what to re-execute).
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync, utimesSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -24,8 +24,34 @@ if (force || !existsSync(stamp) || statSync(stamp).mtimeMs < sourceTime) {
   const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
   const r = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.json")], { stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
+  removeStale();
   const now = new Date();
   utimesSync(stamp, now, now);
 }
+/**
+ * Removes compiled files whose source is gone (a module moved or deleted): tsc never deletes, and a stale
+ * dist/lib/x.js would let a notebook import a module that no longer exists.
+ */
+function removeStale() {
+  for (const top of ["lib", "runner", "bench"]) {
+    const walk = (rel) => {
+      const dir = join(root, "dist", rel);
+      if (!existsSync(dir)) return;
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const r = join(rel, e.name);
+        if (e.isDirectory()) {
+          walk(r);
+          if (readdirSync(join(root, "dist", r)).length === 0) rmSync(join(root, "dist", r), { recursive: true });
+          continue;
+        }
+        const src = r.replace(/(\.d)?\.ts$|\.js(\.map)?$|\.d\.ts\.map$/, "");
+        if (src === r) continue;
+        if (!existsSync(join(root, `${src}.ts`)) && !existsSync(join(root, `${src}.js`))) rmSync(join(root, "dist", r));
+      }
+    };
+    walk(top);
+  }
+}
+
 const assets = spawnSync(process.execPath, [join(root, "scripts", "build-assets.mjs")], { stdio: "inherit" });
 process.exit(assets.status ?? 1);

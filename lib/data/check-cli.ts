@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { writeFileAtomicSync } from "../export/atomic";
+import { writeFileAtomicSync } from "../core/atomic";
 import { DataError, formatIssue } from "./csv";
 import { datapackageText } from "./datapackage";
 import { checkPackage, type DataPackage } from "./load";

@@ -3,7 +3,7 @@
  * CSV text of that field. One definition serves the loader (zod) and datapackage.json (Frictionless).
  */
 import { z } from "zod";
-import { parsePartialDate, partialDateProblem } from "../dates";
+import { parsePartialDate, partialDateProblem } from "../core/dates";
 
 /** Frictionless Table Schema field descriptor (the subset this package uses). */
 export interface FrictionlessField {

@@ -2,7 +2,7 @@
  * The resources of the Caspian Lab data package: their columns, keys and row rules.
  * datapackage.json is generated from these definitions (`npm run data:package`), and a test keeps the two in sync.
  */
-import { parsePartialDate, startOf } from "../dates";
+import { parsePartialDate, startOf } from "../core/dates";
 import {
   boolean,
   date,

@@ -2,26 +2,7 @@ import { escapeHtml, scriptJson } from "./html";
 import { escapeMarkdown, Markdown, SafeHtml } from "./safe-text";
 import { plotlyLoaderHtml } from "./plotly-bundle";
 import { pngImgHtml, staticImageRenderer } from "./static-fallback";
-
-/** What a figure is about, in plain text (not Plotly markup): used for alt text, captions and footnotes. */
-export interface FigureMeta {
-  /** Title as plain text. */
-  readonly title?: string;
-  /** Ids of the sources the figure's data carries. */
-  readonly sources?: readonly string[];
-  /** Unit of the value axis, as shown. */
-  readonly unit?: string;
-  /** The sources line in full, e.g. "Sources: Report.az (2024-05-02); KTZ (2025-01)". */
-  readonly sourcesText?: string;
-}
-
-/** A Plotly figure as plain JSON: traces, layout and config. `meta` is ours and never sent to Plotly. */
-export interface PlotlyFigure {
-  readonly data: readonly Record<string, unknown>[];
-  readonly layout: Record<string, unknown>;
-  readonly config?: Record<string, unknown>;
-  readonly meta?: FigureMeta;
-}
+import { figureTitle, type PlotlyFigure } from "../figures/plotly";
 
 let shown = 0;
 let bundleSent = false;
@@ -38,22 +19,6 @@ export interface FigureHtmlOptions {
   readonly fallbackHtml?: string;
   /** A PNG shown inside the chart's div until Plotly draws over it (ignored when `fallbackHtml` is given). */
   readonly fallbackPng?: Uint8Array;
-}
-
-/** Plain-text title of a figure: `meta.title`, else the layout's title with Plotly markup removed. */
-export function figureTitle(figure: PlotlyFigure): string {
-  if (figure.meta?.title !== undefined) return figure.meta.title;
-  const t = figure.layout.title;
-  const raw = typeof t === "object" && t !== null ? String((t as { text?: unknown }).text ?? "") : String(t ?? "");
-  return decodePlotlyText(raw);
-}
-
-/** Undoes the markup of Plotly text: `<br>` becomes a space, tags are dropped, the basic entities decoded. */
-export function decodePlotlyText(text: string): string {
-  return text
-    .replace(/<br\s*\/?>/gi, " ")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e] ?? "");
 }
 
 /**
@@ -104,11 +69,11 @@ export function show(figure: PlotlyFigure, options: ShowOptions = {}): void {
 }
 
 /**
- * Like {@link show}, but first renders a PNG of the figure through the static renderer that lib/export installs
- * (one shared headless browser, started on first use), and puts it inside the chart's div: it is what
- * untrusted notebooks, GitHub and nbviewer show. Falls back to {@link show}'s note when no renderer is installed
- * or rendering fails.
- * @example await showAsync(fig)
+ * Like {@link show}, but first renders a PNG of the figure through the static renderer installed by
+ * `enableStaticFallback()` (lib/export: one shared headless browser, started on first use; nothing is installed by
+ * importing the library), and puts it inside the chart's div: it is what untrusted notebooks, GitHub and nbviewer
+ * show. Falls back to {@link show}'s note when no renderer is installed or rendering fails.
+ * @example cl.enableStaticFallback(); await cl.showAsync(fig)
  */
 export async function showAsync(figure: PlotlyFigure, options: ShowOptions = {}): Promise<void> {
   const render = staticImageRenderer();

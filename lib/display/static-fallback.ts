@@ -5,7 +5,7 @@
  * @module
  */
 import { escapeHtml } from "./html";
-import type { PlotlyFigure } from "./show";
+import type { PlotlyFigure } from "../figures/plotly";
 
 /** Renders a figure to PNG bytes (installed by lib/export). */
 export type StaticImageRenderer = (figure: PlotlyFigure) => Promise<Uint8Array>;

@@ -6,15 +6,15 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { isAbsolute, join, normalize } from "node:path";
-import type { PlotlyFigure } from "../display/show";
-import { figureTitle } from "../display/show";
+import type { PlotlyFigure } from "../figures/plotly";
+import { figureTitle } from "../figures/plotly";
 import type { SourceCatalog } from "../figures/inputs";
 import { sourcesLine } from "../figures/theme";
-import type { SourceId } from "../types";
-import { writeFileAtomic } from "./atomic";
+import type { SourceId } from "../core/types";
+import { writeFileAtomic } from "../core/atomic";
 import { ExportError, launchExporter, type Exporter, type ExporterOptions } from "./exporter";
 import { figurePageHtml } from "./html-pages";
-import { sha256 } from "./stable-output";
+import { sha256 } from "../core/hash";
 
 /** File formats of a figure. */
 export type FigureFormat = "png" | "svg" | "pdf" | "html";

@@ -8,7 +8,7 @@
 import { cpus } from "node:os";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { plotlyBundle } from "../display/plotly-bundle";
-import type { PlotlyFigure } from "../display/show";
+import type { PlotlyFigure } from "../figures/plotly";
 import { fixPdfDates, sortSvgAttributes, stabilizeSvgIds, stableUid, withStableTraceIds } from "./stable-output";
 
 /** Chromium flags: headless, no sandbox (containers), no GPU, no background network. */

@@ -4,9 +4,10 @@
  * @module
  */
 import { escapeHtml } from "../display/html";
-import { figureHtml, type PlotlyFigure } from "../display/show";
+import { figureHtml } from "../display/show";
+import type { PlotlyFigure } from "../figures/plotly";
 import { secureHtmlPage } from "./csp";
-import { cellText, columnHeader, type TableInput } from "./table";
+import { cellText, columnHeader, type TableInput } from "../figures/table";
 
 const PAGE_STYLE = `
 body { font: 15px/1.45 "DejaVu Sans", Verdana, Arial, sans-serif; color: #222; margin: 24px auto; max-width: 980px; padding: 0 16px; }

@@ -7,14 +7,14 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import type { PlotlyFigure } from "../display/show";
-import { figureTitle } from "../display/show";
+import type { PlotlyFigure } from "../figures/plotly";
+import { figureTitle } from "../figures/plotly";
 import type { SourceCatalog } from "../figures/inputs";
 import { sourcesLine } from "../figures/theme";
-import type { SourceId } from "../types";
-import { writeFileAtomicSync } from "./atomic";
+import type { SourceId } from "../core/types";
+import { writeFileAtomicSync } from "../core/atomic";
 import { checkFigureId } from "./export-figures";
-import type { TableInput } from "./table";
+import type { TableInput } from "../figures/table";
 
 /** Environment variable naming the folder of registered specs. */
 export const FIGURES_DIR_ENV = "CASPIAN_FIGURES_DIR";

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, normalize } from "node:path";
 import type { SourceCatalog } from "../figures/inputs";
-import { writeFileAtomic } from "./atomic";
+import { writeFileAtomic } from "../core/atomic";
 import type { Exporter, ExporterOptions } from "./exporter";
 import {
   checkFile,
@@ -23,7 +23,7 @@ import {
 } from "./export-figures";
 import { reportIndexHtml, type IndexFigure, type IndexTable, type RunRecordLink } from "./html-pages";
 import { readSpecs, type FigureSpec, type TableSpec } from "./registry";
-import { sha256 } from "./stable-output";
+import { sha256 } from "../core/hash";
 import { toCsv, toMarkdown } from "./table";
 
 /** Options of {@link exportReportPack}. */

@@ -4,7 +4,7 @@
  * @module
  */
 import { setStaticImageRenderer } from "../display/static-fallback";
-import type { PlotlyFigure } from "../display/show";
+import type { PlotlyFigure } from "../figures/plotly";
 import { launchExporter, type Exporter } from "./exporter";
 
 let shared: Promise<Exporter> | undefined;

@@ -2,12 +2,7 @@
  * Making exported files byte-identical across runs: Plotly's random ids in SVG, the dates Chromium writes into PDFs.
  * @module
  */
-import { createHash } from "node:crypto";
-
-/** SHA-256 of bytes or text, hex. @example sha256("") // => "e3b0c442…" */
-export function sha256(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
-}
+import { sha256 } from "../core/hash";
 
 /** A 6-hex-digit id derived from a text (for SVG ids that stay the same from run to run). @example stableUid("a") === stableUid("a") // => true */
 export function stableUid(text: string): string {

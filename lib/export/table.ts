@@ -4,26 +4,9 @@
  */
 import type { SourceCatalog } from "../figures/inputs";
 import { sourcesLine } from "../figures/theme";
-import type { SourceId } from "../types";
+import type { SourceId } from "../core/types";
 import { escapeMarkdownInline } from "../display/safe-text";
-
-/** A cell value. `null` and `undefined` are written as empty cells. */
-export type TableCell = string | number | boolean | null | undefined;
-
-/** A column: the key of the value in each row, its header, and its unit (shown in the header). */
-export interface TableColumn {
-  readonly key: string;
-  readonly label: string;
-  readonly unit?: string;
-}
-
-/** A table with the ids of its sources. */
-export interface TableInput {
-  readonly title?: string;
-  readonly columns: readonly TableColumn[];
-  readonly rows: readonly Readonly<Record<string, TableCell>>[];
-  readonly sources: readonly SourceId[];
-}
+import { cellText, columnHeader, type TableInput } from "../figures/table";
 
 /** Options of {@link toCsv} and {@link toMarkdown}. */
 export interface TableFormatOptions {
@@ -37,18 +20,6 @@ export interface TableFormatOptions {
 
 function sourcesOf(table: TableInput, options: TableFormatOptions): string {
   return options.sourcesText ?? sourcesLine(table.sources, options.sourceCatalog, 10_000);
-}
-
-/** Header of a column: label with unit. @example columnHeader({ key: "v", label: "Cargo", unit: "t" }) // => "Cargo (t)" */
-export function columnHeader(column: TableColumn): string {
-  return column.unit !== undefined && column.unit !== "" ? `${column.label} (${column.unit})` : column.label;
-}
-
-/** Text of a cell: numbers in full (no grouping, no exponent for ordinary sizes), booleans as true/false. */
-export function cellText(value: TableCell): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  return String(value);
 }
 
 /**

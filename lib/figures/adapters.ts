@@ -3,7 +3,7 @@
  * or lib/balance), so that either side can change its internals: anything with these fields fits.
  * @module
  */
-import type { SourceId } from "../types";
+import type { SourceId } from "../core/types";
 import type { BalanceInput, MembershipMatrixInput, OverlapNetworkInput, TimelineInput, TimelineSpan } from "./inputs";
 
 /** A row of a state × organisation table (lib/memberships' `matrixTable` fits). */

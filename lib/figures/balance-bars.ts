@@ -5,8 +5,8 @@
 import { commonParts, unionSources } from "./common";
 import type { BalanceInput, FigureOptions } from "./inputs";
 import { formatValue, houseFigure, humanize, plotlyText, sphereColor, unitLabel, valueAxis, type CaspianFigure } from "./theme";
-import { maxOf, minOf } from "../series/extent";
-import { mergeSourceLists } from "../types";
+import { maxOf, minOf } from "../core/extent";
+import { mergeSourceLists } from "../core/types";
 
 /**
  * Balance-index bars: one bar per sphere in the sphere's house colour (grouped by `group`, e.g. year, when given),

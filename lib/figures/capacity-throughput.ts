@@ -7,8 +7,8 @@ import type { CapacityLevel, CapacityThroughputInput, FigureOptions } from "./in
 import { periodX } from "./period-x";
 import { assignColors, formatValue, houseFigure, humanize, OKABE_ITO, plotlyText, valueAxis, valueScale, yearAxis, type CaspianFigure } from "./theme";
 import { commonUnit, partLabels, seriesColorKeys, seriesList, seriesName, seriesSources } from "./time-series";
-import { maxOf, minOf } from "../series/extent";
-import { mergeSourceLists } from "../types";
+import { maxOf, minOf } from "../core/extent";
+import { mergeSourceLists } from "../core/types";
 
 /** Line style of each capacity status. */
 export const CAPACITY_STYLES: Readonly<Record<CapacityLevel["status"], { readonly color: string; readonly dash: string }>> = {

@@ -2,7 +2,7 @@
  * The part of {@link FigureOptions} every builder passes on to the house theme unchanged.
  * @module
  */
-import { mergeSourceLists, type SourceId } from "../types";
+import { mergeSourceLists, type SourceId } from "../core/types";
 import type { FigureOptions } from "./inputs";
 
 /** Title, subtitle, catalog and size from a builder's options, for {@link houseFigure}. */

@@ -5,8 +5,8 @@
 import { commonParts, unionSources } from "./common";
 import type { ComparisonBar, ComparisonInput, FigureOptions } from "./inputs";
 import { assignColors, formatValue, houseFigure, plotlyText, valueAxis, valueScale, type CaspianFigure } from "./theme";
-import { maxOf, minOf } from "../series/extent";
-import { mergeSourceLists } from "../types";
+import { maxOf, minOf } from "../core/extent";
+import { mergeSourceLists } from "../core/types";
 
 /** Options of {@link comparisonBarsFigure}. */
 export interface ComparisonOptions extends FigureOptions {

@@ -1,3 +1,5 @@
+export * from "./plotly";
+export * from "./table";
 export * from "./inputs";
 export * from "./theme";
 export * from "./period-x";

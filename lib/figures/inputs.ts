@@ -4,7 +4,7 @@
  * Every input carries the ids of its sources (`sources`), from which the figure's footnote is built.
  * @module
  */
-import type { Series, SourceId } from "../types";
+import type { Series, SourceId } from "../core/types";
 
 /** What a footnote needs to know about a source row. data/sources.csv rows fit. */
 export interface SourceInfo {

@@ -5,8 +5,8 @@
 import { commonParts, unionSources } from "./common";
 import type { FigureOptions, MatrixAxisItem, MembershipMatrixInput } from "./inputs";
 import { houseFigure, NONE_COLOR, plotlyText, statusStyle, STATUS_STYLES, textOn, type CaspianFigure } from "./theme";
-import { maxOf } from "../series/extent";
-import { mergeSourceLists } from "../types";
+import { maxOf } from "../core/extent";
+import { mergeSourceLists } from "../core/types";
 
 /** Options of {@link membershipHeatmapFigure}. */
 export interface MembershipHeatmapOptions extends FigureOptions {

@@ -5,7 +5,7 @@
 import { commonParts, unionSources } from "./common";
 import type { FigureOptions, NetworkNode, OverlapNetworkInput } from "./inputs";
 import { formatValue, houseFigure, keyColor, orgColor, plotlyText, stateColor, type CaspianFigure } from "./theme";
-import { maxOf } from "../series/extent";
+import { maxOf } from "../core/extent";
 
 /** Position of a node. */
 export interface NodePosition {

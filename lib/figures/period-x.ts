@@ -2,8 +2,8 @@
  * Where a period of a {@link SeriesPoint} sits on a chart's time axis.
  * @module
  */
-import { decimalYear, startOf, endOf } from "../dates";
-import type { SeriesPoint } from "../types";
+import { decimalYear, startOf, endOf } from "../core/dates";
+import type { SeriesPoint } from "../core/types";
 
 /** Position of a point on a year axis. */
 export interface PeriodX {

@@ -6,8 +6,8 @@ import { commonParts, unionSources } from "./common";
 import type { FigureOptions, ProjectionInput } from "./inputs";
 import { assignColors, formatValue, houseFigure, humanize, OKABE_ITO, plotlyText, valueAxis, valueScale, withAlpha, yearAxis, type CaspianFigure } from "./theme";
 import { seriesColorKeys, seriesNote, seriesSources, seriesTraces } from "./time-series";
-import { minOf } from "../series/extent";
-import { mergeSourceLists } from "../types";
+import { minOf } from "../core/extent";
+import { mergeSourceLists } from "../core/types";
 
 /** Options of {@link projectionFigure}. */
 export interface ProjectionOptions extends FigureOptions {

@@ -3,10 +3,10 @@
  * organisation, sphere and membership status, axes with units and integer years, and the source footnote.
  * @module
  */
-import type { PlotlyFigure } from "../display/show";
-import type { SourceId } from "../types";
+import type { PlotlyFigure } from "./plotly";
+import type { SourceId } from "../core/types";
 import type { SourceCatalog, SourceInfo } from "./inputs";
-import { maxOf, minOf } from "../series/extent";
+import { maxOf, minOf } from "../core/extent";
 
 /** Okabe–Ito palette (Okabe & Ito 2008), safe for the common colour-vision deficiencies. */
 export const OKABE_ITO = {

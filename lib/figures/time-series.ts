@@ -2,12 +2,12 @@
  * Time series charts: one line per series (scope or publisher), gaps drawn as gaps.
  * @module
  */
-import type { Series, SourceId } from "../types";
+import type { Series, SourceId } from "../core/types";
 import { periodX } from "./period-x";
 import type { FigureOptions, TimeSeriesInput } from "./inputs";
 import { commonParts } from "./common";
 import { assignColors, formatValue, houseFigure, humanize, plotlyText, valueAxis, valueScale, yearAxis, type CaspianFigure, type ValueScale } from "./theme";
-import { maxOf, minOf } from "../series/extent";
+import { maxOf, minOf } from "../core/extent";
 
 /** Thrown when series of different units are put on one axis. */
 export class MixedUnitError extends RangeError {

@@ -6,8 +6,8 @@ import { commonParts, unionSources } from "./common";
 import type { FigureOptions, TimelineInput, TimelineSpan } from "./inputs";
 import { dateEndYear, dateStartYear } from "./period-x";
 import { HOUSE, houseFigure, keyColor, plotlyText, statusStyle, STATUS_STYLES, yearAxis, type CaspianFigure } from "./theme";
-import { maxOf, minOf } from "../series/extent";
-import { mergeSourceLists } from "../types";
+import { maxOf, minOf } from "../core/extent";
+import { mergeSourceLists } from "../core/types";
 
 /** Options of {@link timelineFigure}. */
 export interface TimelineOptions extends FigureOptions {

@@ -25,7 +25,7 @@ let scenario = "hindsight"; // "hindsight": judge with the data known by asOf; "
 
 // %%
 import * as cl from "../dist/lib";
-import * as rp from "../dist/lib/report";
+import * as rp from "../dist/lib/notebook";
 
 const pkg = cl.dataPackage();
 const latest = rp.latestDataDate(pkg);

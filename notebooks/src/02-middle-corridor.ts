@@ -26,7 +26,7 @@ let scenario = "log-linear"; // trend model for the projection: "log-linear" or 
 
 // %%
 import * as cl from "../dist/lib";
-import * as rp from "../dist/lib/report";
+import * as rp from "../dist/lib/notebook";
 
 const pkg = cl.dataPackage();
 const latest = rp.latestDataDate(pkg);

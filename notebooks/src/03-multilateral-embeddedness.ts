@@ -31,10 +31,10 @@ let scenario = "default";
 
 // %%
 import * as cl from "../dist/lib";
-import * as rp from "../dist/lib/report";
-import * as nm from "../dist/lib/report/names";
-import * as rk from "../dist/lib/report/ranks";
-import { fitLegend } from "../dist/lib/report/legend-fit";
+import * as rp from "../dist/lib/notebook";
+import * as nm from "../dist/lib/notebook/names";
+import * as rk from "../dist/lib/notebook/ranks";
+import { fitLegend } from "../dist/lib/figures/legend-fit";
 
 const pkg = cl.dataPackage();
 const F = nm.checkFocal(pkg, focal);

@@ -28,9 +28,9 @@ let scenario = "strict";
 
 // %%
 import * as cl from "../dist/lib";
-import * as rp from "../dist/lib/report";
-import * as nm from "../dist/lib/report/names";
-import { fitLegend } from "../dist/lib/report/legend-fit";
+import * as rp from "../dist/lib/notebook";
+import * as nm from "../dist/lib/notebook/names";
+import { fitLegend } from "../dist/lib/figures/legend-fit";
 
 const pkg = cl.dataPackage();
 const F = nm.checkFocal(pkg, focal);

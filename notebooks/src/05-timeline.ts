@@ -25,7 +25,7 @@ let scenario = "summit"; // what counts as summitry in the intensity chart: one 
 
 // %%
 import * as cl from "../dist/lib";
-import * as rp from "../dist/lib/report";
+import * as rp from "../dist/lib/notebook";
 
 const pkg = cl.dataPackage();
 const latest = rp.latestDataDate(pkg);

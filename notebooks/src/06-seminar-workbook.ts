@@ -25,11 +25,11 @@ let scenario = "student";
 
 // %%
 import * as cl from "../dist/lib";
-import * as rp from "../dist/lib/report";
-import * as nm from "../dist/lib/report/names";
-import * as rk from "../dist/lib/report/ranks";
-import * as sc from "../dist/lib/report/self-check";
-import { fitLegend } from "../dist/lib/report/legend-fit";
+import * as rp from "../dist/lib/notebook";
+import * as nm from "../dist/lib/notebook/names";
+import * as rk from "../dist/lib/notebook/ranks";
+import * as sc from "../dist/lib/notebook/self-check";
+import { fitLegend } from "../dist/lib/figures/legend-fit";
 
 const pkg = cl.dataPackage();
 const F = nm.checkFocal(pkg, focal);

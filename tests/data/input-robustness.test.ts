@@ -23,7 +23,7 @@ import {
   states,
   type ResourceDef,
 } from "../../lib/data";
-import { partialDateProblem } from "../../lib/dates";
+import { partialDateProblem } from "../../lib/core/dates";
 
 const COLUMNS = ["a", "b", "c"] as const;
 

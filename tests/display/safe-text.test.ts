@@ -3,8 +3,8 @@ import MarkdownIt from "markdown-it";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { displayHtml, displayMarkdown } from "../../lib/display/show";
 import { escapeMarkdown, html, htmlJoin, Markdown, md, mdCode, mdJoin, mdList, plainHtml, plainMarkdown, SafeHtml } from "../../lib/display/safe-text";
-import { tableHtml } from "../../lib/report/table-html";
-import { checkNumber, selfCheckHtml } from "../../lib/report/self-check";
+import { tableHtml } from "../../lib/display/table-html";
+import { checkNumber, selfCheckHtml } from "../../lib/notebook/self-check";
 
 /** CommonMark with raw HTML allowed, as Jupyter and nbconvert render Markdown outputs. */
 const renderer = new MarkdownIt({ html: true, linkify: false });

@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { exportFigure, exportFigures, launchExporter, sha256, type Exporter } from "../../lib/export";
+import { exportFigure, exportFigures, launchExporter, type Exporter } from "../../lib/export";
+import { sha256 } from "../../lib/core/hash";
 import {
   balanceBarsFigure,
   capacityThroughputFigure,

@@ -8,7 +8,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, trunc
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { FIGURES_DIR_ENV, launchExporter, registerFigure, registerTable, sha256, type Exporter } from "../../lib/export";
+import { FIGURES_DIR_ENV, launchExporter, registerFigure, registerTable, type Exporter } from "../../lib/export";
+import { sha256 } from "../../lib/core/hash";
 import { comparisonBarsFigure, timeSeriesFigure } from "../../lib/figures";
 import { buildReportPack } from "../../runner/report-pack";
 import { catalog, comparison, ports, S, titr } from "../figures/fixtures";

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { exportReportPack, FIGURES_DIR_ENV, launchExporter, readSpecs, registerFigure, registerTable, sha256, type Exporter } from "../../lib/export";
+import { exportReportPack, FIGURES_DIR_ENV, launchExporter, readSpecs, registerFigure, registerTable, type Exporter } from "../../lib/export";
+import { sha256 } from "../../lib/core/hash";
 import { comparisonBarsFigure, timeSeriesFigure } from "../../lib/figures";
 import { catalog, comparison, ports, S, titr, XSS } from "../figures/fixtures";
 import { pdfPageCount, pngInfo } from "./png";

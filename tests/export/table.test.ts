@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { csvField, markdownCell, neutralizeFormula, toCsv, toMarkdown, type TableInput } from "../../lib/export";
-import type { SourceId } from "../../lib/types";
+import { csvField, markdownCell, neutralizeFormula, toCsv, toMarkdown } from "../../lib/export";
+import type { TableInput } from "../../lib/figures/table";
+import type { SourceId } from "../../lib/core/types";
 
 const table: TableInput = {
   title: "Trade | 2024",

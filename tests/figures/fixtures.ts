@@ -1,6 +1,6 @@
 /** Small inputs for the figure tests: lib results built by hand. */
-import { seriesOf } from "../../lib/series/build";
-import type { SourceId } from "../../lib/types";
+import { seriesOf } from "../../lib/indicators/series/build";
+import type { SourceId } from "../../lib/core/types";
 import type { MembershipMatrixInput, OverlapNetworkInput, TimelineInput, BalanceInput, ProjectionInput, CapacityThroughputInput, ComparisonInput } from "../../lib/figures";
 
 export const S = (...ids: string[]): SourceId[] => ids as SourceId[];

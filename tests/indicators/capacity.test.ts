@@ -12,7 +12,7 @@ import {
   utilisationTable,
 } from "../../lib/indicators";
 import type { CapacityRow } from "../../lib/data";
-import { sourceId } from "../../lib/types";
+import { sourceId } from "../../lib/core/types";
 import { realData, rowById } from "./real-data";
 
 const MINISTRY_IDS = [2019, 2020, 2021, 2022, 2023, 2024, 2025].map((y) => `titr-whole-${y}-cargo`);

@@ -8,11 +8,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
 import { describe, expect, it } from "vitest";
-import * as lib from "../../lib/index";
+import * as lib from "../../lib";
 import { realData } from "./real-data";
 
 const FOLDERS = ["series", "trend", "capacity", "funds", "memberships", "balance", "events", "claims"];
-const root = join(__dirname, "..", "..", "lib");
+const root = join(__dirname, "..", "..", "lib", "indicators");
 const files = FOLDERS.flatMap((f) =>
   readdirSync(join(root, f))
     .filter((n) => n.endsWith(".ts") && n !== "index.ts")

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fileSha256, listFiles } from "../../runner/hash";
+import { fileSha256, listFiles } from "../../lib/core/hash";
 import { readRecord } from "../../runner/record";
 
 const root = join(__dirname, "..", "..");

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { sha256 } from "../../runner/hash";
+import { sha256 } from "../../lib/core/hash";
 import { defaultOptions, describeFailure, outputName, runNotebooks, type NotebookResult } from "../../runner/run";
 import type { RunOptions } from "../../runner/options";
 import { cellOutputText, writeNotebook } from "../helpers/notebook";

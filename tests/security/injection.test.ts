@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS } from "../../lib/export/exporter";
-import { listFiles } from "../../runner/hash";
+import { listFiles } from "../../lib/core/hash";
 import { injectData, inspectPage, PAYLOAD, textFields, type PageVerdict } from "../helpers/inject";
 
 const root = join(__dirname, "..", "..");

@@ -1,0 +1,63 @@
+/**
+ * Hashing for the run cache and the exports: sha256 of text, files and folder trees, and JSON with sorted keys.
+ * @module
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+
+/**
+ * SHA-256 of bytes or text, hex.
+ * @example sha256("") // => "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+ */
+export function sha256(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/** sha256 of a file's bytes, or `null` when it cannot be read. */
+export function fileSha256(file: string): string | null {
+  try {
+    return sha256(readFileSync(file));
+  } catch {
+    return null;
+  }
+}
+
+/** Every file under `dir`, sorted, as paths relative to `dir`. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) out.push(relative(dir, p));
+    }
+  };
+  try {
+    if (statSync(dir).isDirectory()) walk(dir);
+  } catch {
+    /* missing folder: no files */
+  }
+  return out.sort();
+}
+
+/** One hash over the names and contents of every file under `dir` (the compiled library, say). */
+export function treeSha256(dir: string, filter: (rel: string) => boolean = () => true): string {
+  const h = createHash("sha256");
+  for (const rel of listFiles(dir).filter(filter)) {
+    h.update(rel + "\0");
+    h.update(readFileSync(join(dir, rel)));
+    h.update("\0");
+  }
+  return h.digest("hex");
+}
+
+/** JSON with sorted object keys, so equal values hash equally. @example stableJson({ b: 1, a: 2 }) // => '{"a":2,"b":1}' */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,83 @@
+/**
+ * Data vintages: the data package as it could have been read on a date. A row belongs to the vintage of a date
+ * when at least one of its sources was published by that date. Rows whose sources are all dated later are left
+ * out; a row with an undated source is kept (its date cannot be checked, so it is not ruled out). Sources, states,
+ * claims and gaps are not filtered. Use it to ask what an author could have checked on the day of writing, or to
+ * re-run an analysis on the data known at an earlier date.
+ * @module
+ */
+import type { DataPackage } from "./load";
+import { endOf, parsePartialDate, startOf } from "../core/dates";
+
+/** The publication date of a source, as the data package gives it. */
+export interface DatedSource {
+  readonly published?: string | undefined;
+}
+
+/**
+ * Whether a row could be read on `date`: some source published by then (a partial publication date counts from its
+ * first day), or some source undated.
+ * @example rowKnownBy({ sources: ["a"] }, new Map([["a", { published: "2025-02" }]]), "2024-11-30") // => false
+ */
+export function rowKnownBy(row: { readonly sources: readonly string[] }, sourceById: ReadonlyMap<string, DatedSource>, date: string): boolean {
+  const day = endOf(date);
+  if (row.sources.length === 0) return true;
+  return row.sources.some((id) => {
+    const published = sourceById.get(id)?.published;
+    if (!published || !parsePartialDate(published)) return true;
+    return startOf(published) <= day;
+  });
+}
+
+/** Resources a vintage filters (every resource whose rows cite sources). */
+export const VINTAGE_RESOURCES = ["organizations", "memberships", "corridorFlows", "capacities", "transit", "funds", "trade", "events"] as const;
+
+/** A resource a vintage filters. */
+export type VintageResource = (typeof VINTAGE_RESOURCES)[number];
+
+/**
+ * The package as known on `date` (see the module comment). Resources are filtered when first read, so a notebook
+ * that never touches a resource does not load it. Throws a `RangeError` for a date that is not ISO.
+ * @example packageKnownBy(pkg, "2024-11-30").corridorFlows.every((r) => rowKnownBy(r, pkg.sourceById, "2024-11-30")) // => true
+ */
+export function packageKnownBy(pkg: DataPackage, date: string): DataPackage {
+  if (!parsePartialDate(date)) throw new RangeError(`"${date}" is not an ISO date`);
+  const cache = new Map<string, unknown>();
+  const out: Record<string, unknown> = {};
+  const passThrough = ["dir", "sources", "states", "claims", "gaps", "sourceById"] as const;
+  for (const key of passThrough) Object.defineProperty(out, key, { enumerable: true, get: () => pkg[key] });
+  for (const key of VINTAGE_RESOURCES) {
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      get: () => {
+        if (!cache.has(key)) {
+          const rows = pkg[key] as readonly { readonly sources: readonly string[] }[];
+          cache.set(key, rows.filter((r) => rowKnownBy(r, pkg.sourceById, date)));
+        }
+        return cache.get(key);
+      },
+    });
+  }
+  return out as unknown as DataPackage;
+}
+
+/** Rows of one resource in the full package and in a vintage. */
+export interface VintageCount {
+  readonly resource: VintageResource;
+  readonly all: number;
+  readonly known: number;
+  /** Rows whose sources are all dated after the vintage date. */
+  readonly later: number;
+}
+
+/**
+ * How many rows of each resource a vintage keeps.
+ * @example vintageCounts(pkg, "2024-11-30", ["corridorFlows"])[0]?.later // => rows published after the article
+ */
+export function vintageCounts(pkg: DataPackage, date: string, resources: readonly VintageResource[] = VINTAGE_RESOURCES): VintageCount[] {
+  return resources.map((resource) => {
+    const rows = pkg[resource] as readonly { readonly sources: readonly string[] }[];
+    const known = rows.filter((r) => rowKnownBy(r, pkg.sourceById, date)).length;
+    return { resource, all: rows.length, known, later: rows.length - known };
+  });
+}

@@ -1,0 +1,258 @@
+/**
+ * The `args` contract of claims.csv: one interface per test kind, checked at run time by a zod schema (documented
+ * in data/README.md, "claims.csv"). Any test may instead carry `{"not_checkable": "reason"}` for a claim the data
+ * cannot reach. The schemas stay inside this module, so the published types do not depend on zod's.
+ * @module
+ */
+import { z } from "zod";
+import { enums } from "../../data/resources";
+import { parsePartialDate, partialDateProblem } from "../../core/dates";
+
+/** A value a `where` condition compares with. */
+export type WhereScalar = string | number | boolean;
+
+/** One condition of a {@link Where} filter (see `whereRows`). */
+export type WhereCondition =
+  | WhereScalar
+  | readonly WhereScalar[]
+  | {
+      readonly in?: readonly WhereScalar[];
+      readonly contains?: readonly string[];
+      readonly size?: number;
+      readonly prefix?: string;
+      readonly gte?: string;
+      readonly lte?: string;
+    };
+
+/**
+ * A row filter: every key is a column. A scalar matches equal values (or, for a list column, lists containing it);
+ * an array matches any of its values (for a list column: lists containing all of them); an object can give
+ * `in` (any of), `contains` (list contains all), `size` (list length), `prefix` (text or date starts with),
+ * `gte` / `lte` (compare as text, which orders ISO dates).
+ */
+export type Where = Readonly<Record<string, WhereCondition>>;
+
+type Status = (typeof enums.membershipStatus)[number];
+
+/** Args of `status_at`: the state had `status` (or one of several) in `org` on `date`; with `since: true` it also began then. */
+export interface StatusAtArgs {
+  readonly state: string;
+  readonly org: string;
+  readonly status: Status | readonly Status[];
+  readonly date: string;
+  readonly since?: boolean | undefined;
+}
+
+/** Args of `date`: the date of a row (by `id` or `where`) equals the article's date; `expect` checks further columns. */
+export interface DateArgs {
+  readonly resource: "events" | "organizations" | "memberships" | "funds" | "capacities";
+  readonly id?: string | undefined;
+  readonly where?: Where | undefined;
+  /** Column holding the date; default `date` (events), `founded` (organizations), `since` (memberships), `agreed` (funds), `as_of` (capacities). */
+  readonly field?: string | undefined;
+  readonly expect?:
+    | {
+        readonly place?: string | undefined;
+        readonly participants?: readonly string[] | undefined;
+        readonly orgs?: readonly string[] | undefined;
+        readonly kind?: string | undefined;
+      }
+    | undefined;
+}
+
+/** Args of `growth`: a published growth figure for a period against a base period (or one derived from two published volumes). */
+export interface GrowthArgs {
+  readonly resource: "transit" | "corridor_flows";
+  readonly scope: string;
+  readonly route?: string | undefined;
+  /** Growth metric; default `growth` (transit) or `cargo_growth` (corridor_flows). */
+  readonly metric?: string | undefined;
+  /** Volume metric used to derive growth when no growth row is published; default `volume` or `cargo`. */
+  readonly volume_metric?: string | undefined;
+  readonly period_start: string;
+  readonly period_end: string;
+  readonly base_start: string;
+  readonly base_end: string;
+  /** For a qualitative claim ("rose"): the sign expected instead of a number. */
+  readonly expect?: "increase" | "decrease" | undefined;
+}
+
+/** Args of `count`: how many rows (or states with a status as of a date) match; or whether each of several values occurs. */
+export interface CountArgs {
+  readonly resource: "memberships" | "events" | "funds" | "states" | "organizations";
+  readonly where?: Where | undefined;
+  /** memberships: the organisation whose members are counted. */
+  readonly org?: string | undefined;
+  /** memberships: the date of the status (default: today); funds: the latest row per fund as of this date. */
+  readonly as_of?: string | undefined;
+  /** memberships: the statuses that count (default: full membership). */
+  readonly statuses?: readonly Status[] | undefined;
+  /** Count separately for each value of a (list) column; the claim holds when every value occurs. */
+  readonly each?: { readonly field: string; readonly values: readonly string[] } | undefined;
+  /** Comparison with the article's number; default `eq` (within the tolerance). */
+  readonly op?: "eq" | "gte" | "lte" | "gt" | "lt" | undefined;
+  /** A comparative claim: the count must exceed (`op` gt, default) the count of this other selection of the same resource. */
+  readonly than?: { readonly where: Where } | undefined;
+}
+
+/** Args of `value`: a value of a row equals the article's (within tolerance), or, with `op: "increase"`, a capacity rose. */
+export interface ValueArgs {
+  readonly resource: "capacities" | "corridor_flows" | "transit" | "funds" | "trade";
+  readonly id?: string | undefined;
+  readonly where?: Where | undefined;
+  readonly field?: string | undefined;
+  readonly op?: "eq" | "increase" | undefined;
+  /** capacities with `op: "increase"`: the asset and metric, and the date by which the rise is judged. */
+  readonly asset?: string | undefined;
+  readonly metric?: string | undefined;
+  readonly as_of?: string | undefined;
+}
+
+/** An issue for a date that does not exist ("2026-06-31: June has 30 days"), else the shape expected. */
+const dateIssue = (full: boolean) => (s: string, ctx: z.RefinementCtx) => {
+  const d = parsePartialDate(s);
+  if (d && (!full || d.precision === "day")) return;
+  const problem = /^\d{4}(-\d{2}){1,2}$/.test(s) ? partialDateProblem(s) : undefined;
+  ctx.addIssue({ code: "custom", message: problem ? `${s}: ${problem}` : full ? "expected a full date YYYY-MM-DD" : "expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)" });
+};
+const isoDate = z.string().superRefine(dateIssue(false));
+const fullDate = z.string().superRefine(dateIssue(true));
+const status = z.enum(enums.membershipStatus);
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+const whereSchema = z.record(
+  z.string(),
+  z.union([
+    scalar,
+    z.array(scalar),
+    z
+      .object({
+        in: z.array(scalar).optional(),
+        contains: z.array(z.string()).optional(),
+        size: z.number().int().nonnegative().optional(),
+        prefix: z.string().optional(),
+        gte: z.string().optional(),
+        lte: z.string().optional(),
+      })
+      .strict(),
+  ]),
+);
+
+const statusAtArgs = z
+  .object({ state: z.string(), org: z.string(), status: z.union([status, z.array(status).min(1)]), date: isoDate, since: z.boolean().optional() })
+  .strict();
+
+const dateArgs = z
+  .object({
+    resource: z.enum(["events", "organizations", "memberships", "funds", "capacities"]),
+    id: z.string().optional(),
+    where: whereSchema.optional(),
+    /** Column holding the date; default `date` (events), `founded` (organizations), `since` (memberships), `agreed` (funds), `as_of` (capacities). */
+    field: z.string().optional(),
+    expect: z
+      .object({ place: z.string().optional(), participants: z.array(z.string()).optional(), orgs: z.array(z.string()).optional(), kind: z.string().optional() })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((a) => a.id !== undefined || a.where !== undefined, { message: "give id or where" });
+
+const growthArgs = z
+  .object({
+    resource: z.enum(["transit", "corridor_flows"]),
+    scope: z.string(),
+    route: z.string().optional(),
+    /** Growth metric; default `growth` (transit) or `cargo_growth` (corridor_flows). */
+    metric: z.string().optional(),
+    /** Volume metric used to derive growth when no growth row is published; default `volume` or `cargo`. */
+    volume_metric: z.string().optional(),
+    period_start: fullDate,
+    period_end: fullDate,
+    base_start: fullDate,
+    base_end: fullDate,
+    /** For a qualitative claim ("rose"): the sign expected instead of a number. */
+    expect: z.enum(["increase", "decrease"]).optional(),
+  })
+  .strict();
+
+const countArgs = z
+  .object({
+    resource: z.enum(["memberships", "events", "funds", "states", "organizations"]),
+    where: whereSchema.optional(),
+    /** memberships: the organisation whose members are counted. */
+    org: z.string().optional(),
+    /** memberships: the date of the status (default: today); funds: the latest row per fund as of this date. */
+    as_of: isoDate.optional(),
+    /** memberships: the statuses that count (default: full membership). */
+    statuses: z.array(status).optional(),
+    /** Count separately for each value of a (list) column; the claim holds when every value occurs. */
+    each: z.object({ field: z.string(), values: z.array(z.string()).min(1) }).strict().optional(),
+    /** Comparison with the article's number; default `eq` (within the tolerance). */
+    op: z.enum(["eq", "gte", "lte", "gt", "lt"]).optional(),
+    /**
+     * A comparative claim ("more than before"): the count must exceed (`op` gt, default) the count of this other
+     * selection of the same resource; the article's value is not used.
+     */
+    than: z.object({ where: whereSchema }).strict().optional(),
+  })
+  .strict();
+
+const valueArgs = z
+  .object({
+    resource: z.enum(["capacities", "corridor_flows", "transit", "funds", "trade"]),
+    id: z.string().optional(),
+    where: whereSchema.optional(),
+    field: z.string().optional(),
+    op: z.enum(["eq", "increase"]).optional(),
+    /** capacities with `op: "increase"`: the asset and metric, and the date by which the rise is judged. */
+    asset: z.string().optional(),
+    metric: z.string().optional(),
+    as_of: isoDate.optional(),
+  })
+  .strict();
+
+const notCheckableArgs = z.object({ not_checkable: z.string().min(1) }).strict();
+
+const argsSchemas: Record<"status_at" | "date" | "growth" | "count" | "value", z.ZodType> = {
+  status_at: statusAtArgs,
+  date: dateArgs,
+  growth: growthArgs,
+  count: countArgs,
+  value: valueArgs,
+};
+
+// Compile-time checks that the schemas parse to the documented interfaces.
+const _check: [
+  z.infer<typeof statusAtArgs> extends StatusAtArgs ? true : never,
+  z.infer<typeof dateArgs> extends DateArgs ? true : never,
+  z.infer<typeof growthArgs> extends GrowthArgs ? true : never,
+  z.infer<typeof countArgs> extends CountArgs ? true : never,
+  z.infer<typeof valueArgs> extends ValueArgs ? true : never,
+] = [true, true, true, true, true];
+void _check;
+
+/** Parsed args of a claim: the test's args, or a reason it is not checkable, or what is wrong with them. */
+export type ParsedArgs =
+  | { readonly ok: true; readonly notCheckable: string }
+  | { readonly ok: true; readonly notCheckable?: undefined; readonly args: unknown }
+  | { readonly ok: false; readonly error: string };
+
+/**
+ * Parses the `args` JSON of a claim against the schema of its test.
+ * Missing values: optional args may be left out; malformed JSON or args give `ok: false` with the reason, never a throw.
+ * @example parseClaimArgs("status_at", '{"state":"AZE","org":"SCO","status":"dialogue_partner","date":"2015-07-10"}').ok // => true
+ * @example parseClaimArgs("date", '{"resource":"events"}').ok // => false (needs id or where)
+ */
+export function parseClaimArgs(test: "status_at" | "date" | "growth" | "count" | "value", json: string): ParsedArgs {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (e) {
+    return { ok: false, error: `args is not JSON (${(e as Error).message})` };
+  }
+  const nc = notCheckableArgs.safeParse(raw);
+  if (nc.success) return { ok: true, notCheckable: nc.data.not_checkable };
+  const parsed = argsSchemas[test].safeParse(raw);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".") || "args"}: ${i.message}`).join("; ") };
+  return { ok: true, args: parsed.data };
+}

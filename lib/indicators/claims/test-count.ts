@@ -1,0 +1,92 @@
+/**
+ * The `count` test: how many rows match (or how many states hold a status in an organisation as of a date), or
+ * whether each of several values occurs.
+ * @module
+ */
+import { latestFundRows } from "../funds/latest";
+import { FULL_MEMBERSHIP, statusAt } from "../memberships/status";
+import { rowSources } from "../series/sources";
+import { mergeSources, type SourceId, mergeSourceLists } from "../../core/types";
+import type { CountArgs } from "./args";
+import { articleNumber, compareByOp } from "./compare";
+import { claimsMembershipIndex } from "./test-status";
+import type { ClaimData, Evidence, TestOutcome, Verdict } from "./types";
+import { whereRows } from "./where";
+
+type AnyRow = Record<string, unknown> & { readonly sources?: readonly string[] };
+
+const srcOf = (r: AnyRow): readonly SourceId[] => (r.sources ? rowSources(r as { sources: readonly string[] }) : []);
+const keyOf = (r: AnyRow): string => String(r.id ?? r.iso3 ?? [r.state, r.org, r.since].filter(Boolean).join("|"));
+
+/**
+ * Checks a `count` claim.
+ * - `memberships` with `org`: the states whose status in `org` on `as_of` (default today) is in `statuses` (default
+ *   full membership), further filtered by `where` on states.csv columns (e.g. `region`).
+ * - `events`, `states`, `organizations`: rows matching `where`; `funds`: the latest row of each fund as of `as_of`.
+ * - `each`: counts rows for each value of a column separately; all values present → `supported`, some →
+ *   `partly_supported`, none → `not_supported` (the article's value is not used).
+ * - `than`: a comparative claim; the count must exceed (`op` gt by default) the count of the `than` selection of the
+ *   same resource (not for memberships); the article's value is not used.
+ * Otherwise the count is compared with the article's number by `op` (default `eq`, within the tolerance); an
+ * article value that is not a number (e.g. "most") gives `not_checkable`, with the count as evidence.
+ * @example checkCount({ resource: "memberships", org: "CICA", as_of: "2024-11-30" }, "28", 0, pkg).verdict // => "supported"
+ */
+export function checkCount(args: CountArgs, articleValue: string | undefined, tolerance: number, data: ClaimData): TestOutcome {
+  let rows: AnyRow[];
+  let label: string;
+  if (args.resource === "memberships") {
+    if (!args.org) return { verdict: "not_checkable", reason: "a memberships count needs org", evidence: [] };
+    const ix = claimsMembershipIndex(data);
+    const date = args.as_of ?? new Date().toISOString().slice(0, 10);
+    const statuses: readonly string[] = args.statuses ?? FULL_MEMBERSHIP;
+    const stateRows = new Map(data.states.map((s) => [s.iso3 as string, s as unknown as AnyRow]));
+    const holders = ix.states
+      .map((s) => ({ s, at: statusAt(ix, s, args.org!, date) }))
+      .filter(({ at }) => at.status !== "none" && statuses.includes(at.status));
+    const filtered = args.where ? new Set(whereRows([...stateRows.values()], args.where).map((r) => String(r.iso3))) : undefined;
+    rows = holders
+      .filter(({ s }) => !filtered || filtered.has(s))
+      .map(({ s, at }) => ({ id: s, sources: at.sources as readonly string[] }));
+    label = `states ${statuses.join("/")} of ${args.org} on ${date}${args.where ? ` where ${JSON.stringify(args.where)}` : ""}`;
+  } else {
+    const source: readonly AnyRow[] =
+      args.resource === "funds"
+        ? (latestFundRows(data.funds, args.as_of) as unknown as AnyRow[])
+        : (data[args.resource] as unknown as readonly AnyRow[]);
+    rows = whereRows(source, args.where);
+    label = `rows of ${args.resource}${args.where ? ` where ${JSON.stringify(args.where)}` : ""}${args.resource === "funds" && args.as_of ? ` as of ${args.as_of}` : ""}`;
+  }
+  if (args.each) {
+    const { field, values } = args.each;
+    const evidence: Evidence[] = values.map((v) => {
+      const hits = rows.filter((r) => (Array.isArray(r[field]) ? (r[field] as unknown[]).map(String).includes(v) : String(r[field]) === v));
+      return { label: `${label} with ${field} ${v}`, value: hits.length, row: hits.map(keyOf).join(";"), sources: mergeSourceLists(hits.map(srcOf)) };
+    });
+    const present = evidence.filter((e) => (e.value as number) > 0).length;
+    const verdict: Verdict = present === values.length ? "supported" : present > 0 ? "partly_supported" : "not_supported";
+    return {
+      verdict,
+      reason: `${present} of ${values.length} values present: ${evidence.map((e, i) => `${values[i]} ${e.value}`).join(", ")}`,
+      evidence,
+      tolerance,
+    };
+  }
+  const evidence: Evidence[] = [{ label, value: rows.length, row: rows.map(keyOf).join(";"), sources: mergeSourceLists(rows.map(srcOf)) }];
+  if (args.than) {
+    if (args.resource === "memberships") return { verdict: "not_checkable", reason: "than is not available for memberships counts", evidence };
+    const pool: readonly AnyRow[] =
+      args.resource === "funds" ? (latestFundRows(data.funds, args.as_of) as unknown as AnyRow[]) : (data[args.resource] as unknown as readonly AnyRow[]);
+    const other = whereRows(pool, args.than.where);
+    evidence.push({ label: `rows of ${args.resource} where ${JSON.stringify(args.than.where)}`, value: other.length, row: other.map(keyOf).join(";"), sources: mergeSourceLists(other.map(srcOf)) });
+    const op = args.op ?? "gt";
+    const verdict = compareByOp(rows.length, other.length, op, 0);
+    return { verdict, reason: `the data count ${rows.length} against ${other.length} (${op})`, evidence, tolerance };
+  }
+  const article = articleNumber(articleValue);
+  if (article === undefined) {
+    return { verdict: "not_checkable", reason: `the data count ${rows.length}, but the article's value "${articleValue ?? ""}" is not a number the data can test`, evidence, tolerance };
+  }
+  const op = args.op ?? "eq";
+  const verdict = compareByOp(rows.length, article, op, tolerance);
+  return { verdict, reason: `the data count ${rows.length} (${op} ${article}${tolerance ? ` ± ${tolerance}` : ""})`, evidence, tolerance };
+}
