@@ -3,7 +3,7 @@
 Usage: python3 bench/indicators_pandas.py MEMBERSHIPS.csv FIRST_YEAR LAST_YEAR [RUNS]
 Prints one JSON object: timings in milliseconds (the fastest of RUNS runs, default 1), checksums, versions.
 
-Same rules as lib/memberships: a partial date counts from its first day (2018 -> 2018-01-01); a row holds on day d
+Same rules as lib/indicators/memberships: a partial date counts from its first day (2018 -> 2018-01-01); a row holds on day d
 when start(since) <= d < start(until); "as of YEAR" is YEAR-12-31; where rows of one pair overlap, the
 latest-starting row wins (the later row on a tie); the statuses kept are the standing ties (ANY_TIE).
 Betweenness: Brandes on the unweighted state-state graph, all sources at once in matrix form, normalised like

@@ -1,3 +1,8 @@
+/**
+ * Export (`cl.output`): figures to PNG/SVG/PDF/HTML through one headless Chromium, tables to CSV and Markdown,
+ * byte-stable files written atomically, the figure registry of notebooks and the report pack with its manifest.
+ * @module
+ */
 export * from "../core/atomic";
 export * from "./stable-output";
 export * from "./exporter";

@@ -6,7 +6,7 @@
  * - `capacity`: capacity as of a date, utilisation, headroom, the year a projection reaches capacity;
  * - `funds`: the latest statement per fund, count and capital by partner and year, pledged against paid-in;
  * - `memberships`: status as of a date, the state × organisation matrix, overlap, networks, timelines;
- * - `balance`: the multi-vector balance index (lib/balance/README.md);
+ * - `balance`: the multi-vector balance index (lib/indicators/balance/README.md);
  * - `events`: counts by organisation, year and kind, summit intensity;
  * - `claims`: verdicts on the article's claims.
  *
@@ -15,7 +15,7 @@
  * `pkg` is the checkout's data package (`dataPackage()`).
  *
  * Dates: a partial date in the data counts from its first day ("2018" → 2018-01-01), and a partial query date
- * means its last day ("as of 2018" → 2018-12-31); see lib/series/period.ts.
+ * means its last day ("as of 2018" → 2018-12-31); see lib/core/period.ts.
  * @module
  */
 export * from "./series";

@@ -9,7 +9,7 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 
 /**
  * The latest date in the data: the latest publication date of any source in sources.csv (a partial date counts
- * from its first day, the convention of lib/series/period, so a page dated only "2026" never moves the date to the
+ * from its first day, the convention of lib/core/period, so a page dated only "2026" never moves the date to the
  * end of 2026). It is the date the package is current to, so an analysis "as of the latest data" is reproducible:
  * the same data give the same date on any day. Undated sources are ignored. Throws when no source is dated.
  * @example latestDataDate(dataPackage()) // => "2026-03-10" (with the package as of March 2026)

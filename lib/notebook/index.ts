@@ -1,7 +1,6 @@
 /**
- * Helpers for the text and tables of notebooks and reports: numbers and dates in words, the as-of date of a run
- * (the latest date in the data, never the wall clock), data vintages (the package as known on a date), HTML tables
- * and claim verdict labels.
+ * Notebook: the layer notebooks stand on — numbers, dates and names in words, the as-of date of a run (the latest
+ * date in the data, never the wall clock), vintages, verdict labels, ranks, legends that fit, and self-checks.
  * @module
  */
 export * from "../core/format";

@@ -42,7 +42,7 @@ describe("multiVectorBalance()", () => {
   const pkg = realData();
   const index = membershipIndex(pkg.memberships, pkg.organizations);
 
-  it("the worked example of lib/balance/README.md", () => {
+  it("the worked example of lib/indicators/balance/README.md", () => {
     const rows: MembershipInput[] = [
       { state: "AZE", org: "OTS", status: "founding_member", since: "2009-10-03", sources: ["a"] },
       { state: "AZE", org: "CICA", status: "founding_member", since: "1999-09-14", sources: ["b"] },

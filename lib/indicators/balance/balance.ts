@@ -1,6 +1,6 @@
 /**
  * The multi-vector balance of a state on a date: how its memberships spread across the spheres of
- * organizations.csv, as shares and as normalised Shannon entropy. Definition and citations: lib/balance/README.md.
+ * organizations.csv, as shares and as normalised Shannon entropy. Definition and citations: lib/indicators/balance/README.md.
  *
  * Missing-value policy: a state with no weighted tie has no shares and no index (`undefined`); organisations
  * without a sphere in the chosen list are ignored and listed in `ignored`.

@@ -1,6 +1,6 @@
 /**
  * Shannon entropy of a distribution and its normalised form (Shannon 1948; the normalisation by ln k is Pielou's
- * evenness, Pielou 1966, when k is the number of categories present). See lib/balance/README.md.
+ * evenness, Pielou 1966, when k is the number of categories present). See lib/indicators/balance/README.md.
  * Missing-value policy: `undefined` when there is no answer (empty or all-zero weights, k < 2).
  * @module
  */

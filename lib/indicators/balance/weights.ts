@@ -1,6 +1,6 @@
 /**
  * What counts in the multi-vector balance index: the weight of each membership status and the spheres compared.
- * These are choices, not facts; lib/balance/README.md argues for them, and every function takes other weights.
+ * These are choices, not facts; lib/indicators/balance/README.md argues for them, and every function takes other weights.
  * @module
  */
 import { enums } from "../../data/resources";

@@ -2,7 +2,7 @@
  * The capacity of an asset as of a date, from capacities.csv.
  *
  * A capacity row counts from the first day of its `as_of` date, and a partial query date means its last day (the
- * date convention of lib/series/period). Missing-value policy of lib/capacity: `undefined` when no capacity is known
+ * date convention of lib/core/period). Missing-value policy of lib/indicators/capacity: `undefined` when no capacity is known
  * by the date; units that do not fit (t against TEU_per_year) throw a `RangeError`.
  * @module
  */

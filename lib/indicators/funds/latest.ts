@@ -1,7 +1,7 @@
 /**
  * The latest statement of each fund as of a date: funds.csv holds one row per change of capital (`id`, `as_of`).
  *
- * Missing-value policy of lib/funds: a missing capital figure is missing, never zero: sums skip it and say how many
+ * Missing-value policy of lib/indicators/funds: a missing capital figure is missing, never zero: sums skip it and say how many
  * funds had none. A row counts from the first day of its `as_of`; a partial query date means its last day.
  * @module
  */

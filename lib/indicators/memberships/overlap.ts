@@ -24,7 +24,7 @@ export function jaccard<T>(a: ReadonlySet<T> | readonly T[], b: ReadonlySet<T> |
 }
 
 /**
- * The organisations a state has a non-empty cell in, in the matrix's order.
+ * The organisations of a state: those it has a non-empty cell in (any status the matrix counts), in the matrix's order.
  * @example
  * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
  * orgsOf(matrix, "AZE") // => ["BSEC", "CICA", "CIS", "COE", "ECO", "GUAM", "NAM", "OIC", "OSCE", "OTS", "SCO"]

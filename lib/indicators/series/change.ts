@@ -2,7 +2,7 @@
  * Change between periods: percent change, year-over-year change of every point, and period-over-period change
  * (nine months against nine months, half against half).
  *
- * Missing-value policy of lib/series: a scalar with no answer (zero or missing base, missing point) is `undefined`,
+ * Missing-value policy of lib/indicators/series: a scalar with no answer (zero or missing base, missing point) is `undefined`,
  * as in d3-array; inside a derived series it becomes a `null` point (a gap). Malformed requests (periods of
  * different lengths, a point that is not in the series) throw a `RangeError`.
  * @module

@@ -1,9 +1,8 @@
 /**
  * Time series: selecting a series from corridor_flows.csv and transit.csv, change between periods, CAGR, shares,
- * index to a base period, growth implied between published figures, and the smallest and largest of many numbers.
+ * index to a base period and growth implied between published figures (periods themselves: lib/core/period).
  * @module
  */
-export * from "../../core/period";
 export * from "./sources";
 export * from "./select";
 export * from "./build";
@@ -12,4 +11,3 @@ export * from "./cagr";
 export * from "./share";
 export * from "./rebase";
 export * from "./implied";
-export * from "../../core/extent";

@@ -5,7 +5,7 @@
  * - **log-linear**: `ln y = a + b·x`; the growth rate is `(e^b − 1) × 100` percent a year. R² and the residuals are
  *   on the log scale (the scale of the fit). Needs every y > 0 (else `RangeError`).
  *
- * Missing-value policy of lib/trend: fewer than two usable points gives `undefined`; null points are skipped;
+ * Missing-value policy of lib/indicators/trend: fewer than two usable points gives `undefined`; null points are skipped;
  * invalid values for the model throw a `RangeError`.
  * @module
  */
