@@ -12,7 +12,12 @@ function tmpName(path: string): string {
   return `${path}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
 }
 
-/** Writes a file atomically (temporary file + rename), creating its folder. */
+/**
+ * Writes a file atomically (temporary file + rename), creating its folder.
+ * @example
+ * await writeFileAtomic(join(tmp, "out", "a.txt"), "hi");
+ * readFileSync(join(tmp, "out", "a.txt"), "utf8") // => "hi"
+ */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = tmpName(path);
@@ -25,7 +30,10 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   }
 }
 
-/** Synchronous {@link writeFileAtomic}, for notebook calls that must not be awaited. */
+/**
+ * Synchronous {@link writeFileAtomic}, for notebook calls that must not be awaited.
+ * @example writeFileAtomicSync(join(tmp, "b.txt"), "hi"); readFileSync(join(tmp, "b.txt"), "utf8") // => "hi"
+ */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = tmpName(path);

@@ -81,7 +81,7 @@ export function endOf(date: IsoDate | string): string {
   return `${d.year}-${pad(month)}-${pad(d.day ?? daysInMonth(d.year, month))}`;
 }
 
-/** Decimal year of a full ISO date, for trend fits. @example decimalYear("2024-07-02") // => about 2024.5 */
+/** Decimal year of a full ISO date, for trend fits. @example decimalYear("2024-07-02") // => 2024.5 (day 183 of 366) */
 export function decimalYear(date: string): number {
   const t = Date.parse(`${startOf(date)}T00:00:00Z`);
   const y = Number(date.slice(0, 4));

@@ -14,7 +14,10 @@ export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
-/** sha256 of a file's bytes, or `null` when it cannot be read. */
+/**
+ * sha256 of a file's bytes, or `null` when it cannot be read.
+ * @example fileSha256(join(tmp, "missing.txt")) // => null
+ */
 export function fileSha256(file: string): string | null {
   try {
     return sha256(readFileSync(file));
@@ -23,7 +26,13 @@ export function fileSha256(file: string): string | null {
   }
 }
 
-/** Every file under `dir`, sorted, as paths relative to `dir`. */
+/**
+ * Every file under `dir`, sorted, as paths relative to `dir`.
+ * @example
+ * writeFileSync(join(tmp, "a.txt"), "1"); mkdirSync(join(tmp, "b")); writeFileSync(join(tmp, "b", "2.txt"), "2");
+ * listFiles(tmp) // => ["a.txt", "b/2.txt"]
+ * listFiles(join(tmp, "missing")) // => []
+ */
 export function listFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
@@ -41,7 +50,10 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** One hash over the names and contents of every file under `dir` (the compiled library, say). */
+/**
+ * One hash over the names and contents of every file under `dir` (the compiled library, say).
+ * @example treeSha256(tmp) === sha256("") // => true (an empty folder)
+ */
 export function treeSha256(dir: string, filter: (rel: string) => boolean = () => true): string {
   const h = createHash("sha256");
   for (const rel of listFiles(dir).filter(filter)) {

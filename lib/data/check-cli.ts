@@ -12,7 +12,12 @@ import { datapackageText } from "./datapackage";
 import { checkPackage, type DataPackage } from "./load";
 import { defaultDataDir } from "./paths";
 
-/** Share of rows whose every cited source has a non-empty quote and address. */
+/**
+ * Share of rows whose every cited source has a non-empty quote and address.
+ * @example
+ * const { backed, total } = quotedShare(pkg);
+ * backed === total // => true (every value row of the checkout is backed)
+ */
 export function quotedShare(pkg: DataPackage): { backed: number; total: number } {
   const valueRows: { sources: readonly string[] }[] = [
     ...pkg.organizations,
@@ -43,7 +48,7 @@ export interface CheckOutput {
  * Validates the package in `dir` and prints what `npm run data:check` prints: warnings (a byte-order mark, CRLF line
  * ends: read correctly, worth fixing) and problems on `error`, row counts on `log`. Returns the exit code: 0 when
  * the package is valid and every value row is backed by a quoted source, else 1.
- * @example process.exitCode = runDataCheck(defaultDataDir())
+ * @example runDataCheck(defaultDataDir(), { log: () => {}, error: () => {} }) // => 0 (the checkout's package is valid)
  */
 export function runDataCheck(dir: string, out: CheckOutput = { log: (l) => console.log(l), error: (l) => console.error(l) }): number {
   const t0 = performance.now();

@@ -10,7 +10,7 @@ export interface DataIssue {
   readonly message: string;
 }
 
-/** Formats an issue as `file:line: field "x" = "v": message`. @example formatIssue(issue) */
+/** Formats an issue as `file:line: field "x" = "v": message`. @example formatIssue({ file: "t.csv", line: 2, field: "value", value: "x", message: "expected a number" }) // => 't.csv:2: field "value" value "x": expected a number' */
 export function formatIssue(i: DataIssue): string {
   const where = i.line > 0 ? `${i.file}:${i.line}` : i.file;
   const field = i.field ? ` field "${i.field}"` : "";

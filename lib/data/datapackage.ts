@@ -19,7 +19,10 @@ export function buildDatapackage(): { name: string; resources: Record<string, un
   };
 }
 
-/** datapackage.json as written to disk (two-space JSON and a final newline). */
+/**
+ * datapackage.json as written to disk (two-space JSON and a final newline).
+ * @example datapackageText() === JSON.stringify(buildDatapackage(), null, 2) + "\n" // => true
+ */
 export function datapackageText(): string {
   return JSON.stringify(buildDatapackage(), null, 2) + "\n";
 }

@@ -4,7 +4,9 @@ import type { DataFrame } from "danfojs-node";
  * A danfojs DataFrame of validated records. danfojs is loaded on first use (it takes about two seconds),
  * and list fields are joined with ";" so that every column is a scalar. Missing values stay `null`;
  * do arithmetic in lib/, not with danfojs groupby, which counts nulls as zeros.
- * @example toDataFrame(loadPackage().corridorFlows).shape // => [rows, 13]
+ * @example
+ * // not run: loads danfojs and TensorFlow.js, about 9 s
+ * toDataFrame(pkg.corridorFlows).shape // => [pkg.corridorFlows.length, 13]
  */
 export function toDataFrame<R extends object>(rows: readonly R[]): DataFrame {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

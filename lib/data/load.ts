@@ -121,7 +121,7 @@ const filesRead = new Set<string>();
  * The data files this process has read, in the order first read. When `CASPIAN_READS_FILE` is set (the main job
  * sets it per notebook), each file is also appended to that file as it is read, so the run cache knows which data
  * files a notebook depends on.
- * @example dataPackage().memberships; dataFilesRead() // => [".../memberships.csv", ".../sources.csv", ...]
+ * @example dataPackage().memberships; dataFilesRead().some((f) => f.endsWith("memberships.csv")) // => true
  */
 export function dataFilesRead(): string[] {
   return [...filesRead];

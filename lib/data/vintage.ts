@@ -72,7 +72,9 @@ export interface VintageCount {
 
 /**
  * How many rows of each resource a vintage keeps.
- * @example vintageCounts(pkg, "2024-11-30", ["corridorFlows"])[0]?.later // => rows published after the article
+ * @example
+ * const [c] = vintageCounts(pkg, "2024-11-30", ["corridorFlows"]); // c.later: rows published after the article
+ * [c.resource, c.known + c.later === c.all] // => ["corridorFlows", true]
  */
 export function vintageCounts(pkg: DataPackage, date: string, resources: readonly VintageResource[] = VINTAGE_RESOURCES): VintageCount[] {
   return resources.map((resource) => {

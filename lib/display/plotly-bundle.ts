@@ -8,6 +8,7 @@ let bundlePath: string | undefined;
  * Path of the minified plotly.js bundle made by `npm run build` from plotly.js-dist (`dist/assets/plotly.min.js`).
  * Found from the compiled library (`dist/lib/display`) and from the sources (`lib/display`, as under vitest);
  * falls back to the unminified `plotly.js-dist/plotly.js` when the build has not run.
+ * @example existsSync(plotlyBundlePath()) // => true
  */
 export function plotlyBundlePath(): string {
   if (bundlePath !== undefined) return bundlePath;
@@ -27,7 +28,10 @@ export function plotlyBundlePath(): string {
   return bundlePath;
 }
 
-/** The plotly.js source, read once per process. */
+/**
+ * The plotly.js source, read once per process.
+ * @example plotlyBundle().length > 1_000_000 // => true
+ */
 export function plotlyBundle(): string {
   bundle ??= readFileSync(plotlyBundlePath(), "utf8");
   return bundle;
@@ -36,6 +40,7 @@ export function plotlyBundle(): string {
 /**
  * Script elements that define `window.Plotly` from the embedded bundle, even where RequireJS's `define`
  * is present (classic Jupyter Notebook), without any network access.
+ * @example plotlyLoaderHtml().startsWith("<script>window.__caspianDefine = window.define;") // => true
  */
 export function plotlyLoaderHtml(): string {
   return plotlyLoaderScripts()
@@ -46,6 +51,7 @@ export function plotlyLoaderHtml(): string {
 /**
  * The texts of the three scripts of {@link plotlyLoaderHtml}: hide RequireJS's `define`, the bundle (with
  * `</script` escaped), restore `define`. The Content-Security-Policy of exported pages allows exactly these by hash.
+ * @example plotlyLoaderScripts()[2] // => "window.define = window.__caspianDefine;"
  */
 export function plotlyLoaderScripts(): readonly string[] {
   return [

@@ -12,12 +12,21 @@ export type StaticImageRenderer = (figure: PlotlyFigure) => Promise<Uint8Array>;
 
 let renderer: StaticImageRenderer | undefined;
 
-/** Installs (or, with `undefined`, removes) the renderer used by {@link showAsync} for static fallbacks. */
+/**
+ * Installs (or, with `undefined`, removes) the renderer used by {@link showAsync} for static fallbacks.
+ * @example
+ * setStaticImageRenderer(async () => new Uint8Array([137, 80, 78, 71]));
+ * typeof staticImageRenderer() // => "function"
+ * setStaticImageRenderer(undefined);
+ */
 export function setStaticImageRenderer(next: StaticImageRenderer | undefined): void {
   renderer = next;
 }
 
-/** The installed static renderer, if any. */
+/**
+ * The installed static renderer, if any.
+ * @example staticImageRenderer() // => undefined (none until enableStaticFallback or setStaticImageRenderer)
+ */
 export function staticImageRenderer(): StaticImageRenderer | undefined {
   return renderer;
 }

@@ -186,8 +186,7 @@ export interface LazyExporter extends Exporter {
  * costs no browser launch. {@link Exporter.close} closes the browser if it was launched.
  * @example
  * const ex = lazyExporter();
- * ex.launched; // => false
- * const png = await ex.png(fig); // launches Chromium now
+ * ex.launched // => false (Chromium starts on the first render, such as ex.png)
  * await ex.close();
  */
 export function lazyExporter(options: ExporterOptions = {}): LazyExporter {
@@ -225,7 +224,10 @@ export const EXPORT_VERSION = "caspian-lab-export/1";
 const ID = /^[a-z0-9][a-z0-9._-]*$/;
 const SECTION = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
 
-/** Checks a figure id (a file name): lowercase letters, digits, `.`, `_`, `-`. */
+/**
+ * Checks a figure id (a file name): lowercase letters, digits, `.`, `_`, `-`.
+ * @example checkFigureId("titr-cargo") // => "titr-cargo"
+ */
 export function checkFigureId(id: string): string {
   if (!ID.test(id) || id.length > 120) throw new RangeError(`"${id}" is not a figure id (lowercase letters, digits, . _ -)`);
   return id;
@@ -236,7 +238,10 @@ function checkSection(section: string): string {
   return section;
 }
 
-/** JSON with object keys sorted, so that hashes do not depend on key order. */
+/**
+ * JSON with object keys sorted, so that hashes do not depend on key order.
+ * @example canonicalJson({ b: [1, { d: 1, c: 2 }], a: null }) // => '{"a":null,"b":[1,{"c":2,"d":1}]}'
+ */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
     v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Uint8Array)
@@ -264,7 +269,10 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T
   return out;
 }
 
-/** Title, sources and sources line of an entry, with defaults from the figure's meta. */
+/**
+ * Title, sources and sources line of an entry, with defaults from the figure's meta.
+ * @example describeEntry({ id: "titr-cargo", figure: fig }) // => { title: "TITR cargo", sources: ["ady-2024"], sourcesText: "Source: ady-2024" }
+ */
 export function describeEntry(entry: FigureEntry, catalog?: SourceCatalog): { title: string; sources: string[]; sourcesText: string } {
   const sources = [...(entry.sources ?? entry.figure.meta?.sources ?? [])];
   const sourcesText = entry.sourcesText ?? entry.figure.meta?.sourcesText ?? sourcesLine(sources as SourceId[], catalog, 100_000);
@@ -275,7 +283,10 @@ export function describeEntry(entry: FigureEntry, catalog?: SourceCatalog): { ti
  * Exports figures through one browser: PNG and SVG from one rendering each, a one-page PDF per figure, and a
  * self-contained HTML page (plotly inlined, PNG fallback). Files go to `outDir/<section>/<id>.<format>`, written
  * atomically; the manifest (no timestamps) goes to `outDir/manifest.json`.
- * @example const manifest = await exportFigures([{ id: "titr-cargo", figure: fig }], { outDir: "out/figures" })
+ * @example
+ * // all four formats by default; PNG, SVG and PDF start Chromium, HTML alone does not
+ * const manifest = await exportFigures([{ id: "titr-cargo", figure: fig }], { outDir: tmp, formats: ["html"] });
+ * manifest.figures[0]?.files.map((f) => f.path) // => ["titr-cargo.html"]
  */
 export async function exportFigures(entries: readonly FigureEntry[], options: ExportOptions): Promise<ExportManifest> {
   const formats = options.formats ?? FIGURE_FORMATS;
@@ -387,7 +398,10 @@ export async function exportFigures(entries: readonly FigureEntry[], options: Ex
 /**
  * The text of a manifest as written to disk (pretty JSON, no timestamps): the same manifest always gives the same
  * bytes, so its sha256 can be recorded elsewhere (the main job's stamp) to detect a damaged manifest.
- * @example sha256(manifestJson(manifest)) === sha256(readFileSync("out/figures/manifest.json")) // => true after a run
+ * @example
+ * const manifest = { generator: EXPORT_VERSION, run: "", figures: [], tables: [], files: [] };
+ * await writeManifest(tmp, manifest);
+ * manifestJson(manifest) === readFileSync(join(tmp, "manifest.json"), "utf8") // => true
  */
 export function manifestJson(manifest: ExportManifest): string {
   return JSON.stringify(manifest, null, 2) + "\n";
@@ -395,7 +409,7 @@ export function manifestJson(manifest: ExportManifest): string {
 
 /**
  * Writes a manifest as pretty JSON, atomically.
- * @example await writeManifest("out/figures", manifest) // => { format: "json", path: "manifest.json", … }
+ * @example (await writeManifest(tmp, { generator: EXPORT_VERSION, run: "", figures: [], tables: [], files: [] })).path // => "manifest.json"
  */
 export async function writeManifest(outDir: string, manifest: ExportManifest, name = "manifest.json"): Promise<ExportedFile> {
   return writeTracked(outDir, name, "json", manifestJson(manifest));
@@ -454,7 +468,9 @@ export interface ExportFigureOptions extends Omit<ExportOptions, "manifest" | "p
 /**
  * Exports one figure to `outDir/<id>.<format>` for each format (default PNG, SVG, PDF, HTML) and returns what was
  * written. Pass `exporter` to reuse a running browser; otherwise one is launched and closed.
- * @example await exportFigure(fig, { outDir: "out/figures", id: "titr-cargo", formats: ["png"], scale: 2 })
+ * @example
+ * // formats: ["png"], scale: 2 would start Chromium; HTML alone does not
+ * (await exportFigure(fig, { outDir: tmp, id: "titr-cargo", formats: ["html"] })).files.map((f) => f.path) // => ["titr-cargo.html"]
  */
 export async function exportFigure(figure: PlotlyFigure, options: ExportFigureOptions): Promise<ManifestFigure> {
   const { id, title, caption, sources, manifest, ...rest } = options;

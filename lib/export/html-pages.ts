@@ -39,6 +39,7 @@ export interface FigurePageParts {
  * A self-contained HTML page for one figure: the plotly bundle inlined, the chart drawn from embedded JSON, a PNG
  * fallback inside the chart's div, title, caption and sources as escaped text, and a Content-Security-Policy
  * (lib/export/csp) that blocks the network, inline event handlers and every script but the library's own.
+ * @example figurePageHtml(fig, { title: "TITR cargo", sourcesText: "Source: ady-2024" }).startsWith("<!doctype html>") // => true
  */
 export function figurePageHtml(figure: PlotlyFigure, parts: FigurePageParts): string {
   const chart = figureHtml(figure, { id: "figure", includeBundle: true, ...(parts.png !== undefined ? { fallbackPng: parts.png } : {}) });
@@ -114,6 +115,7 @@ function tableHtml(table: TableInput): string {
 /**
  * The index page of a report pack: every figure (its PNG, linked to its interactive page) and table, grouped by
  * section (notebook), with captions, sources and links to the files. No scripts, no network.
+ * @example reportIndexHtml("Report", []).includes("<title>Report</title>") // => true
  */
 export function reportIndexHtml(title: string, items: readonly (IndexFigure | IndexTable)[]): string {
   const sections = [...new Set(items.map((i) => i.section))];

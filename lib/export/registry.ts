@@ -73,7 +73,10 @@ export interface TableSpec {
 /** A spec read back from disk, with the section (sub-folder, i.e. notebook) it was found in. */
 export type RegisteredSpec = (FigureSpec | TableSpec) & { readonly section: string; readonly file: string };
 
-/** The folder registered specs go to, or `undefined` outside the main job. */
+/**
+ * The folder registered specs go to, or `undefined` outside the main job.
+ * @example figuresDir() // => undefined (outside the main job, CASPIAN_FIGURES_DIR is not set)
+ */
 export function figuresDir(): string | undefined {
   const dir = process.env[FIGURES_DIR_ENV];
   return dir !== undefined && dir.trim() !== "" ? dir : undefined;
@@ -145,6 +148,7 @@ function walk(dir: string): string[] {
 /**
  * Reads every spec under a folder (recursively, sorted by path); the sub-folder becomes the section. Files that
  * are not specs are reported through `onSkip` and left out.
+ * @example readSpecs(tmp) // => [] (an empty folder)
  */
 export function readSpecs(specsDir: string, onSkip: (file: string, reason: string) => void = () => {}): RegisteredSpec[] {
   const out: RegisteredSpec[] = [];

@@ -66,8 +66,8 @@ export interface PackProblem {
  * Every file a manifest lists (figures, tables, the combined PDF, index.html) checked against the bytes on disk;
  * returns the files that are missing, unreadable or whose size or sha256 differ (empty: the pack is intact).
  * @example
- * const manifest = readManifest("out/figures/manifest.json");
- * const problems = manifest ? verifyReportPack("out/figures", manifest) : [];
+ * const manifest = readManifest(join(tmp, "manifest.json"));
+ * const problems = manifest ? verifyReportPack(tmp, manifest) : [];
  * for (const p of problems) console.log(`${p.path} is ${p.problem}`);
  */
 export function verifyReportPack(outDir: string, manifest: ExportManifest): PackProblem[] {
@@ -103,7 +103,9 @@ const pdfKey = (figures: readonly ManifestFigure[]): string => figures.map((f) =
  * missing file (figure, table, combined PDF, index) is made again on its own and logged ("01-x/a.png is damaged:
  * rebuilt"). A manifest that is not valid means every figure is rendered again. Chromium is launched only when
  * something must be rendered. Files of figures no longer registered are removed. Same specs give byte-identical files.
- * @example const manifest = await exportReportPack("out/figures/specs", "out/figures")
+ * @example
+ * // no spec registered: an empty pack (index.html and the manifest), no browser started
+ * (await exportReportPack(join(tmp, "specs"), tmp)).figures // => []
  */
 export async function exportReportPack(specsDir: string, outDir: string, options: ReportPackOptions = {}): Promise<ExportManifest> {
   const log = options.log ?? (() => {});

@@ -11,7 +11,12 @@ let shared: Promise<Exporter> | undefined;
 let idle: NodeJS.Timeout | undefined;
 const IDLE_MS = 60_000;
 
-/** The shared exporter, launched on first call. */
+/**
+ * The shared exporter, launched on first call.
+ * @example
+ * // not run: starts Chromium
+ * const ex = await sharedExporter(); const png = await ex.png(fig); await closeSharedExporter();
+ */
 export function sharedExporter(): Promise<Exporter> {
   if (idle !== undefined) clearTimeout(idle);
   shared ??= launchExporter({ concurrency: 1 }).catch((e: unknown) => {
@@ -23,7 +28,10 @@ export function sharedExporter(): Promise<Exporter> {
   return shared;
 }
 
-/** Closes the shared exporter, if one is running. */
+/**
+ * Closes the shared exporter, if one is running.
+ * @example await closeSharedExporter(); // none running: nothing to close
+ */
 export async function closeSharedExporter(): Promise<void> {
   const s = shared;
   shared = undefined;
@@ -32,7 +40,12 @@ export async function closeSharedExporter(): Promise<void> {
   if (s !== undefined) await (await s.catch(() => undefined))?.close();
 }
 
-/** PNG of a figure at its own size, scale 1 (for notebook fallbacks: small and sharp enough on screen). */
+/**
+ * PNG of a figure at its own size, scale 1 (for notebook fallbacks: small and sharp enough on screen).
+ * @example
+ * // not run: starts Chromium
+ * const png = await sharedPng(fig);
+ */
 export async function sharedPng(figure: PlotlyFigure): Promise<Uint8Array> {
   const ex = await sharedExporter();
   try {
@@ -42,12 +55,20 @@ export async function sharedPng(figure: PlotlyFigure): Promise<Uint8Array> {
   }
 }
 
-/** Installs {@link sharedPng} as the renderer of static fallbacks (lib/display). Done when lib/export is imported. */
+/**
+ * Installs {@link sharedPng} as the renderer of static fallbacks (lib/display). Not done on import: call it.
+ * @example
+ * enableStaticFallback(); // Chromium starts only when showAsync renders a figure
+ * disableStaticFallback();
+ */
 export function enableStaticFallback(): void {
   setStaticImageRenderer(sharedPng);
 }
 
-/** Removes the renderer of static fallbacks. */
+/**
+ * Removes the renderer of static fallbacks.
+ * @example disableStaticFallback(); // showAsync now shows a note where scripts do not run
+ */
 export function disableStaticFallback(): void {
   setStaticImageRenderer(undefined);
 }

@@ -12,6 +12,9 @@ export function stableUid(text: string): string {
 /**
  * Replaces the random id Plotly gives each plot (`defs-1a2b3c`, `clip1a2b3cxyplot`, `url(#clip1a2b3c…)`) by a stable
  * one, so the same figure gives the same SVG and several SVGs can share one page without id clashes.
+ * @example
+ * stabilizeSvgIds('<defs id="defs-1a2b3c"></defs><g clip-path="url(#clip1a2b3cxyplot)"></g>', "abc123")
+ * // => '<defs id="defs-abc123"></defs><g clip-path="url(#clipabc123xyplot)"></g>'
  */
 export function stabilizeSvgIds(svg: string, uid: string): string {
   const m = /<defs id="defs-([0-9a-z]+)"/.exec(svg);
@@ -25,6 +28,7 @@ export function stabilizeSvgIds(svg: string, uid: string): string {
  * Sorts the attributes of every element of an SVG by name. Plotly sets attributes in an order that depends on
  * whether a part of the page was drawn before (the first legend of a page differs from later ones), so the same
  * figure could otherwise give two different files. Attribute order has no meaning in XML.
+ * @example sortSvgAttributes('<rect y="2" x="1"/>') // => '<rect x="1" y="2"/>'
  */
 export function sortSvgAttributes(svg: string): string {
   return svg.replace(/<([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"]*")+)\s*(\/?)>/g, (_all, name: string, attrs: string, close: string) => {
@@ -41,6 +45,9 @@ export function sortSvgAttributes(svg: string): string {
 /**
  * Sets the creation and modification dates Chromium writes into a PDF to a fixed date, keeping every byte offset
  * (the replacement has the same length), so the same page gives the same file.
+ * @example
+ * const pdf = fixPdfDates(Buffer.from("/CreationDate (D:20261201161500Z)", "latin1"));
+ * Buffer.from(pdf).toString("latin1") // => "/CreationDate (D:20000101000000Z)"
  */
 export function fixPdfDates(pdf: Uint8Array): Uint8Array {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("latin1");
@@ -48,7 +55,10 @@ export function fixPdfDates(pdf: Uint8Array): Uint8Array {
   return Buffer.from(fixed, "latin1");
 }
 
-/** Trace ids for Plotly (`uid`), fixed by position, so that class names in SVG do not change between runs. */
+/**
+ * Trace ids for Plotly (`uid`), fixed by position, so that class names in SVG do not change between runs.
+ * @example withStableTraceIds([{ type: "bar" }, { type: "bar", uid: "keep" }]) // => [{ type: "bar", uid: "t0" }, { type: "bar", uid: "keep" }]
+ */
 export function withStableTraceIds(data: readonly Record<string, unknown>[]): Record<string, unknown>[] {
   return data.map((t, i) => ({ ...t, uid: typeof t.uid === "string" ? t.uid : `t${i}` }));
 }

@@ -30,7 +30,7 @@ export function periodX(point: Pick<SeriesPoint, "periodStart" | "periodEnd">): 
 }
 
 /**
- * Decimal year of the start of a partial ISO date. @example dateStartYear("2024-07") // => about 2024.5
+ * Decimal year of the start of a partial ISO date. @example dateStartYear("2024-07") // => 2024.497… (day 182 of 366)
  */
 export function dateStartYear(date: string): number {
   return decimalYear(startOf(date));

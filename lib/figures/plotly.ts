@@ -24,7 +24,10 @@ export interface PlotlyFigure {
   readonly meta?: FigureMeta;
 }
 
-/** Plain-text title of a figure: `meta.title`, else the layout's title with Plotly markup removed. */
+/**
+ * Plain-text title of a figure: `meta.title`, else the layout's title with Plotly markup removed.
+ * @example figureTitle({ data: [], layout: { title: { text: "<b>TITR</b> cargo" } } }) // => "TITR cargo"
+ */
 export function figureTitle(figure: PlotlyFigure): string {
   if (figure.meta?.title !== undefined) return figure.meta.title;
   const t = figure.layout.title;
@@ -32,7 +35,10 @@ export function figureTitle(figure: PlotlyFigure): string {
   return decodePlotlyText(raw);
 }
 
-/** Undoes the markup of Plotly text: `<br>` becomes a space, tags are dropped, the basic entities decoded. */
+/**
+ * Undoes the markup of Plotly text: `<br>` becomes a space, tags are dropped, the basic entities decoded.
+ * @example decodePlotlyText("Cargo<br>(million t) &amp; <i>TEU</i>") // => "Cargo (million t) & TEU"
+ */
 export function decodePlotlyText(text: string): string {
   return text
     .replace(/<br\s*\/?>/gi, " ")

@@ -28,7 +28,12 @@ export function columnHeader(column: TableColumn): string {
   return column.unit !== undefined && column.unit !== "" ? `${column.label} (${column.unit})` : column.label;
 }
 
-/** Text of a cell: numbers in full (no grouping, no exponent for ordinary sizes), booleans as true/false. */
+/**
+ * Text of a cell: numbers in full (no grouping, no exponent for ordinary sizes), booleans as true/false.
+ * @example
+ * cellText(4.6e8) // => "460000000"
+ * cellText(null) // => ""
+ */
 export function cellText(value: TableCell): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";

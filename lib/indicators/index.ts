@@ -11,7 +11,7 @@
  * - `claims`: verdicts on the article's claims.
  *
  * Every result that goes into a chart or a table carries the source ids it came from. Each function's doc comment
- * states its missing-value policy, and its `@example` is run by tests/indicators/examples.test.ts; in examples,
+ * states its missing-value policy, and its `@example` is run by tests/architecture/examples.test.ts; in examples,
  * `pkg` is the checkout's data package (`dataPackage()`).
  *
  * Dates: a partial date in the data counts from its first day ("2018" → 2018-01-01), and a partial query date
