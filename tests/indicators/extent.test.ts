@@ -3,7 +3,8 @@
  * element as an argument and overflows the stack at a few hundred thousand values; `minOf` / `maxOf` loop.
  */
 import { describe, expect, it } from "vitest";
-import { capacityCrossingYear, maxOf, minOf, type TrendFit } from "../../lib/indicators";
+import { maxOf, minOf } from "../../lib/core/extent";
+import { capacityCrossingYear, type TrendFit } from "../../lib/indicators";
 
 const N = 500_000;
 const big = Array.from({ length: N }, (_, i) => (i * 7919) % N); // a permutation of 0..N-1 (7919 is prime, N = 2^5·5^6)

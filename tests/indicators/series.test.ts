@@ -12,18 +12,16 @@ import {
   indexToBase,
   MixedSeriesError,
   percentChange,
-  periodLabel,
-  periodMonths,
   periodOverPeriod,
   periodOfKey,
   seriesCagr,
   seriesOf,
   share,
   shareSeries,
-  shiftYears,
   transitSeries,
   yearOverYear,
 } from "../../lib/indicators";
+import { periodLabel, periodMonths, shiftYears } from "../../lib/core/period";
 import { realData, rowById } from "./real-data";
 
 // The Kazakh Ministry of Transport annual TITR series (corridor_flows, scope whole_route), checked by hand
