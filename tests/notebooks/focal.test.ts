@@ -6,7 +6,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { defaultOptions, runNotebooks, type NotebookResult } from "../../runner/run";
+import { defaultOptions } from "../../runner/options";
+import { runNotebooks } from "../../runner/run";
+import type { NotebookResult } from "../../runner/worker";
 
 interface Spec {
   readonly kind: "figure" | "table";
@@ -27,7 +29,9 @@ function figureSpecs(dir: string): Map<string, Spec> {
 }
 
 describe("notebook 03 run for Kazakhstan", () => {
+  // One job per output folder (the CLI's lock): the two runs go to two folders.
   const out = mkdtempSync(join(tmpdir(), "caspian-focal-"));
+  const outKaz = mkdtempSync(join(tmpdir(), "caspian-focal-kaz-"));
   const base = { ...defaultOptions(), only: ["03"], outDir: out, quiet: true, force: true, html: false, jobs: 1 };
   let aze: NotebookResult;
   let kaz: NotebookResult;
@@ -35,11 +39,11 @@ describe("notebook 03 run for Kazakhstan", () => {
   let kazSpecs: Map<string, Spec>;
 
   beforeAll(async () => {
-    const [a, k] = await Promise.all([runNotebooks(base), runNotebooks({ ...base, parameters: { focal: "KAZ" } })]);
+    const [a, k] = await Promise.all([runNotebooks(base), runNotebooks({ ...base, outDir: outKaz, parameters: { focal: "KAZ" } })]);
     aze = a[0]!;
     kaz = k[0]!;
     azeSpecs = figureSpecs(join(out, "figures", "specs", aze.name));
-    kazSpecs = figureSpecs(join(out, "figures", "specs", kaz.name));
+    kazSpecs = figureSpecs(join(outKaz, "figures", "specs", kaz.name));
   }, 600_000);
 
   it("executes both runs without error, under their own output names", () => {
@@ -47,7 +51,7 @@ describe("notebook 03 run for Kazakhstan", () => {
     expect(kaz.ok, JSON.stringify(kaz.failure)).toBe(true);
     expect(aze.name).toBe("03-multilateral-embeddedness");
     expect(kaz.name).toBe("03-multilateral-embeddedness--focal-KAZ");
-    expect(existsSync(join(out, "figures", "specs", kaz.name))).toBe(true);
+    expect(existsSync(join(outKaz, "figures", "specs", kaz.name))).toBe(true);
   });
 
   it("registers its own figures, every one titled for Kazakhstan and none for Azerbaijan", () => {
