@@ -4,7 +4,11 @@
  */
 import { commonParts, unionSources } from "./common";
 import type { BalanceInput, FigureOptions } from "./inputs";
-import { formatValue, houseFigure, humanize, plotlyText, sphereColor, unitLabel, valueAxis, type CaspianFigure } from "./theme";
+import { houseFigure, type CaspianFigure } from "./frame";
+import { sphereColor } from "./palette";
+import { humanize, plotlyText } from "./text";
+import { formatValue, unitLabel } from "./units";
+import { valueAxis } from "./axes";
 import { maxOf, minOf } from "../core/extent";
 import { mergeSourceLists } from "../core/types";
 

@@ -5,7 +5,11 @@
 import { commonParts, unionSources } from "./common";
 import type { CapacityLevel, CapacityThroughputInput, FigureOptions } from "./inputs";
 import { periodX } from "./period-x";
-import { assignColors, formatValue, houseFigure, humanize, OKABE_ITO, plotlyText, valueAxis, valueScale, yearAxis, type CaspianFigure } from "./theme";
+import { houseFigure, type CaspianFigure } from "./frame";
+import { assignColors, OKABE_ITO } from "./palette";
+import { humanize, plotlyText } from "./text";
+import { formatValue, valueScale } from "./units";
+import { valueAxis, yearAxis } from "./axes";
 import { commonUnit, partLabels, seriesColorKeys, seriesList, seriesName, seriesSources } from "./time-series";
 import { maxOf, minOf } from "../core/extent";
 import { mergeSourceLists } from "../core/types";
@@ -33,7 +37,7 @@ export function capacityMatches(capacityUnit: string, throughputUnit: string): b
  * Capacity against throughput: annual throughput as bars (part-year figures as hollow markers), each capacity as a
  * level line styled by status (actual solid, design dashed, planned dotted, target dash-dot) over the years it
  * applies. Throws when a capacity's unit does not match the throughput's.
- * @example capacityThroughputFigure({ asset: "Port of Baku", throughput: s, capacities: [{ label: "Phase 1", value: 15e6, unit: "t_per_year", status: "actual" }], sources: [] }, { title: "Baku port" })
+ * @example capacityThroughputFigure({ asset: "Port of Baku", throughput: series, capacities: [{ label: "Phase 1", value: 15e6, unit: "t_per_year", status: "actual" }], sources: [] }, { title: "Baku port" })
  */
 export function capacityThroughputFigure(input: CapacityThroughputInput, options: CapacityThroughputOptions): CaspianFigure {
   const list = seriesList(input.throughput);
@@ -145,7 +149,13 @@ function headroom(data: readonly Record<string, unknown>[]): number {
   return max > 0 ? max * 1.12 : 1;
 }
 
-/** Capacity statements with the same status and value, drawn as one line (a port restating its capacity yearly). */
+/**
+ * Capacity statements with the same status and value, drawn as one line (a port restating its capacity yearly).
+ * @example
+ * const phase1 = { label: "Phase 1", value: 15e6, unit: "t_per_year", status: "actual" } as const;
+ * groupCapacities([phase1, { ...phase1, label: "2024" }, { ...phase1, label: "Phase 2", value: 25e6, status: "planned" }])
+ *   .map((g) => [g.status, g.value, g.levels.length]) // => [["actual", 15e6, 2], ["planned", 25e6, 1]]
+ */
 export function groupCapacities(levels: readonly CapacityLevel[]): { status: CapacityLevel["status"]; value: number; levels: CapacityLevel[] }[] {
   const groups = new Map<string, { status: CapacityLevel["status"]; value: number; levels: CapacityLevel[] }>();
   for (const c of levels) {

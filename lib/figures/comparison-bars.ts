@@ -4,7 +4,11 @@
  */
 import { commonParts, unionSources } from "./common";
 import type { ComparisonBar, ComparisonInput, FigureOptions } from "./inputs";
-import { assignColors, formatValue, houseFigure, plotlyText, valueAxis, valueScale, type CaspianFigure } from "./theme";
+import { houseFigure, type CaspianFigure } from "./frame";
+import { assignColors } from "./palette";
+import { plotlyText } from "./text";
+import { formatValue, valueScale } from "./units";
+import { valueAxis } from "./axes";
 import { maxOf, minOf } from "../core/extent";
 import { mergeSourceLists } from "../core/types";
 

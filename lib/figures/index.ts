@@ -1,7 +1,16 @@
+/**
+ * Figures: Plotly figures as plain JSON in one house style (colour-blind-safe palette, units on axes, integer year
+ * ticks, source footnotes), the table model, and one builder per kind of chart.
+ * @module
+ */
 export * from "./plotly";
 export * from "./table";
 export * from "./inputs";
-export * from "./theme";
+export * from "./palette";
+export * from "./units";
+export * from "./axes";
+export * from "./text";
+export * from "./frame";
 export * from "./period-x";
 export * from "./common";
 export * from "./time-series";

@@ -7,7 +7,7 @@
  * @module
  */
 import type { PlotlyFigure } from "./plotly";
-import { HOUSE, legendRows } from "./theme";
+import { HOUSE, legendRows } from "./frame";
 import { maxOf } from "../core/extent";
 
 const ROW_PX = 22;
@@ -17,7 +17,10 @@ function entryWidth(name: string): number {
   return 46 + text.length * HOUSE.fontSize * 0.6;
 }
 
-/** Names of the traces a figure's legend shows. */
+/**
+ * Names of the traces a figure's legend shows.
+ * @example legendEntries(fig) // => ["TITR cargo [whole route]"]
+ */
 export function legendEntries(figure: PlotlyFigure): string[] {
   if (figure.layout.showlegend === false) return [];
   return figure.data
@@ -41,7 +44,7 @@ export function columnLegendRows(names: readonly string[], plotWidth: number): n
 /**
  * The figure with room for its legend: when {@link columnLegendRows} exceeds the rows the theme reserved
  * (`legendRows` of lib/figures), the top margin and the height grow by the missing rows. Otherwise the same figure.
- * @example cl.show(fitLegend(membershipHeatmapFigure(input, { title: "…" })))
+ * @example fitLegend(fig) === fig // => true (one short legend entry: the theme reserved enough room)
  */
 export function fitLegend<F extends PlotlyFigure>(figure: F): F {
   const layout = figure.layout as { width?: number; height?: number; margin?: { l?: number; r?: number; t?: number } };

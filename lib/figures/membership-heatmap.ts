@@ -4,8 +4,11 @@
  */
 import { commonParts, unionSources } from "./common";
 import type { FigureOptions, MatrixAxisItem, MembershipMatrixInput } from "./inputs";
-import { houseFigure, NONE_COLOR, plotlyText, statusStyle, STATUS_STYLES, textOn, type CaspianFigure } from "./theme";
+import { houseFigure, type CaspianFigure } from "./frame";
+import { NONE_COLOR, statusStyle, STATUS_STYLES, textOn } from "./palette";
+import { plotlyText } from "./text";
 import { maxOf } from "../core/extent";
+import { NO_STATUS } from "../data/vocabulary";
 import { mergeSourceLists } from "../core/types";
 
 /** Options of {@link membershipHeatmapFigure}. */
@@ -47,7 +50,7 @@ export function membershipHeatmapFigure(input: MembershipMatrixInput, options: M
   const hover = rows.map((r) =>
     cols.map((c) => {
       const x = cell.get(`${r.id}\u0000${c.id}`);
-      const st = x?.status ? statusStyle(x.status).label : "no status";
+      const st = x?.status ? statusStyle(x.status).label : NO_STATUS.phrase;
       return plotlyText(`${r.label ?? r.id} in ${c.label ?? c.id}: ${st}${x?.since ? ` since ${x.since}` : ""}`);
     }),
   );

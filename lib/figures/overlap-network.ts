@@ -4,7 +4,10 @@
  */
 import { commonParts, unionSources } from "./common";
 import type { FigureOptions, NetworkNode, OverlapNetworkInput } from "./inputs";
-import { formatValue, houseFigure, keyColor, orgColor, plotlyText, stateColor, type CaspianFigure } from "./theme";
+import { houseFigure, type CaspianFigure } from "./frame";
+import { keyColor, orgColor, stateColor } from "./palette";
+import { plotlyText } from "./text";
+import { formatValue } from "./units";
 import { maxOf } from "../core/extent";
 
 /** Position of a node. */
@@ -18,7 +21,7 @@ export interface NodePosition {
 /**
  * Circular layout: nodes in the order given, the first at the top, clockwise, on the unit circle. Positions depend
  * only on the order of ids, so the same input always gives the same picture.
- * @example circularLayout(["A", "B"]).get("B") // => { x: ~0, y: -1, angle: -π/2 }
+ * @example circularLayout(["A", "B"]).get("B") // => { x: 0, y: -1, angle: -Math.PI / 2 }
  */
 export function circularLayout(ids: readonly string[]): Map<string, NodePosition> {
   const out = new Map<string, NodePosition>();
@@ -146,6 +149,9 @@ export function overlapNetworkFigure(input: OverlapNetworkInput, options: Overla
 /**
  * Where an edge's weight is printed: the middle of the edge, except for diameters (which all cross the centre),
  * whose labels move a third of the way from their first node so that they do not sit on each other.
+ * @example
+ * labelPoint({ x: 0, y: 1, angle: Math.PI / 2 }, { x: 1, y: 0, angle: 0 }) // => { x: 0.5, y: 0.5 }
+ * labelPoint({ x: 0, y: 1, angle: Math.PI / 2 }, { x: 0, y: -1, angle: -Math.PI / 2 }) // => { x: 0, y: 0.4 } (a diameter)
  */
 export function labelPoint(a: NodePosition, b: NodePosition): { x: number; y: number } {
   const mx = (a.x + b.x) / 2;

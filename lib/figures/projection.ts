@@ -4,7 +4,11 @@
  */
 import { commonParts, unionSources } from "./common";
 import type { FigureOptions, ProjectionInput } from "./inputs";
-import { assignColors, formatValue, houseFigure, humanize, OKABE_ITO, plotlyText, valueAxis, valueScale, withAlpha, yearAxis, type CaspianFigure } from "./theme";
+import { houseFigure, type CaspianFigure } from "./frame";
+import { assignColors, OKABE_ITO, withAlpha } from "./palette";
+import { humanize, plotlyText } from "./text";
+import { formatValue, valueScale } from "./units";
+import { valueAxis, yearAxis } from "./axes";
 import { seriesColorKeys, seriesNote, seriesSources, seriesTraces } from "./time-series";
 import { minOf } from "../core/extent";
 import { mergeSourceLists } from "../core/types";
@@ -17,7 +21,9 @@ export interface ProjectionOptions extends FigureOptions {
 /**
  * Projection chart: the observed series (as in {@link timeSeriesFigure}), the fitted line dashed, the band between
  * `lower` and `upper` shaded, and each target as a star with a dotted level line and its label.
- * @example projectionFigure({ series, fit, lower, upper, targets: [{ year: 2030, value: 10e6, label: "Target" }], sources: [] }, { title: "TITR to 2030" })
+ * @example
+ * const fit = [{ x: 2021, y: 1.2e6 }, { x: 2030, y: 12e6 }], lower = [{ x: 2030, y: 9e6 }], upper = [{ x: 2030, y: 15e6 }];
+ * projectionFigure({ series, fit, lower, upper, targets: [{ year: 2030, value: 10e6, label: "Target" }], sources: [] }, { title: "TITR to 2030" })
  */
 export function projectionFigure(given: ProjectionInput, options: ProjectionOptions): CaspianFigure {
   const input = withProjections(given);
@@ -130,6 +136,9 @@ export function projectionFigure(given: ProjectionInput, options: ProjectionOpti
 /**
  * Folds `projections` into the line and the band: estimates join the fit (sorted by x, later values win at the same
  * x); projections with both interval ends extend `lower`/`upper`.
+ * @example
+ * const input = withProjections({ series, fit: [{ x: 2024, y: 4e6 }], projections: [{ x: 2030, estimate: 9e6, lower: 7e6, upper: 11e6 }], targets: [], sources: [] });
+ * [input.fit, input.upper] // => [[{ x: 2024, y: 4e6 }, { x: 2030, y: 9e6 }], [{ x: 2030, y: 11e6 }]]
  */
 export function withProjections(input: ProjectionInput): ProjectionInput {
   const proj = input.projections ?? [];

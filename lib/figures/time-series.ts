@@ -6,7 +6,11 @@ import type { Series, SourceId } from "../core/types";
 import { periodX } from "./period-x";
 import type { FigureOptions, TimeSeriesInput } from "./inputs";
 import { commonParts } from "./common";
-import { assignColors, formatValue, houseFigure, humanize, plotlyText, valueAxis, valueScale, yearAxis, type CaspianFigure, type ValueScale } from "./theme";
+import { houseFigure, type CaspianFigure } from "./frame";
+import { assignColors } from "./palette";
+import { humanize, plotlyText } from "./text";
+import { formatValue, valueScale, type ValueScale } from "./units";
+import { valueAxis, yearAxis } from "./axes";
 import { maxOf, minOf } from "../core/extent";
 
 /** Thrown when series of different units are put on one axis. */
@@ -35,17 +39,28 @@ export function seriesName(series: Pick<Series, "label" | "scope" | "mixed">): s
   return series.mixed !== undefined ? `${withScope} (mixed: ${series.mixed})` : withScope;
 }
 
-/** The series of an input as an array. */
+/**
+ * The series of an input as an array.
+ * @example
+ * seriesList(series).length // => 1
+ * seriesList([series, series]).length // => 2
+ */
 export function seriesList(input: TimeSeriesInput): readonly Series[] {
   return Array.isArray(input) ? (input as readonly Series[]) : [input as Series];
 }
 
-/** Union of the source ids of every point, first-seen order. */
+/**
+ * Union of the source ids of every point, first-seen order.
+ * @example seriesSources([series]) // => ["ady-2024"]
+ */
 export function seriesSources(list: readonly Series[]): SourceId[] {
   return [...new Set(list.flatMap((s) => s.points.flatMap((p) => p.sources)))];
 }
 
-/** The one unit of a list of series, or a {@link MixedUnitError}. */
+/**
+ * The one unit of a list of series, or a {@link MixedUnitError}.
+ * @example commonUnit([series]) // => "t"
+ */
 export function commonUnit(list: readonly Series[]): string {
   const units = [...new Set(list.map((s) => s.unit))];
   if (units.length !== 1) throw new MixedUnitError(units);
@@ -54,7 +69,10 @@ export function commonUnit(list: readonly Series[]): string {
   return unit;
 }
 
-/** Colour key of each series: its scope when scopes differ across the list, else its id. */
+/**
+ * Colour key of each series: its scope when scopes differ across the list, else its id.
+ * @example seriesColorKeys([series, seriesOf({ "2023": 2e6 }, { metric: "cargo", unit: "t", scope: "caspian_ports" })]) // => ["whole_route", "caspian_ports"]
+ */
 export function seriesColorKeys(list: readonly Series[]): string[] {
   const scopes = new Set(list.map((s) => s.scope));
   return list.map((s) => (scopes.size === list.length ? s.scope : s.id));
@@ -68,7 +86,12 @@ interface Traces {
   readonly projected: boolean;
 }
 
-/** Line traces of annual series: full years joined (gaps as breaks), plan/forecast dashed, part-years hollow. */
+/**
+ * Line traces of annual series: full years joined (gaps as breaks), plan/forecast dashed, part-years hollow.
+ * @example
+ * const traces = seriesTraces([series], valueScale([4.5e6], "t"), new Map([["whole_route", "#0072B2"]]), ["whole_route"]);
+ * [traces.names, traces.years, traces.partial] // => [["TITR cargo [whole route]"], [2021, 2022, 2023, 2024], false]
+ */
 export function seriesTraces(list: readonly Series[], scale: ValueScale, colors: ReadonlyMap<string, string>, keys: readonly string[]): Traces {
   const data: Record<string, unknown>[] = [];
   const names: string[] = [];
@@ -165,7 +188,10 @@ export function seriesTraces(list: readonly Series[], scale: ValueScale, colors:
   return { data, names, years, partial, projected };
 }
 
-/** A note explaining dashed lines and hollow markers, joined with the caller's note. */
+/**
+ * A note explaining dashed lines and hollow markers, joined with the caller's note.
+ * @example seriesNote({ partial: false, projected: false }) // => "Breaks in a line are years without data."
+ */
 export function seriesNote(traces: Pick<Traces, "partial" | "projected">, note?: string): string | undefined {
   const parts = [
     ...(traces.projected ? ["Dashed: plan or forecast."] : []),
@@ -218,6 +244,7 @@ function labelGapUnits(list: readonly Series[], scale: ValueScale): number {
 /**
  * Which part-year points get a text label: in each year, labels closer than `gap` to an already labelled point are
  * dropped, longer periods first (the figure closest to a full year is the one most worth reading).
+ * @example partLabels([{ year: 2025, value: 3.9, days: 273 }, { year: 2025, value: 3.8, days: 181 }], 0.5) // => [true, false]
  */
 export function partLabels(points: readonly { year: number; value: number; days: number }[], gap: number): boolean[] {
   const keep = points.map(() => false);

@@ -5,7 +5,10 @@
 import { commonParts, unionSources } from "./common";
 import type { FigureOptions, TimelineInput, TimelineSpan } from "./inputs";
 import { dateEndYear, dateStartYear } from "./period-x";
-import { HOUSE, houseFigure, keyColor, plotlyText, statusStyle, STATUS_STYLES, yearAxis, type CaspianFigure } from "./theme";
+import { HOUSE, houseFigure, type CaspianFigure } from "./frame";
+import { keyColor, statusStyle, STATUS_STYLES } from "./palette";
+import { plotlyText } from "./text";
+import { yearAxis } from "./axes";
 import { maxOf, minOf } from "../core/extent";
 import { mergeSourceLists } from "../core/types";
 

@@ -4,6 +4,7 @@
  * @module
  */
 import type { OrganizationRow, StateRow } from "../data/resources";
+import { NO_STATUS, SPHERE_TERMS, STATUS_TERMS } from "../data/vocabulary";
 
 type States = { readonly states: readonly Pick<StateRow, "iso3" | "name" | "region">[] };
 type Orgs = { readonly organizations: readonly Pick<OrganizationRow, "id" | "name">[] };
@@ -46,17 +47,10 @@ export function orgName(pkg: Orgs, id: string): string {
   return pkg.organizations.find((o) => o.id === id)?.name ?? id;
 }
 
+/** Phrases of the statuses and of "none" (lib/data/vocabulary). */
 const STATUS_PHRASES: Readonly<Record<string, string>> = {
-  founding_member: "founding member",
-  member: "member",
-  associate: "associate member",
-  observer: "observer",
-  dialogue_partner: "dialogue partner",
-  partner: "partner",
-  applicant: "applicant",
-  former: "former member",
-  suspended: "suspended member",
-  none: "no status",
+  ...Object.fromEntries(Object.entries(STATUS_TERMS).map(([status, t]) => [status, t.phrase])),
+  [NO_STATUS.code]: NO_STATUS.phrase,
 };
 
 /** A membership status in words. @example statusPhrase("dialogue_partner") // => "dialogue partner" */
@@ -67,21 +61,11 @@ export function statusPhrase(status: string): string {
 /** An article for a status phrase: "a founding member", "an observer". @example statusWithArticle("observer") // => "an observer" */
 export function statusWithArticle(status: string): string {
   const p = statusPhrase(status);
-  return status === "none" ? p : `${/^[aeiou]/.test(p) ? "an" : "a"} ${p}`;
+  return status === NO_STATUS.code ? p : `${/^[aeiou]/.test(p) ? "an" : "a"} ${p}`;
 }
 
-const SPHERE_PHRASES: Readonly<Record<string, string>> = {
-  euro_atlantic: "Euro-Atlantic",
-  russia_led: "Russia-led",
-  china_led: "China-led",
-  turkic: "Turkic",
-  islamic: "Islamic",
-  asian_dialogue: "Asian dialogue",
-  non_aligned: "Non-Aligned",
-  global: "global",
-  black_sea: "Black Sea",
-  transport: "transport",
-};
+/** Phrases of the spheres (lib/data/vocabulary). */
+const SPHERE_PHRASES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(SPHERE_TERMS).map(([sphere, t]) => [sphere, t.phrase]));
 
 /** A sphere of organizations.csv in words. @example spherePhrase("russia_led") // => "Russia-led" */
 export function spherePhrase(sphere: string): string {

@@ -3,20 +3,16 @@
  * @module
  */
 import type { ClaimRow } from "../data/resources";
+import { VERDICT_ORDER, VERDICT_TERMS } from "../indicators/claims/vocabulary";
 
-/** The four verdicts in reading order (lib/claims `Verdict`). */
-export const VERDICTS = ["supported", "partly_supported", "not_supported", "not_checkable"] as const;
+/** The four verdicts in reading order (lib/indicators/claims `Verdict`). */
+export const VERDICTS = VERDICT_ORDER;
 
-/** A verdict of lib/claims. */
+/** A verdict of lib/indicators/claims. */
 export type VerdictKey = (typeof VERDICTS)[number];
 
-/** Words and a colour-blind-safe colour (Okabe–Ito) per verdict. */
-export const VERDICT_STYLES: Readonly<Record<VerdictKey, { readonly label: string; readonly color: string; readonly background: string }>> = {
-  supported: { label: "Supported", color: "#009E73", background: "#DDF2EA" },
-  partly_supported: { label: "Partly supported", color: "#E69F00", background: "#FBEFD5" },
-  not_supported: { label: "Not supported", color: "#D55E00", background: "#F8E0D2" },
-  not_checkable: { label: "Not checkable", color: "#777777", background: "#EEEEEE" },
-};
+/** Words and a colour-blind-safe colour (Okabe–Ito) per verdict: the table of lib/indicators/claims/vocabulary.ts. */
+export const VERDICT_STYLES: Readonly<Record<VerdictKey, { readonly label: string; readonly color: string; readonly background: string }>> = VERDICT_TERMS;
 
 /** The label of a verdict. @example verdictLabel("partly_supported") // => "Partly supported" */
 export function verdictLabel(verdict: string): string {

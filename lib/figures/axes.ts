@@ -1,0 +1,72 @@
+/**
+ * Axes of the house style: a value axis always titled with its unit, and a year axis with integer ticks only.
+ * @module
+ */
+import { maxOf, minOf } from "../core/extent";
+import { HOUSE } from "./frame";
+import { plotlyText } from "./text";
+
+/**
+ * Axis title with its unit; a builder cannot make an axis without one.
+ * @example axisTitle("Cargo", "million t") // => "Cargo (million t)"
+ */
+export function axisTitle(quantity: string, unit: string): string {
+  if (unit.trim() === "") throw new RangeError(`axis "${quantity}" needs a unit`);
+  return `${quantity} (${unit})`;
+}
+
+/**
+ * Tick spacing of a year axis: 1, 2, 5, 10 … years so that at most about 12 ticks show.
+ * @example yearStep(2015, 2026) // => 1
+ * @example yearStep(1990, 2026) // => 5
+ */
+export function yearStep(first: number, last: number, maxTicks = 12): number {
+  const span = Math.max(1, Math.ceil(last) - Math.floor(first));
+  for (const step of [1, 2, 5, 10, 20, 25, 50, 100]) if (span / step <= maxTicks) return step;
+  return 100;
+}
+
+/**
+ * A linear year axis with integer ticks only (`tickformat: "d"`, `dtick` 1, 2, 5 … years), padded by half a year.
+ * @example yearAxis([2019, 2024]).tickformat // => "d"
+ */
+export function yearAxis(years: readonly number[], options: { readonly title?: string; readonly pad?: number; readonly maxTicks?: number } = {}): Record<string, unknown> {
+  const finite = years.filter((y) => Number.isFinite(y));
+  const lo = finite.length > 0 ? minOf(finite) : 2000;
+  const hi = finite.length > 0 ? maxOf(finite) : lo + 1;
+  const pad = options.pad ?? 0.5;
+  const dtick = yearStep(lo, hi, options.maxTicks);
+  return {
+    type: "linear",
+    title: { text: plotlyText(options.title ?? "Year"), standoff: 8 },
+    tickformat: "d",
+    hoverformat: "d",
+    tickmode: "linear",
+    tick0: Math.floor(lo / dtick) * dtick,
+    dtick,
+    range: [lo - pad, hi + pad],
+    showgrid: false,
+    ticks: "outside",
+    ticklen: 4,
+    zeroline: false,
+    automargin: false,
+  };
+}
+
+/**
+ * A value axis whose title carries the unit.
+ * @example valueAxis("Cargo", "million t").title // => { text: "Cargo (million t)", standoff: 6 }
+ */
+export function valueAxis(quantity: string, unit: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: { text: plotlyText(axisTitle(quantity, unit)), standoff: 6 },
+    separatethousands: true,
+    exponentformat: "none",
+    gridcolor: HOUSE.gridColor,
+    zeroline: true,
+    zerolinecolor: "#BBBBBB",
+    rangemode: "tozero",
+    automargin: false,
+    ...extra,
+  };
+}

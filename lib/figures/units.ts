@@ -1,0 +1,63 @@
+/**
+ * Units of chart values: display names of unit codes, a scale (thousand, million, billion) for large values, and
+ * the number format of value labels.
+ * @module
+ */
+import { maxOf } from "../core/extent";
+
+const UNIT_LABELS: Readonly<Record<string, string>> = {
+  t: "t",
+  TEU: "TEU",
+  containers: "containers",
+  percent: "%",
+  t_per_year: "t/year",
+  TEU_per_year: "TEU/year",
+  USD: "US$",
+  index: "index",
+  count: "count",
+  states: "states",
+  years: "years",
+};
+
+/** Units whose large values are shown in thousands, millions or billions. */
+const SCALABLE = new Set(["t", "TEU", "containers", "t_per_year", "TEU_per_year", "USD"]);
+
+/** Display form of a unit code. @example unitLabel("t_per_year") // => "t/year" */
+export function unitLabel(unit: string): string {
+  return UNIT_LABELS[unit] ?? unit;
+}
+
+/** How values of a unit are scaled for display: divide by `factor`, call the unit `label`. */
+export interface ValueScale {
+  readonly factor: number;
+  /** E.g. "million t". */
+  readonly label: string;
+}
+
+/**
+ * A display scale for values in a unit: tonnes, TEU and dollars in thousands, millions or billions when large;
+ * percentages and other units unscaled.
+ * @example valueScale([3_400_000, 5_100_000], "t") // => { factor: 1e6, label: "million t" }
+ */
+export function valueScale(values: readonly (number | null | undefined)[], unit: string): ValueScale {
+  const label = unitLabel(unit);
+  if (!SCALABLE.has(unit)) return { factor: 1, label };
+  const max = maxOf(values.filter((v): v is number => typeof v === "number" && Number.isFinite(v)).map(Math.abs), 0);
+  if (max >= 1e9) return { factor: 1e9, label: `billion ${label}` };
+  if (max >= 1e6) return { factor: 1e6, label: `million ${label}` };
+  if (max >= 1e4) return { factor: 1e3, label: `thousand ${label}` };
+  return { factor: 1, label };
+}
+
+/**
+ * A value for labels: grouped thousands, 0–2 decimals depending on size, no trailing zeros.
+ * @example formatValue(1234.5) // => "1,235"
+ * @example formatValue(3.456) // => "3.46"
+ */
+export function formatValue(value: number): string {
+  const abs = Math.abs(value);
+  return VALUE_FORMATS[abs >= 100 ? 0 : abs >= 10 ? 1 : 2]!.format(value);
+}
+
+/** One formatter per number of decimals: `toLocaleString` builds a new one on every call (about 50 µs each). */
+const VALUE_FORMATS = [0, 1, 2].map((digits) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 }));
