@@ -28,6 +28,7 @@ import {
   type MembershipInput,
   type MembershipStatus,
 } from "../lib/indicators";
+import { sourceId } from "../lib/core/types";
 
 const SEED = 20251127;
 const N_STATES = 200;
@@ -85,7 +86,7 @@ function world(seed: number): MembershipInput[] {
             ["partner", 0.05],
             ["applicant", 0.1],
           ]);
-      const sources = [`syn-${org.toLowerCase()}`];
+      const sources = [sourceId(`syn-${org.toLowerCase()}`)];
       if (rnd() < 0.35 && start < LAST_YEAR - 1) {
         const change = date(int(start + 1, LAST_YEAR));
         rows.push({ state, org, status, since, until: change, sources });

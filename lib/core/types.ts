@@ -25,25 +25,47 @@ export interface Sourced<T> {
   readonly sources: readonly SourceId[];
 }
 
-/** Casts a plain string to an {@link Iso3} after checking its form. @example iso3("AZE") */
+/**
+ * The form of each kind of identifier, shared by its checked constructor below and by the data package's field
+ * definitions (lib/data), so that the loader brands exactly what {@link iso3}, {@link orgId} and {@link sourceId} accept.
+ */
+export const ID_PATTERNS = {
+  Iso3: /^[A-Z]{3}$/,
+  OrgId: /^[A-Z][A-Za-z0-9]*$/,
+  SourceId: /^[a-z0-9][a-z0-9-]*$/,
+} as const;
+
+/**
+ * Checks a plain string and brands it as an {@link Iso3}: the way to write a state code literal where the library
+ * wants one (rows from the loader are already branded). Throws a `RangeError` for anything else.
+ * @example iso3("AZE") // => "AZE"
+ */
 export function iso3(code: string): Iso3 {
-  if (!/^[A-Z]{3}$/.test(code)) throw new RangeError(`"${code}" is not an ISO 3166-1 alpha-3 code`);
+  if (!ID_PATTERNS.Iso3.test(code)) throw new RangeError(`"${code}" is not an ISO 3166-1 alpha-3 code`);
   return code as Iso3;
 }
 
-/** Casts a plain string to an {@link OrgId} after checking its form. @example orgId("SCO") */
+/**
+ * Checks a plain string and brands it as an {@link OrgId} (rows from the loader are already branded).
+ * Throws a `RangeError` for anything else.
+ * @example orgId("SCO") // => "SCO"
+ */
 export function orgId(id: string): OrgId {
-  if (!/^[A-Z][A-Za-z0-9]*$/.test(id)) throw new RangeError(`"${id}" is not an organisation id`);
+  if (!ID_PATTERNS.OrgId.test(id)) throw new RangeError(`"${id}" is not an organisation id`);
   return id as OrgId;
 }
 
-/** Casts a plain string to a {@link SourceId} after checking its form. @example sourceId("reportaz-titr-2019") */
+/**
+ * Checks a plain string and brands it as a {@link SourceId} (rows from the loader are already branded).
+ * Throws a `RangeError` for anything else.
+ * @example sourceId("reportaz-titr-2019") // => "reportaz-titr-2019"
+ */
 export function sourceId(id: string): SourceId {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new RangeError(`"${id}" is not a source id`);
+  if (!ID_PATTERNS.SourceId.test(id)) throw new RangeError(`"${id}" is not a source id`);
   return id as SourceId;
 }
 
-/** Union of source ids, first-seen order, no repeats. @example mergeSources([a], [b, a]) // => [a, b] */
+/** Union of source ids, first-seen order, no repeats. @example mergeSources([sourceId("a")], [sourceId("b"), sourceId("a")]) // => ["a", "b"] */
 export function mergeSources(...lists: ReadonlyArray<readonly SourceId[]>): SourceId[] {
   return mergeSourceLists(lists);
 }

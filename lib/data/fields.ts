@@ -46,6 +46,9 @@ export interface Field<T> {
 
 const blankToUndefined = (s: string): string | undefined => (s.trim() === "" ? undefined : s);
 
+/** A zod schema seen as the {@link Parser} the loader needs (zod's `safeParse` has that shape). */
+const parser = <T>(schema: z.ZodType<T, string>): Parser<T> => schema;
+
 /** Required text, optionally matching a pattern. */
 export function text(name: string, description: string, opts: { pattern?: RegExp; maxLength?: number; hint?: string } = {}): Field<string> {
   let s = z.string().trim().min(1, { message: "is required but empty" });
@@ -58,7 +61,36 @@ export function text(name: string, description: string, opts: { pattern?: RegExp
       description,
       constraints: { required: true, ...(opts.pattern ? { pattern: opts.pattern.source } : {}), ...(opts.maxLength ? { maxLength: opts.maxLength } : {}) },
     },
-    schema: s as unknown as Parser<string>,
+    schema: parser(s),
+  };
+}
+
+/**
+ * A kind of identifier the loader brands at parse time: its form, how an error message names it, and the checked
+ * constructor that brands a value of that form (`iso3`, `orgId`, `sourceId` of lib/core/types).
+ */
+export interface IdKind<T extends string> {
+  readonly pattern: RegExp;
+  readonly hint: string;
+  readonly brand: (value: string) => T;
+}
+
+/**
+ * Required identifier of one kind, parsed to its brand (an `Iso3`, `OrgId` or `SourceId`), so that rows reach the
+ * library already branded. `opts` may narrow the pattern (`/^AZE$/`) or name it differently in messages.
+ */
+export function id<T extends string>(name: string, description: string, kind: IdKind<T>, opts: { pattern?: RegExp; hint?: string } = {}): Field<T> {
+  const pattern = opts.pattern ?? kind.pattern;
+  return {
+    descriptor: { name, type: "string", description, constraints: { required: true, pattern: pattern.source } },
+    schema: parser(
+      z
+        .string()
+        .trim()
+        .min(1, { message: "is required but empty" })
+        .regex(pattern, { message: `expected ${opts.hint ?? kind.hint}` })
+        .transform(kind.brand),
+    ),
   };
 }
 
@@ -66,7 +98,7 @@ export function text(name: string, description: string, opts: { pattern?: RegExp
 export function optionalText(name: string, description: string): Field<string | undefined> {
   return {
     descriptor: { name, type: "string", description },
-    schema: z.string().transform(blankToUndefined) as unknown as Parser<string | undefined>,
+    schema: parser(z.string().transform(blankToUndefined)),
   };
 }
 
@@ -74,7 +106,7 @@ export function optionalText(name: string, description: string): Field<string | 
 export function oneOf<const V extends readonly [string, ...string[]]>(name: string, description: string, values: V): Field<V[number]> {
   return {
     descriptor: { name, type: "string", description, constraints: { required: true, enum: values } },
-    schema: z.string().trim().pipe(z.enum(values, { message: `expected one of ${values.join(", ")}` })) as unknown as Parser<V[number]>,
+    schema: parser(z.string().trim().pipe(z.enum(values, { message: `expected one of ${values.join(", ")}` }))),
   };
 }
 
@@ -86,10 +118,10 @@ export function optionalOneOf<const V extends readonly [string, ...string[]]>(
 ): Field<V[number] | undefined> {
   return {
     descriptor: { name, type: "string", description, constraints: { enum: values } },
-    schema: z
+    schema: parser(z
       .string()
       .transform(blankToUndefined)
-      .pipe(z.enum(values, { message: `expected one of ${values.join(", ")} or empty` }).optional()) as unknown as Parser<V[number] | undefined>,
+      .pipe(z.enum(values, { message: `expected one of ${values.join(", ")} or empty` }).optional())),
   };
 }
 
@@ -123,7 +155,7 @@ export function date(name: string, description: string, full = false): Field<str
       ...(full ? {} : {}),
       constraints: { required: true, ...(full ? {} : { pattern: PARTIAL_DATE.source }) },
     },
-    schema: z.string().trim().min(1, { message: "is required but empty" }).pipe(dateSchema(full)) as unknown as Parser<string>,
+    schema: parser(z.string().trim().min(1, { message: "is required but empty" }).pipe(dateSchema(full))),
   };
 }
 
@@ -131,7 +163,7 @@ export function date(name: string, description: string, full = false): Field<str
 export function optionalDate(name: string, description: string, full = false): Field<string | undefined> {
   return {
     descriptor: { name, type: full ? "date" : "string", description, ...(full ? {} : { constraints: { pattern: PARTIAL_DATE.source } }) },
-    schema: z.string().transform(blankToUndefined).pipe(dateSchema(full).optional()) as unknown as Parser<string | undefined>,
+    schema: parser(z.string().transform(blankToUndefined).pipe(dateSchema(full).optional())),
   };
 }
 
@@ -171,7 +203,7 @@ function numberDescriptor(name: string, description: string, opts: NumberOptions
 export function number(name: string, description: string, opts: NumberOptions = {}): Field<number> {
   return {
     descriptor: numberDescriptor(name, description, opts, true),
-    schema: z.string().trim().min(1, { message: "is required but empty" }).pipe(numberSchema(opts)) as unknown as Parser<number>,
+    schema: parser(z.string().trim().min(1, { message: "is required but empty" }).pipe(numberSchema(opts))),
   };
 }
 
@@ -179,7 +211,7 @@ export function number(name: string, description: string, opts: NumberOptions = 
 export function optionalNumber(name: string, description: string, opts: NumberOptions = {}): Field<number | undefined> {
   return {
     descriptor: numberDescriptor(name, description, opts, false),
-    schema: z.string().transform(blankToUndefined).pipe(numberSchema(opts).optional()) as unknown as Parser<number | undefined>,
+    schema: parser(z.string().transform(blankToUndefined).pipe(numberSchema(opts).optional())),
   };
 }
 
@@ -187,31 +219,38 @@ export function optionalNumber(name: string, description: string, opts: NumberOp
 export function boolean(name: string, description: string): Field<boolean> {
   return {
     descriptor: { name, type: "boolean", description, constraints: { required: true } },
-    schema: z
+    schema: parser(z
       .string()
       .trim()
       .pipe(z.enum(["true", "false"], { message: "expected true or false" }))
-      .transform((s) => s === "true") as unknown as Parser<boolean>,
+      .transform((s) => s === "true")),
   };
 }
 
 /** A `;`-separated list of items matching `item` (may be empty unless `required`). */
 export function list(name: string, description: string, item: RegExp, hint: string, required = false): Field<string[]> {
+  return listOf(name, description, z.string().regex(item, { message: `expected ${hint}` }), hint, required);
+}
+
+/** A `;`-separated list of identifiers of one kind, each parsed to its brand (may be empty unless `required`). */
+export function idList<T extends string>(name: string, description: string, kind: IdKind<T>, required = false): Field<T[]> {
+  return listOf(name, description, z.string().regex(kind.pattern, { message: `expected ${kind.hint}` }).transform(kind.brand), kind.hint, required);
+}
+
+function listOf<T>(name: string, description: string, item: z.ZodType<T, string>, hint: string, required: boolean): Field<T[]> {
   return {
     descriptor: { name, type: "list", delimiter: ";", itemType: "string", description, ...(required ? { constraints: { required: true } } : {}) },
-    schema: z
-      .string()
-      .transform((s) =>
-        s
-          .split(";")
-          .map((x) => x.trim())
-          .filter((x) => x !== ""),
-      )
-      .pipe(
-        z
-          .array(z.string().regex(item, { message: `expected ${hint}` }))
-          .min(required ? 1 : 0, { message: `expected at least one ${hint}` }),
-      ) as unknown as Parser<string[]>,
+    schema: parser(
+      z
+        .string()
+        .transform((s) =>
+          s
+            .split(";")
+            .map((x) => x.trim())
+            .filter((x) => x !== ""),
+        )
+        .pipe(z.array(item).min(required ? 1 : 0, { message: `expected at least one ${hint}` })),
+    ),
   };
 }
 

@@ -27,10 +27,16 @@ export interface ResourceDef<R> {
   readonly row: Parser<R>;
 }
 
-/** Builds a resource definition; the zod row schema is assembled from the fields. */
+/** `T`, in a position TypeScript does not infer from (so a resource's row type comes from its fields alone). */
+type FromFields<T> = [T][T extends unknown ? 0 : never];
+
+/**
+ * Builds a resource definition; the zod row schema is assembled from the fields, and the row type is inferred from
+ * the fields only, so shared rules (`figureRules()` of lib/data/rules) take it from there.
+ */
 export function defineResource<R>(def: Omit<ResourceDef<R>, "row" | "rules" | "foreignKeys"> & {
-  rules?: readonly RowRule<R>[];
-  foreignKeys?: readonly ForeignKey<R>[];
+  rules?: readonly RowRule<FromFields<R>>[];
+  foreignKeys?: readonly ForeignKey<FromFields<R>>[];
 }): ResourceDef<R> {
   const shape: Record<string, z.ZodType> = {};
   for (const [k, f] of Object.entries(def.fields) as [string, Field<unknown>][]) shape[k] = f.schema as unknown as z.ZodType;

@@ -3,10 +3,13 @@
  * datapackage.json is generated from these definitions (`npm run data:package`), and a test keeps the two in sync.
  */
 import { parsePartialDate, startOf } from "../core/dates";
+import { ID_PATTERNS, iso3, orgId, sourceId, type Iso3, type OrgId, type SourceId } from "../core/types";
 import {
   boolean,
   date,
-  list,
+  id,
+  idList,
+  type IdKind,
   number,
   oneOf,
   optionalDate,
@@ -16,13 +19,17 @@ import {
   text,
 } from "./fields";
 import { defineResource, type ResourceDef } from "./resource";
+import { figureRules, periodRules, unitRules } from "./rules";
 
-const ISO3 = /^[A-Z]{3}$/;
-const ORG = /^[A-Z][A-Za-z0-9]*$/;
-const SOURCE = /^[a-z0-9][a-z0-9-]*$/;
+export { unitsOfMetric } from "./rules";
+
+/** Identifiers the loader brands as it parses them (see lib/core/types). */
+const ISO3: IdKind<Iso3> = { pattern: ID_PATTERNS.Iso3, hint: "an ISO3 code", brand: iso3 };
+const ORG: IdKind<OrgId> = { pattern: ID_PATTERNS.OrgId, hint: "an organisation id", brand: orgId };
+const SOURCE: IdKind<SourceId> = { pattern: ID_PATTERNS.SourceId, hint: "a source id", brand: sourceId };
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
-const sourcesField = () => list("sources", "Ids of the rows of sources.csv that back this row, separated by ;", SOURCE, "a source id", true);
+const sourcesField = () => idList("sources", "Ids of the rows of sources.csv that back this row, separated by ;", SOURCE, true);
 const noteField = () => optionalText("note", "Caveats, conflicts and context, in our own words");
 
 /** Enumerations used by the resources, exported so that lib/ and tests can use the same lists. */
@@ -92,40 +99,6 @@ export const enums = {
   claimTest: ["status_at", "date", "growth", "count", "value"],
 } as const;
 
-/** Units each metric may be stated in. */
-export const unitsOfMetric: Readonly<Record<string, readonly string[]>> = {
-  cargo: ["t"],
-  containers: ["TEU", "containers"],
-  cargo_growth: ["percent"],
-  container_growth: ["percent"],
-  cargo_capacity: ["t_per_year"],
-  container_capacity: ["TEU_per_year"],
-  volume: ["t"],
-  growth: ["percent"],
-  share: ["percent"],
-};
-
-function unitMatchesMetric(row: { metric: string; unit: string }): string | undefined {
-  const ok = unitsOfMetric[row.metric] ?? [];
-  return ok.includes(row.unit) ? undefined : `unit "${row.unit}" does not match metric "${row.metric}" (expected ${ok.join(" or ")})`;
-}
-
-function negativeVolume(row: { metric: string; value: number }): string | undefined {
-  return !row.metric.endsWith("growth") && row.value < 0 ? `a ${row.metric} value cannot be negative (${row.value})` : undefined;
-}
-
-function endNotBeforeStart(start: string | undefined, end: string | undefined, what: string): string | undefined {
-  if (!start || !end || !parsePartialDate(start) || !parsePartialDate(end)) return undefined;
-  return startOf(end) < startOf(start) ? `${what} ${end} is before its start ${start}` : undefined;
-}
-
-function basePeriodRule(row: { unit: string; metric: string; base_start?: string; base_end?: string }): string | undefined {
-  const isChange = row.metric.endsWith("growth");
-  if (isChange && (!row.base_start || !row.base_end)) return `a ${row.metric} row needs base_start and base_end (the comparison period)`;
-  if (!isChange && (row.base_start || row.base_end)) return `base_start/base_end are only for growth rows, not for metric "${row.metric}"`;
-  return undefined;
-}
-
 /** sources.csv */
 export const sources = defineResource({
   name: "sources",
@@ -133,7 +106,7 @@ export const sources = defineResource({
   title: "Sources",
   description: "Every page a value comes from, with a verbatim quote (at most 30 words) that holds the fact.",
   fields: {
-    id: text("id", "Source id, lowercase kebab-case", { pattern: SOURCE, hint: "a lowercase kebab-case id" }),
+    id: id("id", "Source id, lowercase kebab-case", SOURCE, { hint: "a lowercase kebab-case id" }),
     publisher: text("publisher", "Who published the page (news agency, ministry, organisation)"),
     title: text("title", "Title of the page"),
     url: text("url", "Address of the page", { pattern: /^https?:\/\/\S+$/, hint: "an http(s) address" }),
@@ -161,7 +134,7 @@ export const states = defineResource({
   title: "States",
   description: "States that appear in the package, with region and Caspian littoral flag.",
   fields: {
-    iso3: text("iso3", "ISO 3166-1 alpha-3 code (XNC: Turkish Republic of Northern Cyprus, no ISO code)", { pattern: ISO3, hint: "three capital letters" }),
+    iso3: id("iso3", "ISO 3166-1 alpha-3 code (XNC: Turkish Republic of Northern Cyprus, no ISO code)", ISO3, { hint: "three capital letters" }),
     name: text("name", "Short English name"),
     region: oneOf("region", "Region used for grouping", enums.region),
     caspian_littoral: boolean("caspian_littoral", "Borders the Caspian Sea"),
@@ -177,7 +150,7 @@ export const organizations = defineResource({
   title: "Organisations",
   description: "International organisations and formats, with the sphere tag used by the multi-vector balance index.",
   fields: {
-    id: text("id", "Short id (SCO, CICA, OTS, …)", { pattern: ORG, hint: "an id such as SCO" }),
+    id: id("id", "Short id (SCO, CICA, OTS, …)", ORG, { hint: "an id such as SCO" }),
     name: text("name", "Full name"),
     founded: date("founded", "Founding date (ISO, partial allowed)"),
     kind: oneOf("kind", "Main field of activity", enums.orgKind),
@@ -196,8 +169,8 @@ export const memberships = defineResource({
   title: "Memberships",
   description: "Status of a state in an organisation over an interval; a change of status is a new row.",
   fields: {
-    state: text("state", "ISO3 code of the state", { pattern: ISO3, hint: "an ISO3 code" }),
-    org: text("org", "Organisation id", { pattern: ORG, hint: "an organisation id" }),
+    state: id("state", "ISO3 code of the state", ISO3),
+    org: id("org", "Organisation id", ORG),
     status: oneOf("status", "Status of the state in the organisation", enums.membershipStatus),
     since: date("since", "Start of the status (ISO, partial allowed); with since_bound=by, a date by which the status held"),
     since_bound: oneOf("since_bound", "exact: the status began on `since`; by: it is documented on `since`, its start is unknown", enums.sinceBound),
@@ -245,13 +218,7 @@ export const corridorFlows = defineResource({
   },
   primaryKey: ["id"],
   foreignKeys: [{ field: "sources", resource: "sources", key: "id" }],
-  rules: [
-    { field: "unit", check: (r) => unitMatchesMetric(r) },
-    { field: "value", check: (r) => negativeVolume(r) },
-    { field: "period_end", check: (r) => endNotBeforeStart(r.period_start, r.period_end, "period_end") },
-    { field: "base_start", check: (r) => basePeriodRule(r) },
-    { field: "base_end", check: (r) => endNotBeforeStart(r.base_start, r.base_end, "base_end") },
-  ],
+  rules: figureRules(),
 });
 
 /** capacities.csv */
@@ -274,7 +241,7 @@ export const capacities = defineResource({
   },
   primaryKey: ["id"],
   foreignKeys: [{ field: "sources", resource: "sources", key: "id" }],
-  rules: [{ field: "unit", check: (r) => unitMatchesMetric(r) }],
+  rules: unitRules(),
 });
 
 /** transit.csv */
@@ -298,12 +265,7 @@ export const transit = defineResource({
   },
   primaryKey: ["id"],
   foreignKeys: [{ field: "sources", resource: "sources", key: "id" }],
-  rules: [
-    { field: "unit", check: (r) => unitMatchesMetric(r) },
-    { field: "value", check: (r) => negativeVolume(r) },
-    { field: "period_end", check: (r) => endNotBeforeStart(r.period_start, r.period_end, "period_end") },
-    { field: "base_start", check: (r) => basePeriodRule(r) },
-  ],
+  rules: figureRules(),
 });
 
 /** funds.csv */
@@ -315,7 +277,7 @@ export const funds = defineResource({
   fields: {
     id: text("id", "Fund id", { pattern: ID, hint: "a lowercase kebab-case id" }),
     name: text("name", "Name of the fund"),
-    partners: list("partners", "ISO3 codes of the partner states, separated by ;", ISO3, "an ISO3 code", true),
+    partners: idList("partners", "ISO3 codes of the partner states, separated by ;", ISO3, true),
     agreed: optionalDate("agreed", "Date the founding agreement was signed or decided"),
     established: optionalDate("established", "Date the fund or company was set up"),
     as_of: date("as_of", "Date the capital figures of this row describe"),
@@ -341,8 +303,8 @@ export const trade = defineResource({
   description: "Trade turnover, exports and imports in USD, from Azerbaijan's statistics (reporter) or the partner's (mirror).",
   fields: {
     id: text("id", "Row id", { pattern: ID, hint: "a lowercase kebab-case id" }),
-    reporter: text("reporter", "Focal state (always AZE)", { pattern: /^AZE$/, hint: "AZE" }),
-    partner: text("partner", "Partner state", { pattern: ISO3, hint: "an ISO3 code" }),
+    reporter: id("reporter", "Focal state (always AZE)", ISO3, { pattern: /^AZE$/, hint: "AZE" }),
+    partner: id("partner", "Partner state", ISO3),
     period_start: date("period_start", "First day of the period", true),
     period_end: date("period_end", "Last day of the period", true),
     flow: oneOf("flow", "turnover, export or import, from the reporter's view", enums.tradeFlow),
@@ -357,7 +319,7 @@ export const trade = defineResource({
     { field: "partner", resource: "states", key: "iso3" },
     { field: "sources", resource: "sources", key: "id" },
   ],
-  rules: [{ field: "period_end", check: (r) => endNotBeforeStart(r.period_start, r.period_end, "period_end") }],
+  rules: periodRules(),
 });
 
 /** events.csv */
@@ -371,9 +333,9 @@ export const events = defineResource({
     date: date("date", "Date (ISO, partial allowed)"),
     date_precision: oneOf("date_precision", "day, month or year", enums.precision),
     title: text("title", "What happened, in our words"),
-    orgs: list("orgs", "Organisation ids involved, separated by ;", ORG, "an organisation id"),
+    orgs: idList("orgs", "Organisation ids involved, separated by ;", ORG),
     place: optionalText("place", "City or online"),
-    participants: list("participants", "ISO3 codes of participating states, separated by ;", ISO3, "an ISO3 code"),
+    participants: idList("participants", "ISO3 codes of participating states, separated by ;", ISO3),
     kind: oneOf("kind", "Kind of event", enums.eventKind),
     sources: sourcesField(),
     note: noteField(),

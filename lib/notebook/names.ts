@@ -3,6 +3,7 @@
  * package, with a clear error for a focal-state parameter that is not in states.csv.
  * @module
  */
+import type { Iso3 } from "../core/types";
 import type { OrganizationRow, StateRow } from "../data/resources";
 import { NO_STATUS, SPHERE_TERMS, STATUS_TERMS } from "../data/vocabulary";
 
@@ -27,16 +28,18 @@ export function statePossessive(pkg: States, iso3: string): string {
 }
 
 /**
- * Checks a focal-state parameter: an ISO3 code present in states.csv (case-insensitive), returned in capitals.
+ * Checks a focal-state parameter: an ISO3 code present in states.csv (case-insensitive), returned in capitals as the
+ * {@link Iso3} of that row, so it can be looked up in branded row fields (`fund.partners.includes(F)`).
  * Throws a `RangeError` listing the codes available otherwise.
  * @example checkFocal(pkg, "kaz") // => "KAZ"
  */
-export function checkFocal(pkg: States, focal: string): string {
+export function checkFocal(pkg: States, focal: string): Iso3 {
   const code = String(focal).trim().toUpperCase();
-  if (!pkg.states.some((s) => s.iso3 === code)) {
+  const state = pkg.states.find((s) => s.iso3 === code);
+  if (!state) {
     throw new RangeError(`focal = "${focal}" is not a state of data/states.csv; use one of ${pkg.states.map((s) => s.iso3).join(", ")}`);
   }
-  return code;
+  return state.iso3;
 }
 
 /**

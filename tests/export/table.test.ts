@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { csvField, markdownCell, neutralizeFormula, toCsv, toMarkdown } from "../../lib/export";
 import type { TableInput } from "../../lib/figures/table";
-import type { SourceId } from "../../lib/core/types";
+import { sourceId } from "../../lib/core/types";
 
 const table: TableInput = {
   title: "Trade | 2024",
@@ -15,7 +15,7 @@ const table: TableInput = {
     { partner: '=HYPERLINK("http://x")', value: -5, note: "+1 line\nnext | pipe" },
     { partner: "@SUM(A1)", value: null, note: "\tTAB" },
   ],
-  sources: ["ady-2024"] as SourceId[],
+  sources: [sourceId("ady-2024")],
 };
 
 /** A minimal RFC 4180 parser, to read back what toCsv writes. */

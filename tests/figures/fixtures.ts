@@ -1,9 +1,9 @@
 /** Small inputs for the figure tests: lib results built by hand. */
 import { seriesOf } from "../../lib/indicators/series/build";
-import type { SourceId } from "../../lib/core/types";
+import { sourceId, type SourceId } from "../../lib/core/types";
 import type { MembershipMatrixInput, OverlapNetworkInput, TimelineInput, BalanceInput, ProjectionInput, CapacityThroughputInput, ComparisonInput } from "../../lib/figures";
 
-export const S = (...ids: string[]): SourceId[] => ids as SourceId[];
+export const S = (...ids: string[]): SourceId[] => ids.map(sourceId);
 export const XSS = "<img src=x onerror=alert(1)>";
 
 export const catalog = [

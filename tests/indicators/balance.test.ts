@@ -11,6 +11,7 @@ import {
   shannonEntropy,
   type MembershipInput,
 } from "../../lib/indicators";
+import { sourceId } from "../../lib/core/types";
 import { realData } from "./real-data";
 
 describe("shannonEntropy() and normalisedEntropy()", () => {
@@ -44,9 +45,9 @@ describe("multiVectorBalance()", () => {
 
   it("the worked example of lib/indicators/balance/README.md", () => {
     const rows: MembershipInput[] = [
-      { state: "AZE", org: "OTS", status: "founding_member", since: "2009-10-03", sources: ["a"] },
-      { state: "AZE", org: "CICA", status: "founding_member", since: "1999-09-14", sources: ["b"] },
-      { state: "AZE", org: "SCO", status: "dialogue_partner", since: "2015-07-10", sources: ["c"] },
+      { state: "AZE", org: "OTS", status: "founding_member", since: "2009-10-03", sources: [sourceId("a")] },
+      { state: "AZE", org: "CICA", status: "founding_member", since: "1999-09-14", sources: [sourceId("b")] },
+      { state: "AZE", org: "SCO", status: "dialogue_partner", since: "2015-07-10", sources: [sourceId("c")] },
     ];
     const orgs = pkg.organizations.filter((o) => ["OTS", "CICA", "SCO"].includes(o.id));
     const b = multiVectorBalance(membershipIndex(rows), orgs, "AZE", "2024-12-31");

@@ -79,7 +79,7 @@ describe("utilisation and headroom", () => {
 
   it("leaves part-year points null unless asked to annualise", () => {
     const caps: CapacityRow[] = [
-      { id: "c", asset: "titr", metric: "cargo_capacity", value: 6000000, unit: "t_per_year", as_of: "2024-01", status: "actual", target_year: undefined, sources: ["s"], note: undefined },
+      { id: "c", asset: "titr", metric: "cargo_capacity", value: 6000000, unit: "t_per_year", as_of: "2024-01", status: "actual", target_year: undefined, sources: [sourceId("s")], note: undefined },
     ];
     const s = seriesOf({ "2024-01..2024-09": 3400000 }, { metric: "cargo", unit: "t" });
     expect(utilisationTable(s, caps, { asset: "titr", metric: "cargo_capacity" })[0]!.utilisation).toBeNull();

@@ -10,7 +10,6 @@ import {
   compareNumber,
   parseClaimArgs,
   whereRows,
-  type ClaimData,
   type ClaimInput,
 } from "../../lib/indicators";
 import { realData } from "./real-data";
@@ -161,7 +160,7 @@ describe("the tests on small data", () => {
         if (key === "memberships") throw new Error("1 problem(s) in the data:\n  data/memberships.csv: bad row");
         return Reflect.get(target, key);
       },
-    }) as unknown as ClaimData;
+    });
     expect(() => checkClaim(claim("status_at", { state: "AZE", org: "SCO", status: "dialogue_partner", date: "2015-07-10" }), broken)).toThrow(
       'claim "t" (status_at) cannot be checked: 1 problem(s) in the data:\n  data/memberships.csv: bad row',
     );

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { eventCounts, filterEvents, summitIntensity, type EventInput } from "../../lib/indicators";
+import { iso3, orgId, sourceId } from "../../lib/core/types";
 import { realData, rowById } from "./real-data";
 
 const ev = (id: string, date: string, orgs: string[], kind: EventInput["kind"], participants: string[] = []): EventInput => ({
   id,
   date,
-  orgs,
-  participants,
+  orgs: orgs.map(orgId),
+  participants: participants.map(iso3),
   kind,
-  sources: [`src-${id}`],
+  sources: [sourceId(`src-${id}`)],
 });
 
 describe("eventCounts()", () => {

@@ -22,6 +22,7 @@ import {
   type MembershipInput,
   type MembershipStatus,
 } from "../../lib/indicators";
+import { orgId, sourceId } from "../../lib/core/types";
 import { realData } from "./real-data";
 
 const pkg = realData();
@@ -66,7 +67,7 @@ describe("statusAt() on the real data", () => {
     expect(statusAt(index, "CHN", "OTS", "2024")).toMatchObject({ status: "none", reason: "no_record", sources: [] });
   });
   it("a status that ended with no successor row", () => {
-    const ix = membershipIndex([{ state: "AAA", org: "X", status: "member", since: "2000", until: "2010-06", sources: ["s"] }]);
+    const ix = membershipIndex([{ state: "AAA", org: "X", status: "member", since: "2000", until: "2010-06", sources: [sourceId("s")] }]);
     expect(statusAt(ix, "AAA", "X", "2010-05-31").status).toBe("member");
     expect(statusAt(ix, "AAA", "X", "2010-06-01")).toMatchObject({ status: "none", reason: "ended", uncertain: true }); // ended in June 2010
     expect(statusAt(ix, "AAA", "X", "2011")).toMatchObject({ status: "none", reason: "ended", uncertain: false, sources: ["s"] });
@@ -129,12 +130,12 @@ describe("membershipMatrix()", () => {
       status: fc.constantFrom(...MEMBERSHIP_STATUSES),
       since: dateArb,
       until: fc.option(dateArb, { nil: undefined }),
-      sources: fc.constant(["s"]),
+      sources: fc.constant([sourceId("s")]),
     });
     fc.assert(
       fc.property(fc.array(rowArb, { maxLength: 20 }), dateArb, dateArb, (rows, founded, query) => {
         const ok = rows.filter((r) => r.until === undefined || r.until >= r.since) as MembershipInput[];
-        const ix = membershipIndex(ok, [{ id: "Y", founded }]);
+        const ix = membershipIndex(ok, [{ id: orgId("Y"), founded }]);
         const m = membershipMatrix(ix, query, { statuses: ANY_TIE });
         return m.states.every((s) =>
           m.orgs.every((o) => {
@@ -207,11 +208,11 @@ describe("overlap", () => {
 describe("networks and centrality", () => {
   // A in {X, Y}, B in {Y, Z}, C in {Z}: the state–state network is the path A – B – C
   const rows: MembershipInput[] = [
-    { state: "AAA", org: "X", status: "member", since: "2000", sources: ["a"] },
-    { state: "AAA", org: "Y", status: "member", since: "2000", sources: ["b"] },
-    { state: "BBB", org: "Y", status: "observer", since: "2000", sources: ["c"] },
-    { state: "BBB", org: "Z", status: "member", since: "2000", sources: ["d"] },
-    { state: "CCC", org: "Z", status: "member", since: "2000", sources: ["e"] },
+    { state: "AAA", org: "X", status: "member", since: "2000", sources: [sourceId("a")] },
+    { state: "AAA", org: "Y", status: "member", since: "2000", sources: [sourceId("b")] },
+    { state: "BBB", org: "Y", status: "observer", since: "2000", sources: [sourceId("c")] },
+    { state: "BBB", org: "Z", status: "member", since: "2000", sources: [sourceId("d")] },
+    { state: "CCC", org: "Z", status: "member", since: "2000", sources: [sourceId("e")] },
   ];
   const m = membershipMatrix(membershipIndex(rows), "2024");
 
@@ -268,9 +269,9 @@ describe("accessionTimeline()", () => {
   });
   it("a status that ends with no successor gives a left entry; filters keep the order", () => {
     const rows: MembershipInput[] = [
-      { state: "AAA", org: "X", status: "observer", since: "2005", until: "2010-05", sources: ["a"] },
-      { state: "AAA", org: "X", status: "member", since: "2010-05", until: "2020-01-01", sources: ["b"] },
-      { state: "BBB", org: "X", status: "member", since: "2001-03-04", sources: ["c"] },
+      { state: "AAA", org: "X", status: "observer", since: "2005", until: "2010-05", sources: [sourceId("a")] },
+      { state: "AAA", org: "X", status: "member", since: "2010-05", until: "2020-01-01", sources: [sourceId("b")] },
+      { state: "BBB", org: "X", status: "member", since: "2001-03-04", sources: [sourceId("c")] },
     ];
     const t = accessionTimeline(rows);
     expect(t.map((e) => `${e.date} ${e.state} ${e.change} ${e.status}`)).toEqual([

@@ -5,7 +5,6 @@
  */
 import { latestFundRows } from "../funds/latest";
 import { FULL_MEMBERSHIP, statusAt } from "../memberships/status";
-import { rowSources } from "../series/sources";
 import { mergeSources, type SourceId, mergeSourceLists } from "../../core/types";
 import type { CountArgs } from "./args";
 import { articleNumber, compareByOp } from "./compare";
@@ -13,9 +12,9 @@ import { claimsMembershipIndex } from "./test-status";
 import type { ClaimData, Evidence, TestOutcome, Verdict } from "./types";
 import { whereRows } from "./where";
 
-type AnyRow = Record<string, unknown> & { readonly sources?: readonly string[] };
+type AnyRow = Record<string, unknown> & { readonly sources?: readonly SourceId[] };
 
-const srcOf = (r: AnyRow): readonly SourceId[] => (r.sources ? rowSources(r as { sources: readonly string[] }) : []);
+const srcOf = (r: AnyRow): readonly SourceId[] => r.sources ?? [];
 const keyOf = (r: AnyRow): string => String(r.id ?? r.iso3 ?? [r.state, r.org, r.since].filter(Boolean).join("|"));
 
 /**
@@ -39,20 +38,20 @@ export function checkCount(args: CountArgs, articleValue: string | undefined, to
     const ix = claimsMembershipIndex(data);
     const date = args.as_of ?? new Date().toISOString().slice(0, 10);
     const statuses: readonly string[] = args.statuses ?? FULL_MEMBERSHIP;
-    const stateRows = new Map(data.states.map((s) => [s.iso3 as string, s as unknown as AnyRow]));
+    const stateRows = new Map<string, AnyRow>(data.states.map((s) => [s.iso3, s]));
     const holders = ix.states
       .map((s) => ({ s, at: statusAt(ix, s, args.org!, date) }))
       .filter(({ at }) => at.status !== "none" && statuses.includes(at.status));
     const filtered = args.where ? new Set(whereRows([...stateRows.values()], args.where).map((r) => String(r.iso3))) : undefined;
     rows = holders
       .filter(({ s }) => !filtered || filtered.has(s))
-      .map(({ s, at }) => ({ id: s, sources: at.sources as readonly string[] }));
+      .map(({ s, at }) => ({ id: s, sources: at.sources }));
     label = `states ${statuses.join("/")} of ${args.org} on ${date}${args.where ? ` where ${JSON.stringify(args.where)}` : ""}`;
   } else {
     const source: readonly AnyRow[] =
       args.resource === "funds"
-        ? (latestFundRows(data.funds, args.as_of) as unknown as AnyRow[])
-        : (data[args.resource] as unknown as readonly AnyRow[]);
+        ? latestFundRows(data.funds, args.as_of)
+        : data[args.resource];
     rows = whereRows(source, args.where);
     label = `rows of ${args.resource}${args.where ? ` where ${JSON.stringify(args.where)}` : ""}${args.resource === "funds" && args.as_of ? ` as of ${args.as_of}` : ""}`;
   }
@@ -75,7 +74,7 @@ export function checkCount(args: CountArgs, articleValue: string | undefined, to
   if (args.than) {
     if (args.resource === "memberships") return { verdict: "not_checkable", reason: "than is not available for memberships counts", evidence };
     const pool: readonly AnyRow[] =
-      args.resource === "funds" ? (latestFundRows(data.funds, args.as_of) as unknown as AnyRow[]) : (data[args.resource] as unknown as readonly AnyRow[]);
+      args.resource === "funds" ? latestFundRows(data.funds, args.as_of) : data[args.resource];
     const other = whereRows(pool, args.than.where);
     evidence.push({ label: `rows of ${args.resource} where ${JSON.stringify(args.than.where)}`, value: other.length, row: other.map(keyOf).join(";"), sources: mergeSourceLists(other.map(srcOf)) });
     const op = args.op ?? "gt";

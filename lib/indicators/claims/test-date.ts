@@ -4,6 +4,7 @@
  */
 import { parsePartialDate } from "../../core/dates";
 import { rowSources } from "../series/sources";
+import type { SourceId } from "../../core/types";
 import type { DateArgs } from "./args";
 import { bestVerdict, compareDates } from "./compare";
 import type { ClaimData, Evidence, TestOutcome, Verdict } from "./types";
@@ -25,7 +26,7 @@ const RESOURCE_KEY = {
   capacities: "capacities",
 } as const;
 
-type AnyRow = Record<string, unknown> & { readonly sources: readonly string[] };
+type AnyRow = Record<string, unknown> & { readonly sources: readonly SourceId[] };
 
 function rowKey(r: AnyRow): string {
   return typeof r.id === "string" ? r.id : [r.state, r.org, r.since].filter(Boolean).join("|");
@@ -44,7 +45,7 @@ export function checkDate(args: DateArgs, articleValue: string | undefined, tole
     return { verdict: "not_checkable", reason: `the article's value "${articleValue ?? ""}" is not an ISO date`, evidence: [] };
   }
   const article = articleValue.trim();
-  const all = data[RESOURCE_KEY[args.resource]] as unknown as readonly AnyRow[];
+  const all: readonly AnyRow[] = data[RESOURCE_KEY[args.resource]];
   const rows = args.id !== undefined ? all.filter((r) => r.id === args.id) : whereRows(all, args.where);
   const picked = args.id !== undefined && args.where ? whereRows(rows, args.where) : rows;
   if (picked.length === 0) return { verdict: "not_checkable", reason: `no row of data/${args.resource}.csv matches ${JSON.stringify(args.id ?? args.where)}`, evidence: [] };

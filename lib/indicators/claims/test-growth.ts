@@ -5,7 +5,7 @@
  */
 import { percentChange } from "../series/change";
 import { rowSources } from "../series/sources";
-import { mergeSources } from "../../core/types";
+import { mergeSources, type SourceId } from "../../core/types";
 import type { GrowthArgs } from "./args";
 import { articleNumber, compareNumber } from "./compare";
 import type { ClaimData, Evidence, TestOutcome, Verdict } from "./types";
@@ -21,7 +21,7 @@ interface FlowLike {
   readonly status?: string;
   readonly base_start?: string | undefined;
   readonly base_end?: string | undefined;
-  readonly sources: readonly string[];
+  readonly sources: readonly SourceId[];
 }
 
 /**

@@ -4,12 +4,13 @@
  */
 import { effectiveFrom, queryDay } from "../../core/period";
 import { rowSources } from "../series/sources";
+import type { SourceId } from "../../core/types";
 import type { ValueArgs } from "./args";
 import { articleNumber, compareNumber } from "./compare";
 import type { ClaimData, Evidence, TestOutcome, Verdict } from "./types";
 import { whereRows } from "./where";
 
-type AnyRow = Record<string, unknown> & { readonly sources: readonly string[] };
+type AnyRow = Record<string, unknown> & { readonly sources: readonly SourceId[] };
 
 const KEY = { capacities: "capacities", corridor_flows: "corridorFlows", transit: "transit", funds: "funds", trade: "trade" } as const;
 
@@ -24,7 +25,7 @@ const KEY = { capacities: "capacities", corridor_flows: "corridorFlows", transit
  * @example checkValue({ resource: "capacities", asset: "btk_railway", metric: "cargo_capacity", op: "increase", as_of: "2024-11-30" }, undefined, 0, pkg).verdict // => "supported"
  */
 export function checkValue(args: ValueArgs, articleValue: string | undefined, tolerance: number, data: ClaimData): TestOutcome {
-  const all = data[KEY[args.resource]] as unknown as readonly AnyRow[];
+  const all: readonly AnyRow[] = data[KEY[args.resource]];
   if (args.op === "increase") {
     if (args.resource !== "capacities" || !args.asset || !args.metric) {
       return { verdict: "not_checkable", reason: 'op "increase" needs resource capacities, asset and metric', evidence: [] };

@@ -45,10 +45,10 @@ export function membershipMatrix(
   const orgs = (opts.orgs ?? index.orgs) as readonly OrgId[];
   // Map the index's positions to the matrix's (−1: not in the matrix).
   const rowOf = new Int32Array(index.states.length).fill(-1);
-  const stateAt = new Map(states.map((s, i) => [s as string, i]));
+  const stateAt = new Map<string, number>(states.map((s, i) => [s, i]));
   index.states.forEach((s, i) => (rowOf[i] = stateAt.get(s) ?? -1));
   const colOf = new Int32Array(index.orgs.length).fill(-1);
-  const orgAt = new Map(orgs.map((o, i) => [o as string, i]));
+  const orgAt = new Map<string, number>(orgs.map((o, i) => [o, i]));
   index.orgs.forEach((o, i) => (colOf[i] = orgAt.get(o) ?? -1));
 
   const day = queryDay(date);
@@ -80,8 +80,8 @@ export function membershipMatrix(
  * matrixStatus(matrix, "AZE", "SCO") // => "dialogue_partner"
  */
 export function matrixStatus(matrix: MembershipMatrix, state: string, org: string): MembershipStatus | undefined {
-  const r = matrix.states.indexOf(state as Iso3);
-  const c = matrix.orgs.indexOf(org as OrgId);
+  const r = matrix.states.findIndex((s) => s === state);
+  const c = matrix.orgs.findIndex((o) => o === org);
   if (r < 0 || c < 0) return undefined;
   const code = matrix.codes[r * matrix.orgs.length + c]!;
   return code === 0 ? undefined : MEMBERSHIP_STATUSES[code - 1];
@@ -94,8 +94,8 @@ export function matrixStatus(matrix: MembershipMatrix, state: string, org: strin
  * matrixCellSources(matrix, "AZE", "SCO").includes("economy-gov-az-sco-dialogue-partner") // => true
  */
 export function matrixCellSources(matrix: MembershipMatrix, state: string, org: string): readonly SourceId[] {
-  const r = matrix.states.indexOf(state as Iso3);
-  const c = matrix.orgs.indexOf(org as OrgId);
+  const r = matrix.states.findIndex((s) => s === state);
+  const c = matrix.orgs.findIndex((o) => o === org);
   if (r < 0 || c < 0) return [];
   const k = matrix.spellOf[r * matrix.orgs.length + c]!;
   return k < 0 ? [] : (rowSources(matrix.index.spells[k]!.row));

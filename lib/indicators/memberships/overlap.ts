@@ -30,7 +30,7 @@ export function jaccard<T>(a: ReadonlySet<T> | readonly T[], b: ReadonlySet<T> |
  * orgsOf(matrix, "AZE") // => ["BSEC", "CICA", "CIS", "COE", "ECO", "GUAM", "NAM", "OIC", "OSCE", "OTS", "SCO"]
  */
 export function orgsOf(matrix: MembershipMatrix, state: string): OrgId[] {
-  const r = matrix.states.indexOf(state as Iso3);
+  const r = matrix.states.findIndex((s) => s === state);
   if (r < 0) return [];
   const m = matrix.orgs.length;
   return matrix.orgs.filter((_, c) => matrix.codes[r * m + c] !== 0);
@@ -44,8 +44,8 @@ export function orgsOf(matrix: MembershipMatrix, state: string): OrgId[] {
  * sharedMemberships(matrix, "AZE", "KAZ").value // => ["CICA", "CIS", "ECO", "OIC", "OSCE", "OTS", "SCO"]
  */
 export function sharedMemberships(matrix: MembershipMatrix, a: string, b: string): Sourced<OrgId[]> {
-  const ra = matrix.states.indexOf(a as Iso3);
-  const rb = matrix.states.indexOf(b as Iso3);
+  const ra = matrix.states.findIndex((s) => s === a);
+  const rb = matrix.states.findIndex((s) => s === b);
   if (ra < 0 || rb < 0) return { value: [], sources: [] };
   const m = matrix.orgs.length;
   const shared: OrgId[] = [];

@@ -47,7 +47,7 @@ export interface MembershipInput {
   readonly since: string;
   readonly since_bound?: MembershipRow["since_bound"];
   readonly until?: string | undefined;
-  readonly sources: readonly string[];
+  readonly sources: readonly SourceId[];
 }
 
 /** One row with its dates turned into day numbers (`YYYYMMDD`). */
@@ -88,8 +88,8 @@ export function membershipIndex(
 ): MembershipIndex {
   const stateList = [...new Set([...states, ...rows.map((r) => r.state)])].sort() as Iso3[];
   const orgList = [...new Set([...organizations.map((o) => o.id), ...rows.map((r) => r.org)])].sort() as OrgId[];
-  const stateIx = new Map(stateList.map((s, i) => [s as string, i]));
-  const orgIx = new Map(orgList.map((o, i) => [o as string, i]));
+  const stateIx = new Map<string, number>(stateList.map((s, i) => [s, i]));
+  const orgIx = new Map<string, number>(orgList.map((o, i) => [o, i]));
   const founded = new Map(organizations.map((o) => [o.id, { date: o.founded, day: effectiveFrom(o.founded) }]));
   const spells: Spell[] = rows.map((row) => ({
     row,

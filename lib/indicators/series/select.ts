@@ -3,7 +3,7 @@
  * @module
  */
 import type { CorridorFlowRow, TransitRow } from "../../data/resources";
-import { mergeSources, type Series, type SeriesPoint, type ValueStatus } from "../../core/types";
+import { mergeSources, type Series, type SeriesPoint, type SourceId, type ValueStatus } from "../../core/types";
 import { periodLabel } from "../../core/period";
 import { rowSources } from "./sources";
 
@@ -19,7 +19,7 @@ export interface SeriesRow {
   readonly unit: string;
   /** Missing (transit.csv has no status column) means `actual`. */
   readonly status?: ValueStatus;
-  readonly sources: readonly string[];
+  readonly sources: readonly SourceId[];
 }
 
 /** What to select. Every given field must match; lists match any of their items. */
