@@ -11,7 +11,10 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultDataDir } from "../lib/data/paths";
-import { defaultOptions, runNotebooks, selectNotebooks, type NotebookResult } from "../runner/run";
+import { selectNotebooks } from "../runner/discover";
+import { defaultOptions } from "../runner/options";
+import { runNotebooks } from "../runner/run";
+import type { NotebookResult } from "../runner/worker";
 import { writeNotebook } from "./notebook-fixture";
 
 async function timed(notebooksDir: string, outDir: string, force: boolean): Promise<{ ms: number; results: NotebookResult[] }> {

@@ -1,3 +1,8 @@
+// Options of the main job: RunOptions and its defaults, the command-line errors, and the parameter checks.
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { projectRoot } from "./paths";
+
 /** Options of one run of the main job, as parsed from the command line. */
 export interface RunOptions {
   /** Folder holding the notebooks to execute. */
@@ -18,6 +23,21 @@ export interface RunOptions {
   readonly quiet: boolean;
   /** Ignore the run cache: execute every selected notebook. */
   readonly force: boolean;
+}
+
+/** Default options: every notebook in notebooks/, output to out/, one notebook per core. */
+export function defaultOptions(): RunOptions {
+  return {
+    notebooksDir: join(projectRoot, "notebooks"),
+    outDir: join(projectRoot, "out"),
+    only: [],
+    timeoutSeconds: 300,
+    parameters: {},
+    jobs: availableParallelism(),
+    html: true,
+    quiet: false,
+    force: false,
+  };
 }
 
 /** Error in the command line, reported without a stack trace. */

@@ -1,3 +1,4 @@
+// Where things are: the checkout, Jupyter (Python, kernelspec), the data folder in use; output-folder checks.
 import { accessSync, constants, existsSync, mkdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { checkoutRoot } from "../lib/data/paths";
@@ -15,6 +16,21 @@ export const jupyterPath: string = join(projectRoot, ".jupyter");
 export function jupyterEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const rest = base.JUPYTER_PATH ? `:${base.JUPYTER_PATH}` : "";
   return { ...base, JUPYTER_PATH: `${jupyterPath}${rest}`, PYTHONWARNINGS: "ignore" };
+}
+
+/**
+ * The data folder the notebooks' loaders read: `CASPIAN_DATA`, or the checkout's data/, as an absolute path with
+ * symlinks resolved. It is an input of every run (another folder never serves this one's outputs), and the kernels
+ * get it as `CASPIAN_DATA`, so the runner and the notebooks agree on it whatever the working folder.
+ */
+export function resolvedDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const given = env.CASPIAN_DATA;
+  const dir = resolve(given !== undefined && given.trim() !== "" ? given : join(projectRoot, "data"));
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
+  }
 }
 
 /** What the output-folder check compares against: the folders of this run and of the machine. */

@@ -1,6 +1,9 @@
-import { readFileSync } from "node:fs";
+// The run record (out/records/<name>.json) of each executed notebook: its type, and reading and writing it.
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileSha256, sha256, stableJson } from "../lib/core/hash";
+import { fileSha256, listFiles, sha256 } from "../lib/core/hash";
+import { writeFileAtomicSync as writeAtomic } from "../lib/core/atomic";
+import { projectRoot } from "./paths";
 
 /** Hashes of everything that decides a notebook's outputs. */
 export interface InputHashes {
@@ -52,13 +55,8 @@ export interface RunRecord {
   readonly tables: readonly string[];
 }
 
-/** Hash of a parameter set (order of keys does not matter). */
-export function parametersHash(parameters: Readonly<Record<string, unknown>> | null): string {
-  return sha256(stableJson(parameters ?? {}));
-}
-
 /** Writes a file atomically (temporary file in the same folder, then a rename): the library's writer. */
-export { writeFileAtomicSync as writeAtomic } from "../lib/core/atomic";
+export { writeAtomic };
 
 /** Reads a run record; `undefined` when missing, unreadable or not a record (it is then rebuilt, never trusted). */
 export function readRecord(file: string): RunRecord | undefined {
@@ -77,24 +75,78 @@ export function describeOutput(root: string, file: string): OutputFile {
   return { path: relative(root, file), sha256: sha256(data), bytes: data.length };
 }
 
+function packageVersion(name: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(projectRoot, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}
+
+/** What a successful run knows when its outputs are in place: {@link writeRunRecord} turns it into a record. */
+export interface FinishedRun {
+  /** Where the record goes (out/records/<name>.json). */
+  readonly recordFile: string;
+  /** The notebook file executed. */
+  readonly notebook: string;
+  /** Its output name (see outputName in runner/discover.ts). */
+  readonly name: string;
+  readonly startedAt: Date;
+  /** The parameters that applied to the notebook, `null` for none. */
+  readonly parameters: Record<string, unknown> | null;
+  /** The input hashes of the run, but the data files, which come from {@link readsFile}. */
+  readonly current: Omit<InputHashes, "data">;
+  /** The file in which the notebook's loaders logged each data file they read, one path a line. */
+  readonly readsFile: string;
+  /** Versions the worker reported (Jupyter, nbclient, ...). */
+  readonly versions: Record<string, string>;
+  readonly cellTimings: CellTiming[];
+  /** Every output file, in place (the executed notebook, the HTML page, the figure specs). */
+  readonly outputs: string[];
+  /** The notebook's figure specs folder (out/figures/specs/<name>/). */
+  readonly figuresDir: string;
+}
+
 /**
- * Why a cached run cannot be reused, or `null` when it can: its inputs equal the current ones (the data files
- * compared are those the notebook read last time) and every output is still there with the same hash.
+ * Writes the record of a successful run, atomically and last (after its outputs are in place): the hashes of its
+ * inputs and of each data file it read (from now), the versions, the cell timings, and each output with its hash.
  */
-export function staleReason(record: RunRecord | undefined, current: Omit<InputHashes, "data">, root: string): string | null {
-  if (!record) return "no run record";
-  if (!record.ok) return "the last run failed";
-  const i = record.inputs;
-  if (i.notebook !== current.notebook) return "notebook changed";
-  if (i.parameters !== current.parameters) return "parameters changed";
-  if (i.lib !== current.lib) return "lib/ changed";
-  if (i.runner !== current.runner) return "runner changed";
-  if (i.dataDir !== current.dataDir) return `data folder changed (${i.dataDir ?? "not recorded"} → ${current.dataDir})`;
-  for (const [path, hash] of Object.entries(i.data)) {
-    if (fileSha256(join(root, path)) !== hash) return `${path} changed`;
-  }
-  for (const o of record.outputs) {
-    if (fileSha256(join(root, o.path)) !== o.sha256) return `output ${o.path} is missing or damaged`;
-  }
-  return null;
+export function writeRunRecord(r: FinishedRun): void {
+  const reads = existsSync(r.readsFile) ? readFileSync(r.readsFile, "utf8").split("\n").filter(Boolean) : [];
+  const data: Record<string, string> = {};
+  for (const f of [...new Set(reads)].sort()) data[relative(projectRoot, f)] = fileSha256(f) ?? "missing";
+  const endedAt = new Date();
+  const specsOf = (kind: string) =>
+    listFiles(r.figuresDir)
+      .filter((f) => f.endsWith(".json"))
+      .filter((f) => {
+        try {
+          return (JSON.parse(readFileSync(join(r.figuresDir, f), "utf8")) as { kind?: string }).kind === kind;
+        } catch {
+          return false;
+        }
+      })
+      .map((f) => f.replace(/\.json$/, ""));
+  const record: RunRecord = {
+    recordVersion: 1,
+    notebook: relative(projectRoot, r.notebook),
+    name: r.name,
+    ok: true, // only a successful run is recorded; a failed one keeps the previous record
+    startedAt: r.startedAt.toISOString(),
+    endedAt: endedAt.toISOString(),
+    ms: endedAt.getTime() - r.startedAt.getTime(),
+    parameters: r.parameters ?? {},
+    inputs: { ...r.current, data },
+    versions: {
+      node: process.version,
+      tslab: packageVersion("tslab"),
+      typescript: packageVersion("@tslab/typescript-for-tslab"),
+      ...r.versions,
+    },
+    cells: r.cellTimings,
+    outputs: r.outputs.map((f) => describeOutput(projectRoot, f)),
+    figures: specsOf("figure"),
+    tables: specsOf("table"),
+  };
+  writeAtomic(r.recordFile, JSON.stringify(record, null, 1) + "\n");
 }

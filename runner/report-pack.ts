@@ -1,3 +1,4 @@
+// The post-step of the main job: the report pack (out/figures/) from the registered specs, checked against its stamp.
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { RunRecordLink } from "../lib/export/html-pages";

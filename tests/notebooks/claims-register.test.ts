@@ -9,7 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { defaultOptions, runNotebooks, type NotebookResult } from "../../runner/run";
+import { defaultOptions } from "../../runner/options";
+import { runNotebooks } from "../../runner/run";
+import type { NotebookResult } from "../../runner/worker";
 
 const root = join(__dirname, "..", "..");
 const VERDICTS = ["supported", "partly_supported", "not_supported", "not_checkable"];

@@ -7,8 +7,10 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { sha256 } from "../../lib/core/hash";
-import { defaultOptions, describeFailure, outputName, runNotebooks, type NotebookResult } from "../../runner/run";
-import type { RunOptions } from "../../runner/options";
+import { outputName } from "../../runner/discover";
+import { defaultOptions, type RunOptions } from "../../runner/options";
+import { describeFailure, runNotebooks } from "../../runner/run";
+import type { NotebookResult } from "../../runner/worker";
 import { cellOutputText, writeNotebook } from "../helpers/notebook";
 
 const run = promisify(execFile);

@@ -4,8 +4,10 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { defaultOptions, runNotebooks, selectNotebooks, type NotebookResult } from "../../runner/run";
-import { parseParameter, UsageError } from "../../runner/options";
+import { selectNotebooks } from "../../runner/discover";
+import { defaultOptions, parseParameter, UsageError } from "../../runner/options";
+import { runNotebooks } from "../../runner/run";
+import type { NotebookResult } from "../../runner/worker";
 import { cellOutputText, writeNotebook } from "../helpers/notebook";
 
 const run = promisify(execFile);

@@ -1,0 +1,106 @@
+// The run cache: the hashes that decide a notebook's outputs, and whether its last run's outputs can be reused.
+import { existsSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileSha256, sha256, stableJson, treeSha256 } from "../lib/core/hash";
+import { projectRoot } from "./paths";
+import { readRecord, type InputHashes, type RunRecord } from "./record";
+
+/** Hashes shared by every notebook of a run: the compiled library (with the plotly bundle) and the runner. */
+export interface SharedHashes {
+  readonly lib: string;
+  readonly runner: string;
+}
+
+/** Computes {@link SharedHashes} once per run. */
+export function sharedHashes(): SharedHashes {
+  return {
+    lib: sha256(treeSha256(join(projectRoot, "dist", "lib")) + treeSha256(join(projectRoot, "dist", "assets"))),
+    runner: fileSha256(join(projectRoot, "runner", "execute_notebook.py")) ?? "",
+  };
+}
+
+/**
+ * Hash of a parameter set (order of keys does not matter).
+ * @example parametersHash({ a: 1, b: 2 }) === parametersHash({ b: 2, a: 1 }) // => true
+ */
+export function parametersHash(parameters: Readonly<Record<string, unknown>> | null): string {
+  return sha256(stableJson(parameters ?? {}));
+}
+
+/**
+ * The input hashes of a notebook run known before it runs (all but the data files it will read): the notebook's
+ * bytes, its parameters, the shared hashes and the data folder in use.
+ */
+export function currentInputs(
+  bytes: Buffer,
+  parameters: Readonly<Record<string, unknown>> | null,
+  shared: SharedHashes,
+  dataDir: string,
+): Omit<InputHashes, "data"> {
+  return {
+    notebook: sha256(bytes),
+    parameters: parametersHash(parameters),
+    lib: shared.lib,
+    runner: shared.runner,
+    dataDir,
+  };
+}
+
+/**
+ * Why a cached run cannot be reused, or `null` when it can: its inputs equal the current ones (the data files
+ * compared are those the notebook read last time) and every output is still there with the same hash.
+ */
+export function staleReason(record: RunRecord | undefined, current: Omit<InputHashes, "data">, root: string): string | null {
+  if (!record) return "no run record";
+  if (!record.ok) return "the last run failed";
+  const i = record.inputs;
+  if (i.notebook !== current.notebook) return "notebook changed";
+  if (i.parameters !== current.parameters) return "parameters changed";
+  if (i.lib !== current.lib) return "lib/ changed";
+  if (i.runner !== current.runner) return "runner changed";
+  if (i.dataDir !== current.dataDir) return `data folder changed (${i.dataDir ?? "not recorded"} → ${current.dataDir})`;
+  for (const [path, hash] of Object.entries(i.data)) {
+    if (fileSha256(join(root, path)) !== hash) return `${path} changed`;
+  }
+  for (const o of record.outputs) {
+    if (fileSha256(join(root, o.path)) !== o.sha256) return `output ${o.path} is missing or damaged`;
+  }
+  return null;
+}
+
+/** Where a notebook run's record and outputs are, for {@link cacheVerdict}. */
+export interface CachedRun {
+  /** The run record (out/records/<name>.json). */
+  readonly recordFile: string;
+  /** The executed notebook of the last failed run (out/failed/<name>.ipynb): while it exists, the notebook runs. */
+  readonly failedFile: string;
+  /** The HTML page the run must have produced, `null` when no HTML is asked for. */
+  readonly html: string | null;
+  /** The input hashes of this run (see {@link currentInputs}). */
+  readonly current: Omit<InputHashes, "data">;
+  /** `--force`: never reuse. */
+  readonly force: boolean;
+}
+
+/** Whether a notebook's last outputs are reused (with their record), or why it runs. */
+export type CacheVerdict =
+  | { readonly reuse: true; readonly previous: RunRecord }
+  | { readonly reuse: false; readonly reason: string };
+
+/**
+ * Decides whether a notebook runs: it does with `--force`, when {@link staleReason} names a change, when its last
+ * run failed, or when the HTML page asked for is not among the recorded outputs (`HTML version missing`).
+ * @example cacheVerdict({ recordFile, failedFile, html, current, force: false })
+ * // => { reuse: false, reason: "data/events.csv changed" }
+ */
+export function cacheVerdict(run: CachedRun): CacheVerdict {
+  const previous = readRecord(run.recordFile);
+  const stale = run.force
+    ? "--force"
+    : (staleReason(previous, run.current, projectRoot) ?? (existsSync(run.failedFile) ? "the last run failed" : null));
+  const html = run.html;
+  if (stale === null && previous && (!html || previous.outputs.some((o) => o.path === relative(projectRoot, html)))) {
+    return { reuse: true, previous };
+  }
+  return { reuse: false, reason: stale ?? "HTML version missing" };
+}
