@@ -49,7 +49,10 @@ const blankToUndefined = (s: string): string | undefined => (s.trim() === "" ? u
 /** A zod schema seen as the {@link Parser} the loader needs (zod's `safeParse` has that shape). */
 const parser = <T>(schema: z.ZodType<T, string>): Parser<T> => schema;
 
-/** Required text, optionally matching a pattern. */
+/**
+ * Required text, optionally matching a pattern.
+ * @example text("name", "Short English name").schema.parse(" Azerbaijan ") // => "Azerbaijan"
+ */
 export function text(name: string, description: string, opts: { pattern?: RegExp; maxLength?: number; hint?: string } = {}): Field<string> {
   let s = z.string().trim().min(1, { message: "is required but empty" });
   if (opts.pattern) s = s.regex(opts.pattern, { message: `expected ${opts.hint ?? `text matching ${opts.pattern.source}`}` });
@@ -78,6 +81,10 @@ export interface IdKind<T extends string> {
 /**
  * Required identifier of one kind, parsed to its brand (an `Iso3`, `OrgId` or `SourceId`), so that rows reach the
  * library already branded. `opts` may narrow the pattern (`/^AZE$/`) or name it differently in messages.
+ * @example
+ * const ISO3 = { pattern: /^[A-Z]{3}$/, hint: "an ISO3 code", brand: iso3 };
+ * id("state", "State", ISO3).schema.parse("AZE") // => "AZE" (an Iso3)
+ * id("state", "State", ISO3).schema.safeParse("aze").success // => false
  */
 export function id<T extends string>(name: string, description: string, kind: IdKind<T>, opts: { pattern?: RegExp; hint?: string } = {}): Field<T> {
   const pattern = opts.pattern ?? kind.pattern;
@@ -94,7 +101,10 @@ export function id<T extends string>(name: string, description: string, kind: Id
   };
 }
 
-/** Optional text: empty becomes `undefined`. */
+/**
+ * Optional text: empty becomes `undefined`.
+ * @example optionalText("note", "Note").schema.parse("") // => undefined
+ */
 export function optionalText(name: string, description: string): Field<string | undefined> {
   return {
     descriptor: { name, type: "string", description },
@@ -102,7 +112,10 @@ export function optionalText(name: string, description: string): Field<string | 
   };
 }
 
-/** A value from a fixed list. */
+/**
+ * A value from a fixed list.
+ * @example oneOf("kind", "Kind of event", ["summit", "meeting"]).schema.safeParse("forum").success // => false
+ */
 export function oneOf<const V extends readonly [string, ...string[]]>(name: string, description: string, values: V): Field<V[number]> {
   return {
     descriptor: { name, type: "string", description, constraints: { required: true, enum: values } },
@@ -110,7 +123,10 @@ export function oneOf<const V extends readonly [string, ...string[]]>(name: stri
   };
 }
 
-/** Optional value from a fixed list. */
+/**
+ * Optional value from a fixed list.
+ * @example optionalOneOf("kind", "Kind of event", ["summit", "meeting"]).schema.parse("") // => undefined
+ */
 export function optionalOneOf<const V extends readonly [string, ...string[]]>(
   name: string,
   description: string,
@@ -145,7 +161,12 @@ function dateSchema(full: boolean) {
   });
 }
 
-/** Required ISO date; `full` demands a day. */
+/**
+ * Required ISO date; `full` demands a day.
+ * @example
+ * date("since", "Since").schema.parse("2024-09") // => "2024-09"
+ * date("since", "Since", true).schema.safeParse("2024-09").success // => false (full: a day is required)
+ */
 export function date(name: string, description: string, full = false): Field<string> {
   return {
     descriptor: {
@@ -159,7 +180,10 @@ export function date(name: string, description: string, full = false): Field<str
   };
 }
 
-/** Optional ISO date. */
+/**
+ * Optional ISO date.
+ * @example optionalDate("until", "Until").schema.parse("") // => undefined
+ */
 export function optionalDate(name: string, description: string, full = false): Field<string | undefined> {
   return {
     descriptor: { name, type: full ? "date" : "string", description, ...(full ? {} : { constraints: { pattern: PARTIAL_DATE.source } }) },
@@ -199,7 +223,12 @@ function numberDescriptor(name: string, description: string, opts: NumberOptions
   };
 }
 
-/** Required number. */
+/**
+ * Required number.
+ * @example
+ * number("value", "Value", { minimum: 0 }).schema.parse("4.5") // => 4.5
+ * number("value", "Value", { minimum: 0 }).schema.safeParse("-1").success // => false
+ */
 export function number(name: string, description: string, opts: NumberOptions = {}): Field<number> {
   return {
     descriptor: numberDescriptor(name, description, opts, true),
@@ -207,7 +236,10 @@ export function number(name: string, description: string, opts: NumberOptions = 
   };
 }
 
-/** Optional number: empty is `undefined` (a gap, never zero). */
+/**
+ * Optional number: empty is `undefined` (a gap, never zero).
+ * @example optionalNumber("value", "Value").schema.parse("") // => undefined (a gap, not 0)
+ */
 export function optionalNumber(name: string, description: string, opts: NumberOptions = {}): Field<number | undefined> {
   return {
     descriptor: numberDescriptor(name, description, opts, false),
@@ -215,7 +247,10 @@ export function optionalNumber(name: string, description: string, opts: NumberOp
   };
 }
 
-/** `true` or `false`. */
+/**
+ * `true` or `false`.
+ * @example boolean("caspian_littoral", "Borders the Caspian Sea").schema.parse("true") // => true
+ */
 export function boolean(name: string, description: string): Field<boolean> {
   return {
     descriptor: { name, type: "boolean", description, constraints: { required: true } },
@@ -227,12 +262,18 @@ export function boolean(name: string, description: string): Field<boolean> {
   };
 }
 
-/** A `;`-separated list of items matching `item` (may be empty unless `required`). */
+/**
+ * A `;`-separated list of items matching `item` (may be empty unless `required`).
+ * @example list("orgs", "Organisations", /^[A-Z]+$/, "organisation ids").schema.parse("SCO;OTS") // => ["SCO", "OTS"]
+ */
 export function list(name: string, description: string, item: RegExp, hint: string, required = false): Field<string[]> {
   return listOf(name, description, z.string().regex(item, { message: `expected ${hint}` }), hint, required);
 }
 
-/** A `;`-separated list of identifiers of one kind, each parsed to its brand (may be empty unless `required`). */
+/**
+ * A `;`-separated list of identifiers of one kind, each parsed to its brand (may be empty unless `required`).
+ * @example idList("orgs", "Organisations", { pattern: /^[A-Z][A-Za-z0-9]*$/, hint: "an organisation id", brand: orgId }).schema.parse("SCO;OTS") // => ["SCO", "OTS"]
+ */
 export function idList<T extends string>(name: string, description: string, kind: IdKind<T>, required = false): Field<T[]> {
   return listOf(name, description, z.string().regex(kind.pattern, { message: `expected ${kind.hint}` }).transform(kind.brand), kind.hint, required);
 }
@@ -254,7 +295,10 @@ function listOf<T>(name: string, description: string, item: z.ZodType<T, string>
   };
 }
 
-/** The zod issue path's first element as a field name. */
+/**
+ * The zod issue path's first element as a field name.
+ * @example fieldOfIssue(["value", 0]) // => "value"
+ */
 export function fieldOfIssue(path: readonly PropertyKey[]): string {
   return path.length > 0 ? String(path[0]) : "";
 }

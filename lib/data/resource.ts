@@ -33,6 +33,9 @@ type FromFields<T> = [T][T extends unknown ? 0 : never];
 /**
  * Builds a resource definition; the zod row schema is assembled from the fields, and the row type is inferred from
  * the fields only, so shared rules (`figureRules()` of lib/data/rules) take it from there.
+ * @example
+ * const littoral = defineResource({ name: "littoral", path: "littoral.csv", title: "Littoral states", description: "States with a Caspian coast", fields: states.fields, primaryKey: ["iso3"] });
+ * littoral.row.parse({ iso3: "AZE", name: "Azerbaijan", region: "South Caucasus", caspian_littoral: "true", note: "" }).caspian_littoral // => true
  */
 export function defineResource<R>(def: Omit<ResourceDef<R>, "row" | "rules" | "foreignKeys"> & {
   rules?: readonly RowRule<FromFields<R>>[];
@@ -48,12 +51,18 @@ export function defineResource<R>(def: Omit<ResourceDef<R>, "row" | "rules" | "f
   };
 }
 
-/** Column names of a resource, in file order. */
+/**
+ * Column names of a resource, in file order.
+ * @example columnsOf(states) // => ["iso3", "name", "region", "caspian_littoral", "note"]
+ */
 export function columnsOf<R>(def: ResourceDef<R>): string[] {
   return Object.keys(def.fields);
 }
 
-/** The Frictionless resource descriptor for datapackage.json. */
+/**
+ * The Frictionless resource descriptor for datapackage.json.
+ * @example frictionlessResource(states).path // => "states.csv"
+ */
 export function frictionlessResource<R>(def: ResourceDef<R>): Record<string, unknown> {
   const fields: FrictionlessField[] = (Object.values(def.fields) as Field<unknown>[]).map((f) => f.descriptor);
   const schema: Record<string, unknown> = { fields, primaryKey: [...def.primaryKey], missingValues: [""] };

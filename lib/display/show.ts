@@ -73,7 +73,10 @@ export function show(figure: PlotlyFigure, options: ShowOptions = {}): void {
  * `enableStaticFallback()` (lib/export: one shared headless browser, started on first use; nothing is installed by
  * importing the library), and puts it inside the chart's div: it is what untrusted notebooks, GitHub and nbviewer
  * show. Falls back to {@link show}'s note when no renderer is installed or rendering fails.
- * @example cl.enableStaticFallback(); await cl.showAsync(fig)
+ * @example await showAsync(fig) // no renderer installed: the same as show(fig)
+ * @example
+ * // not run: starts Chromium
+ * cl.enableStaticFallback(); await cl.showAsync(fig)
  */
 export async function showAsync(figure: PlotlyFigure, options: ShowOptions = {}): Promise<void> {
   const render = staticImageRenderer();
@@ -100,7 +103,7 @@ function nextFigureHtml(figure: PlotlyFigure, options: ShowOptions): string {
  * Sends HTML to the notebook through tslab (or prints it when not in a kernel). Only {@link SafeHtml} is shown as
  * HTML: build it with the `html` template (every interpolated value escaped) or a lib builder such as `tableHtml`.
  * Anything else (a bare string reaching here through an untyped value) is shown as text, never as markup.
- * @example displayHtml(html`<p>${state.name}</p>`)
+ * @example const state = pkg.states.find((s) => s.iso3 === "AZE")!; displayHtml(html`<p>${state.name}</p>`)
  */
 export function displayHtml(content: SafeHtml): void {
   tslabDisplay().html(content instanceof SafeHtml ? content.source : `<pre>${escapeHtml(String(content))}</pre>`);
@@ -110,13 +113,16 @@ export function displayHtml(content: SafeHtml): void {
  * Sends Markdown to the notebook through tslab (or prints it when not in a kernel). Only {@link Markdown} is
  * rendered as Markdown: build it with the `md` template, which escapes every interpolated value. Anything else is
  * escaped as a whole and shown as text.
- * @example displayMarkdown(md`**${name}** joined in ${year}.`)
+ * @example const name = "Azerbaijan", year = 2009; displayMarkdown(md`**${name}** joined in ${year}.`)
  */
 export function displayMarkdown(content: Markdown): void {
   tslabDisplay().markdown(content instanceof Markdown ? content.source : escapeMarkdown(String(content)));
 }
 
-/** Sends a PNG image to the notebook through tslab. */
+/**
+ * Sends a PNG image to the notebook through tslab.
+ * @example displayPng(new Uint8Array([137, 80, 78, 71]))
+ */
 export function displayPng(png: Uint8Array): void {
   tslabDisplay().png(png);
 }
@@ -133,7 +139,6 @@ const printed: MiniDisplay = { html: (s) => console.log(s), markdown: (s) => con
 function tslabDisplay(): MiniDisplay {
   let display: MiniDisplay;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     display = (require("tslab") as { display: MiniDisplay }).display;
   } catch {
     return printed;

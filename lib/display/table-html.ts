@@ -7,7 +7,7 @@ import { escapeHtml } from "./html";
 import { SafeHtml, trustedHtml } from "./safe-text";
 import { columnHeader, type TableCell, type TableInput } from "../figures/table";
 import type { SourceCatalog } from "../figures/inputs";
-import { sourcesLine } from "../figures/theme";
+import { sourcesLine } from "../figures/text";
 import type { SourceId } from "../core/types";
 import { formatNumber } from "../core/format";
 

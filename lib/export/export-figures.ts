@@ -9,7 +9,7 @@ import { isAbsolute, join, normalize } from "node:path";
 import type { PlotlyFigure } from "../figures/plotly";
 import { figureTitle } from "../figures/plotly";
 import type { SourceCatalog } from "../figures/inputs";
-import { sourcesLine } from "../figures/theme";
+import { sourcesLine } from "../figures/text";
 import type { SourceId } from "../core/types";
 import { writeFileAtomic } from "../core/atomic";
 import { ExportError, launchExporter, type Exporter, type ExporterOptions } from "./exporter";

@@ -155,7 +155,10 @@ function plotlyPayload(figure: PlotlyFigure): { data: Record<string, unknown>[];
   return { data: withStableTraceIds(figure.data), layout: figure.layout, config: figure.config ?? {} };
 }
 
-/** HTML of a print document with one page per SVG (CSS named pages, one size each). */
+/**
+ * HTML of a print document with one page per SVG (CSS named pages, one size each).
+ * @example pdfDocumentHtml([{ svg: "<svg></svg>", width: 900, height: 500 }]).includes("@page s0 { size: 900px 500px; margin: 0 }") // => true
+ */
 export function pdfDocumentHtml(pages: readonly PdfPage[]): string {
   const sizes = [...new Set(pages.map((p) => `${Math.round(p.width)}x${Math.round(p.height)}`))];
   const css = sizes
@@ -183,7 +186,9 @@ ${css}
 /**
  * Launches the exporter: one Chromium, `concurrency` pages each holding the plotly bundle. Every network request
  * is blocked. Close it with {@link Exporter.close}.
- * @example const ex = await launchExporter(); const png = await ex.png(fig); await ex.close();
+ * @example
+ * // not run: starts Chromium
+ * const ex = await launchExporter(); const png = await ex.png(fig); await ex.close();
  */
 export async function launchExporter(options: ExporterOptions = {}): Promise<Exporter> {
   const started = performance.now();
@@ -191,7 +196,6 @@ export async function launchExporter(options: ExporterOptions = {}): Promise<Exp
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? Math.min(2, cpus().length)));
   const timeoutMs = options.timeoutMs ?? 30_000;
   // Loaded here, not at import: importing the library must stay fast and browser-free.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { chromium } = require("playwright-core") as typeof import("playwright-core");
   let browser: Browser;
   try {

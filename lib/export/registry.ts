@@ -10,7 +10,7 @@ import { join, relative, sep } from "node:path";
 import type { PlotlyFigure } from "../figures/plotly";
 import { figureTitle } from "../figures/plotly";
 import type { SourceCatalog } from "../figures/inputs";
-import { sourcesLine } from "../figures/theme";
+import { sourcesLine } from "../figures/text";
 import type { SourceId } from "../core/types";
 import { writeFileAtomicSync } from "../core/atomic";
 import { checkFigureId } from "./export-figures";

@@ -3,7 +3,7 @@
  * @module
  */
 import type { SourceCatalog } from "../figures/inputs";
-import { sourcesLine } from "../figures/theme";
+import { sourcesLine } from "../figures/text";
 import type { SourceId } from "../core/types";
 import { escapeMarkdownInline } from "../display/safe-text";
 import { cellText, columnHeader, type TableInput } from "../figures/table";

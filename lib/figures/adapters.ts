@@ -1,12 +1,12 @@
 /**
- * Adapters from the indicator modules' results to figure inputs. They are structural (no import of lib/memberships
- * or lib/balance), so that either side can change its internals: anything with these fields fits.
+ * Adapters from the indicator modules' results to figure inputs. They are structural (no import of lib/indicators/memberships
+ * or lib/indicators/balance), so that either side can change its internals: anything with these fields fits.
  * @module
  */
 import type { SourceId } from "../core/types";
 import type { BalanceInput, MembershipMatrixInput, OverlapNetworkInput, TimelineInput, TimelineSpan } from "./inputs";
 
-/** A row of a state × organisation table (lib/memberships' `matrixTable` fits). */
+/** A row of a state × organisation table (lib/indicators/memberships' `matrixTable` fits). */
 export interface MatrixRowLike {
   readonly state: string;
   /** Status per organisation, `""` for none. */
@@ -16,7 +16,10 @@ export interface MatrixRowLike {
 
 /**
  * Heatmap input from matrix table rows, with the organisations in the order given (default: first-seen).
- * @example membershipInputFromRows("2025-01-01", matrixTable(matrix))
+ * @example
+ * // from matrixTable(matrix) rows, or by hand; "" is no status
+ * membershipInputFromRows("2024-11-30", [{ state: "AZE", cells: { SCO: "dialogue_partner", OTS: "founding_member", CSTO: "" }, sources: [] }])
+ *   .cells.map((c) => c.status) // => ["dialogue_partner", "founding_member", null]
  */
 export function membershipInputFromRows(asOf: string, rows: readonly MatrixRowLike[], orgs?: readonly string[]): MembershipMatrixInput {
   const cols = orgs ?? [...new Set(rows.flatMap((r) => Object.keys(r.cells)))];
@@ -29,7 +32,7 @@ export function membershipInputFromRows(asOf: string, rows: readonly MatrixRowLi
   };
 }
 
-/** A balance result (lib/balance's `Balance` fits). */
+/** A balance result (lib/indicators/balance's `Balance` fits). */
 export interface BalanceLike {
   readonly state: string;
   readonly date: string;
@@ -42,7 +45,10 @@ export interface BalanceLike {
 
 /**
  * Balance-bar input from one balance (shares in percent, index in the corner) or several (grouped by date).
- * @example balanceBarsFigure(balanceInputFrom(multiVectorBalance(ix, orgs, "AZE", "2025")), { title: "…" })
+ * @example
+ * // or balanceInputFrom(multiVectorBalance(index, pkg.organizations, "AZE", "2024-11-30"))
+ * balanceInputFrom({ state: "AZE", date: "2024-11-30", shares: { turkic: 0.25, euro_atlantic: 0.75 }, index: 0.81, sources: [] })
+ *   .bars.map((b) => [b.key, b.value]) // => [["turkic", 25], ["euro_atlantic", 75]]
  */
 export function balanceInputFrom(balances: BalanceLike | readonly BalanceLike[], indexLabel = "Balance index (0–1)"): BalanceInput {
   const list: readonly BalanceLike[] = Array.isArray(balances) ? (balances as readonly BalanceLike[]) : [balances as BalanceLike];
@@ -59,7 +65,7 @@ export function balanceInputFrom(balances: BalanceLike | readonly BalanceLike[],
   };
 }
 
-/** A step of an accession timeline (lib/memberships' `TimelineEntry` fits). */
+/** A step of an accession timeline (lib/indicators/memberships' `TimelineEntry` fits). */
 export interface AccessionEntryLike {
   readonly date: string;
   readonly state: string;
@@ -72,7 +78,10 @@ export interface AccessionEntryLike {
 /**
  * Timeline input from accession entries: each status runs from its entry to the next entry of the same pair
  * (open when none follows). Lanes are organisations (`lane: "org"`, default), states, or "STATE in ORG" pairs.
- * @example timelineFigure(timelineInputFromEntries(accessionTimeline(rows, { state: "AZE" }), "2026-01-01"), { title: "…" })
+ * @example
+ * const input = timelineInputFromEntries(accessionTimeline(pkg.memberships, { state: "AZE" }), "2026-01-01");
+ * input.spans.find((s) => s.lane === "SCO")?.status // => "dialogue_partner"
+ * timelineFigure(input, { title: "Azerbaijan's memberships" });
  */
 export function timelineInputFromEntries(entries: readonly AccessionEntryLike[], asOf: string, lane: "org" | "state" | "pair" = "org"): TimelineInput {
   const byPair = new Map<string, AccessionEntryLike[]>();
@@ -90,7 +99,7 @@ export function timelineInputFromEntries(entries: readonly AccessionEntryLike[],
   return { spans, asOf, sources: [...new Set(entries.flatMap((e) => e.sources))] };
 }
 
-/** The part of a graphology graph the network adapter reads (lib/memberships' `MembershipGraph` fits). */
+/** The part of a graphology graph the network adapter reads (lib/indicators/memberships' `MembershipGraph` fits). */
 export interface GraphLike {
   forEachNode(callback: (key: string, attributes: { readonly kind?: string; readonly id?: string }) => void): void;
   forEachEdge(
@@ -100,7 +109,11 @@ export interface GraphLike {
 
 /**
  * Overlap-network input from a graphology graph whose nodes carry `{kind, id}` and edges `{weight, sources}`.
- * @example overlapNetworkFigure(networkInputFromGraph(stateStateNetwork(matrix), "Shared organisations", "organisations"), { title: "…" })
+ * @example
+ * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
+ * const input = networkInputFromGraph(stateStateNetwork(matrix), "Shared organisations", "organisations");
+ * input.nodes.length // => matrix.states.length
+ * overlapNetworkFigure(input, { title: "States that share organisations" });
  */
 export function networkInputFromGraph(graph: GraphLike, weightName: string, weightUnit: string): OverlapNetworkInput {
   const nodes: { id: string; label: string; colorKey: string; kind: "org" | "state" | "other" }[] = [];

@@ -1,6 +1,6 @@
 /**
- * Inputs of the figure builders. They are structural: the results of lib/series, lib/trend, lib/memberships,
- * lib/balance … fit them without adapters where their shapes agree, and a few lines of mapping where they do not.
+ * Inputs of the figure builders. They are structural: the results of lib/indicators/series, lib/indicators/trend, lib/indicators/memberships,
+ * lib/indicators/balance … fit them without adapters where their shapes agree, and a few lines of mapping where they do not.
  * Every input carries the ids of its sources (`sources`), from which the figure's footnote is built.
  * @module
  */
@@ -101,7 +101,7 @@ export interface ProjectionTarget {
   readonly sources?: readonly SourceId[];
 }
 
-/** A projected value with its interval (lib/trend's `Projection` fits). */
+/** A projected value with its interval (lib/indicators/trend's `Projection` fits). */
 export interface ProjectionPoint {
   readonly x: number;
   readonly estimate: number;
@@ -114,7 +114,7 @@ export interface ProjectionInput {
   readonly series: Series;
   /** Points of the fitted/projection line (x in years). */
   readonly fit: readonly XY[];
-  /** Projections with intervals (e.g. lib/trend's `projectTrend` at several years): added to the line and the band. */
+  /** Projections with intervals (e.g. lib/indicators/trend's `projectTrend` at several years): added to the line and the band. */
   readonly projections?: readonly ProjectionPoint[];
   /** Lower edge of the band, same x as `upper`. */
   readonly lower?: readonly XY[];

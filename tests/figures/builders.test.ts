@@ -77,7 +77,7 @@ describe("other builders", () => {
     expect(() => projectionFigure({ ...projection, upper: undefined }, { title: "x" })).toThrow(/both/);
   });
 
-  test("projections with intervals (lib/trend's Projection) extend the line and the band", () => {
+  test("projections with intervals (lib/indicators/trend's Projection) extend the line and the band", () => {
     const p = withProjections({ ...projection, fit: [{ x: 2019, y: 1 }], lower: undefined, upper: undefined, projections: [{ x: 2030, estimate: 9e6, lower: 7e6, upper: 11e6 }, { x: 2027, estimate: 6e6, lower: undefined, upper: undefined }] });
     expect(p.fit.map((q) => q.x)).toEqual([2019, 2027, 2030]);
     expect(p.lower).toEqual([{ x: 2030, y: 7e6 }]);

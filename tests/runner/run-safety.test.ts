@@ -50,7 +50,7 @@ describe("item 3: the data folder is part of the run cache key", () => {
     const states = readFileSync(join(b, "states.csv"), "utf8");
     writeFileSync(join(b, "states.csv"), states.replace("AZE,Azerbaijan,", "AZE,Azerbaijan (folder B),"));
     writeNotebook(join(dir, "nb"), "reads-data", [
-      `const cl = require(${JSON.stringify(lib)});\nconsole.log(cl.loadResource(cl.states).find((s: { iso3: string }) => s.iso3 === "AZE").name);`,
+      `const cl = require(${JSON.stringify(lib)});\nconsole.log(cl.loadResource(cl.data.states).find((s: { iso3: string }) => s.iso3 === "AZE").name);`,
     ]);
     const opts = options(join(dir, "nb"), out);
 

@@ -1,7 +1,7 @@
 /**
  * The status of a state in an organisation as of a date.
  *
- * **Date convention** (see lib/series/period): a row's status holds on day d when
+ * **Date convention** (see lib/core/period): a row's status holds on day d when
  * `startOf(since) ≤ d < startOf(until)`: a status that starts "2018" counts from 2018-01-01, and one that ends
  * "until 2018" has ended by 2018-01-01, so a chain of rows (`until` of one = `since` of the next) has no gap and no
  * overlap. A partial *query* date means its last day ("as of 2018" = as of 2018-12-31). A date before the
@@ -12,7 +12,7 @@
  * `since_bound = by` is documented on `since` but began at an unknown earlier date: it counts from `since` (which can
  * only understate membership, as data/README.md says), and an answer of `not_yet` before such a row is `uncertain`.
  *
- * Missing-value policy of lib/memberships: no row is an answer (`status: "none"`, with a reason), never an error;
+ * Missing-value policy of lib/indicators/memberships: no row is an answer (`status: "none"`, with a reason), never an error;
  * malformed dates throw a `RangeError` (from lib/dates).
  * @module
  */
