@@ -33,20 +33,51 @@ const S = (...ids: string[]) => ids as SourceId[];
 function figure(i: number): CaspianFigure {
   const k = i % 8;
   const bump = 1 + (i % 7) / 10;
-  const years = Object.fromEntries(Array.from({ length: 9 }, (_, j) => [String(2016 + j), j === 4 ? null : (1 + j * 0.4 * bump) * 1e6]));
-  const series = seriesOf(years, { metric: "cargo", unit: "t", scope: "whole_route", label: "TITR cargo", sources: S("a", "b") });
-  const other = seriesOf(years, { metric: "cargo", unit: "t", scope: "caspian_ports", label: "TITR cargo", sources: S("c") });
+  const years = Object.fromEntries(
+    Array.from({ length: 9 }, (_, j) => [String(2016 + j), j === 4 ? null : (1 + j * 0.4 * bump) * 1e6]),
+  );
+  const series = seriesOf(years, {
+    metric: "cargo",
+    unit: "t",
+    scope: "whole_route",
+    label: "TITR cargo",
+    sources: S("a", "b"),
+  });
+  const other = seriesOf(years, {
+    metric: "cargo",
+    unit: "t",
+    scope: "caspian_ports",
+    label: "TITR cargo",
+    sources: S("c"),
+  });
   const title = `Figure ${i + 1}`;
   switch (k) {
     case 0:
       return timeSeriesFigure([series, other], { title });
     case 1:
       return comparisonBarsFigure(
-        { quantity: "Trade turnover", unit: "USD", bars: ["KAZ", "UZB", "TKM", "KGZ", "TJK"].map((c, j) => ({ label: c, value: (j + 1) * 1e8 * bump, colorKey: c })), sources: S("a") },
+        {
+          quantity: "Trade turnover",
+          unit: "USD",
+          bars: ["KAZ", "UZB", "TKM", "KGZ", "TJK"].map((c, j) => ({
+            label: c,
+            value: (j + 1) * 1e8 * bump,
+            colorKey: c,
+          })),
+          sources: S("a"),
+        },
         { title },
       );
     case 2:
-      return capacityThroughputFigure({ asset: "Port of Baku", throughput: series, capacities: [{ label: "Phase 1", value: 15e6, unit: "t_per_year", status: "actual" }], sources: S("a") }, { title });
+      return capacityThroughputFigure(
+        {
+          asset: "Port of Baku",
+          throughput: series,
+          capacities: [{ label: "Phase 1", value: 15e6, unit: "t_per_year", status: "actual" }],
+          sources: S("a"),
+        },
+        { title },
+      );
     case 3:
       return projectionFigure(
         {
@@ -64,21 +95,41 @@ function figure(i: number): CaspianFigure {
       const orgs = ["SCO", "CICA", "OTS", "CIS", "CSTO", "EAEU", "GUAM", "ECO"];
       const statuses = ["member", "founding_member", "observer", "dialogue_partner", null];
       return membershipHeatmapFigure(
-        { asOf: "2025-01-01", rows: states, cols: orgs, cells: states.flatMap((s, r) => orgs.map((o, c) => ({ row: s, col: o, status: statuses[(r * 3 + c + i) % statuses.length]! }))), sources: S("a") },
+        {
+          asOf: "2025-01-01",
+          rows: states,
+          cols: orgs,
+          cells: states.flatMap((s, r) =>
+            orgs.map((o, c) => ({ row: s, col: o, status: statuses[(r * 3 + c + i) % statuses.length]! })),
+          ),
+          sources: S("a"),
+        },
         { title, height: 500 },
       );
     }
     case 5: {
       const ids = ["SCO", "CICA", "OTS", "CIS", "CSTO", "EAEU", "GUAM", "ECO"];
       return overlapNetworkFigure(
-        { nodes: ids.map((id, j) => ({ id, kind: "org" as const, size: j + 2 })), edges: ids.flatMap((a, j) => ids.slice(j + 1).map((b, m) => ({ source: a, target: b, weight: ((j + m + i) % 6) + 1 }))), weightName: "Shared members", weightUnit: "states", sources: S("a") },
+        {
+          nodes: ids.map((id, j) => ({ id, kind: "org" as const, size: j + 2 })),
+          edges: ids.flatMap((a, j) =>
+            ids.slice(j + 1).map((b, m) => ({ source: a, target: b, weight: ((j + m + i) % 6) + 1 })),
+          ),
+          weightName: "Shared members",
+          weightUnit: "states",
+          sources: S("a"),
+        },
         { title },
       );
     }
     case 6:
       return timelineFigure(
         {
-          spans: ["SCO", "CICA", "OTS", "CIS", "GUAM", "ECO"].map((lane, j) => ({ lane, start: `${1995 + j * 3}`, status: j % 2 === 0 ? "member" : "observer" })),
+          spans: ["SCO", "CICA", "OTS", "CIS", "GUAM", "ECO"].map((lane, j) => ({
+            lane,
+            start: `${1995 + j * 3}`,
+            status: j % 2 === 0 ? "member" : "observer",
+          })),
           events: [{ date: "2024-07-04", label: "Summit", lane: "SCO" }],
           asOf: "2026-01-01",
           sources: S("a"),
@@ -87,7 +138,16 @@ function figure(i: number): CaspianFigure {
       );
     default:
       return balanceBarsFigure(
-        { quantity: "Share of ties", unit: "percent", bars: ["euro_atlantic", "russia_led", "china_led", "turkic", "islamic"].map((key, j) => ({ key, value: 10 + ((j * 7 + i) % 20) })), index: { value: 0.8, label: "Balance index" }, sources: S("a") },
+        {
+          quantity: "Share of ties",
+          unit: "percent",
+          bars: ["euro_atlantic", "russia_led", "china_led", "turkic", "islamic"].map((key, j) => ({
+            key,
+            value: 10 + ((j * 7 + i) % 20),
+          })),
+          index: { value: 0.8, label: "Balance index" },
+          sources: S("a"),
+        },
         { title },
       );
   }
@@ -114,7 +174,11 @@ function treeCpuSeconds(): number | undefined {
   const mine = new Set([process.pid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [pid, st] of stats) if (!mine.has(pid) && mine.has(st.ppid)) (mine.add(pid), (grew = true));
+    for (const [pid, st] of stats)
+      if (!mine.has(pid) && mine.has(st.ppid)) {
+        mine.add(pid);
+        grew = true;
+      }
   }
   return [...mine].reduce((sum, pid) => sum + (stats.get(pid)?.cpu ?? 0), 0);
 }
@@ -125,7 +189,9 @@ async function main(): Promise<void> {
   const runs = arg("runs", 3);
   const concurrency = arg("concurrency", Math.min(2, cpus().length));
   const figures = Array.from({ length: n }, (_, i) => figure(i));
-  console.log(`export bench: ${n} figures (8 chart kinds), PNG at scale ${scale} (${900 * scale}×${500 * scale} px) + SVG, ${concurrency} page(s), ${cpus().length} CPU(s)`);
+  console.log(
+    `export bench: ${n} figures (8 chart kinds), PNG at scale ${scale} (${900 * scale}×${500 * scale} px) + SVG, ${concurrency} page(s), ${cpus().length} CPU(s)`,
+  );
 
   const t0 = performance.now();
   const exporter = await launchExporter({ concurrency });
@@ -146,9 +212,15 @@ async function main(): Promise<void> {
     const cpuEnd = treeCpuSeconds();
     const best = Math.min(...times);
     const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-    console.log(`steady state: ${runs} runs of ${n} figures: ${times.map((t) => t.toFixed(0)).join(", ")} ms (${(bytes / 1e6).toFixed(1)} MB of PNG+SVG per run)`);
-    console.log(`per figure (median run): ${(median / n).toFixed(1)} ms → ${((n * 1000) / median).toFixed(1)} figures/s (best run ${((n * 1000) / best).toFixed(1)} figures/s)`);
-    console.log(`steady-state batch / launch: ${(median / launchMs).toFixed(2)}× (one figure costs ${((median / n / launchMs) * 100).toFixed(1)} % of a launch)`);
+    console.log(
+      `steady state: ${runs} runs of ${n} figures: ${times.map((t) => t.toFixed(0)).join(", ")} ms (${(bytes / 1e6).toFixed(1)} MB of PNG+SVG per run)`,
+    );
+    console.log(
+      `per figure (median run): ${(median / n).toFixed(1)} ms → ${((n * 1000) / median).toFixed(1)} figures/s (best run ${((n * 1000) / best).toFixed(1)} figures/s)`,
+    );
+    console.log(
+      `steady-state batch / launch: ${(median / launchMs).toFixed(2)}× (one figure costs ${((median / n / launchMs) * 100).toFixed(1)} % of a launch)`,
+    );
     if (cpuStart !== undefined && cpuEnd !== undefined) {
       const cpuPerFigure = ((cpuEnd - cpuStart) / (runs * n)) * 1000;
       const cores = cpus().length;

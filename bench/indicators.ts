@@ -53,7 +53,10 @@ function world(seed: number): MembershipInput[] {
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const pick = <T>(items: readonly (readonly [T, number])[]): T => {
     let r = rnd();
-    for (const [v, w] of items) if ((r -= w) < 0) return v;
+    for (const [v, w] of items) {
+      r -= w;
+      if (r < 0) return v;
+    }
     return items[items.length - 1]![0];
   };
   const pad = (n: number) => String(n).padStart(2, "0");
@@ -169,8 +172,16 @@ function main(): void {
   const scratch = mkdtempSync(join(tmpdir(), "caspian-bench-indicators-"));
   const csv = join(scratch, "memberships.csv");
   const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  writeFileSync(csv, ["state,org,status,since,until", ...rows.map((r) => [r.state, r.org, r.status, r.since, r.until ?? ""].map(esc).join(","))].join("\n") + "\n");
-  console.log(`bench/indicators: ${N_STATES} states × ${N_ORGS} organisations × ${LAST_YEAR - FIRST_YEAR + 1} years (${FIRST_YEAR}–${LAST_YEAR}), seed ${SEED}, ${rows.length} membership rows`);
+  writeFileSync(
+    csv,
+    [
+      "state,org,status,since,until",
+      ...rows.map((r) => [r.state, r.org, r.status, r.since, r.until ?? ""].map(esc).join(",")),
+    ].join("\n") + "\n",
+  );
+  console.log(
+    `bench/indicators: ${N_STATES} states × ${N_ORGS} organisations × ${LAST_YEAR - FIRST_YEAR + 1} years (${FIRST_YEAR}–${LAST_YEAR}), seed ${SEED}, ${rows.length} membership rows`,
+  );
 
   runTs(rows.slice(0, 200)); // warm up the JIT on a small world
   let ts = runTs(rows);
@@ -179,12 +190,21 @@ function main(): void {
     if (again.ms.total < ts.ms.total) ts = again;
   }
   const script = join(__dirname, "..", "..", "bench", "indicators_pandas.py");
-  const out = execFileSync("/usr/bin/python3", [script, csv, String(FIRST_YEAR), String(LAST_YEAR), String(RUNS)], { encoding: "utf8", maxBuffer: 1 << 24 });
-  const py = JSON.parse(out) as { ms: Timings & { read_csv: number }; sums: Checksums; versions: Record<string, string> };
+  const out = execFileSync("/usr/bin/python3", [script, csv, String(FIRST_YEAR), String(LAST_YEAR), String(RUNS)], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
+  const py = JSON.parse(out) as {
+    ms: Timings & { read_csv: number };
+    sums: Checksums;
+    versions: Record<string, string>;
+  };
   rmSync(scratch, { recursive: true, force: true });
 
   const row = (label: string, a: number, b: number) =>
-    console.log(`  ${label.padEnd(34)} ${fmt(a).padStart(10)} ${fmt(b).padStart(10)}   ${(b / a).toFixed(2).padStart(6)}×`);
+    console.log(
+      `  ${label.padEnd(34)} ${fmt(a).padStart(10)} ${fmt(b).padStart(10)}   ${(b / a).toFixed(2).padStart(6)}×`,
+    );
   console.log(`  fastest of ${RUNS} runs each`);
   console.log(`  ${"".padEnd(34)} ${"TypeScript".padStart(10)} ${"pandas".padStart(10)}   pandas / TS`);
   row("prepare rows (parse dates)", ts.ms.prepare, py.ms.prepare);
@@ -192,7 +212,9 @@ function main(): void {
   row("Jaccard overlap, 60 years", ts.ms.overlap, py.ms.overlap);
   row("network, degree, betweenness", ts.ms.centrality, py.ms.centrality);
   row("total", ts.ms.total, py.ms.total);
-  console.log(`  (pandas read_csv, not in the total: ${fmt(py.ms.read_csv)}; python ${py.versions.python}, pandas ${py.versions.pandas}, numpy ${py.versions.numpy}; node ${process.versions.node})`);
+  console.log(
+    `  (pandas read_csv, not in the total: ${fmt(py.ms.read_csv)}; python ${py.versions.python}, pandas ${py.versions.pandas}, numpy ${py.versions.numpy}; node ${process.versions.node})`,
+  );
 
   const keys = Object.keys(ts.sums) as (keyof Checksums)[];
   const bad = keys.filter((k) => Math.abs(ts.sums[k] - py.sums[k]) > 1e-6 * Math.max(1, Math.abs(ts.sums[k])));
@@ -201,7 +223,9 @@ function main(): void {
     console.error(`  MISMATCH with pandas: ${bad.map((k) => `${k} ${ts.sums[k]} vs ${py.sums[k]}`).join("; ")}`);
     process.exit(1);
   }
-  console.log(`  results agree with pandas; TypeScript is ${(py.ms.total / ts.ms.total).toFixed(2)}× the speed of pandas + numpy`);
+  console.log(
+    `  results agree with pandas; TypeScript is ${(py.ms.total / ts.ms.total).toFixed(2)}× the speed of pandas + numpy`,
+  );
 }
 
 main();

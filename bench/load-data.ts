@@ -27,10 +27,14 @@ const pkg = loadPackage(dir); // the first load: what a notebook or data:check p
 const first = performance.now() - t0;
 const rows = Object.values(pkg).reduce((n: number, v) => n + (Array.isArray(v) ? v.length : 0), 0);
 const baseline = best(20, () =>
-  (allResources as readonly ResourceDef<unknown>[]).map((d) => readFileSync(join(dir, d.path), "utf8").split("\n").length),
+  (allResources as readonly ResourceDef<unknown>[]).map(
+    (d) => readFileSync(join(dir, d.path), "utf8").split("\n").length,
+  ),
 );
 const warm = best(10, () => loadPackage(dir));
 console.log(`bench/load-data: ${rows} rows in ${allResources.length} files`);
 console.log(`  first load (cold code paths): ${first.toFixed(0)} ms   (aim: < 300 ms)`);
 console.log(`  load, best of 10:             ${warm.toFixed(1)} ms`);
-console.log(`  baseline (read + split lines): ${baseline.toFixed(1)} ms   ratio load/baseline ${(warm / baseline).toFixed(1)}`);
+console.log(
+  `  baseline (read + split lines): ${baseline.toFixed(1)} ms   ratio load/baseline ${(warm / baseline).toFixed(1)}`,
+);

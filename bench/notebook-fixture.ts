@@ -13,10 +13,20 @@ export function writeNotebook(dir: string, name: string, cells: readonly (CellSp
   const nb = {
     nbformat: 4,
     nbformat_minor: 5,
-    metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" }, language_info: { name: "typescript" } },
+    metadata: {
+      kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" },
+      language_info: { name: "typescript" },
+    },
     cells: cells.map((c, i) => {
       const spec = typeof c === "string" ? { source: c } : c;
-      return { cell_type: "code", id: `cell-${i}`, metadata: { tags: [...(spec.tags ?? [])] }, execution_count: null, outputs: [], source: spec.source };
+      return {
+        cell_type: "code",
+        id: `cell-${i}`,
+        metadata: { tags: [...(spec.tags ?? [])] },
+        execution_count: null,
+        outputs: [],
+        source: spec.source,
+      };
     }),
   };
   const file = join(dir, `${name}.ipynb`);

@@ -17,12 +17,17 @@ import { runNotebooks } from "../runner/run";
 import type { NotebookResult } from "../runner/worker";
 import { writeNotebook } from "./notebook-fixture";
 
-async function timed(notebooksDir: string, outDir: string, force: boolean): Promise<{ ms: number; results: NotebookResult[] }> {
+async function timed(
+  notebooksDir: string,
+  outDir: string,
+  force: boolean,
+): Promise<{ ms: number; results: NotebookResult[] }> {
   const t0 = performance.now();
   const results = await runNotebooks({ ...defaultOptions(), notebooksDir, outDir, force, quiet: true });
   const ms = performance.now() - t0;
   const failed = results.filter((r) => !r.ok);
-  if (failed.length > 0) throw new Error(`bench run failed: ${failed.map((r) => `${r.name}: ${r.failure?.evalue}`).join("; ")}`);
+  if (failed.length > 0)
+    throw new Error(`bench run failed: ${failed.map((r) => `${r.name}: ${r.failure?.evalue}`).join("; ")}`);
   return { ms, results };
 }
 
@@ -47,11 +52,16 @@ async function main(): Promise<void> {
   const changed = await timed(real, out, false);
   const reran = changed.results.filter((r) => !r.cached).map((r) => r.name);
 
-  const row = (label: string, ms: number, ratio: string) => console.log(`  ${label.padEnd(34)} ${s(ms).padStart(8)}   ${ratio}`);
+  const row = (label: string, ms: number, ratio: string) =>
+    console.log(`  ${label.padEnd(34)} ${s(ms).padStart(8)}   ${ratio}`);
   row(`floor (${n} one-cell notebooks)`, floor.ms, "");
   row("cold (all notebooks, --force)", cold.ms, `ratio to floor ${(cold.ms / floor.ms).toFixed(2)} (aim <= 1.3)`);
   row("no change", same.ms, `ratio to cold  ${(same.ms / cold.ms).toFixed(3)} (aim <= 0.05)`);
-  row("data/events.csv changed", changed.ms, `ratio to cold  ${(changed.ms / cold.ms).toFixed(2)}; re-ran: ${reran.join(", ") || "none"}`);
+  row(
+    "data/events.csv changed",
+    changed.ms,
+    `ratio to cold  ${(changed.ms / cold.ms).toFixed(2)}; re-ran: ${reran.join(", ") || "none"}`,
+  );
   rmSync(scratch, { recursive: true, force: true });
 }
 

@@ -34,7 +34,16 @@ export { calendarYear, periodLabel, periodMonths, shiftYears } from "./core/peri
 export { maxOf, minOf } from "./core/extent";
 
 // Data: the package, loaded and validated.
-export { checkPackage, dataPackage, DataError, defaultDataDir, enums, formatIssue, loadPackage, loadResource } from "./data";
+export {
+  checkPackage,
+  dataPackage,
+  DataError,
+  defaultDataDir,
+  enums,
+  formatIssue,
+  loadPackage,
+  loadResource,
+} from "./data";
 
 // Indicators.
 export {
@@ -57,8 +66,23 @@ export {
   transitSeries,
   yearOverYear,
 } from "./indicators/series";
-export { linearTrend, logLinearTrend, predictTrend, projectTrend, requiredGrowthRate, seriesTrend, targetGap } from "./indicators/trend";
-export { capacityAt, capacityCrossingYear, headroom, utilisation, utilisationSeries, utilisationTable } from "./indicators/capacity";
+export {
+  linearTrend,
+  logLinearTrend,
+  predictTrend,
+  projectTrend,
+  requiredGrowthRate,
+  seriesTrend,
+  targetGap,
+} from "./indicators/trend";
+export {
+  capacityAt,
+  capacityCrossingYear,
+  headroom,
+  utilisation,
+  utilisationSeries,
+  utilisationTable,
+} from "./indicators/capacity";
 export { fundsByPartner, fundsByYear, latestFundRows, pledgedVsPaid } from "./indicators/funds";
 export {
   accessionTimeline,
@@ -94,7 +118,14 @@ export {
   shannonEntropy,
 } from "./indicators/balance";
 export { eventCounts, filterEvents, summitIntensity } from "./indicators/events";
-export { checkClaim, checkClaims, ClaimCheckError, claimsMembershipIndex, claimsSummary, parseClaimArgs } from "./indicators/claims";
+export {
+  checkClaim,
+  checkClaims,
+  ClaimCheckError,
+  claimsMembershipIndex,
+  claimsSummary,
+  parseClaimArgs,
+} from "./indicators/claims";
 
 // Figures: builders and the house style's public parts.
 export {

@@ -50,7 +50,11 @@ export function currentInputs(
  * Why a cached run cannot be reused, or `null` when it can: its inputs equal the current ones (the data files
  * compared are those the notebook read last time) and every output is still there with the same hash.
  */
-export function staleReason(record: RunRecord | undefined, current: Omit<InputHashes, "data">, root: string): string | null {
+export function staleReason(
+  record: RunRecord | undefined,
+  current: Omit<InputHashes, "data">,
+  root: string,
+): string | null {
   if (!record) return "no run record";
   if (!record.ok) return "the last run failed";
   const i = record.inputs;

@@ -102,7 +102,14 @@ function readParamsFile(file: string, into: Record<string, unknown>): void {
     text = readFileSync(file, "utf8");
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === "ENOENT" ? "no such file" : err.code === "EISDIR" ? "it is a folder" : err.code === "EACCES" ? "no permission" : err.message;
+    const why =
+      err.code === "ENOENT"
+        ? "no such file"
+        : err.code === "EISDIR"
+          ? "it is a folder"
+          : err.code === "EACCES"
+            ? "no permission"
+            : err.message;
     throw new InputError(`--params ${file}: cannot read it: ${why}`);
   }
   text = text.replace(/^\uFEFF/, ""); // a byte-order mark (Windows editors) is not part of the JSON
@@ -115,9 +122,12 @@ function readParamsFile(file: string, into: Record<string, unknown>): void {
     const pos = at ? Number(at[1]) : text.length;
     const before = text.slice(0, pos).split("\n");
     const where = `line ${before.length}, column ${(before[before.length - 1] ?? "").length + 1}`;
-    throw new InputError(`--params ${file}: not valid JSON (${where}): ${message.replace(/ in JSON at position \d+.*$/, "")}`);
+    throw new InputError(
+      `--params ${file}: not valid JSON (${where}): ${message.replace(/ in JSON at position \d+.*$/, "")}`,
+    );
   }
-  if (typeof obj !== "object" || obj === null || Array.isArray(obj)) throw new InputError(`--params ${file} must hold a JSON object ({"name": value, ...})`);
+  if (typeof obj !== "object" || obj === null || Array.isArray(obj))
+    throw new InputError(`--params ${file} must hold a JSON object ({"name": value, ...})`);
   for (const [k, v] of Object.entries(obj)) {
     try {
       into[checkParameterName(k)] = checkParameterValue(k, v);
@@ -143,11 +153,16 @@ function checkData(): void {
   const via = process.env.CASPIAN_DATA !== undefined ? " (CASPIAN_DATA)" : "";
   // Kernels run in the notebook folder: a relative CASPIAN_DATA would name another folder there than the one checked.
   if (process.env.CASPIAN_DATA !== undefined) process.env.CASPIAN_DATA = dir;
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new DataCheckFailed([`the data folder ${dir}${via} does not exist`]);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new DataCheckFailed([`the data folder ${dir}${via} does not exist`]);
   const lines: string[] = [];
   runDataCheck(dir, { log: () => {}, error: (l) => lines.push(l) });
   const problems = lines.filter((l) => !l.startsWith("warning: "));
-  if (problems.length > 0) throw new DataCheckFailed([...lines, `the data in ${dir}${via} is not valid: fix it (npm run data:check) and run again; nothing was written`]);
+  if (problems.length > 0)
+    throw new DataCheckFailed([
+      ...lines,
+      `the data in ${dir}${via} is not valid: fix it (npm run data:check) and run again; nothing was written`,
+    ]);
   for (const l of lines) console.error(l);
 }
 
@@ -176,7 +191,9 @@ async function main(): Promise<number> {
     home: homedir(),
   });
   if (refused !== null) {
-    throw new InputError(`--out ${options.outDir} is refused: ${refused}; the main job writes and deletes files in its output folder (default ${join(projectRoot, "out")})`);
+    throw new InputError(
+      `--out ${options.outDir} is refused: ${refused}; the main job writes and deletes files in its output folder (default ${join(projectRoot, "out")})`,
+    );
   }
   if (!existsSync(options.notebooksDir)) throw new UsageError(`notebook folder ${options.notebooksDir} does not exist`);
   checkData(); // before out/ is created: bad data leaves the last outputs as they are
@@ -196,9 +213,13 @@ async function runMain(options: RunOptions): Promise<number> {
   const results = await runNotebooks(options, printer(options.quiet));
   const failed = results.filter((r) => !r.ok);
   // Built after failures too: a failed notebook kept its last good figure specs, the others have their new ones.
-  const pack = await buildReportPack(options.outDir, (m) => {
-    if (!options.quiet) console.log(`[report pack] ${m}`);
-  }, options.force);
+  const pack = await buildReportPack(
+    options.outDir,
+    (m) => {
+      if (!options.quiet) console.log(`[report pack] ${m}`);
+    },
+    options.force,
+  );
   if (!options.quiet) {
     console.log(
       pack.exported

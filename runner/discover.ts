@@ -1,6 +1,14 @@
 // What a run executes: the notebooks selected and read, the parameters each declares, and their output names.
 import {
-  closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync,
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
   realpathSync,
 } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
@@ -55,11 +63,15 @@ export function outputName(notebook: string, parameters: Readonly<Record<string,
  */
 export function selectNotebooks(dir: string, only: readonly string[]): string[] {
   if (!existsSync(dir)) throw new UsageError(`notebook folder ${dir} does not exist`);
-  const all = readdirSync(dir).filter((f) => f.endsWith(".ipynb") && !f.startsWith(".")).sort();
+  const all = readdirSync(dir)
+    .filter((f) => f.endsWith(".ipynb") && !f.startsWith("."))
+    .sort();
   if (only.length === 0) return all.map((f) => join(dir, f));
   const unknown = only.filter((o) => !all.some((f) => f.includes(o)));
   if (unknown.length > 0) {
-    throw new UsageError(`no notebook in ${dir} matches ${unknown.map((u) => `"${u}"`).join(", ")}; notebooks: ${all.join(", ")}`);
+    throw new UsageError(
+      `no notebook in ${dir} matches ${unknown.map((u) => `"${u}"`).join(", ")}; notebooks: ${all.join(", ")}`,
+    );
   }
   return all.filter((f) => only.some((o) => f.includes(o))).map((f) => join(dir, f));
 }
@@ -118,7 +130,10 @@ export function readNotebook(file: string, dir: string): NotebookRead {
     // O_NONBLOCK: opening a FIFO never waits for a writer; fstat then refuses it.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const st = fstatSync(fd);
-    if (!st.isFile()) return { problem: `not a regular file (${st.isDirectory() ? "a folder" : st.isFIFO() ? "a FIFO" : "a device or socket"})` };
+    if (!st.isFile())
+      return {
+        problem: `not a regular file (${st.isDirectory() ? "a folder" : st.isFIFO() ? "a FIFO" : "a device or socket"})`,
+      };
     if (st.size > MAX_NOTEBOOK_BYTES) return { problem: `too large (${st.size} bytes; at most ${MAX_NOTEBOOK_BYTES})` };
     bytes = readFileSync(fd);
   } catch (e) {
@@ -141,7 +156,10 @@ export function readNotebook(file: string, dir: string): NotebookRead {
     return { problem: `invalid JSON: ${(e as Error).message}` };
   }
   const cells = (json as { cells?: unknown } | null)?.cells;
-  if ((json as { nbformat?: unknown } | null)?.nbformat === 3 && Array.isArray((json as { worksheets?: unknown }).worksheets)) {
+  if (
+    (json as { nbformat?: unknown } | null)?.nbformat === 3 &&
+    Array.isArray((json as { worksheets?: unknown }).worksheets)
+  ) {
     return { bytes, json: { cells: [] } }; // nbformat 3: Jupyter converts it; no `parameters` cell is looked for
   }
   if (typeof json !== "object" || json === null || Array.isArray(json) || !Array.isArray(cells)) {
@@ -149,7 +167,9 @@ export function readNotebook(file: string, dir: string): NotebookRead {
   }
   const bad = cells.findIndex(
     (c: unknown) =>
-      typeof c !== "object" || c === null || typeof (c as { cell_type?: unknown }).cell_type !== "string" ||
+      typeof c !== "object" ||
+      c === null ||
+      typeof (c as { cell_type?: unknown }).cell_type !== "string" ||
       !(typeof (c as { source?: unknown }).source === "string" || Array.isArray((c as { source?: unknown }).source)),
   );
   if (bad >= 0) return { problem: `not a notebook: cell ${bad + 1} has no cell_type or source` };
@@ -210,7 +230,9 @@ export function checkRunInputs(options: RunOptions): RunInput[] {
     throw new UsageError(`the tslab kernelspec is missing from ${jupyterPath}: run scripts/setup.sh first`);
   }
   if (!readFileSync(kernelspec, "utf8").includes("kernel-watchdog")) {
-    throw new UsageError(`the tslab kernelspec ${kernelspec} is out of date (its kernels would outlive a killed job): run scripts/setup.sh`);
+    throw new UsageError(
+      `the tslab kernelspec ${kernelspec} is out of date (its kernels would outlive a killed job): run scripts/setup.sh`,
+    );
   }
   const sources = notebooks.map((file) => ({ file, read: readNotebook(file, options.notebooksDir) }));
   const names = Object.keys(options.parameters);

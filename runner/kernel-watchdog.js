@@ -4,7 +4,7 @@
 // as soon as the process that started it is gone (the kernel is then re-parented, so its parent pid changes).
 // Plain JavaScript, not compiled, so it works before the first build. Polls every 500 ms; the timer is unref'd
 // and never keeps the kernel alive by itself.
-"use strict";
+
 (function watchParent() {
   const parent = process.ppid;
   if (!parent || parent === 1) return; // started by init or a reaper: nothing to watch

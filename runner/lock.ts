@@ -80,11 +80,14 @@ export function lockOutDir(outDir: string): () => void {
       fd = openSync(lock, "wx");
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      if (err.code !== "EEXIST") throw new InputError(`cannot write the output folder ${outDir}: ${whyNotWritable(lock, err)}`);
+      if (err.code !== "EEXIST")
+        throw new InputError(`cannot write the output folder ${outDir}: ${whyNotWritable(lock, err)}`);
       const holder = lockHolder(lock);
       if (holder === null) continue; // released meanwhile
       if (holder.held !== null) {
-        throw new InputError(`another main job (${holder.held}) is writing ${outDir}; wait for it, or use another --out (if no job runs, remove ${lock})`);
+        throw new InputError(
+          `another main job (${holder.held}) is writing ${outDir}; wait for it, or use another --out (if no job runs, remove ${lock})`,
+        );
       }
       removeStaleLock(lock, holder.content);
       continue;

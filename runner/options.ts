@@ -55,8 +55,12 @@ export class InputError extends Error {
  * and the properties every object inherits (`__proto__`, `constructor`, ...), which would not be plain parameters.
  */
 const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
-  ..."break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield".split(" "),
-  ..."let static implements interface package private protected public await async of eval arguments undefined NaN Infinity globalThis require module exports process console".split(" "),
+  ..."break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield".split(
+    " ",
+  ),
+  ..."let static implements interface package private protected public await async of eval arguments undefined NaN Infinity globalThis require module exports process console".split(
+    " ",
+  ),
   ...Object.getOwnPropertyNames(Object.prototype),
   "prototype",
 ]);
@@ -67,8 +71,12 @@ const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
  * @example checkParameterName("focal") // => "focal"
  */
 export function checkParameterName(name: string, where = "parameter"): string {
-  if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new UsageError(`${where} name ${JSON.stringify(name)} is not an identifier (letters, digits, _ and $)`);
-  if (FORBIDDEN_NAMES.has(name)) throw new UsageError(`${where} name ${JSON.stringify(name)} is not allowed: it is a reserved word or a property every object has`);
+  if (!/^[A-Za-z_$][\w$]*$/.test(name))
+    throw new UsageError(`${where} name ${JSON.stringify(name)} is not an identifier (letters, digits, _ and $)`);
+  if (FORBIDDEN_NAMES.has(name))
+    throw new UsageError(
+      `${where} name ${JSON.stringify(name)} is not allowed: it is a reserved word or a property every object has`,
+    );
   return name;
 }
 
@@ -79,10 +87,14 @@ export function checkParameterName(name: string, where = "parameter"): string {
  */
 export function checkParameterValue(name: string, value: unknown): unknown {
   const walk = (v: unknown, path: string): void => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
-    else if (v !== null && typeof v === "object") {
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        walk(x, `${path}[${i}]`);
+      });
+    } else if (v !== null && typeof v === "object") {
       for (const [k, x] of Object.entries(v)) {
-        if (k === "__proto__") throw new UsageError(`parameter ${name}: the key "__proto__" (in ${path}) is not allowed`);
+        if (k === "__proto__")
+          throw new UsageError(`parameter ${name}: the key "__proto__" (in ${path}) is not allowed`);
         walk(x, `${path}.${k}`);
       }
     }

@@ -96,9 +96,19 @@ export function outDirProblem(out: string, ctx: OutDirContext): string | null {
   /** Folders the output may not lie inside. */
   const inside: [string, string][] = [
     [ctx.dataDir, "the data folder in use"],
-    ...["notebooks", "data", "lib", "runner", "tests", "scripts", "bench", "dist", "node_modules", ".git", ".jupyter"].map(
-      (d): [string, string] => [src(d), `${d}/, a folder of sources`],
-    ),
+    ...[
+      "notebooks",
+      "data",
+      "lib",
+      "runner",
+      "tests",
+      "scripts",
+      "bench",
+      "dist",
+      "node_modules",
+      ".git",
+      ".jupyter",
+    ].map((d): [string, string] => [src(d), `${d}/, a folder of sources`]),
   ];
   for (const candidate of new Set([resolve(out), realPathOf(out)])) {
     if (dirname(candidate) === candidate) return "it is the root of the file system";
@@ -109,7 +119,8 @@ export function outDirProblem(out: string, ctx: OutDirContext): string | null {
       }
     }
     for (const [dir, what] of inside) {
-      for (const d of new Set([resolve(dir), realPathOf(dir)])) if (within(candidate, d)) return `it lies inside ${what} (${d})`;
+      for (const d of new Set([resolve(dir), realPathOf(dir)]))
+        if (within(candidate, d)) return `it lies inside ${what} (${d})`;
     }
   }
   return null;

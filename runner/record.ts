@@ -77,7 +77,9 @@ export function describeOutput(root: string, file: string): OutputFile {
 
 function packageVersion(name: string): string {
   try {
-    return (JSON.parse(readFileSync(join(projectRoot, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+    return (
+      JSON.parse(readFileSync(join(projectRoot, "node_modules", name, "package.json"), "utf8")) as { version: string }
+    ).version;
   } catch {
     return "unknown";
   }

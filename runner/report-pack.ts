@@ -59,7 +59,9 @@ export interface PackStamp {
 export function readPackStamp(path: string): PackStamp | undefined {
   try {
     const s = JSON.parse(readFileSync(path, "utf8")) as Partial<PackStamp> | null;
-    return s !== null && typeof s === "object" && typeof s.specs === "string" && typeof s.manifest === "string" ? { specs: s.specs, manifest: s.manifest } : undefined;
+    return s !== null && typeof s === "object" && typeof s.specs === "string" && typeof s.manifest === "string"
+      ? { specs: s.specs, manifest: s.manifest }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -77,7 +79,12 @@ export function readPackStamp(path: string): PackStamp | undefined {
  * const pack = await buildReportPack("out", (m) => console.log(`[report pack] ${m}`));
  * pack.exported; // => false when the pack was intact and its specs unchanged
  */
-export async function buildReportPack(outDir: string, log: (m: string) => void, force = false, options: BuildReportPackOptions = {}): Promise<PackResult> {
+export async function buildReportPack(
+  outDir: string,
+  log: (m: string) => void,
+  force = false,
+  options: BuildReportPackOptions = {},
+): Promise<PackResult> {
   const started = Date.now();
   const specs = join(outDir, "figures", "specs");
   const pack = join(outDir, "figures");

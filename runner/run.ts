@@ -6,8 +6,13 @@ import { sharedHashes } from "./cache";
 import { checkRunInputs } from "./discover";
 import type { RunOptions } from "./options";
 import {
-  clearStaging, removeStagingIfEmpty, runNotebook, runningWorkers, unreadableNotebook,
-  type NotebookResult, type Progress,
+  clearStaging,
+  removeStagingIfEmpty,
+  runNotebook,
+  runningWorkers,
+  unreadableNotebook,
+  type NotebookResult,
+  type Progress,
 } from "./worker";
 
 /**
@@ -25,7 +30,10 @@ function stopWorkersOnSignals(outDir: string): () => void {
     process.kill(process.pid, sig);
   };
   const handler = (sig: NodeJS.Signals): void => {
-    if (stopping) return finish(sig);
+    if (stopping) {
+      finish(sig);
+      return;
+    }
     stopping = true;
     for (const w of runningWorkers) w.kill("SIGTERM");
     const deadline = Date.now() + 3000;
@@ -48,7 +56,10 @@ function stopWorkersOnSignals(outDir: string): () => void {
  * Executes the selected notebooks, several at once. Resolves with one result per notebook, failures included:
  * a notebook file that cannot be read (see readNotebook in runner/discover.ts) fails alone, and the others still run.
  */
-export async function runNotebooks(options: RunOptions, onProgress: (p: Progress) => void = () => {}): Promise<NotebookResult[]> {
+export async function runNotebooks(
+  options: RunOptions,
+  onProgress: (p: Progress) => void = () => {},
+): Promise<NotebookResult[]> {
   const sources = checkRunInputs(options);
   const shared = sharedHashes();
   // What a killed job left staged is never an output (one main job per output folder: the CLI's lock).
@@ -76,7 +87,10 @@ export function describeFailure(r: NotebookResult): string {
   if (f === null) return `${r.name}: ok`;
   const src = f.source ? `\n    > ${f.source.split("\n").slice(0, 3).join("\n    > ")}` : "";
   const kept = r.keptPrevious ? `\n    kept the previous outputs of ${r.name} (stale: its run failed)` : "";
-  const failedCopy = r.executed.includes(`${sep}failed${sep}`) && existsSync(r.executed) ? `\n    this run's executed notebook: ${r.executed}` : "";
+  const failedCopy =
+    r.executed.includes(`${sep}failed${sep}`) && existsSync(r.executed)
+      ? `\n    this run's executed notebook: ${r.executed}`
+      : "";
   if (f.ename === "NotebookError") return `${r.notebook}: cannot run: ${f.evalue}${kept}`;
   const where = f.cell === null ? "before any cell ran" : `cell ${f.cell}${r.cells ? ` of ${r.cells}` : ""}`;
   return `${r.notebook}: ${where} failed: ${f.ename}: ${f.evalue}${src}${kept}${failedCopy}`;

@@ -1,7 +1,15 @@
 // One notebook: the cache check, the worker process (execute_notebook.py) and its events, the staged outputs moved in.
 import { spawn, type ChildProcess } from "node:child_process";
 import {
-  cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -47,7 +55,13 @@ export interface NotebookResult {
 /** Progress events printed while the main job runs. */
 export type Progress =
   | { readonly kind: "start"; readonly name: string; readonly total: number; readonly reason: string }
-  | { readonly kind: "cell"; readonly name: string; readonly cell: number; readonly total: number; readonly source: string }
+  | {
+      readonly kind: "cell";
+      readonly name: string;
+      readonly cell: number;
+      readonly total: number;
+      readonly source: string;
+    }
   | { readonly kind: "done"; readonly name: string; readonly result: NotebookResult };
 
 /** Worker processes (runner/execute_notebook.py) of this job that are still running, stopped on SIGINT/SIGTERM. */
@@ -114,7 +128,14 @@ export function unreadableNotebook(notebook: string, problem: string, options: R
   const name = outputName(notebook, null);
   const recordFile = join(options.outDir, "records", `${name}.json`);
   return {
-    notebook, name, ok: false, cached: false, reason: problem, record: recordFile, ms: 0, cells: 0,
+    notebook,
+    name,
+    ok: false,
+    cached: false,
+    reason: problem,
+    record: recordFile,
+    ms: 0,
+    cells: 0,
     executed: join(options.outDir, "notebooks", `${name}.ipynb`),
     html: options.html ? join(options.outDir, "html", `${name}.html`) : null,
     failure: { cell: null, ename: "NotebookError", evalue: problem, source: "" },
@@ -155,8 +176,18 @@ export function runNotebook(
   const verdict = cacheVerdict({ recordFile, failedFile, html, current, force: options.force });
   if (verdict.reuse) {
     const result: NotebookResult = {
-      notebook, name, ok: true, cached: true, reason: "inputs unchanged", record: recordFile,
-      ms: 0, cells: verdict.previous.cells.length, executed, html, failure: null, keptPrevious: false,
+      notebook,
+      name,
+      ok: true,
+      cached: true,
+      reason: "inputs unchanged",
+      record: recordFile,
+      ms: 0,
+      cells: verdict.previous.cells.length,
+      executed,
+      html,
+      failure: null,
+      keptPrevious: false,
     };
     onProgress({ kind: "done", name, result });
     return Promise.resolve(result);
@@ -228,7 +259,12 @@ export function runNotebook(
         onProgress({ kind: "cell", name, cell: ev.cell ?? 0, total, source: ev.source ?? "" });
       } else if (ev.event === "error") {
         cellTimings = ev.cells ?? [];
-        failure = { cell: ev.cell ?? null, ename: ev.ename ?? "Error", evalue: ev.evalue ?? "", source: ev.source ?? "" };
+        failure = {
+          cell: ev.cell ?? null,
+          ename: ev.ename ?? "Error",
+          evalue: ev.evalue ?? "",
+          source: ev.source ?? "",
+        };
       } else if (ev.event === "done") {
         cellTimings = ev.cells ?? [];
       } else if (ev.event === "fatal") {
@@ -248,7 +284,12 @@ export function runNotebook(
           : "";
         const status = signal !== null ? `killed by ${signal}` : `exit code ${code}`;
         // a worker killed mid-cell: name the cell that was running
-        failure = { cell: lastCell?.cell ?? null, ename: "RunnerError", evalue: (fatal || stderr.trim() || status) + hint, source: lastCell?.source ?? "" };
+        failure = {
+          cell: lastCell?.cell ?? null,
+          ename: "RunnerError",
+          evalue: (fatal || stderr.trim() || status) + hint,
+          source: lastCell?.source ?? "",
+        };
       }
       if (failure === null) {
         try {
@@ -262,12 +303,25 @@ export function runNotebook(
           if (existsSync(staged.figures)) moveInto(staged.figures, figuresDir);
           rmSync(failedFile, { force: true });
           writeRunRecord({
-            recordFile, notebook, name, startedAt, parameters, current, readsFile: staged.reads, versions, cellTimings,
+            recordFile,
+            notebook,
+            name,
+            startedAt,
+            parameters,
+            current,
+            readsFile: staged.reads,
+            versions,
+            cellTimings,
             outputs: [executed, ...(html ? [html] : []), ...filesUnder(figuresDir)],
             figuresDir,
           });
         } catch (e) {
-          failure = { cell: null, ename: "OutputError", evalue: `cannot put the outputs of ${name} in place under ${options.outDir}: ${(e as Error).message}`, source: "" };
+          failure = {
+            cell: null,
+            ename: "OutputError",
+            evalue: `cannot put the outputs of ${name} in place under ${options.outDir}: ${(e as Error).message}`,
+            source: "",
+          };
         }
       }
       const ok = failure === null;
@@ -287,8 +341,18 @@ export function runNotebook(
       rmSync(stage, { recursive: true, force: true });
       removeStagingIfEmpty(options.outDir);
       const result: NotebookResult = {
-        notebook, name, ok, cached: false, reason, record: recordFile,
-        ms: Date.now() - started, cells: total, executed: shown, html: ok ? html : null, failure, keptPrevious,
+        notebook,
+        name,
+        ok,
+        cached: false,
+        reason,
+        record: recordFile,
+        ms: Date.now() - started,
+        cells: total,
+        executed: shown,
+        html: ok ? html : null,
+        failure,
+        keptPrevious,
       };
       onProgress({ kind: "done", name, result });
       resolvePromise(result);

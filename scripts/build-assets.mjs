@@ -11,7 +11,14 @@ const src = createRequire(import.meta.url).resolve("plotly.js-dist/plotly.js");
 const out = join(root, "dist", "assets", "plotly.min.js");
 if (!existsSync(out) || statSync(out).mtimeMs < statSync(src).mtimeMs) {
   mkdirSync(dirname(out), { recursive: true });
-  const result = buildSync({ entryPoints: [src], write: false, minify: true, bundle: false, legalComments: "inline", logLevel: "error" });
+  const result = buildSync({
+    entryPoints: [src],
+    write: false,
+    minify: true,
+    bundle: false,
+    legalComments: "inline",
+    logLevel: "error",
+  });
   writeFileSync(`${out}.tmp-${process.pid}`, result.outputFiles[0].contents); // atomic: a killed build leaves no half bundle
   renameSync(`${out}.tmp-${process.pid}`, out);
 }

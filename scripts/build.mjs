@@ -17,7 +17,9 @@ function newest(path) {
   return t;
 }
 
-const inputs = ["lib", "runner", "bench", "tsconfig.json", "package-lock.json"].map((p) => join(root, p)).filter(existsSync);
+const inputs = ["lib", "runner", "bench", "tsconfig.json", "package-lock.json"]
+  .map((p) => join(root, p))
+  .filter(existsSync);
 const sourceTime = Math.max(...inputs.map(newest));
 const force = process.argv.includes("--force");
 if (force || !existsSync(stamp) || statSync(stamp).mtimeMs < sourceTime) {

@@ -62,12 +62,15 @@ export function serializeNotebook(nb) {
  * hold without loss (attachments, an unknown cell type, nbformat other than 4).
  */
 export function stripNotebook(nb, name = "notebook") {
-  if (!nb || typeof nb !== "object" || !Array.isArray(nb.cells)) throw new Error(`${name}: not a notebook (no cells array)`);
-  if (nb.nbformat !== 4) throw new Error(`${name}: nbformat ${nb.nbformat}; open and save it in Jupyter (nbformat 4) first`);
+  if (!nb || typeof nb !== "object" || !Array.isArray(nb.cells))
+    throw new Error(`${name}: not a notebook (no cells array)`);
+  if (nb.nbformat !== 4)
+    throw new Error(`${name}: nbformat ${nb.nbformat}; open and save it in Jupyter (nbformat 4) first`);
   const seen = new Set();
   const cells = nb.cells.map((c, i) => {
     const where = `${name}, cell ${i + 1}`;
-    if (!["code", "markdown", "raw"].includes(c.cell_type)) throw new Error(`${where}: unknown cell type ${c.cell_type}`);
+    if (!["code", "markdown", "raw"].includes(c.cell_type))
+      throw new Error(`${where}: unknown cell type ${c.cell_type}`);
     if (c.attachments && Object.keys(c.attachments).length) {
       throw new Error(`${where}: has attachments (a pasted image); save the image as a file and link it instead`);
     }
@@ -76,7 +79,8 @@ export function stripNotebook(nb, name = "notebook") {
     if (seen.has(id)) throw new Error(`${where}: duplicate cell id ${id}`);
     seen.add(id);
     const tags = Array.isArray(c.metadata?.tags) ? c.metadata.tags.map(String) : [];
-    for (const t of tags) if (!TAG_RE.test(t)) throw new Error(`${where}: tag ${JSON.stringify(t)} is not [A-Za-z0-9_-]+`);
+    for (const t of tags)
+      if (!TAG_RE.test(t)) throw new Error(`${where}: tag ${JSON.stringify(t)} is not [A-Za-z0-9_-]+`);
     return makeCell(c.cell_type, id, tags, cellText(c.source).split("\n"));
   });
   return makeNotebook(cells);

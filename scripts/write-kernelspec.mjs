@@ -9,14 +9,25 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const file = join(root, ".jupyter", "kernels", "tslab", "kernel.json");
 const spec = {
   // The watchdog makes the kernel exit when the process that started it dies (no orphan kernels).
-  argv: [process.execPath, "--require", join(root, "runner", "kernel-watchdog.js"),
-    join(root, "node_modules", "tslab", "bin", "tslab"), "kernel", "--config-path", "{connection_file}"],
+  argv: [
+    process.execPath,
+    "--require",
+    join(root, "runner", "kernel-watchdog.js"),
+    join(root, "node_modules", "tslab", "bin", "tslab"),
+    "kernel",
+    "--config-path",
+    "{connection_file}",
+  ],
   display_name: "TypeScript (Caspian Lab)",
   language: "typescript",
 };
 const text = JSON.stringify(spec, null, 1) + "\n";
 let current = "";
-try { current = readFileSync(file, "utf8"); } catch { /* not written yet */ }
+try {
+  current = readFileSync(file, "utf8");
+} catch {
+  /* not written yet */
+}
 if (current !== text) {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file + ".tmp", text);

@@ -28,7 +28,20 @@ export function parsePartialDate(text: string): PartialDate | undefined {
   return { year, month, day, precision: "day" };
 }
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
 
 /**
  * Why `text` is not a partial date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or `undefined` when it is one: a month or
@@ -51,7 +64,8 @@ export function partialDateProblem(text: string): string | undefined {
   const day = Number(m[3]);
   const days = daysInMonth(year, month);
   if (day < 1) return `day ${m[3]} does not exist`;
-  if (day > days) return month === 2 ? `February ${year} has ${days} days` : `${MONTH_NAMES[month - 1]} has ${days} days`;
+  if (day > days)
+    return month === 2 ? `February ${year} has ${days} days` : `${MONTH_NAMES[month - 1]} has ${days} days`;
   return undefined;
 }
 

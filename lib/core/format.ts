@@ -78,7 +78,10 @@ export function formatUsd(value: number): string {
  * @example formatPercent(15, { sign: true }) // => "+15 %"
  * @example formatPercent(-8.16, { sign: true, digits: 1 }) // => "−8.2 %"
  */
-export function formatPercent(value: number | null | undefined, options: { readonly digits?: number; readonly sign?: boolean } = {}): string {
+export function formatPercent(
+  value: number | null | undefined,
+  options: { readonly digits?: number; readonly sign?: boolean } = {},
+): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "n/a";
   const text = formatNumber(value, options.digits ?? 0);
   return `${options.sign && value > 0 && text !== "0" ? "+" : ""}${text} %`;
@@ -122,6 +125,20 @@ export function plural(count: number, singular: string, pluralForm = `${singular
  * @example countWord(28) // => "28"
  */
 export function countWord(count: number): string {
-  const words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+  const words = [
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+  ];
   return Number.isInteger(count) && count >= 0 && count < words.length ? words[count]! : formatNumber(count);
 }

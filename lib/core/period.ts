@@ -115,7 +115,7 @@ export function periodLabel(start: string, end: string): string {
  */
 export function shiftYears(fullDate: string, years: number): string {
   const d = parsePartialDate(fullDate);
-  if (!d || d.precision !== "day") throw new RangeError(`"${fullDate}" is not a full ISO date`);
+  if (d?.precision !== "day") throw new RangeError(`"${fullDate}" is not a full ISO date`);
   const y = d.year + years;
   const last = d.day === daysInMonth(d.year, d.month!);
   const day = last ? daysInMonth(y, d.month!) : Math.min(d.day!, daysInMonth(y, d.month!));

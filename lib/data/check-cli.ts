@@ -50,7 +50,10 @@ export interface CheckOutput {
  * the package is valid and every value row is backed by a quoted source, else 1.
  * @example runDataCheck(defaultDataDir(), { log: () => {}, error: () => {} }) // => 0 (the checkout's package is valid)
  */
-export function runDataCheck(dir: string, out: CheckOutput = { log: (l) => console.log(l), error: (l) => console.error(l) }): number {
+export function runDataCheck(
+  dir: string,
+  out: CheckOutput = { log: (l) => console.log(l), error: (l) => console.error(l) },
+): number {
   const t0 = performance.now();
   const { pkg, issues, warnings } = checkPackage(dir);
   for (const w of warnings) out.error(`warning: ${formatIssue(w)}`);
@@ -76,7 +79,9 @@ export function runDataCheck(dir: string, out: CheckOutput = { log: (l) => conso
   out.log("data package is valid");
   for (const [name, n] of counts) out.log(`  ${name.padEnd(16)} ${String(n).padStart(5)} rows`);
   const { backed, total } = quotedShare(pkg);
-  out.log(`  value rows backed by a quoted, addressed source: ${backed}/${total} (${((100 * backed) / Math.max(1, total)).toFixed(1)} %)`);
+  out.log(
+    `  value rows backed by a quoted, addressed source: ${backed}/${total} (${((100 * backed) / Math.max(1, total)).toFixed(1)} %)`,
+  );
   out.log(`  loaded in ${ms.toFixed(0)} ms`);
   return backed === total ? 0 : 1;
 }

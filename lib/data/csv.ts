@@ -52,9 +52,16 @@ export interface ParsedCsv {
 export function parseCsv(text: string, file: string, columns: readonly string[]): ParsedCsv {
   const issues: DataIssue[] = [];
   const warnings: DataIssue[] = [];
-  const issue = (line: number, field: string, value: string, message: string) => issues.push({ file, line, field, value, message });
+  const issue = (line: number, field: string, value: string, message: string) =>
+    issues.push({ file, line, field, value, message });
   if (text.charCodeAt(0) === 0xfeff) {
-    warnings.push({ file, line: 1, field: "", value: "", message: "file starts with a byte-order mark (BOM); it was ignored" });
+    warnings.push({
+      file,
+      line: 1,
+      field: "",
+      value: "",
+      message: "file starts with a byte-order mark (BOM); it was ignored",
+    });
     text = text.slice(1);
   }
   const crlf = text.indexOf("\r\n");
@@ -67,7 +74,13 @@ export function parseCsv(text: string, file: string, columns: readonly string[])
     issue(0, "", "", `file is empty; expected a header row: ${columns.join(",")}`);
     return { issues, warnings };
   }
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: ",", quoteChar: '"', newline: "\n" });
+  const parsed = Papa.parse<string[]>(text, {
+    header: false,
+    skipEmptyLines: false,
+    delimiter: ",",
+    quoteChar: '"',
+    newline: "\n",
+  });
   const data = parsed.data;
   // Papa yields a last empty row for the final newline.
   while (data.length > 0 && data[data.length - 1]!.length === 1 && data[data.length - 1]![0] === "") data.pop();
@@ -88,7 +101,12 @@ export function parseCsv(text: string, file: string, columns: readonly string[])
     if (missing.length) parts.push(`missing column(s) ${missing.join(", ")}`);
     if (extra.length) parts.push(`unexpected column(s) ${extra.join(", ")}`);
     if (!parts.length) parts.push("columns are out of order");
-    issue(1, "", header.join(","), `header does not match the schema: ${parts.join("; ")}; expected ${columns.join(",")}`);
+    issue(
+      1,
+      "",
+      header.join(","),
+      `header does not match the schema: ${parts.join("; ")}; expected ${columns.join(",")}`,
+    );
     return { issues, warnings };
   }
   if (data.length === 1) {
@@ -176,7 +194,12 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; is
     }
     const column = [...utf8.decode(bytes.subarray(lineStart, bad)).replace(/^\uFEFF/, "")].length + 1;
     const byte = bytes[bad];
-    const what = byte === undefined ? "the file ends inside a character" : `byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} at column ${column} cannot be decoded`;
-    return { issues: [{ file, line, field: "", value: "", message: `the file is not UTF-8: ${what}; save it as UTF-8` }] };
+    const what =
+      byte === undefined
+        ? "the file ends inside a character"
+        : `byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} at column ${column} cannot be decoded`;
+    return {
+      issues: [{ file, line, field: "", value: "", message: `the file is not UTF-8: ${what}; save it as UTF-8` }],
+    };
   }
 }

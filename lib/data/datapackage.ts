@@ -13,7 +13,13 @@ export function buildDatapackage(): { name: string; resources: Record<string, un
     description:
       "Sourced figures behind the article 'Azerbaijan's Asian Perspective: Security and Cooperation' (Shafiyev and Bayramli): corridor cargo, port and rail capacity, transit, funds, trade, memberships, events and the article's claims. Every value row cites rows of sources.csv, each with an address and a verbatim quote. Spheres: euro_atlantic, russia_led, china_led, turkic, islamic, asian_dialogue, non_aligned, global, black_sea (see data/README.md).",
     version: "0.1.0",
-    licenses: [{ name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0" }],
+    licenses: [
+      {
+        name: "CC-BY-4.0",
+        path: "https://creativecommons.org/licenses/by/4.0/",
+        title: "Creative Commons Attribution 4.0",
+      },
+    ],
     keywords: ["Azerbaijan", "Central Asia", "SCO", "CICA", "OTS", "Middle Corridor", "TITR"],
     resources: (allResources as readonly ResourceDef<unknown>[]).map(frictionlessResource),
   };

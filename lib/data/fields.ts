@@ -53,16 +53,25 @@ const parser = <T>(schema: z.ZodType<T, string>): Parser<T> => schema;
  * Required text, optionally matching a pattern.
  * @example text("name", "Short English name").schema.parse(" Azerbaijan ") // => "Azerbaijan"
  */
-export function text(name: string, description: string, opts: { pattern?: RegExp; maxLength?: number; hint?: string } = {}): Field<string> {
+export function text(
+  name: string,
+  description: string,
+  opts: { pattern?: RegExp; maxLength?: number; hint?: string } = {},
+): Field<string> {
   let s = z.string().trim().min(1, { message: "is required but empty" });
-  if (opts.pattern) s = s.regex(opts.pattern, { message: `expected ${opts.hint ?? `text matching ${opts.pattern.source}`}` });
+  if (opts.pattern)
+    s = s.regex(opts.pattern, { message: `expected ${opts.hint ?? `text matching ${opts.pattern.source}`}` });
   if (opts.maxLength) s = s.max(opts.maxLength, { message: `expected at most ${opts.maxLength} characters` });
   return {
     descriptor: {
       name,
       type: "string",
       description,
-      constraints: { required: true, ...(opts.pattern ? { pattern: opts.pattern.source } : {}), ...(opts.maxLength ? { maxLength: opts.maxLength } : {}) },
+      constraints: {
+        required: true,
+        ...(opts.pattern ? { pattern: opts.pattern.source } : {}),
+        ...(opts.maxLength ? { maxLength: opts.maxLength } : {}),
+      },
     },
     schema: parser(s),
   };
@@ -86,7 +95,12 @@ export interface IdKind<T extends string> {
  * id("state", "State", ISO3).schema.parse("AZE") // => "AZE" (an Iso3)
  * id("state", "State", ISO3).schema.safeParse("aze").success // => false
  */
-export function id<T extends string>(name: string, description: string, kind: IdKind<T>, opts: { pattern?: RegExp; hint?: string } = {}): Field<T> {
+export function id<T extends string>(
+  name: string,
+  description: string,
+  kind: IdKind<T>,
+  opts: { pattern?: RegExp; hint?: string } = {},
+): Field<T> {
   const pattern = opts.pattern ?? kind.pattern;
   return {
     descriptor: { name, type: "string", description, constraints: { required: true, pattern: pattern.source } },
@@ -116,10 +130,19 @@ export function optionalText(name: string, description: string): Field<string | 
  * A value from a fixed list.
  * @example oneOf("kind", "Kind of event", ["summit", "meeting"]).schema.safeParse("forum").success // => false
  */
-export function oneOf<const V extends readonly [string, ...string[]]>(name: string, description: string, values: V): Field<V[number]> {
+export function oneOf<const V extends readonly [string, ...string[]]>(
+  name: string,
+  description: string,
+  values: V,
+): Field<V[number]> {
   return {
     descriptor: { name, type: "string", description, constraints: { required: true, enum: values } },
-    schema: parser(z.string().trim().pipe(z.enum(values, { message: `expected one of ${values.join(", ")}` }))),
+    schema: parser(
+      z
+        .string()
+        .trim()
+        .pipe(z.enum(values, { message: `expected one of ${values.join(", ")}` })),
+    ),
   };
 }
 
@@ -134,10 +157,12 @@ export function optionalOneOf<const V extends readonly [string, ...string[]]>(
 ): Field<V[number] | undefined> {
   return {
     descriptor: { name, type: "string", description, constraints: { enum: values } },
-    schema: parser(z
-      .string()
-      .transform(blankToUndefined)
-      .pipe(z.enum(values, { message: `expected one of ${values.join(", ")} or empty` }).optional())),
+    schema: parser(
+      z
+        .string()
+        .transform(blankToUndefined)
+        .pipe(z.enum(values, { message: `expected one of ${values.join(", ")} or empty` }).optional()),
+    ),
   };
 }
 
@@ -154,7 +179,10 @@ function dateSchema(full: boolean) {
     if (problem) {
       ctx.addIssue({ code: "custom", message: problem });
     } else if (!d || (full && d.precision !== "day")) {
-      ctx.addIssue({ code: "custom", message: full ? "expected a date YYYY-MM-DD" : "expected a date YYYY, YYYY-MM or YYYY-MM-DD" });
+      ctx.addIssue({
+        code: "custom",
+        message: full ? "expected a date YYYY-MM-DD" : "expected a date YYYY, YYYY-MM or YYYY-MM-DD",
+      });
     } else if (d.year < MIN_YEAR || d.year > MAX_YEAR) {
       ctx.addIssue({ code: "custom", message: `expected a year between ${MIN_YEAR} and ${MAX_YEAR}` });
     }
@@ -186,7 +214,12 @@ export function date(name: string, description: string, full = false): Field<str
  */
 export function optionalDate(name: string, description: string, full = false): Field<string | undefined> {
   return {
-    descriptor: { name, type: full ? "date" : "string", description, ...(full ? {} : { constraints: { pattern: PARTIAL_DATE.source } }) },
+    descriptor: {
+      name,
+      type: full ? "date" : "string",
+      description,
+      ...(full ? {} : { constraints: { pattern: PARTIAL_DATE.source } }),
+    },
     schema: parser(z.string().transform(blankToUndefined).pipe(dateSchema(full).optional())),
   };
 }
@@ -200,7 +233,9 @@ function numberSchema(opts: { minimum?: number; integer?: boolean }) {
   return z
     .string()
     .trim()
-    .regex(NUMBER, { message: "expected a plain number (digits, optional minus and decimal point, no thousands separators)" })
+    .regex(NUMBER, {
+      message: "expected a plain number (digits, optional minus and decimal point, no thousands separators)",
+    })
     .transform(Number)
     .pipe(n);
 }
@@ -212,8 +247,16 @@ export interface NumberOptions {
   readonly unit?: string;
 }
 
-function numberDescriptor(name: string, description: string, opts: NumberOptions, required: boolean): FrictionlessField {
-  const constraints = { ...(required ? { required: true } : {}), ...(opts.minimum !== undefined ? { minimum: opts.minimum } : {}) };
+function numberDescriptor(
+  name: string,
+  description: string,
+  opts: NumberOptions,
+  required: boolean,
+): FrictionlessField {
+  const constraints = {
+    ...(required ? { required: true } : {}),
+    ...(opts.minimum !== undefined ? { minimum: opts.minimum } : {}),
+  };
   return {
     name,
     type: opts.integer ? "integer" : "number",
@@ -254,11 +297,13 @@ export function optionalNumber(name: string, description: string, opts: NumberOp
 export function boolean(name: string, description: string): Field<boolean> {
   return {
     descriptor: { name, type: "boolean", description, constraints: { required: true } },
-    schema: parser(z
-      .string()
-      .trim()
-      .pipe(z.enum(["true", "false"], { message: "expected true or false" }))
-      .transform((s) => s === "true")),
+    schema: parser(
+      z
+        .string()
+        .trim()
+        .pipe(z.enum(["true", "false"], { message: "expected true or false" }))
+        .transform((s) => s === "true"),
+    ),
   };
 }
 
@@ -274,13 +319,40 @@ export function list(name: string, description: string, item: RegExp, hint: stri
  * A `;`-separated list of identifiers of one kind, each parsed to its brand (may be empty unless `required`).
  * @example idList("orgs", "Organisations", { pattern: /^[A-Z][A-Za-z0-9]*$/, hint: "an organisation id", brand: orgId }).schema.parse("SCO;OTS") // => ["SCO", "OTS"]
  */
-export function idList<T extends string>(name: string, description: string, kind: IdKind<T>, required = false): Field<T[]> {
-  return listOf(name, description, z.string().regex(kind.pattern, { message: `expected ${kind.hint}` }).transform(kind.brand), kind.hint, required);
+export function idList<T extends string>(
+  name: string,
+  description: string,
+  kind: IdKind<T>,
+  required = false,
+): Field<T[]> {
+  return listOf(
+    name,
+    description,
+    z
+      .string()
+      .regex(kind.pattern, { message: `expected ${kind.hint}` })
+      .transform(kind.brand),
+    kind.hint,
+    required,
+  );
 }
 
-function listOf<T>(name: string, description: string, item: z.ZodType<T, string>, hint: string, required: boolean): Field<T[]> {
+function listOf<T>(
+  name: string,
+  description: string,
+  item: z.ZodType<T, string>,
+  hint: string,
+  required: boolean,
+): Field<T[]> {
   return {
-    descriptor: { name, type: "list", delimiter: ";", itemType: "string", description, ...(required ? { constraints: { required: true } } : {}) },
+    descriptor: {
+      name,
+      type: "list",
+      delimiter: ";",
+      itemType: "string",
+      description,
+      ...(required ? { constraints: { required: true } } : {}),
+    },
     schema: parser(
       z
         .string()

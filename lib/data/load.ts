@@ -153,12 +153,21 @@ class PackageReader {
       try {
         bytes = readFileSync(file);
       } catch (e) {
-        const issue = { file: shown, line: 0, field: "", value: "", message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})` };
+        const issue = {
+          file: shown,
+          line: 0,
+          field: "",
+          value: "",
+          message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`,
+        };
         res = { rows: [], lines: [], issues: [issue], warnings: [] };
       }
       if (!res) {
         const decoded = decodeUtf8(bytes!, shown);
-        res = decoded.text === undefined ? { rows: [], lines: [], issues: decoded.issues, warnings: [] } : parseResource(def, decoded.text, shown);
+        res =
+          decoded.text === undefined
+            ? { rows: [], lines: [], issues: decoded.issues, warnings: [] }
+            : parseResource(def, decoded.text, shown);
       }
       this.parsed.set(def.name, res);
     }
@@ -274,7 +283,10 @@ export function dataPackage(dir: string = defaultDataDir()): DataPackage {
   const view: Record<string, unknown> = { dir };
   for (const def of allResources as readonly ResourceDef<unknown>[]) {
     let value: unknown;
-    Object.defineProperty(view, keyOfResource[def.name]!, { enumerable: true, get: () => (value ??= reader.rows(def)) });
+    Object.defineProperty(view, keyOfResource[def.name]!, {
+      enumerable: true,
+      get: () => (value ??= reader.rows(def)),
+    });
   }
   let byId: ReadonlyMap<string, SourceRow> | undefined;
   Object.defineProperty(view, "sourceById", {

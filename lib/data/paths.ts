@@ -10,7 +10,8 @@ export function checkoutRoot(start: string = __dirname): string {
   let dir = start;
   for (;;) {
     const pkg = join(dir, "package.json");
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "caspian-lab") return dir;
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "caspian-lab")
+      return dir;
     const up = dirname(dir);
     if (up === dir) throw new Error(`cannot find the caspian-lab checkout above ${start}`);
     dir = up;

@@ -37,12 +37,15 @@ type FromFields<T> = [T][T extends unknown ? 0 : never];
  * const littoral = defineResource({ name: "littoral", path: "littoral.csv", title: "Littoral states", description: "States with a Caspian coast", fields: states.fields, primaryKey: ["iso3"] });
  * littoral.row.parse({ iso3: "AZE", name: "Azerbaijan", region: "South Caucasus", caspian_littoral: "true", note: "" }).caspian_littoral // => true
  */
-export function defineResource<R>(def: Omit<ResourceDef<R>, "row" | "rules" | "foreignKeys"> & {
-  rules?: readonly RowRule<FromFields<R>>[];
-  foreignKeys?: readonly ForeignKey<FromFields<R>>[];
-}): ResourceDef<R> {
+export function defineResource<R>(
+  def: Omit<ResourceDef<R>, "row" | "rules" | "foreignKeys"> & {
+    rules?: readonly RowRule<FromFields<R>>[];
+    foreignKeys?: readonly ForeignKey<FromFields<R>>[];
+  },
+): ResourceDef<R> {
   const shape: Record<string, z.ZodType> = {};
-  for (const [k, f] of Object.entries(def.fields) as [string, Field<unknown>][]) shape[k] = f.schema as unknown as z.ZodType;
+  for (const [k, f] of Object.entries(def.fields) as [string, Field<unknown>][])
+    shape[k] = f.schema as unknown as z.ZodType;
   return {
     ...def,
     rules: def.rules ?? [],

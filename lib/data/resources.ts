@@ -14,7 +14,6 @@ import {
   oneOf,
   optionalDate,
   optionalNumber,
-  optionalOneOf,
   optionalText,
   text,
 } from "./fields";
@@ -29,7 +28,8 @@ const ORG: IdKind<OrgId> = { pattern: ID_PATTERNS.OrgId, hint: "an organisation 
 const SOURCE: IdKind<SourceId> = { pattern: ID_PATTERNS.SourceId, hint: "a source id", brand: sourceId };
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
-const sourcesField = () => idList("sources", "Ids of the rows of sources.csv that back this row, separated by ;", SOURCE, true);
+const sourcesField = () =>
+  idList("sources", "Ids of the rows of sources.csv that back this row, separated by ;", SOURCE, true);
 const noteField = () => optionalText("note", "Caveats, conflicts and context, in our own words");
 
 /** Enumerations used by the resources, exported so that lib/ and tests can use the same lists. */
@@ -47,7 +47,18 @@ export const enums = {
     "Other",
   ],
   orgKind: ["security", "economic", "political", "cultural"],
-  sphere: ["euro_atlantic", "russia_led", "china_led", "turkic", "islamic", "asian_dialogue", "non_aligned", "global", "black_sea", "transport"],
+  sphere: [
+    "euro_atlantic",
+    "russia_led",
+    "china_led",
+    "turkic",
+    "islamic",
+    "asian_dialogue",
+    "non_aligned",
+    "global",
+    "black_sea",
+    "transport",
+  ],
   membershipStatus: [
     "founding_member",
     "member",
@@ -112,7 +123,10 @@ export const sources = defineResource({
     url: text("url", "Address of the page", { pattern: /^https?:\/\/\S+$/, hint: "an http(s) address" }),
     published: optionalDate("published", "Date the page was published (ISO, partial allowed; empty for undated pages)"),
     quote: text("quote", "Verbatim quote, at most 30 words, holding the fact"),
-    language: text("language", "ISO 639-1 language of the quote", { pattern: /^[a-z]{2}$/, hint: "a two-letter language code" }),
+    language: text("language", "ISO 639-1 language of the quote", {
+      pattern: /^[a-z]{2}$/,
+      hint: "a two-letter language code",
+    }),
     note: noteField(),
   },
   primaryKey: ["id"],
@@ -134,7 +148,9 @@ export const states = defineResource({
   title: "States",
   description: "States that appear in the package, with region and Caspian littoral flag.",
   fields: {
-    iso3: id("iso3", "ISO 3166-1 alpha-3 code (XNC: Turkish Republic of Northern Cyprus, no ISO code)", ISO3, { hint: "three capital letters" }),
+    iso3: id("iso3", "ISO 3166-1 alpha-3 code (XNC: Turkish Republic of Northern Cyprus, no ISO code)", ISO3, {
+      hint: "three capital letters",
+    }),
     name: text("name", "Short English name"),
     region: oneOf("region", "Region used for grouping", enums.region),
     caspian_littoral: boolean("caspian_littoral", "Borders the Caspian Sea"),
@@ -172,8 +188,15 @@ export const memberships = defineResource({
     state: id("state", "ISO3 code of the state", ISO3),
     org: id("org", "Organisation id", ORG),
     status: oneOf("status", "Status of the state in the organisation", enums.membershipStatus),
-    since: date("since", "Start of the status (ISO, partial allowed); with since_bound=by, a date by which the status held"),
-    since_bound: oneOf("since_bound", "exact: the status began on `since`; by: it is documented on `since`, its start is unknown", enums.sinceBound),
+    since: date(
+      "since",
+      "Start of the status (ISO, partial allowed); with since_bound=by, a date by which the status held",
+    ),
+    since_bound: oneOf(
+      "since_bound",
+      "exact: the status began on `since`; by: it is documented on `since`, its start is unknown",
+      enums.sinceBound,
+    ),
     until: optionalDate("until", "End of the status (empty: still current)"),
     sources: sourcesField(),
     note: noteField(),
@@ -226,7 +249,8 @@ export const capacities = defineResource({
   name: "capacities",
   path: "capacities.csv",
   title: "Capacities",
-  description: "Throughput capacity of Baku port, the BTK railway and the whole route: actual, design, planned and target.",
+  description:
+    "Throughput capacity of Baku port, the BTK railway and the whole route: actual, design, planned and target.",
   fields: {
     id: text("id", "Row id", { pattern: ID, hint: "a lowercase kebab-case id" }),
     asset: oneOf("asset", "Asset", enums.asset),
@@ -235,7 +259,10 @@ export const capacities = defineResource({
     unit: oneOf("unit", "Unit of value", enums.capacityUnit),
     as_of: date("as_of", "Date of the statement (ISO, partial allowed)"),
     status: oneOf("status", "actual, design, planned or target", enums.capacityStatus),
-    target_year: optionalNumber("target_year", "Year a planned or target capacity is due", { integer: true, minimum: 1990 }),
+    target_year: optionalNumber("target_year", "Year a planned or target capacity is due", {
+      integer: true,
+      minimum: 1990,
+    }),
     sources: sourcesField(),
     note: noteField(),
   },
@@ -300,7 +327,8 @@ export const trade = defineResource({
   name: "trade",
   path: "trade.csv",
   title: "Trade of Azerbaijan with Central Asia",
-  description: "Trade turnover, exports and imports in USD, from Azerbaijan's statistics (reporter) or the partner's (mirror).",
+  description:
+    "Trade turnover, exports and imports in USD, from Azerbaijan's statistics (reporter) or the partner's (mirror).",
   fields: {
     id: text("id", "Row id", { pattern: ID, hint: "a lowercase kebab-case id" }),
     reporter: id("reporter", "Focal state (always AZE)", ISO3, { pattern: /^AZE$/, hint: "AZE" }),
@@ -351,7 +379,9 @@ export const events = defineResource({
       field: "date_precision",
       check: (r) => {
         const d = parsePartialDate(r.date);
-        return d && d.precision !== r.date_precision ? `date ${r.date} has precision ${d.precision}, not ${r.date_precision}` : undefined;
+        return d && d.precision !== r.date_precision
+          ? `date ${r.date} has precision ${d.precision}, not ${r.date_precision}`
+          : undefined;
       },
     },
   ],

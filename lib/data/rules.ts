@@ -44,7 +44,11 @@ export interface GrowthColumns extends MetricColumns {
  * their field's own check).
  * @example endNotBeforeStart("2024-01-01", "2023-12-31", "period_end") // => "period_end 2023-12-31 is before its start 2024-01-01"
  */
-export function endNotBeforeStart(start: string | undefined, end: string | undefined, what: string): string | undefined {
+export function endNotBeforeStart(
+  start: string | undefined,
+  end: string | undefined,
+  what: string,
+): string | undefined {
   if (!start || !end || !parsePartialDate(start) || !parsePartialDate(end)) return undefined;
   return startOf(end) < startOf(start) ? `${what} ${end} is before its start ${start}` : undefined;
 }
@@ -55,7 +59,9 @@ const UNIT_RULE: RowRule<MetricColumns> = {
   field: "unit",
   check: (r) => {
     const ok = unitsOfMetric[r.metric] ?? [];
-    return ok.includes(r.unit) ? undefined : `unit "${r.unit}" does not match metric "${r.metric}" (expected ${ok.join(" or ")})`;
+    return ok.includes(r.unit)
+      ? undefined
+      : `unit "${r.unit}" does not match metric "${r.metric}" (expected ${ok.join(" or ")})`;
   },
 };
 
@@ -67,7 +73,8 @@ const METRIC_RULES: readonly RowRule<MetricColumns & { readonly value: number }>
   UNIT_RULE,
   {
     field: "value",
-    check: (r) => (!isGrowth(r.metric) && r.value < 0 ? `a ${r.metric} value cannot be negative (${r.value})` : undefined),
+    check: (r) =>
+      !isGrowth(r.metric) && r.value < 0 ? `a ${r.metric} value cannot be negative (${r.value})` : undefined,
   },
 ];
 
@@ -76,8 +83,10 @@ const GROWTH_RULES: readonly RowRule<GrowthColumns>[] = [
     field: "base_start",
     check: (r) => {
       const growth = isGrowth(r.metric);
-      if (growth && (!r.base_start || !r.base_end)) return `a ${r.metric} row needs base_start and base_end (the comparison period)`;
-      if (!growth && (r.base_start || r.base_end)) return `base_start/base_end are only for growth rows, not for metric "${r.metric}"`;
+      if (growth && (!r.base_start || !r.base_end))
+        return `a ${r.metric} row needs base_start and base_end (the comparison period)`;
+      if (!growth && (r.base_start || r.base_end))
+        return `base_start/base_end are only for growth rows, not for metric "${r.metric}"`;
       return undefined;
     },
   },

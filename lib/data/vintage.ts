@@ -19,7 +19,11 @@ export interface DatedSource {
  * first day), or some source undated.
  * @example rowKnownBy({ sources: ["a"] }, new Map([["a", { published: "2025-02" }]]), "2024-11-30") // => false
  */
-export function rowKnownBy(row: { readonly sources: readonly string[] }, sourceById: ReadonlyMap<string, DatedSource>, date: string): boolean {
+export function rowKnownBy(
+  row: { readonly sources: readonly string[] },
+  sourceById: ReadonlyMap<string, DatedSource>,
+  date: string,
+): boolean {
   const day = endOf(date);
   if (row.sources.length === 0) return true;
   return row.sources.some((id) => {
@@ -30,7 +34,16 @@ export function rowKnownBy(row: { readonly sources: readonly string[] }, sourceB
 }
 
 /** Resources a vintage filters (every resource whose rows cite sources). */
-export const VINTAGE_RESOURCES = ["organizations", "memberships", "corridorFlows", "capacities", "transit", "funds", "trade", "events"] as const;
+export const VINTAGE_RESOURCES = [
+  "organizations",
+  "memberships",
+  "corridorFlows",
+  "capacities",
+  "transit",
+  "funds",
+  "trade",
+  "events",
+] as const;
 
 /** A resource a vintage filters. */
 export type VintageResource = (typeof VINTAGE_RESOURCES)[number];
@@ -52,7 +65,10 @@ export function packageKnownBy(pkg: DataPackage, date: string): DataPackage {
       get: () => {
         if (!cache.has(key)) {
           const rows = pkg[key] as readonly { readonly sources: readonly string[] }[];
-          cache.set(key, rows.filter((r) => rowKnownBy(r, pkg.sourceById, date)));
+          cache.set(
+            key,
+            rows.filter((r) => rowKnownBy(r, pkg.sourceById, date)),
+          );
         }
         return cache.get(key);
       },
@@ -76,7 +92,11 @@ export interface VintageCount {
  * const [c] = vintageCounts(pkg, "2024-11-30", ["corridorFlows"]); // c.later: rows published after the article
  * [c.resource, c.known + c.later === c.all] // => ["corridorFlows", true]
  */
-export function vintageCounts(pkg: DataPackage, date: string, resources: readonly VintageResource[] = VINTAGE_RESOURCES): VintageCount[] {
+export function vintageCounts(
+  pkg: DataPackage,
+  date: string,
+  resources: readonly VintageResource[] = VINTAGE_RESOURCES,
+): VintageCount[] {
   return resources.map((resource) => {
     const rows = pkg[resource] as readonly { readonly sources: readonly string[] }[];
     const known = rows.filter((r) => rowKnownBy(r, pkg.sourceById, date)).length;

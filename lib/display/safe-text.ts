@@ -137,7 +137,10 @@ export function mdList(items: readonly MarkdownValue[], empty: MarkdownValue = "
  * @example mdCode("titr_2024<x>").source // => "<code>titr_2024&lt;x&gt;</code>"
  */
 export function mdCode(text: string): Markdown {
-  return new Markdown(TOKEN, `<code>${escapeHtml(text.replace(/[\r\n\u2028\u2029]+/g, " ")).replace(/\$/g, "&#36;")}</code>`);
+  return new Markdown(
+    TOKEN,
+    `<code>${escapeHtml(text.replace(/[\r\n\u2028\u2029]+/g, " ")).replace(/\$/g, "&#36;")}</code>`,
+  );
 }
 
 /**

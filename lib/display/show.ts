@@ -133,7 +133,11 @@ interface MiniDisplay {
   png(b: Uint8Array): void;
 }
 
-const printed: MiniDisplay = { html: (s) => console.log(s), markdown: (s) => console.log(s), png: () => console.log("[png]") };
+const printed: MiniDisplay = {
+  html: (s) => console.log(s),
+  markdown: (s) => console.log(s),
+  png: () => console.log("[png]"),
+};
 
 /** tslab's display inside a kernel; outside one (tslab missing, or "Not ready"), output is printed instead. */
 function tslabDisplay(): MiniDisplay {

@@ -22,7 +22,11 @@ export interface TableHtmlOptions {
   /** Decimals per numeric column (default: 0 for integers, else 1). */
   readonly digits?: Readonly<Record<string, number>>;
   /** Extra CSS for a cell, e.g. a background for a verdict. */
-  readonly cellStyle?: (key: string, value: DisplayCell, row: Readonly<Record<string, DisplayCell>>) => string | undefined;
+  readonly cellStyle?: (
+    key: string,
+    value: DisplayCell,
+    row: Readonly<Record<string, DisplayCell>>,
+  ) => string | undefined;
   /** Minimum widths per column (CSS), e.g. `{ claim: "18em" }`. */
   readonly minWidths?: Readonly<Record<string, string>>;
   /** Longest sources line (default 600 characters). */
@@ -51,7 +55,11 @@ function cellHtml(value: DisplayCell, digits: number | undefined): string {
  * @example tableHtml({ columns: [{ key: "a", label: "A" }], rows: [{ a: "<b>" }], sources: [] }).source.includes("&lt;b&gt;") // => true
  */
 export function tableHtml(table: DisplayTable, options: TableHtmlOptions = {}): SafeHtml {
-  const numeric = table.columns.map((c) => table.rows.length > 0 && table.rows.every((r) => r[c.key] === null || r[c.key] === undefined || typeof r[c.key] === "number"));
+  const numeric = table.columns.map(
+    (c) =>
+      table.rows.length > 0 &&
+      table.rows.every((r) => r[c.key] === null || r[c.key] === undefined || typeof r[c.key] === "number"),
+  );
   const th = table.columns
     .map((c, i) => {
       const width = options.minWidths?.[c.key];
@@ -69,13 +77,20 @@ export function tableHtml(table: DisplayTable, options: TableHtmlOptions = {}): 
       return `<tr style="background:${ri % 2 === 0 ? "#fff" : "#f7f7f7"}">${tds}</tr>`;
     })
     .join("\n");
-  const caption = options.caption !== undefined ? `<caption style="caption-side:top;text-align:left;font-weight:600;padding:4px 0">${escapeHtml(options.caption)}</caption>` : "";
+  const caption =
+    options.caption !== undefined
+      ? `<caption style="caption-side:top;text-align:left;font-weight:600;padding:4px 0">${escapeHtml(options.caption)}</caption>`
+      : "";
   const scroll = options.maxHeight !== undefined ? `max-height:${options.maxHeight}px;overflow-y:auto;` : "";
-  const sources = sourcesLine(table.sources as readonly SourceId[], options.sourceCatalog, options.maxSourceChars ?? 600);
+  const sources = sourcesLine(
+    table.sources as readonly SourceId[],
+    options.sourceCatalog,
+    options.maxSourceChars ?? 600,
+  );
   return trustedHtml(
     `<div class="caspian-table" style="${scroll}overflow-x:auto;margin:6px 0">` +
-    `<table style="border-collapse:collapse;table-layout:auto;font:13px/1.35 system-ui,sans-serif;width:100%">${caption}<thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table></div>` +
-    `<p style="font:12px system-ui,sans-serif;color:#555;margin:2px 0 10px">${escapeHtml(sources)}</p>`
+      `<table style="border-collapse:collapse;table-layout:auto;font:13px/1.35 system-ui,sans-serif;width:100%">${caption}<thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table></div>` +
+      `<p style="font:12px system-ui,sans-serif;color:#555;margin:2px 0 10px">${escapeHtml(sources)}</p>`,
   );
 }
 

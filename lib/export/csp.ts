@@ -74,7 +74,11 @@ function inlineScripts(page: string): string[] {
  */
 export function contentSecurityPolicy(page: string): string {
   const hashes = [...new Set(inlineScripts(page).filter(isLibraryScript).map(scriptHash))].sort();
-  return [BASE_POLICY[0], `script-src ${hashes.length > 0 ? hashes.join(" ") : "'none'"}`, ...BASE_POLICY.slice(1)].join("; ");
+  return [
+    BASE_POLICY[0],
+    `script-src ${hashes.length > 0 ? hashes.join(" ") : "'none'"}`,
+    ...BASE_POLICY.slice(1),
+  ].join("; ");
 }
 
 /**

@@ -127,7 +127,8 @@ function insidePath(outDir: string, rel: string): string | undefined {
   return isAbsolute(clean) || clean.split(/[\\/]/).includes("..") ? undefined : join(outDir, clean);
 }
 
-const problemOf = (e: unknown): FileProblem => ((e as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : "unreadable");
+const problemOf = (e: unknown): FileProblem =>
+  (e as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : "unreadable";
 
 /** One read buffer for every check: hashing streams through it, so a check allocates nothing per file. */
 const chunk = Buffer.allocUnsafe(1 << 20);
@@ -154,7 +155,8 @@ export function checkFile(outDir: string, file: ExportedFile): FileCheck {
     if (!stat.isFile()) return { ok: false, problem: "unreadable" };
     if (stat.size !== file.bytes) return { ok: false, problem: "damaged" };
     const hash = createHash("sha256");
-    for (let n = readSync(fd, chunk, 0, chunk.length, null); n > 0; n = readSync(fd, chunk, 0, chunk.length, null)) hash.update(chunk.subarray(0, n));
+    for (let n = readSync(fd, chunk, 0, chunk.length, null); n > 0; n = readSync(fd, chunk, 0, chunk.length, null))
+      hash.update(chunk.subarray(0, n));
     return hash.digest("hex") === file.sha256 ? { ok: true } : { ok: false, problem: "damaged" };
   } catch (e) {
     return { ok: false, problem: problemOf(e) };
@@ -229,12 +231,14 @@ const SECTION = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
  * @example checkFigureId("titr-cargo") // => "titr-cargo"
  */
 export function checkFigureId(id: string): string {
-  if (!ID.test(id) || id.length > 120) throw new RangeError(`"${id}" is not a figure id (lowercase letters, digits, . _ -)`);
+  if (!ID.test(id) || id.length > 120)
+    throw new RangeError(`"${id}" is not a figure id (lowercase letters, digits, . _ -)`);
   return id;
 }
 
 function checkSection(section: string): string {
-  if (section !== "" && (!SECTION.test(section) || section.split("/").includes(".."))) throw new RangeError(`"${section}" is not a section name`);
+  if (section !== "" && (!SECTION.test(section) || section.split("/").includes("..")))
+    throw new RangeError(`"${section}" is not a section name`);
   return section;
 }
 
@@ -245,18 +249,29 @@ function checkSection(section: string): string {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
     v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Uint8Array)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
 
-async function writeTracked(outDir: string, rel: string, format: string, data: string | Uint8Array): Promise<ExportedFile> {
+async function writeTracked(
+  outDir: string,
+  rel: string,
+  format: string,
+  data: string | Uint8Array,
+): Promise<ExportedFile> {
   await writeFileAtomic(join(outDir, rel), data);
   const bytes = typeof data === "string" ? Buffer.byteLength(data) : data.byteLength;
   return { format, path: rel, bytes, sha256: sha256(data) };
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
@@ -273,9 +288,13 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T
  * Title, sources and sources line of an entry, with defaults from the figure's meta.
  * @example describeEntry({ id: "titr-cargo", figure: fig }) // => { title: "TITR cargo", sources: ["ady-2024"], sourcesText: "Source: ady-2024" }
  */
-export function describeEntry(entry: FigureEntry, catalog?: SourceCatalog): { title: string; sources: string[]; sourcesText: string } {
+export function describeEntry(
+  entry: FigureEntry,
+  catalog?: SourceCatalog,
+): { title: string; sources: string[]; sourcesText: string } {
   const sources = [...(entry.sources ?? entry.figure.meta?.sources ?? [])];
-  const sourcesText = entry.sourcesText ?? entry.figure.meta?.sourcesText ?? sourcesLine(sources as SourceId[], catalog, 100_000);
+  const sourcesText =
+    entry.sourcesText ?? entry.figure.meta?.sourcesText ?? sourcesLine(sources as SourceId[], catalog, 100_000);
   return { title: entry.title ?? figureTitle(entry.figure), sources, sourcesText };
 }
 
@@ -312,7 +331,17 @@ export async function exportFigures(entries: readonly FigureEntry[], options: Ex
       const height = Math.round(options.height ?? (typeof layout.height === "number" ? layout.height : 500));
       const scale = options.scale ?? 2;
       const specSha256 = sha256(
-        canonicalJson({ v: EXPORT_VERSION, figure: { data: entry.figure.data, layout, config: entry.figure.config ?? {} }, title, caption: entry.caption ?? "", sourcesText, width, height, scale, formats }),
+        canonicalJson({
+          v: EXPORT_VERSION,
+          figure: { data: entry.figure.data, layout, config: entry.figure.config ?? {} },
+          title,
+          caption: entry.caption ?? "",
+          sourcesText,
+          width,
+          height,
+          scale,
+          formats,
+        }),
       );
       const base = section === "" ? entry.id : `${section}/${entry.id}`;
       const prior = previous.get(`${section}/${entry.id}`);
@@ -349,13 +378,24 @@ export async function exportFigures(entries: readonly FigureEntry[], options: Ex
       // Only what the missing files need: a verified PNG on disk serves the HTML page, a verified SVG the PDF.
       const pngFile = kept.get("png");
       const svgFile = kept.get("svg");
-      const keptPng = pngFile !== undefined && todo.includes("html") ? readVerified(options.outDir, pngFile) : undefined;
-      const keptSvg = svgFile !== undefined && todo.includes("pdf") ? readVerified(options.outDir, svgFile)?.toString("utf8").replace(/\n$/, "") : undefined;
+      const keptPng =
+        pngFile !== undefined && todo.includes("html") ? readVerified(options.outDir, pngFile) : undefined;
+      const keptSvg =
+        svgFile !== undefined && todo.includes("pdf")
+          ? readVerified(options.outDir, svgFile)?.toString("utf8").replace(/\n$/, "")
+          : undefined;
       const wantPng = (todo.includes("png") || todo.includes("html")) && keptPng === undefined;
       const wantSvg = (todo.includes("svg") || todo.includes("pdf")) && keptSvg === undefined;
       const rendered =
         exporter !== undefined && (wantPng || wantSvg)
-          ? await exporter.render(entry.figure, { width, height, scale, png: wantPng, svg: wantSvg, key: `${section}/${entry.id}` })
+          ? await exporter.render(entry.figure, {
+              width,
+              height,
+              scale,
+              png: wantPng,
+              svg: wantSvg,
+              key: `${section}/${entry.id}`,
+            })
           : undefined;
       const png = rendered?.png ?? keptPng;
       const svg = rendered?.svg ?? keptSvg;
@@ -370,9 +410,17 @@ export async function exportFigures(entries: readonly FigureEntry[], options: Ex
         const rel = `${base}.${format}`;
         if (format === "png") files.push(await writeTracked(options.outDir, rel, format, png!));
         else if (format === "svg") files.push(await writeTracked(options.outDir, rel, format, svg! + "\n"));
-        else if (format === "pdf") files.push(await writeTracked(options.outDir, rel, format, await exporter!.pdf([{ svg: svg!, width, height }])));
+        else if (format === "pdf")
+          files.push(
+            await writeTracked(options.outDir, rel, format, await exporter!.pdf([{ svg: svg!, width, height }])),
+          );
         else {
-          const html = figurePageHtml(entry.figure, { title, ...(entry.caption !== undefined ? { caption: entry.caption } : {}), sourcesText, ...(png !== undefined ? { png } : {}) });
+          const html = figurePageHtml(entry.figure, {
+            title,
+            ...(entry.caption !== undefined ? { caption: entry.caption } : {}),
+            sourcesText,
+            ...(png !== undefined ? { png } : {}),
+          });
           files.push(await writeTracked(options.outDir, rel, format, html));
         }
         const problem = broken.get(format);
@@ -411,7 +459,11 @@ export function manifestJson(manifest: ExportManifest): string {
  * Writes a manifest as pretty JSON, atomically.
  * @example (await writeManifest(tmp, { generator: EXPORT_VERSION, run: "", figures: [], tables: [], files: [] })).path // => "manifest.json"
  */
-export async function writeManifest(outDir: string, manifest: ExportManifest, name = "manifest.json"): Promise<ExportedFile> {
+export async function writeManifest(
+  outDir: string,
+  manifest: ExportManifest,
+  name = "manifest.json",
+): Promise<ExportedFile> {
   return writeTracked(outDir, name, "json", manifestJson(manifest));
 }
 
@@ -422,7 +474,14 @@ function isFileList(v: unknown): v is ExportedFile[] {
     Array.isArray(v) &&
     v.every((f: unknown) => {
       const x = f as Partial<ExportedFile> | null;
-      return x !== null && typeof x === "object" && isString(x.format) && isString(x.path) && typeof x.bytes === "number" && isString(x.sha256);
+      return (
+        x !== null &&
+        typeof x === "object" &&
+        isString(x.format) &&
+        isString(x.path) &&
+        typeof x.bytes === "number" &&
+        isString(x.sha256)
+      );
     })
   );
 }
@@ -432,7 +491,14 @@ function isEntryList(v: unknown): boolean {
     Array.isArray(v) &&
     v.every((e: unknown) => {
       const x = e as Partial<ManifestFigure> | null;
-      return x !== null && typeof x === "object" && isString(x.id) && isString(x.section) && isString(x.specSha256) && isFileList(x.files);
+      return (
+        x !== null &&
+        typeof x === "object" &&
+        isString(x.id) &&
+        isString(x.section) &&
+        isString(x.specSha256) &&
+        isFileList(x.files)
+      );
     })
   );
 }
@@ -446,8 +512,10 @@ function isEntryList(v: unknown): boolean {
 export function readManifest(path: string): ExportManifest | undefined {
   try {
     const m = JSON.parse(readFileSync(path, "utf8")) as Partial<ExportManifest> | null;
-    if (m === null || typeof m !== "object" || m.generator !== EXPORT_VERSION || !isEntryList(m.figures)) return undefined;
-    if ((m.tables !== undefined && !isEntryList(m.tables)) || (m.files !== undefined && !isFileList(m.files))) return undefined;
+    if (m === null || typeof m !== "object" || m.generator !== EXPORT_VERSION || !isEntryList(m.figures))
+      return undefined;
+    if ((m.tables !== undefined && !isEntryList(m.tables)) || (m.files !== undefined && !isFileList(m.files)))
+      return undefined;
     return { ...m, tables: m.tables ?? [], files: m.files ?? [] } as ExportManifest;
   } catch {
     return undefined;
@@ -475,7 +543,15 @@ export interface ExportFigureOptions extends Omit<ExportOptions, "manifest" | "p
 export async function exportFigure(figure: PlotlyFigure, options: ExportFigureOptions): Promise<ManifestFigure> {
   const { id, title, caption, sources, manifest, ...rest } = options;
   const m = await exportFigures(
-    [{ id, figure, ...(title !== undefined ? { title } : {}), ...(caption !== undefined ? { caption } : {}), ...(sources !== undefined ? { sources } : {}) }],
+    [
+      {
+        id,
+        figure,
+        ...(title !== undefined ? { title } : {}),
+        ...(caption !== undefined ? { caption } : {}),
+        ...(sources !== undefined ? { sources } : {}),
+      },
+    ],
     { ...rest, manifest: manifest ?? false },
   );
   return m.figures[0]!;

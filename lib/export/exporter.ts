@@ -93,7 +93,7 @@ export class ExportError extends Error {
 }
 
 // Runs in the page. Kept as a string: the library is compiled without the DOM lib.
-const PAGE_SCRIPT = String.raw`
+const PAGE_SCRIPT = `
 window.__caspianRender = async function (figJson, width, height, scale, wantPng, wantSvg) {
   var fig = JSON.parse(figJson);
   var gd = document.createElement("div");
@@ -145,13 +145,18 @@ function figureSize(figure: PlotlyFigure, size: RenderSize): { width: number; he
   const width = Math.round(size.width ?? num(figure.layout.width, 900));
   const height = Math.round(size.height ?? num(figure.layout.height, 500));
   const scale = size.scale ?? 2;
-  if (!(width >= 10 && width <= 10000 && height >= 10 && height <= 10000)) throw new RangeError(`figure size ${width}×${height} is out of range`);
+  if (!(width >= 10 && width <= 10000 && height >= 10 && height <= 10000))
+    throw new RangeError(`figure size ${width}×${height} is out of range`);
   if (!(scale > 0 && scale <= 8)) throw new RangeError(`scale ${scale} is out of range (0, 8]`);
   return { width, height, scale };
 }
 
 /** The figure as sent to Plotly: data with stable trace ids, layout and config only (our `meta` stays home). */
-function plotlyPayload(figure: PlotlyFigure): { data: Record<string, unknown>[]; layout: Record<string, unknown>; config: Record<string, unknown> } {
+function plotlyPayload(figure: PlotlyFigure): {
+  data: Record<string, unknown>[];
+  layout: Record<string, unknown>;
+  config: Record<string, unknown>;
+} {
   return { data: withStableTraceIds(figure.data), layout: figure.layout, config: figure.config ?? {} };
 }
 
@@ -201,11 +206,19 @@ export async function launchExporter(options: ExporterOptions = {}): Promise<Exp
   try {
     browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], timeout: 60_000 });
   } catch (e) {
-    throw new ExportError(`cannot launch Chromium at ${executablePath} (set CASPIAN_CHROMIUM): ${(e as Error).message}`, { cause: e });
+    throw new ExportError(
+      `cannot launch Chromium at ${executablePath} (set CASPIAN_CHROMIUM): ${(e as Error).message}`,
+      { cause: e },
+    );
   }
   const contexts: BrowserContext[] = [];
   const openPage = async (): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1, javaScriptEnabled: true, offline: true });
+    const context = await browser.newContext({
+      viewport: { width: 1200, height: 900 },
+      deviceScaleFactor: 1,
+      javaScriptEnabled: true,
+      offline: true,
+    });
     contexts.push(context);
     await context.route("**/*", (route) => route.abort());
     const page = await context.newPage();
@@ -220,14 +233,18 @@ export async function launchExporter(options: ExporterOptions = {}): Promise<Exp
         await page.setContent("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>");
         await page.addScriptTag({ content: plotlyBundle() });
         await page.addScriptTag({ content: PAGE_SCRIPT });
-        const ready = await page.evaluate(() => (globalThis as unknown as { __caspianReady?: boolean }).__caspianReady === true);
+        const ready = await page.evaluate(
+          () => (globalThis as unknown as { __caspianReady?: boolean }).__caspianReady === true,
+        );
         if (!ready) throw new ExportError("the plotly bundle did not load in Chromium");
         return page;
       }),
     );
   } catch (e) {
     await browser.close().catch(() => undefined);
-    throw e instanceof ExportError ? e : new ExportError(`cannot prepare Chromium pages: ${(e as Error).message}`, { cause: e });
+    throw e instanceof ExportError
+      ? e
+      : new ExportError(`cannot prepare Chromium pages: ${(e as Error).message}`, { cause: e });
   }
   let printPage: Promise<Page> | undefined;
   const launchMs = performance.now() - started;
@@ -261,7 +278,14 @@ export async function launchExporter(options: ExporterOptions = {}): Promise<Exp
         ([fig, w, h, s, p, v]) =>
           (
             globalThis as unknown as {
-              __caspianRender: (f: string, w: number, h: number, s: number, p: boolean, v: boolean) => Promise<PageResult>;
+              __caspianRender: (
+                f: string,
+                w: number,
+                h: number,
+                s: number,
+                p: boolean,
+                v: boolean,
+              ) => Promise<PageResult>;
             }
           ).__caspianRender(fig, w, h, s, p, v),
         [json, width, height, scale, wantPng, true] as const,

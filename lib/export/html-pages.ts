@@ -42,7 +42,11 @@ export interface FigurePageParts {
  * @example figurePageHtml(fig, { title: "TITR cargo", sourcesText: "Source: ady-2024" }).startsWith("<!doctype html>") // => true
  */
 export function figurePageHtml(figure: PlotlyFigure, parts: FigurePageParts): string {
-  const chart = figureHtml(figure, { id: "figure", includeBundle: true, ...(parts.png !== undefined ? { fallbackPng: parts.png } : {}) });
+  const chart = figureHtml(figure, {
+    id: "figure",
+    includeBundle: true,
+    ...(parts.png !== undefined ? { fallbackPng: parts.png } : {}),
+  });
   return secureHtmlPage(`<!doctype html>
 <html lang="en">
 <head>
@@ -104,10 +108,15 @@ function href(path: string): string {
 function tableHtml(table: TableInput): string {
   const head = table.columns.map((c) => `<th>${escapeHtml(columnHeader(c))}</th>`).join("");
   const body = table.rows
-    .map((r) => `<tr>${table.columns.map((c) => {
-      const v = r[c.key];
-      return `<td${typeof v === "number" ? ' class="num"' : ""}>${escapeHtml(cellText(v))}</td>`;
-    }).join("")}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${table.columns
+          .map((c) => {
+            const v = r[c.key];
+            return `<td${typeof v === "number" ? ' class="num"' : ""}>${escapeHtml(cellText(v))}</td>`;
+          })
+          .join("")}</tr>`,
+    )
     .join("\n");
   return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
@@ -121,8 +130,12 @@ export function reportIndexHtml(title: string, items: readonly (IndexFigure | In
   const sections = [...new Set(items.map((i) => i.section))];
   const block = (i: IndexFigure | IndexTable): string => {
     const files = i.files.map((f) => `<a href="${href(f.path)}">${escapeHtml(f.format.toUpperCase())}</a>`).join(" ");
-    const caption = i.caption !== undefined && i.caption !== "" ? `<p class="caption">${escapeHtml(i.caption)}</p>` : "";
-    const record = i.record !== undefined ? `<p class="record">Run record: <a href="${href(i.record.path)}">${escapeHtml(i.record.summary)}</a></p>` : "";
+    const caption =
+      i.caption !== undefined && i.caption !== "" ? `<p class="caption">${escapeHtml(i.caption)}</p>` : "";
+    const record =
+      i.record !== undefined
+        ? `<p class="record">Run record: <a href="${href(i.record.path)}">${escapeHtml(i.record.summary)}</a></p>`
+        : "";
     if (i.kind === "table") {
       return `<figure class="table">
 <figcaption><strong>${escapeHtml(i.title)}</strong></figcaption>
@@ -132,7 +145,10 @@ ${caption}<p class="sources">${escapeHtml(i.sourcesText)}</p>
 </figure>`;
     }
     const html = i.files.find((f) => f.format === "html");
-    const img = i.image !== undefined ? `<img class="chart" src="${href(i.image)}" alt="${escapeHtml(i.title)}" width="${i.width}" height="${i.height}">` : "";
+    const img =
+      i.image !== undefined
+        ? `<img class="chart" src="${href(i.image)}" alt="${escapeHtml(i.title)}" width="${i.width}" height="${i.height}">`
+        : "";
     return `<figure>
 ${html !== undefined && img !== "" ? `<a href="${href(html.path)}">${img}</a>` : img}
 <figcaption><strong>${escapeHtml(i.title)}</strong>${caption}<p class="sources">${escapeHtml(i.sourcesText)}</p>
@@ -140,7 +156,13 @@ ${html !== undefined && img !== "" ? `<a href="${href(html.path)}">${img}</a>` :
 </figure>`;
   };
   const body = sections
-    .map((s) => `${s !== "" ? `<h2>${escapeHtml(s)}</h2>\n` : ""}${items.filter((i) => i.section === s).map(block).join("\n")}`)
+    .map(
+      (s) =>
+        `${s !== "" ? `<h2>${escapeHtml(s)}</h2>\n` : ""}${items
+          .filter((i) => i.section === s)
+          .map(block)
+          .join("\n")}`,
+    )
     .join("\n");
   return `<!doctype html>
 <html lang="en">

@@ -5,7 +5,7 @@
  * registering does nothing.
  * @module
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { type Dirent, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { PlotlyFigure } from "../figures/plotly";
 import { figureTitle } from "../figures/plotly";
@@ -102,7 +102,12 @@ export function registerFigure(registration: FigureRegistration): string | undef
       registration.figure.meta?.sourcesText !== undefined && registration.sources === undefined
         ? registration.figure.meta.sourcesText
         : sourcesLine(sources as SourceId[], registration.sourceCatalog, 100_000),
-    figure: { data: registration.figure.data, layout: registration.figure.layout, ...(registration.figure.config !== undefined ? { config: registration.figure.config } : {}), ...(registration.figure.meta !== undefined ? { meta: registration.figure.meta } : {}) },
+    figure: {
+      data: registration.figure.data,
+      layout: registration.figure.layout,
+      ...(registration.figure.config !== undefined ? { config: registration.figure.config } : {}),
+      ...(registration.figure.meta !== undefined ? { meta: registration.figure.meta } : {}),
+    },
   };
   if (dir === undefined) return undefined;
   const path = join(dir, `${registration.id}.json`);
@@ -134,7 +139,7 @@ export function registerTable(registration: TableRegistration): string | undefin
 }
 
 function walk(dir: string): string[] {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
@@ -142,7 +147,9 @@ function walk(dir: string): string[] {
   }
   return entries
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.isFile() && e.name.endsWith(".json") ? [join(dir, e.name)] : []));
+    .flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : e.isFile() && e.name.endsWith(".json") ? [join(dir, e.name)] : [],
+    );
 }
 
 /**
@@ -150,7 +157,10 @@ function walk(dir: string): string[] {
  * are not specs are reported through `onSkip` and left out.
  * @example readSpecs(tmp) // => [] (an empty folder)
  */
-export function readSpecs(specsDir: string, onSkip: (file: string, reason: string) => void = () => {}): RegisteredSpec[] {
+export function readSpecs(
+  specsDir: string,
+  onSkip: (file: string, reason: string) => void = () => {},
+): RegisteredSpec[] {
   const out: RegisteredSpec[] = [];
   for (const file of walk(specsDir)) {
     const rel = relative(specsDir, file).split(sep).join("/");
@@ -162,7 +172,11 @@ export function readSpecs(specsDir: string, onSkip: (file: string, reason: strin
       onSkip(rel, `not JSON: ${(e as Error).message}`);
       continue;
     }
-    if (spec.version !== SPEC_VERSION || (spec.kind !== "figure" && spec.kind !== "table") || typeof spec.id !== "string") {
+    if (
+      spec.version !== SPEC_VERSION ||
+      (spec.kind !== "figure" && spec.kind !== "table") ||
+      typeof spec.id !== "string"
+    ) {
       onSkip(rel, "not a figure or table spec");
       continue;
     }

@@ -83,8 +83,20 @@ export function verifyReportPack(outDir: string, manifest: ExportManifest): Pack
  * Writes `data` to `outDir/rel` unless the file there already holds exactly these bytes. When the previous manifest
  * recorded these same bytes for this path, a difference on disk is damage: it is reported through `onRebuilt`.
  */
-async function writeIfChanged(outDir: string, rel: string, format: string, data: string | Uint8Array, recorded: ExportedFile | undefined, onRebuilt: (path: string, problem: FileProblem) => void): Promise<ExportedFile> {
-  const file: ExportedFile = { format, path: rel, bytes: typeof data === "string" ? Buffer.byteLength(data) : data.byteLength, sha256: sha256(data) };
+async function writeIfChanged(
+  outDir: string,
+  rel: string,
+  format: string,
+  data: string | Uint8Array,
+  recorded: ExportedFile | undefined,
+  onRebuilt: (path: string, problem: FileProblem) => void,
+): Promise<ExportedFile> {
+  const file: ExportedFile = {
+    format,
+    path: rel,
+    bytes: typeof data === "string" ? Buffer.byteLength(data) : data.byteLength,
+    sha256: sha256(data),
+  };
   const check = checkFile(outDir, file);
   if (check.ok) return file;
   await writeFileAtomic(join(outDir, rel), data);
@@ -93,7 +105,8 @@ async function writeIfChanged(outDir: string, rel: string, format: string, data:
 }
 
 /** The figures a combined PDF is made of: same list, same specs, same PDF. */
-const pdfKey = (figures: readonly ManifestFigure[]): string => figures.map((f) => `${f.section}/${f.id}:${f.specSha256}`).join("\n");
+const pdfKey = (figures: readonly ManifestFigure[]): string =>
+  figures.map((f) => `${f.section}/${f.id}:${f.specSha256}`).join("\n");
 
 /**
  * Exports every figure and table registered under `specsDir` (e.g. out/figures/specs) into `outDir` (e.g.
@@ -107,7 +120,11 @@ const pdfKey = (figures: readonly ManifestFigure[]): string => figures.map((f) =
  * // no spec registered: an empty pack (index.html and the manifest), no browser started
  * (await exportReportPack(join(tmp, "specs"), tmp)).figures // => []
  */
-export async function exportReportPack(specsDir: string, outDir: string, options: ReportPackOptions = {}): Promise<ExportManifest> {
+export async function exportReportPack(
+  specsDir: string,
+  outDir: string,
+  options: ReportPackOptions = {},
+): Promise<ExportManifest> {
   const log = options.log ?? (() => {});
   const specs = readSpecs(specsDir, (file, reason) => log(`skipped ${file}: ${reason}`));
   const figureSpecs = specs.filter((s): s is FigureSpec & { section: string; file: string } => s.kind === "figure");
@@ -116,9 +133,12 @@ export async function exportReportPack(specsDir: string, outDir: string, options
   const onRebuilt = (path: string, problem: FileProblem) => log(`${prefix}${path} is ${problem}: rebuilt`);
   const manifestPath = join(outDir, MANIFEST);
   const previous = options.force ? undefined : readManifest(manifestPath);
-  if (!options.force && previous === undefined && existsSync(manifestPath)) log(`${prefix}${MANIFEST} is damaged: every figure is rendered again`);
+  if (!options.force && previous === undefined && existsSync(manifestPath))
+    log(`${prefix}${MANIFEST} is damaged: every figure is rendered again`);
   const recorded = new Map(
-    previous === undefined ? [] : [...previous.tables.flatMap((t) => t.files), ...previous.files].map((f) => [f.path, f] as const),
+    previous === undefined
+      ? []
+      : [...previous.tables.flatMap((t) => t.files), ...previous.files].map((f) => [f.path, f] as const),
   );
   // Chromium starts only if a figure or the combined PDF must be rendered.
   const exporter = options.exporter ?? (figureSpecs.length > 0 ? lazyExporter(options.exporterOptions) : undefined);
@@ -149,17 +169,32 @@ export async function exportReportPack(specsDir: string, outDir: string, options
       const csv = toCsv(t.table, { sourcesText: t.sourcesText });
       const md = toMarkdown({ ...t.table, title: t.title }, { sourcesText: t.sourcesText });
       const files: ExportedFile[] = [];
-      for (const [format, text] of [["csv", csv], ["md", md]] as const) {
+      for (const [format, text] of [
+        ["csv", csv],
+        ["md", md],
+      ] as const) {
         const rel = `${base}.${format}`;
         files.push(await writeIfChanged(outDir, rel, format, text, recorded.get(rel), onRebuilt));
       }
-      tables.push({ id: t.id, section: t.section, title: t.title, caption: t.caption, sources: t.sources, sourcesText: t.sourcesText, specSha256: sha256(JSON.stringify(t.table)), files });
+      tables.push({
+        id: t.id,
+        section: t.section,
+        title: t.title,
+        caption: t.caption,
+        sources: t.sources,
+        sourcesText: t.sourcesText,
+        specSha256: sha256(JSON.stringify(t.table)),
+        files,
+      });
     }
 
     const packFiles: ExportedFile[] = [];
     if ((options.combinedPdf ?? true) && exporter !== undefined && figs.figures.length > 0) {
       // The same figures with the same specs give the same PDF: reuse it if its bytes still match the manifest.
-      const prior = previous !== undefined && pdfKey(previous.figures) === pdfKey(figs.figures) ? recorded.get(COMBINED_PDF) : undefined;
+      const prior =
+        previous !== undefined && pdfKey(previous.figures) === pdfKey(figs.figures)
+          ? recorded.get(COMBINED_PDF)
+          : undefined;
       const check = prior !== undefined ? checkFile(outDir, prior) : undefined;
       if (prior !== undefined && check?.ok === true) packFiles.push(prior);
       else {
@@ -191,7 +226,13 @@ export async function exportReportPack(specsDir: string, outDir: string, options
       ),
       ...tables.map(
         (t, i): IndexTable => ({
-          kind: "table", section: t.section, title: t.title, caption: t.caption, sourcesText: t.sourcesText, table: tableSpecs[i]!.table, files: t.files,
+          kind: "table",
+          section: t.section,
+          title: t.title,
+          caption: t.caption,
+          sourcesText: t.sourcesText,
+          table: tableSpecs[i]!.table,
+          files: t.files,
           ...(options.runRecords?.[t.section] !== undefined ? { record: options.runRecords[t.section]! } : {}),
         }),
       ),
@@ -214,10 +255,21 @@ export async function exportReportPack(specsDir: string, outDir: string, options
 }
 
 /** Deletes files listed in the previous manifest that the new one no longer lists (never outside `outDir`). */
-function removeStale(outDir: string, before: ExportManifest | undefined, after: ExportManifest, log: (m: string) => void): void {
+function removeStale(
+  outDir: string,
+  before: ExportManifest | undefined,
+  after: ExportManifest,
+  log: (m: string) => void,
+): void {
   if (before === undefined) return;
-  const keep = new Set([...after.figures, ...after.tables].flatMap((f) => f.files.map((x) => x.path)).concat(after.files.map((x) => x.path)));
-  const old = [...before.figures, ...(before.tables ?? [])].flatMap((f) => f.files.map((x) => x.path)).concat((before.files ?? []).map((x) => x.path));
+  const keep = new Set(
+    [...after.figures, ...after.tables]
+      .flatMap((f) => f.files.map((x) => x.path))
+      .concat(after.files.map((x) => x.path)),
+  );
+  const old = [...before.figures, ...(before.tables ?? [])]
+    .flatMap((f) => f.files.map((x) => x.path))
+    .concat((before.files ?? []).map((x) => x.path));
   for (const rel of old) {
     if (keep.has(rel)) continue;
     const clean = normalize(rel);

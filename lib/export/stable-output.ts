@@ -31,15 +31,18 @@ export function stabilizeSvgIds(svg: string, uid: string): string {
  * @example sortSvgAttributes('<rect y="2" x="1"/>') // => '<rect x="1" y="2"/>'
  */
 export function sortSvgAttributes(svg: string): string {
-  return svg.replace(/<([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"]*")+)\s*(\/?)>/g, (_all, name: string, attrs: string, close: string) => {
-    const list = attrs.match(/[\w:.-]+="[^"]*"/g) ?? [];
-    list.sort((a, b) => {
-      const ka = a.slice(0, a.indexOf("="));
-      const kb = b.slice(0, b.indexOf("="));
-      return ka < kb ? -1 : ka > kb ? 1 : 0;
-    });
-    return `<${name} ${list.join(" ")}${close}>`;
-  });
+  return svg.replace(
+    /<([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"]*")+)\s*(\/?)>/g,
+    (_all, name: string, attrs: string, close: string) => {
+      const list = attrs.match(/[\w:.-]+="[^"]*"/g) ?? [];
+      list.sort((a, b) => {
+        const ka = a.slice(0, a.indexOf("="));
+        const kb = b.slice(0, b.indexOf("="));
+        return ka < kb ? -1 : ka > kb ? 1 : 0;
+      });
+      return `<${name} ${list.join(" ")}${close}>`;
+    },
+  );
 }
 
 /**
@@ -51,7 +54,10 @@ export function sortSvgAttributes(svg: string): string {
  */
 export function fixPdfDates(pdf: Uint8Array): Uint8Array {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("latin1");
-  const fixed = text.replace(/\/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)/g, (_all, key: string, _d: string, tz: string) => `/${key} (D:20000101000000${tz})`);
+  const fixed = text.replace(
+    /\/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)/g,
+    (_all, key: string, _d: string, tz: string) => `/${key} (D:20000101000000${tz})`,
+  );
   return Buffer.from(fixed, "latin1");
 }
 

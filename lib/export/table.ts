@@ -4,7 +4,6 @@
  */
 import type { SourceCatalog } from "../figures/inputs";
 import { sourcesLine } from "../figures/text";
-import type { SourceId } from "../core/types";
 import { escapeMarkdownInline } from "../display/safe-text";
 import { cellText, columnHeader, type TableInput } from "../figures/table";
 
@@ -48,10 +47,14 @@ export function toCsv(table: TableInput, options: TableFormatOptions = {}): stri
   const line = (cells: readonly string[]) => cells.map((c) => csvField(c)).join(",");
   const out = [line(table.columns.map((c) => neutralizeFormula(columnHeader(c))))];
   for (const row of table.rows) {
-    out.push(line(table.columns.map((c) => {
-      const v = row[c.key];
-      return typeof v === "string" ? neutralizeFormula(v) : cellText(v);
-    })));
+    out.push(
+      line(
+        table.columns.map((c) => {
+          const v = row[c.key];
+          return typeof v === "string" ? neutralizeFormula(v) : cellText(v);
+        }),
+      ),
+    );
   }
   if (options.sourcesLine ?? true) out.push(line([neutralizeFormula(sourcesOf(table, options))]));
   return out.join("\r\n") + "\r\n";
@@ -72,12 +75,17 @@ export function markdownCell(text: string): string {
  * @example toMarkdown({ columns: [{ key: "a", label: "A" }], rows: [{ a: 1 }], sources: [] }).split("\n")[0] // => "| A |"
  */
 export function toMarkdown(table: TableInput, options: TableFormatOptions = {}): string {
-  const numeric = table.columns.map((c) => table.rows.length > 0 && table.rows.every((r) => r[c.key] === null || r[c.key] === undefined || typeof r[c.key] === "number"));
+  const numeric = table.columns.map(
+    (c) =>
+      table.rows.length > 0 &&
+      table.rows.every((r) => r[c.key] === null || r[c.key] === undefined || typeof r[c.key] === "number"),
+  );
   const lines: string[] = [];
   if (table.title !== undefined) lines.push(`**${markdownCell(table.title)}**`, "");
   lines.push(`| ${table.columns.map((c) => markdownCell(columnHeader(c))).join(" | ")} |`);
   lines.push(`| ${numeric.map((n) => (n ? "---:" : "---")).join(" | ")} |`);
-  for (const row of table.rows) lines.push(`| ${table.columns.map((c) => markdownCell(cellText(row[c.key]))).join(" | ")} |`);
+  for (const row of table.rows)
+    lines.push(`| ${table.columns.map((c) => markdownCell(cellText(row[c.key]))).join(" | ")} |`);
   if (options.sourcesLine ?? true) lines.push("", markdownCell(sourcesOf(table, options)));
   return lines.join("\n") + "\n";
 }

@@ -21,13 +21,19 @@ export interface MatrixRowLike {
  * membershipInputFromRows("2024-11-30", [{ state: "AZE", cells: { SCO: "dialogue_partner", OTS: "founding_member", CSTO: "" }, sources: [] }])
  *   .cells.map((c) => c.status) // => ["dialogue_partner", "founding_member", null]
  */
-export function membershipInputFromRows(asOf: string, rows: readonly MatrixRowLike[], orgs?: readonly string[]): MembershipMatrixInput {
+export function membershipInputFromRows(
+  asOf: string,
+  rows: readonly MatrixRowLike[],
+  orgs?: readonly string[],
+): MembershipMatrixInput {
   const cols = orgs ?? [...new Set(rows.flatMap((r) => Object.keys(r.cells)))];
   return {
     asOf,
     rows: rows.map((r) => r.state),
     cols,
-    cells: rows.flatMap((r) => cols.map((c) => ({ row: r.state, col: c, status: r.cells[c] ? r.cells[c]! : null, sources: r.sources }))),
+    cells: rows.flatMap((r) =>
+      cols.map((c) => ({ row: r.state, col: c, status: r.cells[c] ? r.cells[c]! : null, sources: r.sources })),
+    ),
     sources: [...new Set(rows.flatMap((r) => r.sources))],
   };
 }
@@ -50,17 +56,29 @@ export interface BalanceLike {
  * balanceInputFrom({ state: "AZE", date: "2024-11-30", shares: { turkic: 0.25, euro_atlantic: 0.75 }, index: 0.81, sources: [] })
  *   .bars.map((b) => [b.key, b.value]) // => [["turkic", 25], ["euro_atlantic", 75]]
  */
-export function balanceInputFrom(balances: BalanceLike | readonly BalanceLike[], indexLabel = "Balance index (0–1)"): BalanceInput {
-  const list: readonly BalanceLike[] = Array.isArray(balances) ? (balances as readonly BalanceLike[]) : [balances as BalanceLike];
+export function balanceInputFrom(
+  balances: BalanceLike | readonly BalanceLike[],
+  indexLabel = "Balance index (0–1)",
+): BalanceInput {
+  const list: readonly BalanceLike[] = Array.isArray(balances)
+    ? (balances as readonly BalanceLike[])
+    : [balances as BalanceLike];
   const several = list.length > 1;
   const first = list[0];
   return {
     quantity: "Share of weighted ties",
     unit: "percent",
     bars: list.flatMap((b) =>
-      Object.entries(b.shares).map(([key, share]) => ({ key, value: Math.round(share * 1000) / 10, ...(several ? { group: b.date } : {}), sources: b.sources })),
+      Object.entries(b.shares).map(([key, share]) => ({
+        key,
+        value: Math.round(share * 1000) / 10,
+        ...(several ? { group: b.date } : {}),
+        sources: b.sources,
+      })),
     ),
-    ...(!several && first !== undefined && first.index !== undefined ? { index: { value: Math.round(first.index * 100) / 100, label: indexLabel } } : {}),
+    ...(!several && first !== undefined && first.index !== undefined
+      ? { index: { value: Math.round(first.index * 100) / 100, label: indexLabel } }
+      : {}),
     sources: [...new Set(list.flatMap((b) => b.sources))],
   };
 }
@@ -83,7 +101,11 @@ export interface AccessionEntryLike {
  * input.spans.find((s) => s.lane === "SCO")?.status // => "dialogue_partner"
  * timelineFigure(input, { title: "Azerbaijan's memberships" });
  */
-export function timelineInputFromEntries(entries: readonly AccessionEntryLike[], asOf: string, lane: "org" | "state" | "pair" = "org"): TimelineInput {
+export function timelineInputFromEntries(
+  entries: readonly AccessionEntryLike[],
+  asOf: string,
+  lane: "org" | "state" | "pair" = "org",
+): TimelineInput {
   const byPair = new Map<string, AccessionEntryLike[]>();
   for (const e of entries) byPair.set(`${e.state}|${e.org}`, [...(byPair.get(`${e.state}|${e.org}`) ?? []), e]);
   const spans: TimelineSpan[] = [];
@@ -103,7 +125,12 @@ export function timelineInputFromEntries(entries: readonly AccessionEntryLike[],
 export interface GraphLike {
   forEachNode(callback: (key: string, attributes: { readonly kind?: string; readonly id?: string }) => void): void;
   forEachEdge(
-    callback: (edge: string, attributes: { readonly weight?: number; readonly sources?: readonly SourceId[] }, source: string, target: string) => void,
+    callback: (
+      edge: string,
+      attributes: { readonly weight?: number; readonly sources?: readonly SourceId[] },
+      source: string,
+      target: string,
+    ) => void,
   ): void;
 }
 
@@ -117,7 +144,14 @@ export interface GraphLike {
  */
 export function networkInputFromGraph(graph: GraphLike, weightName: string, weightUnit: string): OverlapNetworkInput {
   const nodes: { id: string; label: string; colorKey: string; kind: "org" | "state" | "other" }[] = [];
-  graph.forEachNode((key, a) => nodes.push({ id: key, label: a.id ?? key, colorKey: a.id ?? key, kind: a.kind === "org" || a.kind === "state" ? a.kind : "other" }));
+  graph.forEachNode((key, a) =>
+    nodes.push({
+      id: key,
+      label: a.id ?? key,
+      colorKey: a.id ?? key,
+      kind: a.kind === "org" || a.kind === "state" ? a.kind : "other",
+    }),
+  );
   const edges: { source: string; target: string; weight: number }[] = [];
   const sources: SourceId[] = [];
   graph.forEachEdge((_e, a, source, target) => {

@@ -30,7 +30,10 @@ export function yearStep(first: number, last: number, maxTicks = 12): number {
  * A linear year axis with integer ticks only (`tickformat: "d"`, `dtick` 1, 2, 5 … years), padded by half a year.
  * @example yearAxis([2019, 2024]).tickformat // => "d"
  */
-export function yearAxis(years: readonly number[], options: { readonly title?: string; readonly pad?: number; readonly maxTicks?: number } = {}): Record<string, unknown> {
+export function yearAxis(
+  years: readonly number[],
+  options: { readonly title?: string; readonly pad?: number; readonly maxTicks?: number } = {},
+): Record<string, unknown> {
   const finite = years.filter((y) => Number.isFinite(y));
   const lo = finite.length > 0 ? minOf(finite) : 2000;
   const hi = finite.length > 0 ? maxOf(finite) : lo + 1;
@@ -57,7 +60,11 @@ export function yearAxis(years: readonly number[], options: { readonly title?: s
  * A value axis whose title carries the unit.
  * @example valueAxis("Cargo", "million t").title // => { text: "Cargo (million t)", standoff: 6 }
  */
-export function valueAxis(quantity: string, unit: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function valueAxis(
+  quantity: string,
+  unit: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     title: { text: plotlyText(axisTitle(quantity, unit)), standoff: 6 },
     separatethousands: true,

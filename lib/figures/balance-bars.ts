@@ -2,7 +2,7 @@
  * Balance-index bars: shares or scores per sphere (Euro-Atlantic, Russia-led, China-led, Turkic …).
  * @module
  */
-import { commonParts, unionSources } from "./common";
+import { commonParts } from "./common";
 import type { BalanceInput, FigureOptions } from "./inputs";
 import { houseFigure, type CaspianFigure } from "./frame";
 import { sphereColor } from "./palette";
@@ -23,7 +23,8 @@ export function balanceBarsFigure(input: BalanceInput, options: FigureOptions): 
   const grouped = input.bars.some((b) => b.group !== undefined);
   const keys = [...new Set(input.bars.map((b) => b.key))];
   const groups = [...new Set(input.bars.map((b) => b.group ?? ""))];
-  const labelOf = (key: string) => plotlyText(input.bars.find((b) => b.key === key)?.label ?? humanize(key).replace(/^./, (c) => c.toUpperCase()));
+  const labelOf = (key: string) =>
+    plotlyText(input.bars.find((b) => b.key === key)?.label ?? humanize(key).replace(/^./, (c) => c.toUpperCase()));
   const data: Record<string, unknown>[] = grouped
     ? keys.map((k) => {
         const vals = groups.map((g) => input.bars.find((b) => b.key === k && (b.group ?? "") === g)?.value ?? null);
@@ -52,8 +53,14 @@ export function balanceBarsFigure(input: BalanceInput, options: FigureOptions): 
           hovertemplate: `%{x}: %{y:,} ${plotlyText(unit)}<extra></extra>`,
         },
       ];
-  const max = maxOf(input.bars.map((b) => b.value), 0);
-  const min = minOf(input.bars.map((b) => b.value), 0);
+  const max = maxOf(
+    input.bars.map((b) => b.value),
+    0,
+  );
+  const min = minOf(
+    input.bars.map((b) => b.value),
+    0,
+  );
   const annotations = input.index
     ? [
         {
@@ -73,7 +80,10 @@ export function balanceBarsFigure(input: BalanceInput, options: FigureOptions): 
         },
       ]
     : [];
-  const longest = maxOf((grouped ? groups : keys.map((k) => labelOf(k))).map((l) => l.length), 1);
+  const longest = maxOf(
+    (grouped ? groups : keys.map((k) => labelOf(k))).map((l) => l.length),
+    1,
+  );
   const cats = grouped ? groups.length : keys.length;
   const angled = longest * cats * 7.5 > (options.width ?? 900) - 110;
   return houseFigure({
@@ -83,7 +93,9 @@ export function balanceBarsFigure(input: BalanceInput, options: FigureOptions): 
       barmode: "group",
       bargap: 0.25,
       xaxis: { type: "category", ticks: "", automargin: false, ...(angled ? { tickangle: -30 } : {}) },
-      yaxis: valueAxis(input.quantity, unit, { range: [min < 0 ? min * 1.15 : 0, max > 0 ? max * (input.index ? 1.3 : 1.15) : 1] }),
+      yaxis: valueAxis(input.quantity, unit, {
+        range: [min < 0 ? min * 1.15 : 0, max > 0 ? max * (input.index ? 1.3 : 1.15) : 1],
+      }),
       annotations,
     },
     ...commonParts(options),

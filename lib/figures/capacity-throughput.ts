@@ -2,7 +2,7 @@
  * Throughput of an asset against its stated capacities.
  * @module
  */
-import { commonParts, unionSources } from "./common";
+import { commonParts } from "./common";
 import type { CapacityLevel, CapacityThroughputInput, FigureOptions } from "./inputs";
 import { periodX } from "./period-x";
 import { houseFigure, type CaspianFigure } from "./frame";
@@ -15,7 +15,9 @@ import { maxOf, minOf } from "../core/extent";
 import { mergeSourceLists } from "../core/types";
 
 /** Line style of each capacity status. */
-export const CAPACITY_STYLES: Readonly<Record<CapacityLevel["status"], { readonly color: string; readonly dash: string }>> = {
+export const CAPACITY_STYLES: Readonly<
+  Record<CapacityLevel["status"], { readonly color: string; readonly dash: string }>
+> = {
   actual: { color: "#000000", dash: "solid" },
   design: { color: "#555555", dash: "dash" },
   planned: { color: OKABE_ITO.orange, dash: "dot" },
@@ -39,14 +41,21 @@ export function capacityMatches(capacityUnit: string, throughputUnit: string): b
  * applies. Throws when a capacity's unit does not match the throughput's.
  * @example capacityThroughputFigure({ asset: "Port of Baku", throughput: series, capacities: [{ label: "Phase 1", value: 15e6, unit: "t_per_year", status: "actual" }], sources: [] }, { title: "Baku port" })
  */
-export function capacityThroughputFigure(input: CapacityThroughputInput, options: CapacityThroughputOptions): CaspianFigure {
+export function capacityThroughputFigure(
+  input: CapacityThroughputInput,
+  options: CapacityThroughputOptions,
+): CaspianFigure {
   const list = seriesList(input.throughput);
   if (list.length === 0) throw new RangeError("capacityThroughputFigure needs a throughput series");
   const unit = commonUnit(list);
   for (const c of input.capacities) {
-    if (!capacityMatches(c.unit, unit)) throw new RangeError(`capacity "${c.label}" is in ${c.unit}, throughput in ${unit}`);
+    if (!capacityMatches(c.unit, unit))
+      throw new RangeError(`capacity "${c.label}" is in ${c.unit}, throughput in ${unit}`);
   }
-  const scale = valueScale([...list.flatMap((s) => s.points.map((p) => p.value)), ...input.capacities.map((c) => c.value)], unit);
+  const scale = valueScale(
+    [...list.flatMap((s) => s.points.map((p) => p.value)), ...input.capacities.map((c) => c.value)],
+    unit,
+  );
   const perYear = `${scale.label}/year`;
   const keys = seriesColorKeys(list);
   const colors = assignColors(keys);
@@ -67,14 +76,24 @@ export function capacityThroughputFigure(input: CapacityThroughputInput, options
       x: full.map((p) => periodX(p).year),
       y: full.map((p) => p.value! / scale.factor),
       marker: { color, line: { width: 0 }, pattern: { shape: full.map((p) => (p.status === "actual" ? "" : "/")) } },
-      customdata: full.map((p) => [plotlyText(`${p.label}${p.status === "actual" ? "" : ` (${p.status})`}`), formatValue(p.value! / scale.factor)]),
+      customdata: full.map((p) => [
+        plotlyText(`${p.label}${p.status === "actual" ? "" : ` (${p.status})`}`),
+        formatValue(p.value! / scale.factor),
+      ]),
       hovertemplate: `%{customdata[0]}: %{customdata[1]} ${plotlyText(scale.label)}<extra>%{fullData.name}</extra>`,
     });
     names.push(name);
     if (parts.length > 0) {
       partial = true;
-      const top = maxOf([0, ...s.points.map((p) => (p.value ?? 0) / scale.factor), ...input.capacities.map((c) => c.value / scale.factor)]);
-      const labelled = partLabels(parts.map((p) => ({ year: periodX(p).year, value: p.value! / scale.factor, days: periodX(p).days })), (top * 1.12 * 16) / 300);
+      const top = maxOf([
+        0,
+        ...s.points.map((p) => (p.value ?? 0) / scale.factor),
+        ...input.capacities.map((c) => c.value / scale.factor),
+      ]);
+      const labelled = partLabels(
+        parts.map((p) => ({ year: periodX(p).year, value: p.value! / scale.factor, days: periodX(p).days })),
+        (top * 1.12 * 16) / 300,
+      );
       data.push({
         type: "scatter",
         mode: "markers+text",
@@ -105,7 +124,11 @@ export function capacityThroughputFigure(input: CapacityThroughputInput, options
     const x1 = maxOf(g.levels.map((c) => c.to ?? hi)) + 0.45;
     const value = `${formatValue(g.value / scale.factor)} ${perYear}`;
     const first = g.levels[0]!;
-    const name = plotlyText(g.levels.length === 1 ? `${first.label} (${g.status}): ${value}` : `${humanize(g.status).replace(/^./, (c) => c.toUpperCase())}: ${value} (${g.levels.length} statements)`);
+    const name = plotlyText(
+      g.levels.length === 1
+        ? `${first.label} (${g.status}): ${value}`
+        : `${humanize(g.status).replace(/^./, (c) => c.toUpperCase())}: ${value} (${g.levels.length} statements)`,
+    );
     data.push({
       type: "scatter",
       mode: "lines",
@@ -144,7 +167,9 @@ export function capacityThroughputFigure(input: CapacityThroughputInput, options
 
 /** Top of the value axis: 12 % above the highest value drawn, so that level lines and labels do not touch the frame. */
 function headroom(data: readonly Record<string, unknown>[]): number {
-  const ys = data.flatMap((t) => ((t.y as readonly (number | null)[] | undefined) ?? []).filter((v): v is number => typeof v === "number"));
+  const ys = data.flatMap((t) =>
+    ((t.y as readonly (number | null)[] | undefined) ?? []).filter((v): v is number => typeof v === "number"),
+  );
   const max = maxOf(ys, 0);
   return max > 0 ? max * 1.12 : 1;
 }
@@ -156,7 +181,9 @@ function headroom(data: readonly Record<string, unknown>[]): number {
  * groupCapacities([phase1, { ...phase1, label: "2024" }, { ...phase1, label: "Phase 2", value: 25e6, status: "planned" }])
  *   .map((g) => [g.status, g.value, g.levels.length]) // => [["actual", 15e6, 2], ["planned", 25e6, 1]]
  */
-export function groupCapacities(levels: readonly CapacityLevel[]): { status: CapacityLevel["status"]; value: number; levels: CapacityLevel[] }[] {
+export function groupCapacities(
+  levels: readonly CapacityLevel[],
+): { status: CapacityLevel["status"]; value: number; levels: CapacityLevel[] }[] {
   const groups = new Map<string, { status: CapacityLevel["status"]; value: number; levels: CapacityLevel[] }>();
   for (const c of levels) {
     const key = `${c.status}|${c.value}`;

@@ -9,8 +9,16 @@ import type { FigureOptions } from "./inputs";
  * Title, subtitle, catalog and size from a builder's options, for {@link houseFigure}.
  * @example commonParts({ title: "Trade", width: 800 }) // => { title: "Trade", subtitle: undefined, sourceCatalog: undefined, width: 800, height: undefined }
  */
-export function commonParts(options: FigureOptions): Pick<FigureOptions, "title" | "subtitle" | "sourceCatalog" | "width" | "height"> {
-  return { title: options.title, subtitle: options.subtitle, sourceCatalog: options.sourceCatalog, width: options.width, height: options.height };
+export function commonParts(
+  options: FigureOptions,
+): Pick<FigureOptions, "title" | "subtitle" | "sourceCatalog" | "width" | "height"> {
+  return {
+    title: options.title,
+    subtitle: options.subtitle,
+    sourceCatalog: options.sourceCatalog,
+    width: options.width,
+    height: options.height,
+  };
 }
 
 /**

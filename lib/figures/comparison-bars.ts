@@ -2,7 +2,7 @@
  * Bars comparing values of one quantity: states, publishers, periods.
  * @module
  */
-import { commonParts, unionSources } from "./common";
+import { commonParts } from "./common";
 import type { ComparisonBar, ComparisonInput, FigureOptions } from "./inputs";
 import { houseFigure, type CaspianFigure } from "./frame";
 import { assignColors } from "./palette";
@@ -24,7 +24,19 @@ export interface ComparisonOptions extends FigureOptions {
 
 /** Whether bars with these labels read better horizontally. @example preferHorizontal(["Kazakhstan", "Uzbekistan"]) // => false */
 export function preferHorizontal(labels: readonly string[]): boolean {
-  return labels.length > 10 || maxOf(labels.map((l) => l.length), 0) * labels.length > 110 || maxOf(labels.map((l) => l.length), 0) > 22;
+  return (
+    labels.length > 10 ||
+    maxOf(
+      labels.map((l) => l.length),
+      0,
+    ) *
+      labels.length >
+      110 ||
+    maxOf(
+      labels.map((l) => l.length),
+      0,
+    ) > 22
+  );
 }
 
 /**
@@ -34,7 +46,10 @@ export function preferHorizontal(labels: readonly string[]): boolean {
  */
 export function comparisonBarsFigure(input: ComparisonInput, options: ComparisonOptions): CaspianFigure {
   if (input.bars.length === 0) throw new RangeError("comparisonBarsFigure needs at least one bar");
-  const scale = valueScale(input.bars.map((b) => b.value), input.unit);
+  const scale = valueScale(
+    input.bars.map((b) => b.value),
+    input.unit,
+  );
   const grouped = input.bars.some((b) => b.group !== undefined);
   const labels = [...new Set(input.bars.map((b) => b.label))];
   const groups = [...new Set(input.bars.map((b) => b.group ?? ""))];
@@ -44,10 +59,11 @@ export function comparisonBarsFigure(input: ComparisonInput, options: Comparison
   const showValues = options.valueLabels ?? true;
   const data: Record<string, unknown>[] = [];
   const annotations: Record<string, unknown>[] = [];
-  const valueOf = (b: ComparisonBar) => (b.value === null ? null : b.value / scale.factor);
+  const barValue = (b: ComparisonBar) => (b.value === null ? null : b.value / scale.factor);
   const textOf = (b: ComparisonBar) => (b.value === null ? "" : formatValue(b.value / scale.factor));
   const catText = (c: string) => plotlyText(c);
-  const place = (cats: string[], vals: (number | null)[]) => (horizontal ? { y: cats, x: vals, orientation: "h" } : { x: cats, y: vals });
+  const place = (cats: string[], vals: (number | null)[]) =>
+    horizontal ? { y: cats, x: vals, orientation: "h" } : { x: cats, y: vals };
 
   if (grouped) {
     for (const label of labels) {
@@ -56,7 +72,10 @@ export function comparisonBarsFigure(input: ComparisonInput, options: Comparison
       data.push({
         type: "bar",
         name: plotlyText(label),
-        ...place(groups.map(catText), bars.map((b) => (b === undefined ? null : valueOf(b)))),
+        ...place(
+          groups.map(catText),
+          bars.map((b) => (b === undefined ? null : barValue(b))),
+        ),
         marker: { color },
         text: showValues ? bars.map((b) => (b === undefined ? "" : textOf(b))) : undefined,
         textposition: "outside",
@@ -70,8 +89,8 @@ export function comparisonBarsFigure(input: ComparisonInput, options: Comparison
     data.push({
       type: "bar",
       name: plotlyText(input.quantity),
-      ...place(labels.map(catText), input.bars.map(valueOf)),
-      marker: { color: input.bars.map((b) => (useKeys ? colors.get(keyOf(b)) ?? "#0072B2" : "#0072B2")) },
+      ...place(labels.map(catText), input.bars.map(barValue)),
+      marker: { color: input.bars.map((b) => (useKeys ? (colors.get(keyOf(b)) ?? "#0072B2") : "#0072B2")) },
       text: showValues ? input.bars.map(textOf) : undefined,
       textposition: "outside",
       cliponaxis: false,
@@ -81,7 +100,7 @@ export function comparisonBarsFigure(input: ComparisonInput, options: Comparison
   }
   input.bars.forEach((b) => {
     if (b.value !== null) return;
-    const cat = catText(grouped ? b.group ?? "" : b.label);
+    const cat = catText(grouped ? (b.group ?? "") : b.label);
     annotations.push({
       text: "n/a",
       showarrow: false,
@@ -90,13 +109,22 @@ export function comparisonBarsFigure(input: ComparisonInput, options: Comparison
     });
   });
 
-  const values = input.bars.map(valueOf).filter((v): v is number => v !== null);
+  const values = input.bars.map(barValue).filter((v): v is number => v !== null);
   const max = maxOf(values, 0);
   const min = minOf(values, 0);
   const range = [min < 0 ? min * 1.15 : 0, max > 0 ? max * 1.15 : 1];
-  const longest = maxOf(categories.map((c) => c.length), 1);
+  const longest = maxOf(
+    categories.map((c) => c.length),
+    1,
+  );
   const valueAx = valueAxis(input.quantity, scale.label, { range });
-  const catAx = { type: "category", automargin: false, ticks: "", tickfont: { size: 12 }, ...(horizontal ? { autorange: "reversed" } : {}) };
+  const catAx = {
+    type: "category",
+    automargin: false,
+    ticks: "",
+    tickfont: { size: 12 },
+    ...(horizontal ? { autorange: "reversed" } : {}),
+  };
   const angled = !horizontal && longest * categories.length * 7.5 > (options.width ?? 900) - 110;
   return houseFigure({
     kind: "comparison-bars",

@@ -137,7 +137,11 @@ export function houseFigure(parts: HouseFigureParts): CaspianFigure {
     font: { family: HOUSE.fontFamily, size: HOUSE.fontSize, color: HOUSE.textColor },
     title: {
       text: plotlyText(parts.title),
-      ...(parts.subtitle !== undefined ? { subtitle: { text: plotlyText(parts.subtitle), font: { size: HOUSE.subtitleSize, color: HOUSE.mutedColor } } } : {}),
+      ...(parts.subtitle !== undefined
+        ? {
+            subtitle: { text: plotlyText(parts.subtitle), font: { size: HOUSE.subtitleSize, color: HOUSE.mutedColor } },
+          }
+        : {}),
       x: 12 / width,
       xanchor: "left",
       xref: "container",
@@ -170,6 +174,7 @@ export function houseFigure(parts: HouseFigureParts): CaspianFigure {
       sources: [...new Set(parts.sources)],
       kind: parts.kind,
       sourcesText: sourcesLine(parts.sources, parts.sourceCatalog, 100_000),
-      ...(parts.unit !== undefined ? { unit: parts.unit } : {}) },
+      ...(parts.unit !== undefined ? { unit: parts.unit } : {}),
+    },
   };
 }

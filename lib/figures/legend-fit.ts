@@ -24,7 +24,13 @@ function entryWidth(name: string): number {
 export function legendEntries(figure: PlotlyFigure): string[] {
   if (figure.layout.showlegend === false) return [];
   return figure.data
-    .filter((t) => t.showlegend !== false && typeof t.name === "string" && t.name !== "" && (t.type === "scatter" || t.type === "bar" || t.showlegend === true))
+    .filter(
+      (t) =>
+        t.showlegend !== false &&
+        typeof t.name === "string" &&
+        t.name !== "" &&
+        (t.type === "scatter" || t.type === "bar" || t.showlegend === true),
+    )
     .map((t) => t.name as string);
 }
 

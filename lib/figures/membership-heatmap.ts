@@ -2,7 +2,7 @@
  * Membership matrix: states × organisations, coloured by status as of a date.
  * @module
  */
-import { commonParts, unionSources } from "./common";
+import { commonParts } from "./common";
 import type { FigureOptions, MatrixAxisItem, MembershipMatrixInput } from "./inputs";
 import { houseFigure, type CaspianFigure } from "./frame";
 import { NONE_COLOR, statusStyle, STATUS_STYLES, textOn } from "./palette";
@@ -29,14 +29,20 @@ function item(x: string | MatrixAxisItem): MatrixAxisItem {
  * colour. Empty cells: no status. The date is in the subtitle unless one is given.
  * @example membershipHeatmapFigure({ asOf: "2025-01-01", rows: ["AZE"], cols: ["SCO"], cells: [{ row: "AZE", col: "SCO", status: "dialogue_partner" }], sources: [] }, { title: "Memberships" })
  */
-export function membershipHeatmapFigure(input: MembershipMatrixInput, options: MembershipHeatmapOptions): CaspianFigure {
+export function membershipHeatmapFigure(
+  input: MembershipMatrixInput,
+  options: MembershipHeatmapOptions,
+): CaspianFigure {
   const rows = input.rows.map(item);
   const cols = input.cols.map(item);
   if (rows.length === 0 || cols.length === 0) throw new RangeError("membershipHeatmapFigure needs rows and columns");
   const cell = new Map(input.cells.map((c) => [`${c.row}\u0000${c.col}`, c] as const));
   const present = new Set(input.cells.map((c) => c.status).filter((s): s is string => s !== null));
   const known = STATUS_STYLES.filter((s) => present.has(s.status));
-  const extra = [...present].filter((s) => !STATUS_STYLES.some((k) => k.status === s)).sort().map(statusStyle);
+  const extra = [...present]
+    .filter((s) => !STATUS_STYLES.some((k) => k.status === s))
+    .sort()
+    .map(statusStyle);
   const styles = [...known, ...extra];
   const index = new Map(styles.map((s, i) => [s.status, i + 1] as const));
   const n = styles.length + 1;
@@ -58,7 +64,7 @@ export function membershipHeatmapFigure(input: MembershipMatrixInput, options: M
   const ys: string[] = [];
   const texts: string[] = [];
   const textColors: string[] = [];
-  rows.forEach((r) =>
+  for (const r of rows) {
     cols.forEach((c) => {
       const st = cell.get(`${r.id}\u0000${c.id}`)?.status;
       if (!st) return;
@@ -67,8 +73,8 @@ export function membershipHeatmapFigure(input: MembershipMatrixInput, options: M
       ys.push(rowLabel(r));
       texts.push(plotlyText(style.short));
       textColors.push(textOn(style.color));
-    }),
-  );
+    });
+  }
   const data: Record<string, unknown>[] = [
     {
       type: "heatmap",
@@ -84,7 +90,16 @@ export function membershipHeatmapFigure(input: MembershipMatrixInput, options: M
       customdata: hover,
       hovertemplate: "%{customdata}<extra></extra>",
     },
-    { type: "scatter", mode: "text", x: xs, y: ys, text: texts, textfont: { size: 12, color: textColors }, showlegend: false, hoverinfo: "skip" },
+    {
+      type: "scatter",
+      mode: "text",
+      x: xs,
+      y: ys,
+      text: texts,
+      textfont: { size: 12, color: textColors },
+      showlegend: false,
+      hoverinfo: "skip",
+    },
     ...styles.map((s) => ({
       type: "scatter",
       mode: "markers",
@@ -96,8 +111,14 @@ export function membershipHeatmapFigure(input: MembershipMatrixInput, options: M
     })),
   ];
   const width = options.width ?? 900;
-  const longestRow = maxOf(rows.map((r) => (r.label ?? r.id).length), 1);
-  const longestCol = maxOf(cols.map((c) => (c.label ?? c.id).length), 1);
+  const longestRow = maxOf(
+    rows.map((r) => (r.label ?? r.id).length),
+    1,
+  );
+  const longestCol = maxOf(
+    cols.map((c) => (c.label ?? c.id).length),
+    1,
+  );
   const left = Math.min(260, 36 + Math.round(longestRow * 7.6));
   const angled = longestCol * cols.length * 7.6 > width - left - 40;
   const bottomAxisPx = angled ? 36 + Math.round(Math.min(longestCol, 24) * 7.6 * 0.7) : 48;
@@ -106,14 +127,33 @@ export function membershipHeatmapFigure(input: MembershipMatrixInput, options: M
     kind: "membership-heatmap",
     data,
     layout: {
-      xaxis: { type: "category", title: { text: plotlyText(options.colTitle ?? "Organisation"), standoff: 6 }, ticks: "", showgrid: false, automargin: false, ...(angled ? { tickangle: -45 } : {}) },
-      yaxis: { type: "category", title: { text: plotlyText(options.rowTitle ?? "State"), standoff: 6 }, autorange: "reversed", ticks: "", showgrid: false, automargin: false },
+      xaxis: {
+        type: "category",
+        title: { text: plotlyText(options.colTitle ?? "Organisation"), standoff: 6 },
+        ticks: "",
+        showgrid: false,
+        automargin: false,
+        ...(angled ? { tickangle: -45 } : {}),
+      },
+      yaxis: {
+        type: "category",
+        title: { text: plotlyText(options.rowTitle ?? "State"), standoff: 6 },
+        autorange: "reversed",
+        ticks: "",
+        showgrid: false,
+        automargin: false,
+      },
       hovermode: "closest",
     },
     ...commonParts(options),
     subtitle: options.subtitle ?? `Status as of ${input.asOf}`,
     height,
-    note: ["Letters repeat the colour: " + styles.map((s) => `${s.short} = ${s.label.toLowerCase()}`).join(", ") + "; empty: no status.", ...(options.note !== undefined ? [options.note] : [])].join(" "),
+    note: [
+      "Letters repeat the colour: " +
+        styles.map((s) => `${s.short} = ${s.label.toLowerCase()}`).join(", ") +
+        "; empty: no status.",
+      ...(options.note !== undefined ? [options.note] : []),
+    ].join(" "),
     sources: mergeSourceLists([input.sources, ...input.cells.map((c) => c.sources)]),
     left,
     bottomAxisPx,

@@ -57,14 +57,21 @@ export function overlapNetworkFigure(input: OverlapNetworkInput, options: Overla
   if (input.weightUnit.trim() === "") throw new RangeError("overlapNetworkFigure needs the unit of the weights");
   const byId = new Map(input.nodes.map((n) => [n.id, n] as const));
   for (const e of input.edges) {
-    if (!byId.has(e.source) || !byId.has(e.target)) throw new RangeError(`edge ${e.source}–${e.target} names an unknown node`);
+    if (!byId.has(e.source) || !byId.has(e.target))
+      throw new RangeError(`edge ${e.source}–${e.target} names an unknown node`);
   }
   const rank = (n: NetworkNode) => (n.kind === "org" ? 0 : n.kind === "state" ? 1 : 2);
   const order =
-    options.order ?? [...input.nodes].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((n) => n.id);
+    options.order ??
+    [...input.nodes].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((n) => n.id);
   const pos = circularLayout(order);
-  const maxW = maxOf(input.edges.map((e) => Math.abs(e.weight)), 0);
-  const edges = [...input.edges].sort((a, b) => a.weight - b.weight || (a.source + a.target < b.source + b.target ? -1 : 1));
+  const maxW = maxOf(
+    input.edges.map((e) => Math.abs(e.weight)),
+    0,
+  );
+  const edges = [...input.edges].sort(
+    (a, b) => a.weight - b.weight || (a.source + a.target < b.source + b.target ? -1 : 1),
+  );
   const data: Record<string, unknown>[] = edges.map((e) => {
     const a = pos.get(e.source)!;
     const b = pos.get(e.target)!;
@@ -137,7 +144,10 @@ export function overlapNetworkFigure(input: OverlapNetworkInput, options: Overla
       hovermode: "closest",
     },
     ...commonParts(options),
-    note: [`Line width and label: ${input.weightName} (${input.weightUnit}).`, ...(options.note !== undefined ? [options.note] : [])].join(" "),
+    note: [
+      `Line width and label: ${input.weightName} (${input.weightUnit}).`,
+      ...(options.note !== undefined ? [options.note] : []),
+    ].join(" "),
     sources: input.sources.length > 0 ? unionSources(input.sources) : [],
     bottomAxisPx: 8,
     left: 40,

@@ -106,10 +106,17 @@ export const SCOPE_COLORS: Readonly<Record<string, string>> = {
 };
 
 /** Colours of the spheres of the balance index: the colour of the sphere's anchor organisation (lib/data/vocabulary). */
-export const SPHERE_COLORS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(SPHERE_TERMS).map(([sphere, t]) => [sphere, t.color]));
+export const SPHERE_COLORS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(SPHERE_TERMS).map(([sphere, t]) => [sphere, t.color]),
+);
 
 /** Membership statuses in order of strength, with their colours and short cell labels (from lib/data/vocabulary). */
-export const STATUS_STYLES: readonly { readonly status: string; readonly label: string; readonly short: string; readonly color: string }[] = Object.entries(STATUS_TERMS)
+export const STATUS_STYLES: readonly {
+  readonly status: string;
+  readonly label: string;
+  readonly short: string;
+  readonly color: string;
+}[] = Object.entries(STATUS_TERMS)
   .sort(([, a], [, b]) => a.rank - b.rank)
   .map(([status, t]) => ({ status, label: t.label, short: t.letter, color: t.color }));
 
@@ -153,8 +160,20 @@ export function sphereColor(sphere: string): string {
  * Style of a membership status (unknown statuses get a hashed colour).
  * @example statusStyle("observer") // => { status: "observer", label: "Observer", short: "O", color: "#E69F00" }
  */
-export function statusStyle(status: string): { readonly status: string; readonly label: string; readonly short: string; readonly color: string } {
-  return STATUS_STYLES.find((s) => s.status === status) ?? { status, label: humanize(status), short: status.slice(0, 2), color: hashColor(`status:${status}`) };
+export function statusStyle(status: string): {
+  readonly status: string;
+  readonly label: string;
+  readonly short: string;
+  readonly color: string;
+} {
+  return (
+    STATUS_STYLES.find((s) => s.status === status) ?? {
+      status,
+      label: humanize(status),
+      short: status.slice(0, 2),
+      color: hashColor(`status:${status}`),
+    }
+  );
 }
 
 /**

@@ -25,7 +25,8 @@ const DAY = 86_400_000;
 export function periodX(point: Pick<SeriesPoint, "periodStart" | "periodEnd">): PeriodX {
   const year = Number(point.periodEnd.slice(0, 4));
   const fullYear = point.periodStart === `${year}-01-01` && point.periodEnd === `${year}-12-31`;
-  const days = Math.round((Date.parse(`${point.periodEnd}T00:00:00Z`) - Date.parse(`${point.periodStart}T00:00:00Z`)) / DAY) + 1;
+  const days =
+    Math.round((Date.parse(`${point.periodEnd}T00:00:00Z`) - Date.parse(`${point.periodStart}T00:00:00Z`)) / DAY) + 1;
   return { year, fullYear, days };
 }
 

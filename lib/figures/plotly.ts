@@ -43,5 +43,8 @@ export function decodePlotlyText(text: string): string {
   return text
     .replace(/<br\s*\/?>/gi, " ")
     .replace(/<[^>]*>/g, "")
-    .replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e] ?? "");
+    .replace(
+      /&(lt|gt|quot|#39|amp);/g,
+      (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e] ?? "",
+    );
 }

@@ -2,7 +2,7 @@
  * A series with its fitted trend, uncertainty band and published targets.
  * @module
  */
-import { commonParts, unionSources } from "./common";
+import { commonParts } from "./common";
 import type { FigureOptions, ProjectionInput } from "./inputs";
 import { houseFigure, type CaspianFigure } from "./frame";
 import { assignColors, OKABE_ITO, withAlpha } from "./palette";
@@ -29,10 +29,17 @@ export function projectionFigure(given: ProjectionInput, options: ProjectionOpti
   const input = withProjections(given);
   const s = input.series;
   if (s.unit.trim() === "") throw new RangeError("the series needs a unit");
-  if ((input.lower === undefined) !== (input.upper === undefined)) throw new RangeError("give both lower and upper, or neither");
-  if (input.lower !== undefined && input.upper !== undefined && input.lower.length !== input.upper.length) throw new RangeError("lower and upper must have the same points");
+  if ((input.lower === undefined) !== (input.upper === undefined))
+    throw new RangeError("give both lower and upper, or neither");
+  if (input.lower !== undefined && input.upper !== undefined && input.lower.length !== input.upper.length)
+    throw new RangeError("lower and upper must have the same points");
   const scale = valueScale(
-    [...s.points.map((p) => p.value), ...input.fit.map((p) => p.y), ...(input.upper ?? []).map((p) => p.y), ...input.targets.map((t) => t.value)],
+    [
+      ...s.points.map((p) => p.value),
+      ...input.fit.map((p) => p.y),
+      ...(input.upper ?? []).map((p) => p.y),
+      ...input.targets.map((t) => t.value),
+    ],
     s.unit,
   );
   const keys = seriesColorKeys([s]);
@@ -44,7 +51,17 @@ export function projectionFigure(given: ProjectionInput, options: ProjectionOpti
   const v = (y: number) => y / scale.factor;
   if (input.lower !== undefined && input.upper !== undefined && input.lower.length > 0) {
     const band = plotlyText(input.bandLabel ?? "Uncertainty band");
-    data.push({ type: "scatter", mode: "lines", name: band, legendgroup: "band", showlegend: false, x: input.lower.map((p) => p.x), y: input.lower.map((p) => v(p.y)), line: { width: 0, color }, hoverinfo: "skip" });
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      name: band,
+      legendgroup: "band",
+      showlegend: false,
+      x: input.lower.map((p) => p.x),
+      y: input.lower.map((p) => v(p.y)),
+      line: { width: 0, color },
+      hoverinfo: "skip",
+    });
     data.push({
       type: "scatter",
       mode: "lines",
@@ -72,7 +89,12 @@ export function projectionFigure(given: ProjectionInput, options: ProjectionOpti
   names.push(fitName);
   data.push(...observed.data);
   names.push(...observed.names);
-  const xs = [...observed.years, ...input.fit.map((p) => p.x), ...(input.upper ?? []).map((p) => p.x), ...input.targets.map((t) => t.year)];
+  const xs = [
+    ...observed.years,
+    ...input.fit.map((p) => p.x),
+    ...(input.upper ?? []).map((p) => p.x),
+    ...input.targets.map((t) => t.year),
+  ];
   const lo = Math.floor(minOf(xs));
   const annotations: Record<string, unknown>[] = [];
   input.targets.forEach((t, i) => {
@@ -114,7 +136,10 @@ export function projectionFigure(given: ProjectionInput, options: ProjectionOpti
     });
     names.push("Targets");
   }
-  const note = seriesNote({ partial: observed.partial, projected: observed.projected }, options.note)!.replace("Dashed: plan or forecast.", "Dashed: trend and plan/forecast values.");
+  const note = seriesNote({ partial: observed.partial, projected: observed.projected }, options.note)!.replace(
+    "Dashed: plan or forecast.",
+    "Dashed: trend and plan/forecast values.",
+  );
   return houseFigure({
     kind: "projection",
     data,
@@ -146,7 +171,9 @@ export function withProjections(input: ProjectionInput): ProjectionInput {
   const byX = (a: { x: number }, b: { x: number }) => a.x - b.x;
   const fit = new Map(input.fit.map((p) => [p.x, p.y] as const));
   for (const p of proj) fit.set(p.x, p.estimate);
-  const banded = proj.filter((p): p is typeof p & { lower: number; upper: number } => typeof p.lower === "number" && typeof p.upper === "number");
+  const banded = proj.filter(
+    (p): p is typeof p & { lower: number; upper: number } => typeof p.lower === "number" && typeof p.upper === "number",
+  );
   const lower = new Map((input.lower ?? []).map((p) => [p.x, p.y] as const));
   const upper = new Map((input.upper ?? []).map((p) => [p.x, p.y] as const));
   for (const p of banded) {

@@ -16,7 +16,18 @@ export function plotlyText(text: string): string {
 
 /** `under_scored` → `under scored`, with known acronyms in capitals. @example humanize("titr_rail") // => "TITR rail" */
 export function humanize(text: string): string {
-  const acronyms: Record<string, string> = { titr: "TITR", btk: "BTK", ots: "OTS", sco: "SCO", az: "AZ", kz: "KZ", traceca: "TRACECA", teu: "TEU", usd: "USD", cica: "CICA" };
+  const acronyms: Record<string, string> = {
+    titr: "TITR",
+    btk: "BTK",
+    ots: "OTS",
+    sco: "SCO",
+    az: "AZ",
+    kz: "KZ",
+    traceca: "TRACECA",
+    teu: "TEU",
+    usd: "USD",
+    cica: "CICA",
+  };
   return text
     .split(/[_\s]+/)
     .filter((w) => w !== "")
@@ -70,7 +81,12 @@ export function sourcesLine(ids: readonly SourceId[], catalog?: SourceCatalog, m
  * "+N more") until it fits.
  * @example wrappedSourcesLine(["a" as SourceId, "b" as SourceId], undefined, 40, 1) // => ["Sources: a; b"]
  */
-export function wrappedSourcesLine(ids: readonly SourceId[], catalog: SourceCatalog | undefined, maxChars: number, maxLines: number): string[] {
+export function wrappedSourcesLine(
+  ids: readonly SourceId[],
+  catalog: SourceCatalog | undefined,
+  maxChars: number,
+  maxLines: number,
+): string[] {
   for (let budget = maxChars * maxLines; budget > 20; budget -= 8) {
     const lines = wrapText(sourcesLine(ids, catalog, budget), maxChars);
     if (lines.length <= maxLines) return lines;

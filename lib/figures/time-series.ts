@@ -35,7 +35,8 @@ export function seriesName(series: Pick<Series, "label" | "scope" | "mixed">): s
   const scope = humanize(series.scope);
   const label = series.label.toLowerCase();
   const named = label.includes(scope.toLowerCase()) || label.includes(series.scope.toLowerCase());
-  const withScope = series.scope === "" || series.scope === "manual" || named ? series.label : `${series.label} [${scope}]`;
+  const withScope =
+    series.scope === "" || series.scope === "manual" || named ? series.label : `${series.label} [${scope}]`;
   return series.mixed !== undefined ? `${withScope} (mixed: ${series.mixed})` : withScope;
 }
 
@@ -92,7 +93,12 @@ interface Traces {
  * const traces = seriesTraces([series], valueScale([4.5e6], "t"), new Map([["whole_route", "#0072B2"]]), ["whole_route"]);
  * [traces.names, traces.years, traces.partial] // => [["TITR cargo [whole route]"], [2021, 2022, 2023, 2024], false]
  */
-export function seriesTraces(list: readonly Series[], scale: ValueScale, colors: ReadonlyMap<string, string>, keys: readonly string[]): Traces {
+export function seriesTraces(
+  list: readonly Series[],
+  scale: ValueScale,
+  colors: ReadonlyMap<string, string>,
+  keys: readonly string[],
+): Traces {
   const data: Record<string, unknown>[] = [];
   const names: string[] = [];
   const years: number[] = [];
@@ -120,7 +126,12 @@ export function seriesTraces(list: readonly Series[], scale: ValueScale, colors:
         const e = actual.get(y);
         xs.push(y);
         ys.push(e?.p.value == null ? null : e.p.value / scale.factor);
-        cd.push([plotlyText(e?.p.label ?? String(y)), e === undefined || e.p.value === null ? "no data" : `${formatValue(e.p.value / scale.factor)} ${plotlyText(scale.label)}`]);
+        cd.push([
+          plotlyText(e?.p.label ?? String(y)),
+          e === undefined || e.p.value === null
+            ? "no data"
+            : `${formatValue(e.p.value / scale.factor)} ${plotlyText(scale.label)}`,
+        ]);
       }
       data.push({
         type: "scatter",
@@ -142,7 +153,9 @@ export function seriesTraces(list: readonly Series[], scale: ValueScale, colors:
       projected = true;
       const sorted = [...plan.values()].sort((a, b) => a.x.year - b.x.year);
       const first = sorted[0]!.x.year;
-      const anchor = [...actual.values()].filter((e) => e.x.year < first && e.p.value !== null).sort((a, b) => b.x.year - a.x.year)[0];
+      const anchor = [...actual.values()]
+        .filter((e) => e.x.year < first && e.p.value !== null)
+        .sort((a, b) => b.x.year - a.x.year)[0];
       const pts = anchor !== undefined ? [anchor, ...sorted] : sorted;
       const statuses = [...new Set(sorted.map((e) => e.p.status))].join("/");
       data.push({
@@ -152,7 +165,10 @@ export function seriesTraces(list: readonly Series[], scale: ValueScale, colors:
         legendgroup: group,
         x: pts.map((e) => e.x.year),
         y: pts.map((e) => (e.p.value === null ? null : e.p.value / scale.factor)),
-        customdata: pts.map((e) => [plotlyText(`${e.p.label} (${e.p.status})`), e.p.value === null ? "no data" : `${formatValue(e.p.value / scale.factor)} ${plotlyText(scale.label)}`]),
+        customdata: pts.map((e) => [
+          plotlyText(`${e.p.label} (${e.p.status})`),
+          e.p.value === null ? "no data" : `${formatValue(e.p.value / scale.factor)} ${plotlyText(scale.label)}`,
+        ]),
         connectgaps: false,
         line: { color, width: 2.5, dash: "dash" },
         marker: { color, size: 7, symbol: "circle-open" },
@@ -164,7 +180,10 @@ export function seriesTraces(list: readonly Series[], scale: ValueScale, colors:
     if (parts.length > 0) {
       partial = true;
       const withValue = parts.filter((e) => e.p.value !== null);
-      const labelled = partLabels(withValue.map((e) => ({ year: e.x.year, value: e.p.value! / scale.factor, days: e.x.days })), labelGapUnits(list, scale));
+      const labelled = partLabels(
+        withValue.map((e) => ({ year: e.x.year, value: e.p.value! / scale.factor, days: e.x.days })),
+        labelGapUnits(list, scale),
+      );
       data.push({
         type: "scatter",
         mode: "markers+text",
@@ -176,7 +195,10 @@ export function seriesTraces(list: readonly Series[], scale: ValueScale, colors:
         text: withValue.map((e, j) => (labelled[j] ? plotlyText(e.p.label.replace(/\s*\d{4}$/, "")) : "")),
         textposition: "middle right",
         textfont: { size: 12, color },
-        customdata: withValue.map((e) => [plotlyText(e.p.label), `${formatValue(e.p.value! / scale.factor)} ${plotlyText(scale.label)}`]),
+        customdata: withValue.map((e) => [
+          plotlyText(e.p.label),
+          `${formatValue(e.p.value! / scale.factor)} ${plotlyText(scale.label)}`,
+        ]),
         cliponaxis: false,
         marker: { color, size: 9, symbol: "circle-open", line: { width: 2, color } },
         hovertemplate: "%{customdata[0]}: %{customdata[1]}<extra>%{fullData.name}</extra>",
@@ -213,7 +235,10 @@ export function timeSeriesFigure(input: TimeSeriesInput, options: TimeSeriesOpti
   const list = seriesList(input);
   if (list.length === 0) throw new RangeError("timeSeriesFigure needs at least one series");
   const unit = commonUnit(list);
-  const scale = valueScale(list.flatMap((s) => s.points.map((p) => p.value)), unit);
+  const scale = valueScale(
+    list.flatMap((s) => s.points.map((p) => p.value)),
+    unit,
+  );
   const keys = seriesColorKeys(list);
   const colors = assignColors(keys);
   const traces = seriesTraces(list, scale, colors, keys);
@@ -237,7 +262,10 @@ export function timeSeriesFigure(input: TimeSeriesInput, options: TimeSeriesOpti
 
 /** Value-axis units that 16 px of a 300 px plot span: the closest two part-year labels may be without overlapping. */
 function labelGapUnits(list: readonly Series[], scale: ValueScale): number {
-  const max = maxOf(list.flatMap((s) => s.points.map((p) => (p.value === null ? 0 : p.value / scale.factor))), 0);
+  const max = maxOf(
+    list.flatMap((s) => s.points.map((p) => (p.value === null ? 0 : p.value / scale.factor))),
+    0,
+  );
   return (max * 1.05 * 16) / 300;
 }
 

@@ -2,7 +2,7 @@
  * Accession and event timeline (Gantt-like): status intervals per lane, events as markers.
  * @module
  */
-import { commonParts, unionSources } from "./common";
+import { commonParts } from "./common";
 import type { FigureOptions, TimelineInput, TimelineSpan } from "./inputs";
 import { dateEndYear, dateStartYear } from "./period-x";
 import { HOUSE, houseFigure, type CaspianFigure } from "./frame";
@@ -35,7 +35,9 @@ export function timelineFigure(input: TimelineInput, options: TimelineOptions): 
   const lanes = [...new Set([...input.spans.map((s) => s.lane), ...events.map((e) => e.lane ?? EVENTS_LANE)])];
   const laneText = (l: string) => plotlyText(l);
   const groupOf = (s: TimelineSpan) => (s.status !== undefined ? `status:${s.status}` : `key:${s.colorKey ?? s.lane}`);
-  const groups = [...new Set(input.spans.map(groupOf))].sort((a, b) => rankOf(a) - rankOf(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const groups = [...new Set(input.spans.map(groupOf))].sort(
+    (a, b) => rankOf(a) - rankOf(b) || (a < b ? -1 : a > b ? 1 : 0),
+  );
   const data: Record<string, unknown>[] = [];
   const names: string[] = [];
   let open = false;
@@ -57,16 +59,16 @@ export function timelineFigure(input: TimelineInput, options: TimelineOptions): 
       x: ends.map((e, i) => round(Math.max(e - starts[i]!, 0.02))),
       marker: { color, line: { width: 0 } },
       width: 0.6,
-      customdata: spans.map((s) => [plotlyText(`${s.lane}: ${s.label ?? style?.label ?? ""}`), s.start, s.end ?? `open (to ${input.asOf})`]),
+      customdata: spans.map((s) => [
+        plotlyText(`${s.lane}: ${s.label ?? style?.label ?? ""}`),
+        s.start,
+        s.end ?? `open (to ${input.asOf})`,
+      ]),
       hovertemplate: "%{customdata[0]}<br>%{customdata[1]} – %{customdata[2]}<extra></extra>",
     });
     names.push(name);
   }
-  const years = [
-    ...input.spans.map((s) => dateStartYear(s.start)),
-    ...events.map((e) => dateStartYear(e.date)),
-    asOf,
-  ];
+  const years = [...input.spans.map((s) => dateStartYear(s.start)), ...events.map((e) => dateStartYear(e.date)), asOf];
   const lo = Math.floor(options.fromYear ?? minOf(years));
   const hi = Math.ceil(asOf);
   const showLabels = options.eventLabels ?? events.length <= 12;
@@ -79,7 +81,9 @@ export function timelineFigure(input: TimelineInput, options: TimelineOptions): 
       x: sorted.map((e) => round(dateStartYear(e.date))),
       y: sorted.map((e) => laneText(e.lane ?? EVENTS_LANE)),
       text: sorted.map((e) => plotlyText(e.label)),
-      textposition: sorted.map((e, i) => `${i % 2 === 0 ? "top" : "bottom"} ${eventSide(dateStartYear(e.date), lo, hi)}`),
+      textposition: sorted.map(
+        (e, i) => `${i % 2 === 0 ? "top" : "bottom"} ${eventSide(dateStartYear(e.date), lo, hi)}`,
+      ),
       textfont: { size: 12, color: "#222222" },
       cliponaxis: false,
       marker: { symbol: "diamond", size: 12, color: "#000000", line: { width: 1.5, color: "#FFFFFF" } },
@@ -89,21 +93,36 @@ export function timelineFigure(input: TimelineInput, options: TimelineOptions): 
     names.push("Event");
   }
   const axis = yearAxis([lo, hi], { pad: 0.3 });
-  const longest = maxOf(lanes.map((l) => l.length), 1);
+  const longest = maxOf(
+    lanes.map((l) => l.length),
+    1,
+  );
   const left = Math.min(260, 30 + Math.round(longest * 7.6));
-  const height = options.height ?? Math.max(300, Math.min(1400, 200 + lanes.length * (showLabels && events.length > 0 ? 46 : 34)));
+  const height =
+    options.height ?? Math.max(300, Math.min(1400, 200 + lanes.length * (showLabels && events.length > 0 ? 46 : 34)));
   return houseFigure({
     kind: "timeline",
     data,
     layout: {
       barmode: "overlay",
       xaxis: { ...axis, showgrid: true, gridcolor: HOUSE.gridColor },
-      yaxis: { type: "category", categoryorder: "array", categoryarray: lanes.map(laneText), autorange: "reversed", ticks: "", automargin: false },
+      yaxis: {
+        type: "category",
+        categoryorder: "array",
+        categoryarray: lanes.map(laneText),
+        autorange: "reversed",
+        ticks: "",
+        automargin: false,
+      },
       hovermode: "closest",
     },
     ...commonParts(options),
     height,
-    note: [...(open ? [`Open intervals run to ${input.asOf}.`] : []), ...(options.note !== undefined ? [options.note] : [])].join(" ") || undefined,
+    note:
+      [
+        ...(open ? [`Open intervals run to ${input.asOf}.`] : []),
+        ...(options.note !== undefined ? [options.note] : []),
+      ].join(" ") || undefined,
     sources: mergeSourceLists([input.sources, ...input.spans.map((s) => s.sources), ...events.map((e) => e.sources)]),
     left,
     legendNames: names,

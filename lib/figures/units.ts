@@ -60,4 +60,6 @@ export function formatValue(value: number): string {
 }
 
 /** One formatter per number of decimals: `toLocaleString` builds a new one on every call (about 50 µs each). */
-const VALUE_FORMATS = [0, 1, 2].map((digits) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 }));
+const VALUE_FORMATS = [0, 1, 2].map(
+  (digits) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 }),
+);

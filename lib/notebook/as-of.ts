@@ -5,7 +5,20 @@
 import type { DataPackage } from "../data/load";
 import { endOf, parsePartialDate, startOf } from "../core/dates";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
 
 /**
  * The latest date in the data: the latest publication date of any source in sources.csv (a partial date counts
@@ -34,7 +47,10 @@ export function latestDataDate(pkg: Pick<DataPackage, "sources">): string {
 export function resolveAsOf(asOf: string | null | undefined, pkg: Pick<DataPackage, "sources">): string {
   const given = (asOf ?? "").trim();
   if (given === "") return latestDataDate(pkg);
-  if (!parsePartialDate(given)) throw new RangeError(`asOf = "${given}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD); leave it empty for the latest date in the data`);
+  if (!parsePartialDate(given))
+    throw new RangeError(
+      `asOf = "${given}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD); leave it empty for the latest date in the data`,
+    );
   return endOf(given);
 }
 

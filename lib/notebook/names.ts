@@ -37,7 +37,9 @@ export function checkFocal(pkg: States, focal: string): Iso3 {
   const code = String(focal).trim().toUpperCase();
   const state = pkg.states.find((s) => s.iso3 === code);
   if (!state) {
-    throw new RangeError(`focal = "${focal}" is not a state of data/states.csv; use one of ${pkg.states.map((s) => s.iso3).join(", ")}`);
+    throw new RangeError(
+      `focal = "${focal}" is not a state of data/states.csv; use one of ${pkg.states.map((s) => s.iso3).join(", ")}`,
+    );
   }
   return state.iso3;
 }
@@ -68,7 +70,9 @@ export function statusWithArticle(status: string): string {
 }
 
 /** Phrases of the spheres (lib/data/vocabulary). */
-const SPHERE_PHRASES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(SPHERE_TERMS).map(([sphere, t]) => [sphere, t.phrase]));
+const SPHERE_PHRASES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(SPHERE_TERMS).map(([sphere, t]) => [sphere, t.phrase]),
+);
 
 /** A sphere of organizations.csv in words. @example spherePhrase("russia_led") // => "Russia-led" */
 export function spherePhrase(sphere: string): string {

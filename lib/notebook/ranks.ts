@@ -29,10 +29,12 @@ export function rankOf<T>(
   items: readonly T[],
   key: string,
   keyOf: (item: T) => string,
-  valueOf: (item: T) => number | undefined,
+  valueFn: (item: T) => number | undefined,
   opts: { readonly ascending?: boolean } = {},
 ): RankResult | undefined {
-  const ranked = items.map((i) => ({ k: keyOf(i), v: valueOf(i) })).filter((x): x is { k: string; v: number } => x.v !== undefined && Number.isFinite(x.v));
+  const ranked = items
+    .map((i) => ({ k: keyOf(i), v: valueFn(i) }))
+    .filter((x): x is { k: string; v: number } => x.v !== undefined && Number.isFinite(x.v));
   const me = ranked.find((x) => x.k === key);
   if (!me) return undefined;
   const better = ranked.filter((x) => (opts.ascending ? x.v < me.v - 1e-12 : x.v > me.v + 1e-12)).length;

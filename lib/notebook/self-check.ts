@@ -26,12 +26,27 @@ const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "
  */
 export function checkNumber(given: unknown, expected: number, tolerance: number, unit = ""): CheckResult {
   if (isBlank(given)) return { state: "unanswered", verdict: "Not answered yet." };
-  const n = typeof given === "number" ? given : Number(String(given).replace(",", ".").replace(/[^0-9.eE+-]/g, ""));
+  const n =
+    typeof given === "number"
+      ? given
+      : Number(
+          String(given)
+            .replace(",", ".")
+            .replace(/[^0-9.eE+-]/g, ""),
+        );
   if (!Number.isFinite(n)) return { state: "wrong", verdict: `"${String(given)}" is not a number.` };
   const d = Math.abs(n - expected);
   const u = unit === "" ? "" : ` ${unit}`;
-  if (d <= tolerance) return { state: "correct", verdict: `Correct: ${n}${u} is within ${tolerance}${u} of the computed ${round(expected)}${u}.` };
-  if (d <= 2 * tolerance) return { state: "close", verdict: `Close: ${n}${u} is ${round(d)}${u} from the computed ${round(expected)}${u}; check your rounding or your base.` };
+  if (d <= tolerance)
+    return {
+      state: "correct",
+      verdict: `Correct: ${n}${u} is within ${tolerance}${u} of the computed ${round(expected)}${u}.`,
+    };
+  if (d <= 2 * tolerance)
+    return {
+      state: "close",
+      verdict: `Close: ${n}${u} is ${round(d)}${u} from the computed ${round(expected)}${u}; check your rounding or your base.`,
+    };
   return { state: "wrong", verdict: `Not yet: ${n}${u} is ${round(d)}${u} away from the computed answer.` };
 }
 
@@ -68,12 +83,19 @@ const STYLE: Readonly<Record<CheckState, { label: string; color: string; backgro
  * `worked` is built with the `html` template (data escaped); the verdict is escaped.
  * @example selfCheckHtml(1, checkNumber(null, 5, 0.1), html`<p>5</p>`, false).source.includes("Not answered yet") // => true
  */
-export function selfCheckHtml(exercise: number | string, result: CheckResult, worked: SafeHtml, reveal: boolean): SafeHtml {
+export function selfCheckHtml(
+  exercise: number | string,
+  result: CheckResult,
+  worked: SafeHtml,
+  reveal: boolean,
+): SafeHtml {
   const s = STYLE[result.state];
   const open = reveal || result.state === "correct";
   const badge = `display:inline-block;padding:2px 8px;border-radius:4px;font-weight:600;color:${s.color};background:${s.background}`;
   const summary = html`<summary style="cursor:pointer">Worked answer</summary>`;
   return html`<div style="border:1px solid #ccc;border-radius:6px;padding:8px 12px;margin:4px 0;font:14px/1.45 sans-serif"><span style="${badge}">Exercise ${String(exercise)}: ${s.label}</span> ${result.verdict}${
-    open ? html`<details open style="margin-top:6px">${summary}${worked}</details>` : html`<details style="margin-top:6px">${summary}${worked}</details>`
+    open
+      ? html`<details open style="margin-top:6px">${summary}${worked}</details>`
+      : html`<details style="margin-top:6px">${summary}${worked}</details>`
   }</div>`;
 }

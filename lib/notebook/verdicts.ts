@@ -12,7 +12,9 @@ export const VERDICTS = VERDICT_ORDER;
 export type VerdictKey = (typeof VERDICTS)[number];
 
 /** Words and a colour-blind-safe colour (Okabe–Ito) per verdict: the table of lib/indicators/claims/vocabulary.ts. */
-export const VERDICT_STYLES: Readonly<Record<VerdictKey, { readonly label: string; readonly color: string; readonly background: string }>> = VERDICT_TERMS;
+export const VERDICT_STYLES: Readonly<
+  Record<VerdictKey, { readonly label: string; readonly color: string; readonly background: string }>
+> = VERDICT_TERMS;
 
 /** The label of a verdict. @example verdictLabel("partly_supported") // => "Partly supported" */
 export function verdictLabel(verdict: string): string {

@@ -64,8 +64,12 @@ function docComments(text: string): { name: string; body: string }[] {
   const re = /\/\*\*[\s\S]*?\*\//g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 300);
-    const decl = /^\s*(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:async\s+)?(?:function\*?|class|const|let|interface|type|enum|abstract\s+class)\s+(\w+)/.exec(after);
-    const member = /^\s*(?:(?:public|private|protected|static|readonly|override|async|get|set)\s+)*(\w+)\s*[(:?=<]/.exec(after);
+    const decl =
+      /^\s*(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:async\s+)?(?:function\*?|class|const|let|interface|type|enum|abstract\s+class)\s+(\w+)/.exec(
+        after,
+      );
+    const member =
+      /^\s*(?:(?:public|private|protected|static|readonly|override|async|get|set)\s+)*(\w+)\s*[(:?=<]/.exec(after);
     out.push({ name: decl?.[1] ?? (member ? `.${member[1]}` : "module"), body: commentBody(m[0]) });
   }
   return out;
@@ -76,11 +80,19 @@ function examplesIn(body: string): string[] {
   return body
     .split(/(?<![`{\w])@example\b/)
     .slice(1)
-    .map((chunk) => chunk.split(/(?:^|\n|\s)@(?:param|returns?|throws|see|remarks|internal|deprecated|category|module|example|typeParam|defaultValue)\b/)[0]!.trim());
+    .map((chunk) =>
+      chunk
+        .split(
+          /(?:^|\n|\s)@(?:param|returns?|throws|see|remarks|internal|deprecated|category|module|example|typeParam|defaultValue)\b/,
+        )[0]!
+        .trim(),
+    );
 }
 
 function examplesOf(file: string): Example[] {
-  return docComments(readFileSync(file, "utf8")).flatMap(({ name, body }) => examplesIn(body).map((code) => ({ file, name, code })));
+  return docComments(readFileSync(file, "utf8")).flatMap(({ name, body }) =>
+    examplesIn(body).map((code) => ({ file, name, code })),
+  );
 }
 
 /** Exported functions of a file whose doc comments (over all overloads) have no `@example`. */
@@ -174,12 +186,19 @@ function matches(actual: unknown, expected: unknown): boolean {
   if (expected instanceof Approx) {
     return typeof actual === "number" && Math.abs(actual - expected.value) < 10 ** -expected.digits;
   }
-  if (typeof expected === "number") return typeof actual === "number" && Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
-  if (Array.isArray(expected)) return Array.isArray(actual) && actual.length === expected.length && expected.every((e, i) => matches(actual[i], e));
+  if (typeof expected === "number")
+    return typeof actual === "number" && Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+  if (Array.isArray(expected))
+    return (
+      Array.isArray(actual) && actual.length === expected.length && expected.every((e, i) => matches(actual[i], e))
+    );
   if (expected && typeof expected === "object") {
     if (!actual || typeof actual !== "object") return false;
     const keys = Object.keys(expected);
-    return keys.every((k) => matches((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k])) && Object.keys(actual).length === keys.length;
+    return (
+      keys.every((k) => matches((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k])) &&
+      Object.keys(actual).length === keys.length
+    );
   }
   return Object.is(actual, expected);
 }
@@ -203,7 +222,10 @@ function lastTopLevelSemicolon(code: string): number {
 }
 
 /** Runs an example: statements run in order; each `expr // => expected` line records the value of `expr`. */
-async function run(code: string, context: Record<string, unknown>): Promise<{ actual: unknown[]; expected: unknown[]; texts: string[] }> {
+async function run(
+  code: string,
+  context: Record<string, unknown>,
+): Promise<{ actual: unknown[]; expected: unknown[]; texts: string[] }> {
   const body: string[] = [];
   const expected: unknown[] = [];
   const texts: string[] = [];
@@ -230,11 +252,18 @@ async function run(code: string, context: Record<string, unknown>): Promise<{ ac
     }
   }
   body.push(...pending);
-  const src = transformSync(`async function __example(__r, __e, __approx, __first) {\n${body.join("\n")}\n}`, { loader: "ts" }).code;
+  const src = transformSync(`async function __example(__r, __e, __approx, __first) {\n${body.join("\n")}\n}`, {
+    loader: "ts",
+  }).code;
   const names = Object.keys(context);
   const actual: unknown[] = [];
   const approx = (v: number, d: number) => new Approx(v, d);
-  await new Function(...names, "__args", `${src}\nreturn __example(...__args);`)(...names.map((n) => context[n]), [actual, expected, approx, firstValue]);
+  await new Function(...names, "__args", `${src}\nreturn __example(...__args);`)(...names.map((n) => context[n]), [
+    actual,
+    expected,
+    approx,
+    firstValue,
+  ]);
   return { actual, expected, texts };
 }
 
@@ -256,7 +285,18 @@ function sharedContext(): Record<string, unknown> {
     ],
     sources: [lib.sourceId("ady-2024")],
   };
-  return { pkg: lib.dataPackage(), series, fig, table, join, existsSync, mkdirSync, readFileSync, writeFileSync, cl: lib };
+  return {
+    pkg: lib.dataPackage(),
+    series,
+    fig,
+    table,
+    join,
+    existsSync,
+    mkdirSync,
+    readFileSync,
+    writeFileSync,
+    cl: lib,
+  };
 }
 
 const examples = files.flatMap(examplesOf);
@@ -290,26 +330,32 @@ describe("@examples of lib/", () => {
     expect(files.flatMap(missingExamples)).toEqual([]);
   });
 
-  it.each(examples.map((e) => [`${relative(libDir, e.file)} ${e.name}: ${e.code.split("\n")[0]}`, e] as const))("%s", async (_name, ex) => {
-    const reason = NOT_RUN.exec(ex.code.split("\n")[0]!.trim());
-    if (reason) {
-      expect(reason[1]!.trim(), "a not-run example says why").not.toBe("");
-      return;
-    }
-    const tmp = mkdtempSync(join(tmpdir(), "cl-example-"));
-    tmps.push(tmp);
-    const context = { ...everything, ...names(lib), ...names(modules.get(ex.file) ?? {}), ...shared, tmp };
-    const quiet = [vi.spyOn(console, "log").mockImplementation(() => {}), vi.spyOn(console, "info").mockImplementation(() => {})];
-    const cwd = process.cwd();
-    process.chdir(tmp);
-    try {
-      const { actual, expected, texts } = await run(ex.code, context);
-      expected.forEach((e, i) => {
-        expect(matches(actual[i], e), `${texts[i]}\n  gave ${JSON.stringify(actual[i])}`).toBe(true);
-      });
-    } finally {
-      process.chdir(cwd);
-      for (const q of quiet) q.mockRestore();
-    }
-  });
+  it.each(examples.map((e) => [`${relative(libDir, e.file)} ${e.name}: ${e.code.split("\n")[0]}`, e] as const))(
+    "%s",
+    async (_name, ex) => {
+      const reason = NOT_RUN.exec(ex.code.split("\n")[0]!.trim());
+      if (reason) {
+        expect(reason[1]!.trim(), "a not-run example says why").not.toBe("");
+        return;
+      }
+      const tmp = mkdtempSync(join(tmpdir(), "cl-example-"));
+      tmps.push(tmp);
+      const context = { ...everything, ...names(lib), ...names(modules.get(ex.file) ?? {}), ...shared, tmp };
+      const quiet = [
+        vi.spyOn(console, "log").mockImplementation(() => {}),
+        vi.spyOn(console, "info").mockImplementation(() => {}),
+      ];
+      const cwd = process.cwd();
+      process.chdir(tmp);
+      try {
+        const { actual, expected, texts } = await run(ex.code, context);
+        expected.forEach((e, i) => {
+          expect(matches(actual[i], e), `${texts[i]}\n  gave ${JSON.stringify(actual[i])}`).toBe(true);
+        });
+      } finally {
+        process.chdir(cwd);
+        for (const q of quiet) q.mockRestore();
+      }
+    },
+  );
 });

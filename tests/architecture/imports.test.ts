@@ -13,7 +13,7 @@ const root = join(__dirname, "..", "..");
 const libDir = join(root, "lib");
 
 /** Layers from the bottom; a module may import its own layer or a lower one. */
-export const LAYERS = ["core", "data", "indicators", "figures", "display", "export", "notebook"] as const;
+const LAYERS = ["core", "data", "indicators", "figures", "display", "export", "notebook"] as const;
 
 function layerOf(file: string): number {
   const rel = relative(libDir, file);
@@ -58,7 +58,10 @@ describe("import direction", () => {
           upward.push(`lib/${relative(libDir, file)} imports ${relative(root, d)} (outside lib/)`);
           continue;
         }
-        if (layerOf(d) > layerOf(file)) upward.push(`lib/${relative(libDir, file)} (${LAYERS[layerOf(file)] ?? "entry"}) imports lib/${relative(libDir, d)} (${LAYERS[layerOf(d)] ?? "entry"})`);
+        if (layerOf(d) > layerOf(file))
+          upward.push(
+            `lib/${relative(libDir, file)} (${LAYERS[layerOf(file)] ?? "entry"}) imports lib/${relative(libDir, d)} (${LAYERS[layerOf(d)] ?? "entry"})`,
+          );
       }
     }
     expect(upward).toEqual([]);
@@ -73,7 +76,8 @@ describe("import direction", () => {
       stack.push(f);
       for (const d of graph.get(f) ?? []) {
         if (!graph.has(d)) continue;
-        if (state.get(d) === "open") cycles.push([...stack.slice(stack.indexOf(d)), d].map((x) => relative(libDir, x)).join(" → "));
+        if (state.get(d) === "open")
+          cycles.push([...stack.slice(stack.indexOf(d)), d].map((x) => relative(libDir, x)).join(" → "));
         else if (!state.has(d)) visit(d);
       }
       stack.pop();

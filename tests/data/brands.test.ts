@@ -6,7 +6,22 @@
  */
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { iso3, orgId, sourceId, type Iso3, type OrgId, type SourceId } from "../../lib/core/types";
-import { events, funds, memberships, parseResource, sources, states, trade, type EventRow, type FundRow, type MembershipRow, type OrganizationRow, type SourceRow, type StateRow, type TradeRow } from "../../lib/data";
+import {
+  events,
+  funds,
+  memberships,
+  parseResource,
+  sources,
+  states,
+  trade,
+  type EventRow,
+  type FundRow,
+  type MembershipRow,
+  type OrganizationRow,
+  type SourceRow,
+  type StateRow,
+  type TradeRow,
+} from "../../lib/data";
 import { membershipIndex, type MembershipInput } from "../../lib/indicators/memberships/status";
 import { rowSources } from "../../lib/indicators/series/sources";
 
@@ -66,7 +81,11 @@ describe("the checked constructors", () => {
 
 describe("parse time", () => {
   it("ids are checked and branded by the loader, with the same messages as before", () => {
-    const st = parseResource(states, "iso3,name,region,caspian_littoral,note\naz,Azerbaijan,South Caucasus,true,\n", "states.csv");
+    const st = parseResource(
+      states,
+      "iso3,name,region,caspian_littoral,note\naz,Azerbaijan,South Caucasus,true,\n",
+      "states.csv",
+    );
     expect(st.issues.map((i) => `${i.field}: ${i.message}`)).toEqual(["iso3: expected three capital letters"]);
     const m = parseResource(
       memberships,
@@ -78,7 +97,11 @@ describe("parse time", () => {
       "3 state: expected an ISO3 code",
       "3 org: expected an organisation id",
     ]);
-    const t = parseResource(trade, "id,reporter,partner,period_start,period_end,flow,value_usd,side,sources,note\nx,KAZ,AZE,2024-01-01,2024-12-31,turnover,1,reporter,src-a,\n", "trade.csv");
+    const t = parseResource(
+      trade,
+      "id,reporter,partner,period_start,period_end,flow,value_usd,side,sources,note\nx,KAZ,AZE,2024-01-01,2024-12-31,turnover,1,reporter,src-a,\n",
+      "trade.csv",
+    );
     expect(t.issues.map((i) => `${i.field}: ${i.message}`)).toEqual(["reporter: expected AZE"]);
   });
 
@@ -96,7 +119,11 @@ describe("parse time", () => {
       "events.csv",
     );
     expect(e.rows[0]).toMatchObject({ orgs: ["OTS", "SCO"], participants: ["AZE"], sources: ["src-a", "src-b"] });
-    const s = parseResource(sources, "id,publisher,title,url,published,quote,language,note\nsrc-a,P,T,https://x.org,,q,en,\n", "sources.csv");
+    const s = parseResource(
+      sources,
+      "id,publisher,title,url,published,quote,language,note\nsrc-a,P,T,https://x.org,,q,en,\n",
+      "sources.csv",
+    );
     expect(s.rows[0]!.id).toBe("src-a");
   });
 });

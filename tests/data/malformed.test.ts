@@ -41,7 +41,8 @@ const flow = (over: Partial<Record<string, string>> = {}): string => {
     .join(",");
 };
 const flowsText = (...rows: string[]) => [FLOW_HEADER, ...rows].join("\n") + "\n";
-const messages = <R>(def: ResourceDef<R>, text: string, file = "data/x.csv") => parseResource(def, text, file).issues.map(formatIssue);
+const messages = <R>(def: ResourceDef<R>, text: string, file = "data/x.csv") =>
+  parseResource(def, text, file).issues.map(formatIssue);
 
 describe("parseResource() names the file, line, field, value and what was expected", () => {
   it("accepts a valid row and converts units", () => {
@@ -58,15 +59,27 @@ describe("parseResource() names the file, line, field, value and what was expect
   });
 
   it("2. date out of range", () => {
-    expect(messages(memberships, "state,org,status,since,since_bound,until,sources,note\nAZE,SCO,dialogue_partner,1815,exact,,s,\n")).toEqual([
-      'data/x.csv:2: field "since" value "1815": expected a year between 1900 and 2100',
-    ]);
+    expect(
+      messages(
+        memberships,
+        "state,org,status,since,since_bound,until,sources,note\nAZE,SCO,dialogue_partner,1815,exact,,s,\n",
+      ),
+    ).toEqual(['data/x.csv:2: field "since" value "1815": expected a year between 1900 and 2100']);
   });
 
   it("3. negative tonnage", () => {
-    expect(messages(corridorFlows, flowsText(flow({ value: "-5" })))).toEqual(['data/x.csv:2: field "value" value "-5": a cargo value cannot be negative (-5)']);
+    expect(messages(corridorFlows, flowsText(flow({ value: "-5" })))).toEqual([
+      'data/x.csv:2: field "value" value "-5": a cargo value cannot be negative (-5)',
+    ]);
     // a published growth may be negative
-    const fall = flow({ id: "g", metric: "cargo_growth", unit: "percent", value: "-39", base_start: "2020-01-01", base_end: "2020-12-31" });
+    const fall = flow({
+      id: "g",
+      metric: "cargo_growth",
+      unit: "percent",
+      value: "-39",
+      base_start: "2020-01-01",
+      base_end: "2020-12-31",
+    });
     expect(messages(corridorFlows, flowsText(fall))).toEqual([]);
   });
 
@@ -78,7 +91,9 @@ describe("parseResource() names the file, line, field, value and what was expect
 
   it("5. unknown scope", () => {
     const [m] = messages(corridorFlows, flowsText(flow({ scope: "everything" })));
-    expect(m).toMatch(/^data\/x\.csv:2: field "scope" value "everything": expected one of whole_route, caspian_ports, /);
+    expect(m).toMatch(
+      /^data\/x\.csv:2: field "scope" value "everything": expected one of whole_route, caspian_ports, /,
+    );
   });
 
   it("6. duplicate key", () => {
@@ -88,35 +103,55 @@ describe("parseResource() names the file, line, field, value and what was expect
   });
 
   it("7. empty file", () => {
-    expect(messages(states, "")).toEqual(["data/x.csv: file is empty; expected a header row: iso3,name,region,caspian_littoral,note"]);
+    expect(messages(states, "")).toEqual([
+      "data/x.csv: file is empty; expected a header row: iso3,name,region,caspian_littoral,note",
+    ]);
   });
 
   it("8. header only", () => {
-    expect(messages(states, "iso3,name,region,caspian_littoral,note\n")).toEqual(["data/x.csv:1: file has a header but no data rows"]);
+    expect(messages(states, "iso3,name,region,caspian_littoral,note\n")).toEqual([
+      "data/x.csv:1: file has a header but no data rows",
+    ]);
   });
 
   it("9. byte-order mark: read, with a warning (issue 10; more in input-robustness.test.ts)", () => {
-    const r = parseResource(states, "\uFEFFiso3,name,region,caspian_littoral,note\nAZE,Azerbaijan,South Caucasus,true,\n", "data/x.csv");
+    const r = parseResource(
+      states,
+      "\uFEFFiso3,name,region,caspian_littoral,note\nAZE,Azerbaijan,South Caucasus,true,\n",
+      "data/x.csv",
+    );
     expect(r.issues).toEqual([]);
     expect(r.rows.map((s) => s.iso3)).toEqual(["AZE"]);
-    expect(r.warnings.map(formatIssue)).toEqual(["data/x.csv:1: file starts with a byte-order mark (BOM); it was ignored"]);
+    expect(r.warnings.map(formatIssue)).toEqual([
+      "data/x.csv:1: file starts with a byte-order mark (BOM); it was ignored",
+    ]);
   });
 
   it("10. CRLF line ends: read as LF, with a warning", () => {
-    const r = parseResource(states, "iso3,name,region,caspian_littoral,note\r\nAZE,Azerbaijan,South Caucasus,true,\r\n", "data/x.csv");
+    const r = parseResource(
+      states,
+      "iso3,name,region,caspian_littoral,note\r\nAZE,Azerbaijan,South Caucasus,true,\r\n",
+      "data/x.csv",
+    );
     expect(r.issues).toEqual([]);
     expect(r.rows.map((s) => s.iso3)).toEqual(["AZE"]);
     expect(r.warnings.map(formatIssue)).toEqual(["data/x.csv:1: line ends are CRLF (Windows); read as LF"]);
   });
 
   it("11. quoted commas stay inside their field", () => {
-    const r = parseResource(states, 'iso3,name,region,caspian_littoral,note\nAZE,"Azerbaijan, Republic of",South Caucasus,true,"a ""quoted"" note, with comma"\n', "s.csv");
+    const r = parseResource(
+      states,
+      'iso3,name,region,caspian_littoral,note\nAZE,"Azerbaijan, Republic of",South Caucasus,true,"a ""quoted"" note, with comma"\n',
+      "s.csv",
+    );
     expect(r.issues).toEqual([]);
     expect(r.rows[0]).toMatchObject({ name: "Azerbaijan, Republic of", note: 'a "quoted" note, with comma' });
   });
 
   it("12. extra column in a row (an unquoted comma)", () => {
-    expect(messages(states, "iso3,name,region,caspian_littoral,note\nAZE,Azerbaijan, Republic of,South Caucasus,true,\n")).toEqual([
+    expect(
+      messages(states, "iso3,name,region,caspian_littoral,note\nAZE,Azerbaijan, Republic of,South Caucasus,true,\n"),
+    ).toEqual([
       'data/x.csv:2: value "AZE,Azerbaijan, Republic of,South Caucasus,true,": expected 5 fields, found 6: an extra field (an unquoted comma?)',
     ]);
   });
@@ -131,15 +166,20 @@ describe("parseResource() names the file, line, field, value and what was expect
     expect(messages(states, "iso3,name,region,caspian_littoral,note\nAZE,Azerbaijan,South Caucasus,yes,\n")).toEqual([
       'data/x.csv:2: field "caspian_littoral" value "yes": expected true or false',
     ]);
-    expect(messages(corridorFlows, flowsText(flow({ value: "4,484,000" }).replace("4,484,000", '"4,484,000"')))).toEqual([
+    expect(
+      messages(corridorFlows, flowsText(flow({ value: "4,484,000" }).replace("4,484,000", '"4,484,000"'))),
+    ).toEqual([
       'data/x.csv:2: field "value" value "4,484,000": expected a plain number (digits, optional minus and decimal point, no thousands separators)',
     ]);
   });
 
   it("15. until before since", () => {
-    expect(messages(memberships, "state,org,status,since,since_bound,until,sources,note\nUZB,GUAM,member,2005,exact,1999,s,\n")).toEqual([
-      'data/x.csv:2: field "until" value "1999": until 1999 is before since 2005',
-    ]);
+    expect(
+      messages(
+        memberships,
+        "state,org,status,since,since_bound,until,sources,note\nUZB,GUAM,member,2005,exact,1999,s,\n",
+      ),
+    ).toEqual(['data/x.csv:2: field "until" value "1999": until 1999 is before since 2005']);
   });
 
   it("16. growth row without its comparison period", () => {
@@ -150,7 +190,8 @@ describe("parseResource() names the file, line, field, value and what was expect
   });
 
   it("17. reports every problem of a file at once, with the right line after a multi-line quoted field", () => {
-    const text = 'iso3,name,region,caspian_littoral,note\nAZE,Azerbaijan,South Caucasus,true,"two\nlines"\nAZ,Bad,Nowhere,true,\n';
+    const text =
+      'iso3,name,region,caspian_littoral,note\nAZE,Azerbaijan,South Caucasus,true,"two\nlines"\nAZ,Bad,Nowhere,true,\n';
     expect(messages(states, text)).toEqual([
       'data/x.csv:4: field "iso3" value "AZ": expected three capital letters',
       'data/x.csv:4: field "region" value "Nowhere": expected one of South Caucasus, Central Asia, East Asia, South Asia, West Asia, Southeast Asia, Eastern Europe, Western Europe, Middle East, Other',
@@ -162,10 +203,13 @@ describe("loadPackage() checks foreign keys across files", () => {
   function writePackage(over: Record<string, string>): string {
     const dir = mkdtempSync(join(tmpdir(), "caspian-pkg-"));
     const base: Record<string, string> = {
-      "sources.csv": "id,publisher,title,url,published,quote,language,note\nsrc-a,Report,Title,https://report.az/x,2026-03-10,4.484 million tons in 2024,en,\n",
+      "sources.csv":
+        "id,publisher,title,url,published,quote,language,note\nsrc-a,Report,Title,https://report.az/x,2026-03-10,4.484 million tons in 2024,en,\n",
       "states.csv": "iso3,name,region,caspian_littoral,note\nAZE,Azerbaijan,South Caucasus,true,\n",
-      "organizations.csv": "id,name,founded,kind,sphere,sources,note\nSCO,Shanghai Cooperation Organisation,2001-06-15,security,china_led,src-a,\n",
-      "memberships.csv": "state,org,status,since,since_bound,until,sources,note\nAZE,SCO,dialogue_partner,2015-07-10,exact,,src-a,\n",
+      "organizations.csv":
+        "id,name,founded,kind,sphere,sources,note\nSCO,Shanghai Cooperation Organisation,2001-06-15,security,china_led,src-a,\n",
+      "memberships.csv":
+        "state,org,status,since,since_bound,until,sources,note\nAZE,SCO,dialogue_partner,2015-07-10,exact,,src-a,\n",
       "corridor_flows.csv": flowsText(flow()),
     };
     for (const def of allResources as readonly ResourceDef<unknown>[]) {
@@ -185,8 +229,13 @@ describe("loadPackage() checks foreign keys across files", () => {
   };
 
   it("18. unknown state code", () => {
-    const dir = writePackage({ "memberships.csv": "state,org,status,since,since_bound,until,sources,note\nAZX,SCO,dialogue_partner,2015-07-10,exact,,src-a,\n" });
-    expect(issuesOf(dir)).toEqual(['data/memberships.csv:2: field "state" value "AZX": unknown state "AZX": not a iso3 in data/states.csv']);
+    const dir = writePackage({
+      "memberships.csv":
+        "state,org,status,since,since_bound,until,sources,note\nAZX,SCO,dialogue_partner,2015-07-10,exact,,src-a,\n",
+    });
+    expect(issuesOf(dir)).toEqual([
+      'data/memberships.csv:2: field "state" value "AZX": unknown state "AZX": not a iso3 in data/states.csv',
+    ]);
   });
 
   it("19. unknown source id", () => {
@@ -198,7 +247,7 @@ describe("loadPackage() checks foreign keys across files", () => {
 
   it("20. a missing file is reported, not thrown as a crash", () => {
     const dir = writePackage({});
-    expect(() => loadPackage(dir)).toThrow(/  data\/capacities\.csv: cannot read the file \(ENOENT\)\n/);
+    expect(() => loadPackage(dir)).toThrow(/ {2}data\/capacities\.csv: cannot read the file \(ENOENT\)\n/);
   });
 });
 
@@ -215,11 +264,18 @@ describe("properties", () => {
 
   it("any text field content survives RFC 4180 quoting", () => {
     fc.assert(
-      fc.property(fc.string().filter((s) => !s.includes("\r") && s.trim() !== "" && s === s.trim()), (name) => {
-        const quoted = `"${name.replace(/"/g, '""')}"`;
-        const r = parseResource(states, `iso3,name,region,caspian_littoral,note\nAZE,${quoted},South Caucasus,true,\n`, "s.csv");
-        return r.issues.length === 0 && r.rows[0]!.name === name;
-      }),
+      fc.property(
+        fc.string().filter((s) => !s.includes("\r") && s.trim() !== "" && s === s.trim()),
+        (name) => {
+          const quoted = `"${name.replace(/"/g, '""')}"`;
+          const r = parseResource(
+            states,
+            `iso3,name,region,caspian_littoral,note\nAZE,${quoted},South Caucasus,true,\n`,
+            "s.csv",
+          );
+          return r.issues.length === 0 && r.rows[0]!.name === name;
+        },
+      ),
     );
   });
 

@@ -48,7 +48,9 @@ const transitRow = (over: Record<string, string>) =>
 
 /** The issues of one row of each resource, as field and message. */
 function issues(over: Record<string, string>) {
-  const f = parseResource(corridorFlows, flowRow(over), "corridor_flows.csv").issues.map((i) => `${i.field}: ${i.message}`);
+  const f = parseResource(corridorFlows, flowRow(over), "corridor_flows.csv").issues.map(
+    (i) => `${i.field}: ${i.message}`,
+  );
   const t = parseResource(transit, transitRow(over), "transit.csv").issues.map((i) => `${i.field}: ${i.message}`);
   return { f, t };
 }
@@ -89,7 +91,11 @@ describe("rules shared by corridor_flows and transit", () => {
   });
 
   it("a base period on a volume row is rejected by both", () => {
-    const f = parseResource(corridorFlows, flowRow({ metric: "cargo", unit: "t", value: "100" }), "corridor_flows.csv").issues;
+    const f = parseResource(
+      corridorFlows,
+      flowRow({ metric: "cargo", unit: "t", value: "100" }),
+      "corridor_flows.csv",
+    ).issues;
     const t = parseResource(transit, transitRow({ metric: "volume", unit: "t", value: "100" }), "transit.csv").issues;
     expect(f.map((i) => i.field)).toEqual(["base_start"]);
     expect(t.map((i) => i.field)).toEqual(["base_start"]);

@@ -6,7 +6,14 @@
 import { describe, expect, it } from "vitest";
 import { enums } from "../../lib/data/resources";
 import { NO_STATUS, SPHERE_TERMS, STATUS_TERMS } from "../../lib/data/vocabulary";
-import { NONE_COLOR, ORG_COLORS, SPHERE_COLORS, sphereColor, STATUS_STYLES, statusStyle } from "../../lib/figures/palette";
+import {
+  NONE_COLOR,
+  ORG_COLORS,
+  SPHERE_COLORS,
+  sphereColor,
+  STATUS_STYLES,
+  statusStyle,
+} from "../../lib/figures/palette";
 import { spherePhrase, statusPhrase, statusWithArticle } from "../../lib/notebook/names";
 
 const HEX = /^#[0-9A-F]{6}$/;
@@ -27,13 +34,24 @@ describe("membership status vocabulary", () => {
   });
 
   it("tells statuses apart: labels, phrases, letters, colours and ranks are distinct", () => {
-    for (const key of ["label", "phrase", "letter", "color", "rank"] as const) expect(distinct(rows.map(([, t]) => t[key])), key).toBe(true);
+    for (const key of ["label", "phrase", "letter", "color", "rank"] as const)
+      expect(distinct(rows.map(([, t]) => t[key])), key).toBe(true);
     expect(rows.map(([, t]) => t.rank).sort((a, b) => a - b)).toEqual(rows.map((_, i) => i + 1));
     expect(rows.map(([, t]) => t.color)).not.toContain(NO_STATUS.color);
   });
 
   it("is what charts and prose read", () => {
-    expect(STATUS_STYLES.map((s) => s.status)).toEqual(["founding_member", "member", "associate", "observer", "partner", "dialogue_partner", "applicant", "suspended", "former"]);
+    expect(STATUS_STYLES.map((s) => s.status)).toEqual([
+      "founding_member",
+      "member",
+      "associate",
+      "observer",
+      "partner",
+      "dialogue_partner",
+      "applicant",
+      "suspended",
+      "former",
+    ]);
     for (const [status, t] of rows) {
       expect(statusStyle(status)).toEqual({ status, label: t.label, short: t.letter, color: t.color });
       expect(statusPhrase(status)).toBe(t.phrase);
@@ -62,8 +80,19 @@ describe("sphere vocabulary", () => {
   });
 
   it("gives a sphere the colour of its anchor organisation", () => {
-    const anchor = { euro_atlantic: "OSCE", russia_led: "CIS", china_led: "SCO", turkic: "OTS", islamic: "OIC", asian_dialogue: "CICA", non_aligned: "NAM", global: "UN", black_sea: "BSEC" };
-    for (const [sphere, org] of Object.entries(anchor)) expect(SPHERE_TERMS[sphere as keyof typeof SPHERE_TERMS].color, sphere).toBe(ORG_COLORS[org]);
+    const anchor = {
+      euro_atlantic: "OSCE",
+      russia_led: "CIS",
+      china_led: "SCO",
+      turkic: "OTS",
+      islamic: "OIC",
+      asian_dialogue: "CICA",
+      non_aligned: "NAM",
+      global: "UN",
+      black_sea: "BSEC",
+    };
+    for (const [sphere, org] of Object.entries(anchor))
+      expect(SPHERE_TERMS[sphere as keyof typeof SPHERE_TERMS].color, sphere).toBe(ORG_COLORS[org]);
   });
 
   it("is what charts and prose read", () => {

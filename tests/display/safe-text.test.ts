@@ -2,7 +2,19 @@ import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { displayHtml, displayMarkdown } from "../../lib/display/show";
-import { escapeMarkdown, html, htmlJoin, Markdown, md, mdCode, mdJoin, mdList, plainHtml, plainMarkdown, SafeHtml } from "../../lib/display/safe-text";
+import {
+  escapeMarkdown,
+  html,
+  htmlJoin,
+  Markdown,
+  md,
+  mdCode,
+  mdJoin,
+  mdList,
+  plainHtml,
+  plainMarkdown,
+  SafeHtml,
+} from "../../lib/display/safe-text";
 import { tableHtml } from "../../lib/display/table-html";
 import { checkNumber, selfCheckHtml } from "../../lib/notebook/self-check";
 
@@ -34,7 +46,21 @@ describe("md`…` escapes every interpolated value", () => {
   });
 
   test("a value cannot open a block: heading, list, quote, code, HTML block", () => {
-    for (const v of ["# Title", "- item", "+ item", "-", "1. first", "2024) year", "> quote", "    code", "<div>", "===", "---", "a\n\n# b", "x\u2028- y"]) {
+    for (const v of [
+      "# Title",
+      "- item",
+      "+ item",
+      "-",
+      "1. first",
+      "2024) year",
+      "> quote",
+      "    code",
+      "<div>",
+      "===",
+      "---",
+      "a\n\n# b",
+      "x\u2028- y",
+    ]) {
       const out = renderer.render(md`${v}`.source);
       expect(out, v).toMatch(/^<p>/);
       expect(out.trim().split("\n").length, v).toBe(1);
@@ -44,7 +70,10 @@ describe("md`…` escapes every interpolated value", () => {
   test("property: any text interpolated renders as exactly that text (line breaks as spaces)", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme-ascii", maxLength: 60 }), (s) => {
-        const expected = s.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ").trim().replace(/\s+/g, " ");
+        const expected = s
+          .replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ")
+          .trim()
+          .replace(/\s+/g, " ");
         const got = shownText(md`${s}`.source).replace(/\s+/g, " ");
         return got === expected || expected === "";
       }),
@@ -71,7 +100,8 @@ describe("md`…` escapes every interpolated value", () => {
   });
 
   test("a line of dashes or equals signs after a literal line is not a heading", () => {
-    for (const v of ["---", "===", "- - -"]) expect(renderer.render(md`Title\n${v}`.source), v).not.toMatch(/<h[12]>|<hr>/);
+    for (const v of ["---", "===", "- - -"])
+      expect(renderer.render(md`Title\n${v}`.source), v).not.toMatch(/<h[12]>|<hr>/);
   });
 
   test("lists and inline code", () => {
@@ -98,8 +128,12 @@ describe("md`…` escapes every interpolated value", () => {
 
 describe("html`…` escapes every interpolated value", () => {
   test("text, attributes and nesting", () => {
-    expect(html`<p title="${'"><script>'}">${XSS}</p>`.source).toBe('<p title="&quot;&gt;&lt;script&gt;">&lt;img src=x onerror=alert(1)&gt;</p>');
-    expect(html`<ul>${[html`<li>${"a&b"}</li>`, html`<li>c</li>`]}</ul>`.source).toBe("<ul><li>a&amp;b</li><li>c</li></ul>");
+    expect(html`<p title="${'"><script>'}">${XSS}</p>`.source).toBe(
+      '<p title="&quot;&gt;&lt;script&gt;">&lt;img src=x onerror=alert(1)&gt;</p>',
+    );
+    expect(html`<ul>${[html`<li>${"a&b"}</li>`, html`<li>c</li>`]}</ul>`.source).toBe(
+      "<ul><li>a&amp;b</li><li>c</li></ul>",
+    );
     expect(htmlJoin(["<b>", html`<i>x</i>`], ", ").source).toBe("&lt;b&gt;, <i>x</i>");
     expect(plainHtml("a<b").source).toBe("a&lt;b");
   });
@@ -107,7 +141,9 @@ describe("html`…` escapes every interpolated value", () => {
   test("a URL from data cannot run code", () => {
     expect(html`<a href="${"javascript:alert(1)"}">x</a>`.source).toBe('<a href="about:invalid#unsafe-url">x</a>');
     expect(html`<a href="${"  java\tscript:alert(1)"}">x</a>`.source).toBe('<a href="about:invalid#unsafe-url">x</a>');
-    expect(html`<a href=${"https://www.oic-oci.org/?a=1&b=2"}>x</a>`.source).toBe('<a href=https://www.oic-oci.org/?a=1&amp;b=2>x</a>');
+    expect(html`<a href=${"https://www.oic-oci.org/?a=1&b=2"}>x</a>`.source).toBe(
+      "<a href=https://www.oic-oci.org/?a=1&amp;b=2>x</a>",
+    );
     expect(html`<img src="${"data:text/html,<b>"}">`.source).toBe('<img src="about:invalid#unsafe-url">');
     expect(html`<a href="${"../records/a.json"}">r</a>`.source).toBe('<a href="../records/a.json">r</a>');
     // outside an attribute the same text is just text
@@ -119,7 +155,13 @@ describe("html`…` escapes every interpolated value", () => {
       fc.property(fc.string({ maxLength: 40 }), (s) => {
         const out = html`<span>${s}</span>`.source;
         const inner = out.slice(6, -7);
-        return !/[<>"']/.test(inner) && inner.replace(/&(lt|gt|quot|amp|#39);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', amp: "&", "#39": "'" })[e]!) === s;
+        return (
+          !/[<>"']/.test(inner) &&
+          inner.replace(
+            /&(lt|gt|quot|amp|#39);/g,
+            (_, e: string) => ({ lt: "<", gt: ">", quot: '"', amp: "&", "#39": "'" })[e]!,
+          ) === s
+        );
       }),
     );
   });
@@ -141,7 +183,14 @@ describe("display helpers accept only escaped content", () => {
 
   test("tables escape text cells, keep SafeHtml cells, and a style callback cannot leave its attribute", () => {
     const t = tableHtml(
-      { columns: [{ key: "a", label: XSS }, { key: "b", label: "B" }], rows: [{ a: XSS, b: html`<b>${XSS}</b>` }], sources: [] },
+      {
+        columns: [
+          { key: "a", label: XSS },
+          { key: "b", label: "B" },
+        ],
+        rows: [{ a: XSS, b: html`<b>${XSS}</b>` }],
+        sources: [],
+      },
       { caption: XSS, cellStyle: () => `color:red"><script>alert(1)</script>` },
     );
     expect(t).toBeInstanceOf(SafeHtml);

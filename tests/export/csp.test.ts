@@ -3,7 +3,10 @@ import { figureHtml } from "../../lib/display/show";
 import { plotlyLoaderScripts } from "../../lib/display/plotly-bundle";
 import { contentSecurityPolicy, isLibraryScript, scriptHash, secureHtmlPage } from "../../lib/export/csp";
 
-const fig = { data: [{ type: "bar", x: ["</script><script>alert(1)</script>"], y: [1] }], layout: { title: { text: "t" } } };
+const fig = {
+  data: [{ type: "bar", x: ["</script><script>alert(1)</script>"], y: [1] }],
+  layout: { title: { text: "t" } },
+};
 
 function policyOf(page: string): string {
   return /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(page)?.[1] ?? "";
@@ -31,7 +34,8 @@ describe("Content-Security-Policy of written pages", () => {
   });
 
   test("a script that only looks like a figure script is not allowed", () => {
-    const fake = '(function () {\n  var el = document.getElementById("f");\n  if (!window.Plotly || !el) { return; }\n  el.innerHTML = "";\n  window.Plotly.newPlot(el, [], {}, alert(1));\n})();';
+    const fake =
+      '(function () {\n  var el = document.getElementById("f");\n  if (!window.Plotly || !el) { return; }\n  el.innerHTML = "";\n  window.Plotly.newPlot(el, [], {}, alert(1));\n})();';
     expect(isLibraryScript(fake)).toBe(false);
     expect(contentSecurityPolicy(`<script>${fake}</script>`)).toContain("script-src 'none'");
   });

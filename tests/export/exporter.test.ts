@@ -18,7 +18,19 @@ import {
   timelineFigure,
   timeSeriesFigure,
 } from "../../lib/figures";
-import { balance, capacity, catalog, comparison, matrix, network, ports, projection, timeline, titr, XSS } from "../figures/fixtures";
+import {
+  balance,
+  capacity,
+  catalog,
+  comparison,
+  matrix,
+  network,
+  ports,
+  projection,
+  timeline,
+  titr,
+  XSS,
+} from "../figures/fixtures";
 import { inkStats, pdfPageCount, pngInfo } from "./png";
 
 let exporter: Exporter;
@@ -91,7 +103,9 @@ describe("SVG", () => {
     expect(svg).toContain(`viewBox="0 0 900 500"`);
     expect(svg).toContain(">TITR cargo by scope<");
     expect(svg).toContain("Cargo (million t)");
-    expect(svg).toContain("Sources: Report.az (2026-03-02); Kazakhstan Temir Zholy (2025-01); Azerbaijan Railways (2024-12-20)");
+    expect(svg).toContain(
+      "Sources: Report.az (2026-03-02); Kazakhstan Temir Zholy (2025-01); Azerbaijan Railways (2024-12-20)",
+    );
     // year ticks are whole years
     const ticks = [...svg.matchAll(/class="xtick"[^>]*>.*?<text[^>]*>([^<]*)</g)].map((m) => m[1]);
     expect(ticks.length).toBeGreaterThan(3);
@@ -122,7 +136,11 @@ describe("PDF", () => {
     const three = await exporter.pdf([
       { svg, width: 900, height: 500 },
       { svg, width: 900, height: 500 },
-      { svg: await exporter.svg(timelineFigure(timeline, { title: "T" })), width: 900, height: timelineFigure(timeline, { title: "T" }).layout.height as number },
+      {
+        svg: await exporter.svg(timelineFigure(timeline, { title: "T" })),
+        width: 900,
+        height: timelineFigure(timeline, { title: "T" }).layout.height as number,
+      },
     ]);
     expect(pdfPageCount(three)).toBe(3);
     const text = Buffer.from(three).toString("latin1");
@@ -176,10 +194,24 @@ describe("exportFigures()", () => {
   });
 
   test("exportFigure() writes one figure; ids are checked", async () => {
-    const f = await exportFigure(ts(), { outDir: join(dir, "one"), id: "titr-cargo", formats: ["png", "svg"], scale: 1, exporter });
+    const f = await exportFigure(ts(), {
+      outDir: join(dir, "one"),
+      id: "titr-cargo",
+      formats: ["png", "svg"],
+      scale: 1,
+      exporter,
+    });
     expect(f.files.map((x) => x.path)).toEqual(["titr-cargo.png", "titr-cargo.svg"]);
     expect(existsSync(join(dir, "one", "manifest.json"))).toBe(false);
     await expect(exportFigure(ts(), { outDir: dir, id: "../evil", exporter })).rejects.toThrow(/not a figure id/);
-    await expect(exportFigures([{ id: "a", figure: ts() }, { id: "a", figure: ts() }], { outDir: dir, exporter })).rejects.toThrow(/twice/);
+    await expect(
+      exportFigures(
+        [
+          { id: "a", figure: ts() },
+          { id: "a", figure: ts() },
+        ],
+        { outDir: dir, exporter },
+      ),
+    ).rejects.toThrow(/twice/);
   });
 });

@@ -49,15 +49,36 @@ describe("HTML outputs escape labels from data", () => {
     vi.spyOn(console, "log").mockImplementation((s: unknown) => void out.push(String(s)));
     setStaticImageRenderer(async () => new Uint8Array([137, 80, 78, 71]));
     await showAsync(fig);
-    expect(out[0]).toMatch(/<div id="caspian-figure-\d+" class="caspian-figure"[^>]*><img src="data:image\/png;base64,iVBORw==" alt="Trade &lt;img src=x onerror=alert\(1\)&gt;"/);
+    expect(out[0]).toMatch(
+      /<div id="caspian-figure-\d+" class="caspian-figure"[^>]*><img src="data:image\/png;base64,iVBORw==" alt="Trade &lt;img src=x onerror=alert\(1\)&gt;"/,
+    );
     expectInert(out[0]!);
   });
 
   test("exported HTML page and report index", () => {
-    expectInert(figurePageHtml(fig, { title: XSS, caption: XSS, sourcesText: `Sources: ${XSS}`, png: new Uint8Array([1, 2, 3]) }));
+    expectInert(
+      figurePageHtml(fig, { title: XSS, caption: XSS, sourcesText: `Sources: ${XSS}`, png: new Uint8Array([1, 2, 3]) }),
+    );
     const index = reportIndexHtml(XSS, [
-      { kind: "figure", section: XSS, title: XSS, caption: XSS, sourcesText: XSS, image: `${XSS}.png`, width: 900, height: 500, files: [{ format: XSS, path: `a/${XSS}.html` }] },
-      { kind: "table", section: "s", title: XSS, sourcesText: XSS, table: { columns: [{ key: "a", label: XSS }], rows: [{ a: XSS }], sources: [] }, files: [] },
+      {
+        kind: "figure",
+        section: XSS,
+        title: XSS,
+        caption: XSS,
+        sourcesText: XSS,
+        image: `${XSS}.png`,
+        width: 900,
+        height: 500,
+        files: [{ format: XSS, path: `a/${XSS}.html` }],
+      },
+      {
+        kind: "table",
+        section: "s",
+        title: XSS,
+        sourcesText: XSS,
+        table: { columns: [{ key: "a", label: XSS }], rows: [{ a: XSS }], sources: [] },
+        files: [],
+      },
     ]);
     expectInert(index);
     expect(index).not.toContain("<script");

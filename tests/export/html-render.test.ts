@@ -15,7 +15,10 @@ let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: process.env.CASPIAN_CHROMIUM ?? "/usr/bin/chromium", args: [...CHROMIUM_ARGS] });
+  browser = await chromium.launch({
+    executablePath: process.env.CASPIAN_CHROMIUM ?? "/usr/bin/chromium",
+    args: [...CHROMIUM_ARGS],
+  });
   dir = mkdtempSync(join(tmpdir(), "caspian-html-"));
 });
 afterAll(async () => {
@@ -30,7 +33,10 @@ async function open(html: string) {
   const requests: string[] = [];
   const errors: string[] = [];
   let dialogs = 0;
-  page.on("request", (r) => void (r.url().startsWith("file:") || r.url().startsWith("data:") ? undefined : requests.push(r.url())));
+  page.on(
+    "request",
+    (r) => void (r.url().startsWith("file:") || r.url().startsWith("data:") ? undefined : requests.push(r.url())),
+  );
   page.on("pageerror", (e) => void errors.push(e.message));
   page.on("dialog", (d) => void (dialogs++, d.dismiss()));
   await page.goto(`file://${path}`);
@@ -39,7 +45,9 @@ async function open(html: string) {
 
 test("the self-contained figure page draws its chart offline, labels inert", async () => {
   const fig = comparisonBarsFigure(comparison, { title: `Trade ${XSS}` });
-  const { page, requests, errors, dialogs } = await open(figurePageHtml(fig, { title: XSS, caption: XSS, sourcesText: XSS }));
+  const { page, requests, errors, dialogs } = await open(
+    figurePageHtml(fig, { title: XSS, caption: XSS, sourcesText: XSS }),
+  );
   await page.waitForSelector("#figure .main-svg", { timeout: 20_000 });
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(await page.locator("h1").textContent()).toBe(XSS);
@@ -52,7 +60,19 @@ test("the self-contained figure page draws its chart offline, labels inert", asy
 
 test("the report index shows labels as text", async () => {
   const { page, dialogs } = await open(
-    reportIndexHtml(XSS, [{ kind: "figure", section: XSS, title: XSS, caption: XSS, sourcesText: XSS, image: "missing.png", width: 900, height: 500, files: [{ format: "png", path: "missing.png" }] }]),
+    reportIndexHtml(XSS, [
+      {
+        kind: "figure",
+        section: XSS,
+        title: XSS,
+        caption: XSS,
+        sourcesText: XSS,
+        image: "missing.png",
+        width: 900,
+        height: 500,
+        files: [{ format: "png", path: "missing.png" }],
+      },
+    ]),
   );
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(await page.locator("h2").textContent()).toBe(XSS);

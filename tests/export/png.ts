@@ -26,13 +26,21 @@ export function pngInfo(png: Uint8Array): PngInfo {
     if (type === "IDAT") idatBytes += len;
     off += 12 + len;
   }
-  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20), bitDepth: b[24]!, colorType: b[25]!, interlace: b[28]!, idatBytes };
+  return {
+    width: b.readUInt32BE(16),
+    height: b.readUInt32BE(20),
+    bitDepth: b[24]!,
+    colorType: b[25]!,
+    interlace: b[28]!,
+    idatBytes,
+  };
 }
 
 /** Decoded pixels as RGBA. */
 export function decodePng(png: Uint8Array): { width: number; height: number; rgba: Uint8Array } {
   const info = pngInfo(png);
-  if (info.bitDepth !== 8 || info.interlace !== 0 || (info.colorType !== 6 && info.colorType !== 2)) throw new Error(`unsupported PNG ${JSON.stringify(info)}`);
+  if (info.bitDepth !== 8 || info.interlace !== 0 || (info.colorType !== 6 && info.colorType !== 2))
+    throw new Error(`unsupported PNG ${JSON.stringify(info)}`);
   const b = Buffer.from(png);
   const parts: Buffer[] = [];
   for (let off = 8; off < b.length; ) {
@@ -59,13 +67,18 @@ export function decodePng(png: Uint8Array): { width: number; height: number; rgb
       else if (filter === 3) v += (a + up) >> 1;
       else if (filter === 4) {
         const p = a + up - c;
-        const pa = Math.abs(p - a), pb = Math.abs(p - up), pc = Math.abs(p - c);
+        const pa = Math.abs(p - a),
+          pb = Math.abs(p - up),
+          pc = Math.abs(p - c);
         v += pa <= pb && pa <= pc ? a : pb <= pc ? up : c;
       }
       cur[x] = v & 255;
     }
     for (let x = 0; x < info.width; x++) {
-      out.set([cur[x * bpp]!, cur[x * bpp + 1]!, cur[x * bpp + 2]!, bpp === 4 ? cur[x * bpp + 3]! : 255], (y * info.width + x) * 4);
+      out.set(
+        [cur[x * bpp]!, cur[x * bpp + 1]!, cur[x * bpp + 2]!, bpp === 4 ? cur[x * bpp + 3]! : 255],
+        (y * info.width + x) * 4,
+      );
     }
     prev = cur;
   }

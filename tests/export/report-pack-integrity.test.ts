@@ -41,15 +41,33 @@ const hashes = (files: Map<string, FileState>) => [...files].map(([p, f]) => `${
 
 function register(specs: string): void {
   process.env[FIGURES_DIR_ENV] = join(specs, "01-corridor");
-  registerFigure({ id: "titr-cargo", caption: "Whole-route cargo against the Caspian ports' count.", figure: timeSeriesFigure([titr, ports], { title: "TITR cargo", sourceCatalog: catalog }) });
+  registerFigure({
+    id: "titr-cargo",
+    caption: "Whole-route cargo against the Caspian ports' count.",
+    figure: timeSeriesFigure([titr, ports], { title: "TITR cargo", sourceCatalog: catalog }),
+  });
   registerTable({
     id: "trade",
     title: "Trade with Central Asia",
-    table: { columns: [{ key: "p", label: "Partner" }, { key: "v", label: "Turnover", unit: "USD" }], rows: [{ p: "Kazakhstan", v: 1 }, { p: "Uzbekistan", v: 2 }], sources: S("ady-2024") },
+    table: {
+      columns: [
+        { key: "p", label: "Partner" },
+        { key: "v", label: "Turnover", unit: "USD" },
+      ],
+      rows: [
+        { p: "Kazakhstan", v: 1 },
+        { p: "Uzbekistan", v: 2 },
+      ],
+      sources: S("ady-2024"),
+    },
     sourceCatalog: catalog,
   });
   process.env[FIGURES_DIR_ENV] = join(specs, "02-memberships");
-  registerFigure({ id: "bars", caption: "Trade turnover by partner.", figure: comparisonBarsFigure(comparison, { title: "Turnover", sourceCatalog: catalog }) });
+  registerFigure({
+    id: "bars",
+    caption: "Trade turnover by partner.",
+    figure: comparisonBarsFigure(comparison, { title: "Turnover", sourceCatalog: catalog }),
+  });
 }
 
 /** Calls that reach Chromium, per kind, through the one browser the damage cases share. */
@@ -63,7 +81,9 @@ function counting(calls: Calls): Exporter {
   return {
     launchMs: browser.launchMs,
     render: (figure, request) => {
-      calls.render.push(`${request?.key ?? "?"}:${request?.png === false ? "" : "png"}${request?.svg === false ? "" : "+svg"}`);
+      calls.render.push(
+        `${request?.key ?? "?"}:${request?.png === false ? "" : "png"}${request?.svg === false ? "" : "+svg"}`,
+      );
       return browser.render(figure, request);
     },
     png: (figure, size) => browser.png(figure, size),
@@ -93,7 +113,10 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  for (const [name, saved] of [[FIGURES_DIR_ENV, savedFigures], ["CASPIAN_CHROMIUM", savedChromium]] as const) {
+  for (const [name, saved] of [
+    [FIGURES_DIR_ENV, savedFigures],
+    ["CASPIAN_CHROMIUM", savedChromium],
+  ] as const) {
     if (saved === undefined) delete process.env[name];
     else process.env[name] = saved;
   }
@@ -120,17 +143,39 @@ const SLOW = { timeout: 180_000 };
 
 describe("buildReportPack() rebuilds what is damaged", SLOW, () => {
   test("the golden pack has every kind of file the cases damage", () => {
-    for (const rel of ["figures/01-corridor/titr-cargo.png", "figures/02-memberships/bars.svg", "figures/01-corridor/trade.csv", "figures/manifest.json", "figures/index.html", "figures/figures.pdf"]) {
+    for (const rel of [
+      "figures/01-corridor/titr-cargo.png",
+      "figures/02-memberships/bars.svg",
+      "figures/01-corridor/trade.csv",
+      "figures/manifest.json",
+      "figures/index.html",
+      "figures/figures.pdf",
+    ]) {
       expect(goldenFiles.has(rel), rel).toBe(true);
     }
   });
 
   // What Chromium is asked for: the damaged file's drawing only (a whole-pack rebuild for the manifest).
   const cases: readonly [string, string, (path: string) => void, Calls][] = [
-    ["a truncated PNG", "figures/01-corridor/titr-cargo.png", truncate, { render: ["01-corridor/titr-cargo:png"], pdf: 0 }],
-    ["one changed byte in an SVG", "figures/02-memberships/bars.svg", flipByte, { render: ["02-memberships/bars:+svg"], pdf: 0 }],
+    [
+      "a truncated PNG",
+      "figures/01-corridor/titr-cargo.png",
+      truncate,
+      { render: ["01-corridor/titr-cargo:png"], pdf: 0 },
+    ],
+    [
+      "one changed byte in an SVG",
+      "figures/02-memberships/bars.svg",
+      flipByte,
+      { render: ["02-memberships/bars:+svg"], pdf: 0 },
+    ],
     ["a deleted CSV", "figures/01-corridor/trade.csv", (p) => rmSync(p), { render: [], pdf: 0 }],
-    ["a truncated manifest.json", "figures/manifest.json", truncate, { render: ["01-corridor/titr-cargo:png+svg", "02-memberships/bars:png+svg"], pdf: 3 }],
+    [
+      "a truncated manifest.json",
+      "figures/manifest.json",
+      truncate,
+      { render: ["01-corridor/titr-cargo:png+svg", "02-memberships/bars:png+svg"], pdf: 3 },
+    ],
     ["a truncated index.html", "figures/index.html", truncate, { render: [], pdf: 0 }],
     ["a truncated figures.pdf", "figures/figures.pdf", truncate, { render: [], pdf: 1 }],
   ];
@@ -152,7 +197,9 @@ describe("buildReportPack() rebuilds what is damaged", SLOW, () => {
       // Only the damaged file is written again: every other file keeps its inode (writes are rename-into-place).
       const rewritten = [...after].filter(([p, f]) => before.get(p)?.ino !== f.ino).map(([p]) => p);
       expect(rewritten).toEqual([rel]);
-      expect(log.filter((m) => m.includes(" is damaged") || m.includes(" is missing"))).toEqual([`${rel} is ${why}: rebuilt`]);
+      expect(log.filter((m) => m.includes(" is damaged") || m.includes(" is missing"))).toEqual([
+        `${rel} is ${why}: rebuilt`,
+      ]);
     }
   });
 
@@ -162,7 +209,10 @@ describe("buildReportPack() rebuilds what is damaged", SLOW, () => {
     const png = join(out, "figures", "01-corridor", "titr-cargo.png");
     truncate(png);
     // The manifest now vouches for the truncated PNG.
-    const manifest = readFileSync(path, "utf8").replace(goldenFiles.get("figures/01-corridor/titr-cargo.png")!.sha256, sha256(readFileSync(png)));
+    const manifest = readFileSync(path, "utf8").replace(
+      goldenFiles.get("figures/01-corridor/titr-cargo.png")!.sha256,
+      sha256(readFileSync(png)),
+    );
     writeFileSync(path, manifest);
     const log: string[] = [];
     await buildReportPack(out, (m) => log.push(m), false, { exporter: counting({ render: [], pdf: 0 }) });

@@ -3,7 +3,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { exportReportPack, FIGURES_DIR_ENV, launchExporter, readSpecs, registerFigure, registerTable, type Exporter } from "../../lib/export";
+import {
+  exportReportPack,
+  FIGURES_DIR_ENV,
+  launchExporter,
+  readSpecs,
+  registerFigure,
+  registerTable,
+  type Exporter,
+} from "../../lib/export";
 import { sha256 } from "../../lib/core/hash";
 import { comparisonBarsFigure, timeSeriesFigure } from "../../lib/figures";
 import { catalog, comparison, ports, S, titr, XSS } from "../figures/fixtures";
@@ -28,15 +36,33 @@ afterEach(() => {
 
 function register(specs: string): void {
   process.env[FIGURES_DIR_ENV] = join(specs, "01-corridor");
-  registerFigure({ id: "titr-cargo", caption: "Whole-route cargo against the Caspian ports' count.", figure: timeSeriesFigure([titr, ports], { title: "TITR cargo", sourceCatalog: catalog }) });
+  registerFigure({
+    id: "titr-cargo",
+    caption: "Whole-route cargo against the Caspian ports' count.",
+    figure: timeSeriesFigure([titr, ports], { title: "TITR cargo", sourceCatalog: catalog }),
+  });
   registerTable({
     id: "trade",
     title: "Trade with Central Asia",
-    table: { columns: [{ key: "p", label: "Partner" }, { key: "v", label: "Turnover", unit: "USD" }], rows: [{ p: '=HYPERLINK("http://x")', v: 1 }, { p: XSS, v: 2 }], sources: S("ady-2024") },
+    table: {
+      columns: [
+        { key: "p", label: "Partner" },
+        { key: "v", label: "Turnover", unit: "USD" },
+      ],
+      rows: [
+        { p: '=HYPERLINK("http://x")', v: 1 },
+        { p: XSS, v: 2 },
+      ],
+      sources: S("ady-2024"),
+    },
     sourceCatalog: catalog,
   });
   process.env[FIGURES_DIR_ENV] = join(specs, "02-memberships");
-  registerFigure({ id: "xss", caption: `Caption ${XSS}`, figure: comparisonBarsFigure(comparison, { title: `Title ${XSS}`, sourceCatalog: catalog }) });
+  registerFigure({
+    id: "xss",
+    caption: `Caption ${XSS}`,
+    figure: comparisonBarsFigure(comparison, { title: `Title ${XSS}`, sourceCatalog: catalog }),
+  });
 }
 
 describe("registerFigure()", () => {
@@ -51,10 +77,18 @@ describe("registerFigure()", () => {
     const files = readdirSync(join(specs, "01-corridor")).sort();
     expect(files).toEqual(["titr-cargo.json", "trade.table.json"]);
     const read = readSpecs(specs);
-    expect(read.map((s) => `${s.section}/${s.id}:${s.kind}`)).toEqual(["01-corridor/titr-cargo:figure", "01-corridor/trade:table", "02-memberships/xss:figure"]);
+    expect(read.map((s) => `${s.section}/${s.id}:${s.kind}`)).toEqual([
+      "01-corridor/titr-cargo:figure",
+      "01-corridor/trade:table",
+      "02-memberships/xss:figure",
+    ]);
     expect(read[0]!.sources).toEqual(["reportaz-titr", "ktz-2025", "ady-2024"]);
-    expect(read[0]!.sourcesText).toBe("Sources: Report.az (2026-03-02); Kazakhstan Temir Zholy (2025-01); Azerbaijan Railways (2024-12-20)");
-    expect(() => registerFigure({ id: "Bad Id", caption: "", figure: timeSeriesFigure(titr, { title: "t" }) })).toThrow(/figure id/);
+    expect(read[0]!.sourcesText).toBe(
+      "Sources: Report.az (2026-03-02); Kazakhstan Temir Zholy (2025-01); Azerbaijan Railways (2024-12-20)",
+    );
+    expect(() => registerFigure({ id: "Bad Id", caption: "", figure: timeSeriesFigure(titr, { title: "t" }) })).toThrow(
+      /figure id/,
+    );
   });
 });
 
@@ -92,7 +126,10 @@ describe("exportReportPack()", () => {
     expect(html).not.toContain(XSS);
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
     expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(["figures.pdf", "index.html"]);
-    expect(manifest.tables[0].files.map((f: { path: string }) => f.path)).toEqual(["01-corridor/trade.csv", "01-corridor/trade.md"]);
+    expect(manifest.tables[0].files.map((f: { path: string }) => f.path)).toEqual([
+      "01-corridor/trade.csv",
+      "01-corridor/trade.md",
+    ]);
     expect(JSON.stringify(manifest)).not.toMatch(/20\d\d-\d\d-\d\dT/); // no timestamps
   });
 

@@ -63,7 +63,9 @@ describe("CSV", () => {
   });
 
   test("ends with a sources line", () => {
-    const rows = parseCsv(toCsv(table, { sourceCatalog: [{ id: "ady-2024", publisher: "Azerbaijan Railways", published: "2024-12-20" }] }));
+    const rows = parseCsv(
+      toCsv(table, { sourceCatalog: [{ id: "ady-2024", publisher: "Azerbaijan Railways", published: "2024-12-20" }] }),
+    );
     expect(rows.at(-1)).toEqual(["Source: Azerbaijan Railways (2024-12-20)"]);
     expect(parseCsv(toCsv(table, { sourcesLine: false })).length).toBe(4);
   });

@@ -23,7 +23,9 @@ import { balance, capacity, comparison, matrix, network, projection, S, timeline
 
 /** Numbers rounded to 4 significant digits so that snapshots do not depend on floating-point noise. */
 function normalise(f: CaspianFigure): unknown {
-  return JSON.parse(JSON.stringify(f), (_k, v: unknown) => (typeof v === "number" && !Number.isInteger(v) ? Number(v.toPrecision(4)) : v));
+  return JSON.parse(JSON.stringify(f), (_k, v: unknown) =>
+    typeof v === "number" && !Number.isInteger(v) ? Number(v.toPrecision(4)) : v,
+  );
 }
 
 describe("timeSeriesFigure()", () => {
@@ -50,7 +52,9 @@ describe("timeSeriesFigure()", () => {
   });
 
   test("snapshot", async () => {
-    await expect(JSON.stringify(normalise(timeSeriesFigure([titr, ports], { title: "TITR" })), null, 1)).toMatchFileSnapshot("__snapshots__/time-series.json");
+    await expect(
+      JSON.stringify(normalise(timeSeriesFigure([titr, ports], { title: "TITR" })), null, 1),
+    ).toMatchFileSnapshot("__snapshots__/time-series.json");
   });
 });
 
@@ -62,7 +66,12 @@ describe("other builders", () => {
   });
 
   test("capacityThroughputFigure() refuses capacities in another unit", () => {
-    expect(() => capacityThroughputFigure({ ...capacity, capacities: [{ label: "x", value: 1, unit: "TEU_per_year", status: "actual" }] }, { title: "x" })).toThrow(/TEU_per_year/);
+    expect(() =>
+      capacityThroughputFigure(
+        { ...capacity, capacities: [{ label: "x", value: 1, unit: "TEU_per_year", status: "actual" }] },
+        { title: "x" },
+      ),
+    ).toThrow(/TEU_per_year/);
     const f = capacityThroughputFigure(capacity, { title: "Baku" });
     const planned = f.data.find((t) => String(t.name).startsWith("Phase 2"))!;
     expect(planned.x).toEqual([2025.55, 2028.45]);
@@ -78,7 +87,16 @@ describe("other builders", () => {
   });
 
   test("projections with intervals (lib/indicators/trend's Projection) extend the line and the band", () => {
-    const p = withProjections({ ...projection, fit: [{ x: 2019, y: 1 }], lower: undefined, upper: undefined, projections: [{ x: 2030, estimate: 9e6, lower: 7e6, upper: 11e6 }, { x: 2027, estimate: 6e6, lower: undefined, upper: undefined }] });
+    const p = withProjections({
+      ...projection,
+      fit: [{ x: 2019, y: 1 }],
+      lower: undefined,
+      upper: undefined,
+      projections: [
+        { x: 2030, estimate: 9e6, lower: 7e6, upper: 11e6 },
+        { x: 2027, estimate: 6e6, lower: undefined, upper: undefined },
+      ],
+    });
     expect(p.fit.map((q) => q.x)).toEqual([2019, 2027, 2030]);
     expect(p.lower).toEqual([{ x: 2030, y: 7e6 }]);
   });
@@ -102,12 +120,17 @@ describe("other builders", () => {
     expect(a.get("B")).toMatchObject({ x: 1, y: 0 });
     expect(JSON.stringify([...circularLayout(["A", "B", "C", "D"])])).toBe(JSON.stringify([...a]));
     const f1 = overlapNetworkFigure(network, { title: "N" });
-    const f2 = overlapNetworkFigure({ ...network, nodes: [...network.nodes].reverse(), edges: [...network.edges].reverse() }, { title: "N" });
+    const f2 = overlapNetworkFigure(
+      { ...network, nodes: [...network.nodes].reverse(), edges: [...network.edges].reverse() },
+      { title: "N" },
+    );
     expect(JSON.stringify(f1)).toBe(JSON.stringify(f2));
   });
 
   test("overlapNetworkFigure() refuses edges to unknown nodes", () => {
-    expect(() => overlapNetworkFigure({ ...network, edges: [{ source: "SCO", target: "NOPE", weight: 1 }] }, { title: "x" })).toThrow(/unknown node/);
+    expect(() =>
+      overlapNetworkFigure({ ...network, edges: [{ source: "SCO", target: "NOPE", weight: 1 }] }, { title: "x" }),
+    ).toThrow(/unknown node/);
   });
 
   test("timelineFigure() runs open spans to asOf and puts events on their lanes", () => {
@@ -128,21 +151,49 @@ describe("other builders", () => {
 
 describe("legibility with real-sized data", () => {
   test("a label that already names the scope is not suffixed again", () => {
-    expect(timeSeriesFigure({ ...titr, label: "cargo (titr, whole_route)" }, { title: "x" }).data[0]!.name).toBe("cargo (titr, whole_route)");
+    expect(timeSeriesFigure({ ...titr, label: "cargo (titr, whole_route)" }, { title: "x" }).data[0]!.name).toBe(
+      "cargo (titr, whole_route)",
+    );
   });
 
   test("part-year labels that would sit on each other are dropped, the longer period kept", () => {
-    expect(partLabels([{ year: 2024, value: 2.0, days: 181 }, { year: 2024, value: 2.05, days: 212 }, { year: 2024, value: 1, days: 90 }, { year: 2023, value: 2.0, days: 90 }], 0.2)).toEqual([false, true, true, true]);
+    expect(
+      partLabels(
+        [
+          { year: 2024, value: 2.0, days: 181 },
+          { year: 2024, value: 2.05, days: 212 },
+          { year: 2024, value: 1, days: 90 },
+          { year: 2023, value: 2.0, days: 90 },
+        ],
+        0.2,
+      ),
+    ).toEqual([false, true, true, true]);
   });
 
   test("repeated capacity statements become one line with a count", () => {
-    const f = capacityThroughputFigure({ ...capacity, capacities: [1, 2, 3].map((i) => ({ label: `statement ${i}`, value: 25e6, unit: "t_per_year", status: "planned" as const })) }, { title: "x" });
+    const f = capacityThroughputFigure(
+      {
+        ...capacity,
+        capacities: [1, 2, 3].map((i) => ({
+          label: `statement ${i}`,
+          value: 25e6,
+          unit: "t_per_year",
+          status: "planned" as const,
+        })),
+      },
+      { title: "x" },
+    );
     const lines = f.data.filter((t) => t.mode === "lines");
     expect(lines.map((t) => t.name)).toEqual(["Planned: 25 million t/year (3 statements)"]);
   });
 
   test("a long legend or footnote grows the figure instead of squeezing the plot", () => {
-    const many = Array.from({ length: 12 }, (_, i) => ({ label: `Capacity statement number ${i} with a long name`, value: (10 + i) * 1e6, unit: "t_per_year", status: "design" as const }));
+    const many = Array.from({ length: 12 }, (_, i) => ({
+      label: `Capacity statement number ${i} with a long name`,
+      value: (10 + i) * 1e6,
+      unit: "t_per_year",
+      status: "design" as const,
+    }));
     const f = capacityThroughputFigure({ ...capacity, capacities: many }, { title: "x" });
     const m = f.layout.margin as { t: number; b: number };
     const h = f.layout.height as number;
@@ -151,7 +202,11 @@ describe("legibility with real-sized data", () => {
   });
 
   test("the sources line never takes more than two lines", () => {
-    const rows = Array.from({ length: 40 }, (_, i) => ({ id: `s${i}`, publisher: `A publisher with a long name ${i}`, published: "2024-05-01" }));
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      id: `s${i}`,
+      publisher: `A publisher with a long name ${i}`,
+      published: "2024-05-01",
+    }));
     const lines = wrappedSourcesLine(S(...rows.map((r) => r.id)), rows, 130, 2);
     expect(lines.length).toBeLessThanOrEqual(2);
     expect(lines.at(-1)).toMatch(/\+\d+ more$/);
@@ -169,7 +224,13 @@ describe("adapters from indicator results", () => {
   });
 
   test("balanceInputFrom() turns shares into percentages with the index", () => {
-    const input = balanceInputFrom({ state: "AZE", date: "2024", shares: { turkic: 0.5, china_led: 0.5 }, index: 0.4640, sources: S("x") });
+    const input = balanceInputFrom({
+      state: "AZE",
+      date: "2024",
+      shares: { turkic: 0.5, china_led: 0.5 },
+      index: 0.464,
+      sources: S("x"),
+    });
     expect(input.bars.map((b) => b.value)).toEqual([50, 50]);
     expect(input.index).toEqual({ value: 0.46, label: "Balance index (0–1)" });
   });

@@ -1,7 +1,15 @@
 /** Small inputs for the figure tests: lib results built by hand. */
 import { seriesOf } from "../../lib/indicators/series/build";
 import { sourceId, type SourceId } from "../../lib/core/types";
-import type { MembershipMatrixInput, OverlapNetworkInput, TimelineInput, BalanceInput, ProjectionInput, CapacityThroughputInput, ComparisonInput } from "../../lib/figures";
+import type {
+  MembershipMatrixInput,
+  OverlapNetworkInput,
+  TimelineInput,
+  BalanceInput,
+  ProjectionInput,
+  CapacityThroughputInput,
+  ComparisonInput,
+} from "../../lib/figures";
 
 export const S = (...ids: string[]): SourceId[] => ids.map(sourceId);
 export const XSS = "<img src=x onerror=alert(1)>";
@@ -17,8 +25,14 @@ export const titr = seriesOf(
   { "2019": 1.8e6, "2020": null, "2022": 1.5e6, "2023": 2.76e6, "2024": 4.5e6, "2025-01..2025-09": 3.9e6 },
   { metric: "cargo", unit: "t", scope: "whole_route", label: "TITR cargo", sources: S("reportaz-titr", "ktz-2025") },
 );
-export const ports = seriesOf({ "2021": 1.2e6, "2022": 1.9e6, "2023": 2.1e6 }, { metric: "cargo", unit: "t", scope: "caspian_ports", label: "TITR cargo", sources: S("ady-2024") });
-export const plan = seriesOf({ "2025": 5.2e6, "2026": 6e6 }, { metric: "cargo", unit: "t", scope: "whole_route", label: "TITR cargo", status: "plan", sources: S("ady-2024") });
+export const ports = seriesOf(
+  { "2021": 1.2e6, "2022": 1.9e6, "2023": 2.1e6 },
+  { metric: "cargo", unit: "t", scope: "caspian_ports", label: "TITR cargo", sources: S("ady-2024") },
+);
+export const plan = seriesOf(
+  { "2025": 5.2e6, "2026": 6e6 },
+  { metric: "cargo", unit: "t", scope: "whole_route", label: "TITR cargo", status: "plan", sources: S("ady-2024") },
+);
 export const titrWithPlan = { ...titr, points: [...titr.points, ...plan.points] };
 
 export const comparison: ComparisonInput = {
@@ -35,7 +49,10 @@ export const comparison: ComparisonInput = {
 
 export const capacity: CapacityThroughputInput = {
   asset: "Port of Baku",
-  throughput: seriesOf({ "2021": 4.9e6, "2022": 5.1e6, "2023": 6.5e6 }, { metric: "cargo", unit: "t", scope: "port_of_baku", label: "Port of Baku", sources: S("ady-2024") }),
+  throughput: seriesOf(
+    { "2021": 4.9e6, "2022": 5.1e6, "2023": 6.5e6 },
+    { metric: "cargo", unit: "t", scope: "port_of_baku", label: "Port of Baku", sources: S("ady-2024") },
+  ),
   capacities: [
     { label: "Phase 1", value: 15e6, unit: "t_per_year", status: "actual" },
     { label: "Phase 2", value: 25e6, unit: "t_per_year", status: "planned", from: 2026, to: 2028 },
@@ -55,7 +72,11 @@ export const projection: ProjectionInput = {
 
 export const matrix: MembershipMatrixInput = {
   asOf: "2025-06-01",
-  rows: [{ id: "AZE", label: "Azerbaijan" }, { id: "KAZ", label: "Kazakhstan" }, { id: "TUR", label: XSS }],
+  rows: [
+    { id: "AZE", label: "Azerbaijan" },
+    { id: "KAZ", label: "Kazakhstan" },
+    { id: "TUR", label: XSS },
+  ],
   cols: ["SCO", "OTS", "CICA"],
   cells: [
     { row: "AZE", col: "SCO", status: "dialogue_partner", since: "2015-07-10", sources: S("reportaz-titr") },
@@ -94,7 +115,10 @@ export const timeline: TimelineInput = {
     { lane: "OTS", start: "2009-10-03", status: "founding_member" },
     { lane: "CICA", start: "2002", status: "member" },
   ],
-  events: [{ date: "2024-07-04", label: "SCO+ summit", lane: "SCO" }, { date: "2025-04", label: XSS }],
+  events: [
+    { date: "2024-07-04", label: "SCO+ summit", lane: "SCO" },
+    { date: "2025-04", label: XSS },
+  ],
   asOf: "2026-01-01",
   sources: S("reportaz-titr"),
 };

@@ -21,7 +21,21 @@ import {
   yearStep,
   type CaspianFigure,
 } from "../../lib/figures";
-import { balance, capacity, catalog, comparison, matrix, network, plan, ports, projection, S, timeline, titr, titrWithPlan } from "./fixtures";
+import {
+  balance,
+  capacity,
+  catalog,
+  comparison,
+  matrix,
+  network,
+  plan,
+  ports,
+  projection,
+  S,
+  timeline,
+  titr,
+  titrWithPlan,
+} from "./fixtures";
 
 const all = () => ({
   timeSeries: timeSeriesFigure([titrWithPlan, ports], { title: "Cargo", sourceCatalog: catalog }),
@@ -113,7 +127,8 @@ describe("house theme", () => {
       return v;
     });
     JSON.stringify(f.data, (k, v: unknown) => {
-      if (k === "textfont" && typeof v === "object" && v !== null && typeof (v as { size?: unknown }).size === "number") sizes.push((v as { size: number }).size);
+      if (k === "textfont" && typeof v === "object" && v !== null && typeof (v as { size?: unknown }).size === "number")
+        sizes.push((v as { size: number }).size);
       return v;
     });
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
@@ -122,12 +137,18 @@ describe("house theme", () => {
   test("the footnote names publishers and dates from the catalog", () => {
     const f = timeSeriesFigure([titr, ports], { title: "Cargo", sourceCatalog: catalog });
     const notes = (f.layout.annotations as { text: string }[]).map((a) => a.text).join(" ");
-    expect(notes).toContain("Sources: Report.az (2026-03-02); Kazakhstan Temir Zholy (2025-01); Azerbaijan Railways (2024-12-20)");
+    expect(notes).toContain(
+      "Sources: Report.az (2026-03-02); Kazakhstan Temir Zholy (2025-01); Azerbaijan Railways (2024-12-20)",
+    );
     expect(f.meta.sources).toEqual(["reportaz-titr", "ktz-2025", "ady-2024"]);
   });
 
   test("a long sources line is cut with '+N more'", () => {
-    const many = Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, publisher: `Publisher number ${i}`, published: "2024-01-01" }));
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      id: `s${i}`,
+      publisher: `Publisher number ${i}`,
+      published: "2024-01-01",
+    }));
     const line = sourcesLine(S(...many.map((m) => m.id)), many, 120);
     expect(line.length).toBeLessThanOrEqual(120);
     expect(line).toMatch(/; \+\d+ more$/);

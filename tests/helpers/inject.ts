@@ -38,10 +38,20 @@ export function textFields(dataDir: string): Record<string, string[]> {
   const dp = JSON.parse(readFileSync(join(dataDir, "datapackage.json"), "utf8")) as { resources: ResourceDescriptor[] };
   const out: Record<string, string[]> = {};
   for (const r of dp.resources) {
-    const arr = (x: string | readonly string[] | undefined): string[] => (x === undefined ? [] : typeof x === "string" ? [x] : [...x]);
-    const keys = new Set([...arr(r.schema.primaryKey), ...(r.schema.foreignKeys ?? []).flatMap((fk) => arr(fk.fields))]);
+    const arr = (x: string | readonly string[] | undefined): string[] =>
+      x === undefined ? [] : typeof x === "string" ? [x] : [...x];
+    const keys = new Set([
+      ...arr(r.schema.primaryKey),
+      ...(r.schema.foreignKeys ?? []).flatMap((fk) => arr(fk.fields)),
+    ]);
     out[r.path] = r.schema.fields
-      .filter((f) => f.type === "string" && f.constraints?.pattern === undefined && f.constraints?.enum === undefined && !keys.has(f.name))
+      .filter(
+        (f) =>
+          f.type === "string" &&
+          f.constraints?.pattern === undefined &&
+          f.constraints?.enum === undefined &&
+          !keys.has(f.name),
+      )
       .map((f) => f.name);
   }
   return out;
@@ -57,7 +67,10 @@ export function injectData(dataDir: string, target: string): Record<string, numb
   const counts: Record<string, number> = {};
   for (const [file, fields] of Object.entries(textFields(dataDir))) {
     if (fields.length === 0) continue;
-    const parsed = Papa.parse<Record<string, string>>(readFileSync(join(dataDir, file), "utf8"), { header: true, skipEmptyLines: true });
+    const parsed = Papa.parse<Record<string, string>>(readFileSync(join(dataDir, file), "utf8"), {
+      header: true,
+      skipEmptyLines: true,
+    });
     const header = parsed.meta.fields ?? [];
     for (const row of parsed.data) {
       for (const f of fields) {
@@ -67,7 +80,11 @@ export function injectData(dataDir: string, target: string): Record<string, numb
         }
       }
     }
-    writeFileSync(join(target, file), Papa.unparse({ fields: header, data: parsed.data.map((r) => header.map((h) => r[h] ?? "")) }, { newline: "\n" }) + "\n");
+    writeFileSync(
+      join(target, file),
+      Papa.unparse({ fields: header, data: parsed.data.map((r) => header.map((h) => r[h] ?? "")) }, { newline: "\n" }) +
+        "\n",
+    );
   }
   return counts;
 }
@@ -109,12 +126,21 @@ export async function inspectPage(browser: Browser, file: string): Promise<PageV
       for (const s of Array.from(document.querySelectorAll("script"))) {
         if (/^\s*alert\(\d\)\s*$/.test(s.textContent ?? "")) injected.push(`<script>${s.textContent ?? ""}</script>`);
       }
-      const rendered = (document.body?.innerText ?? "") + "\n" + Array.from(document.querySelectorAll("svg text")).map((t) => t.textContent ?? "").join("\n");
+      const rendered =
+        (document.body?.textContent ?? "") +
+        "\n" +
+        Array.from(document.querySelectorAll("svg text"))
+          .map((t) => t.textContent ?? "")
+          .join("\n");
       return {
         injected,
         literal: rendered.includes(payload),
-        mentions: document.documentElement.outerHTML.includes("alert(1)") || document.documentElement.outerHTML.includes("alert\\u00281"),
-        charts: Array.from(document.querySelectorAll(".caspian-figure")).filter((d) => d.querySelector(".main-svg") !== null).length,
+        mentions:
+          document.documentElement.outerHTML.includes("alert(1)") ||
+          document.documentElement.outerHTML.includes("alert\\u00281"),
+        charts: Array.from(document.querySelectorAll(".caspian-figure")).filter(
+          (d) => d.querySelector(".main-svg") !== null,
+        ).length,
         chartDivs: document.querySelectorAll(".caspian-figure").length,
       };
     }, PAYLOAD);

@@ -1,7 +1,10 @@
 export { writeNotebook, type CellSpec } from "../../bench/notebook-fixture";
 
 /** The text a cell of an executed notebook printed (stdout and display data). */
-export function cellOutputText(executed: { cells: { outputs?: { text?: string | string[]; data?: Record<string, unknown> }[] }[] }, index: number): string {
+export function cellOutputText(
+  executed: { cells: { outputs?: { text?: string | string[]; data?: Record<string, unknown> }[] }[] },
+  index: number,
+): string {
   const outs = executed.cells[index]?.outputs ?? [];
   return outs
     .map((o) => {

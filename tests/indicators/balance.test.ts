@@ -57,7 +57,10 @@ describe("multiVectorBalance()", () => {
     expect(b.index).toBeCloseTo(0.464049, 6);
     expect([...b.sources].sort()).toEqual(["a", "b", "c"]); // in the order of organizations.csv
     // Pielou's evenness over the 3 spheres present: 0.964963 / ln 3 = 0.878347
-    expect(multiVectorBalance(membershipIndex(rows), orgs, "AZE", "2024-12-31", { k: "present" }).index).toBeCloseTo(0.878347, 6);
+    expect(multiVectorBalance(membershipIndex(rows), orgs, "AZE", "2024-12-31", { k: "present" }).index).toBeCloseTo(
+      0.878347,
+      6,
+    );
   });
 
   it("Azerbaijan on 2024-11-30 from the real data, by hand", () => {
@@ -65,7 +68,16 @@ describe("multiVectorBalance()", () => {
     // euro_atlantic 3 (GUAM, OSCE, COE); russia_led 1 (CIS; CSTO former = 0); china_led 0.25 (SCO dialogue partner);
     // turkic 1 (OTS); islamic 2 (ECO, OIC); asian_dialogue 1 (CICA; CACM only from 2025-11-16); non_aligned 1 (NAM);
     // black_sea 1 (BSEC). WTO applicant = 0. Σ = 10.25; H = 1.904296; index = 1.904296 / ln 8 = 0.915773
-    expect(b.weights).toEqual({ euro_atlantic: 3, russia_led: 1, china_led: 0.25, turkic: 1, islamic: 2, asian_dialogue: 1, non_aligned: 1, black_sea: 1 });
+    expect(b.weights).toEqual({
+      euro_atlantic: 3,
+      russia_led: 1,
+      china_led: 0.25,
+      turkic: 1,
+      islamic: 2,
+      asian_dialogue: 1,
+      non_aligned: 1,
+      black_sea: 1,
+    });
     expect(b.shares.euro_atlantic).toBeCloseTo(3 / 10.25, 12);
     expect(b.entropy).toBeCloseTo(1.904296, 6);
     expect(b.index).toBeCloseTo(0.915773, 6);
@@ -73,9 +85,13 @@ describe("multiVectorBalance()", () => {
     expect(b.ties).toHaveLength(11);
     expect(b.sources.length).toBeGreaterThan(10);
     // equal weights: china_led 1 → Σ = 11; H = 1.972247; index = 0.948450
-    expect(multiVectorBalance(index, pkg.organizations, "AZE", "2024-11-30", { weights: EQUAL_STATUS_WEIGHTS }).index).toBeCloseTo(0.94845, 5);
+    expect(
+      multiVectorBalance(index, pkg.organizations, "AZE", "2024-11-30", { weights: EQUAL_STATUS_WEIGHTS }).index,
+    ).toBeCloseTo(0.94845, 5);
     // all ten spheres (global and transport add nothing here): 1.904296 / ln 10 = 0.827025
-    expect(multiVectorBalance(index, pkg.organizations, "AZE", "2024-11-30", { spheres: ALL_SPHERES }).index).toBeCloseTo(0.827025, 5);
+    expect(
+      multiVectorBalance(index, pkg.organizations, "AZE", "2024-11-30", { spheres: ALL_SPHERES }).index,
+    ).toBeCloseTo(0.827025, 5);
   });
 
   it("Azerbaijan in 1995, with the Collective Security Treaty counted before the CSTO's founding, by hand", () => {
@@ -108,11 +124,19 @@ describe("multiVectorBalance()", () => {
   it("the index of every state in every year lies in [0, 1] (property on the real data)", () => {
     const states = [...new Set(pkg.memberships.map((m) => m.state))];
     fc.assert(
-      fc.property(fc.constantFrom(...states), fc.integer({ min: 1990, max: 2026 }), fc.constantFrom<"all" | "present">("all", "present"), (s, y, k) => {
-        const b = multiVectorBalance(index, pkg.organizations, s, String(y), { k });
-        const shareSum = Object.values(b.shares).reduce((a, v) => a + v, 0);
-        return (b.index === undefined || (b.index >= 0 && b.index <= 1)) && (b.total === 0 || Math.abs(shareSum - 1) < 1e-12);
-      }),
+      fc.property(
+        fc.constantFrom(...states),
+        fc.integer({ min: 1990, max: 2026 }),
+        fc.constantFrom<"all" | "present">("all", "present"),
+        (s, y, k) => {
+          const b = multiVectorBalance(index, pkg.organizations, s, String(y), { k });
+          const shareSum = Object.values(b.shares).reduce((a, v) => a + v, 0);
+          return (
+            (b.index === undefined || (b.index >= 0 && b.index <= 1)) &&
+            (b.total === 0 || Math.abs(shareSum - 1) < 1e-12)
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -26,7 +26,9 @@ const AZE_SCO = claim("status_at", { state: "AZE", org: "SCO", status: "dialogue
 describe("a claim whose data cannot be loaded", () => {
   it("throws, naming the claim and the loader's file and line, with the DataError as the cause", () => {
     const pkg = realData();
-    const dataError = new DataError([{ file: "data/memberships.csv", line: 2, field: "since", value: "2015-13", message: "month 13 does not exist" }]);
+    const dataError = new DataError([
+      { file: "data/memberships.csv", line: 2, field: "since", value: "2015-13", message: "month 13 does not exist" },
+    ]);
     const broken = new Proxy(pkg, {
       get(target, key) {
         if (key === "memberships") throw dataError;
@@ -58,7 +60,9 @@ describe("a claim whose data cannot be loaded", () => {
     lines[1] = lines[1]!.replace(/,\d{4}-\d{2}-\d{2},/, ",2024-02-30,");
     writeFileSync(file, lines.join("\n"));
     const pkg = dataPackage(dir);
-    expect(() => checkClaims(pkg.claims, pkg)).toThrow(/cannot be checked: 1 problem\(s\) in the data:\n  data\/events\.csv:2: field "date" value "2024-02-30": February 2024 has 29 days/);
+    expect(() => checkClaims(pkg.claims, pkg)).toThrow(
+      /cannot be checked: 1 problem\(s\) in the data:\n {2}data\/events\.csv:2: field "date" value "2024-02-30": February 2024 has 29 days/,
+    );
   });
 });
 
@@ -72,9 +76,14 @@ describe("a claim the data do not cover stays not_checkable", () => {
   });
   it("args that do not fit the contract, and a claim marked not_checkable in claims.csv", () => {
     expect(checkClaim(claim("date", { resource: "nowhere", id: "x" }, "2024"), pkg).verdict).toBe("not_checkable");
-    expect(checkClaim(claim("value", { not_checkable: "no fleet data" }), pkg)).toMatchObject({ verdict: "not_checkable", reason: "no fleet data" });
+    expect(checkClaim(claim("value", { not_checkable: "no fleet data" }), pkg)).toMatchObject({
+      verdict: "not_checkable",
+      reason: "no fleet data",
+    });
     // a date in the args that does not exist says why
-    expect(checkClaim(claim("status_at", { state: "AZE", org: "SCO", status: "dialogue_partner", date: "2025-02-29" }), pkg)).toMatchObject({
+    expect(
+      checkClaim(claim("status_at", { state: "AZE", org: "SCO", status: "dialogue_partner", date: "2025-02-29" }), pkg),
+    ).toMatchObject({
       verdict: "not_checkable",
       reason: "args do not fit the status_at contract: date: 2025-02-29: February 2025 has 28 days",
     });

@@ -25,7 +25,8 @@ describe("verdict vocabulary", () => {
   });
 
   it("tells verdicts apart: labels, colours and backgrounds are distinct", () => {
-    for (const key of ["label", "color", "background"] as const) expect(distinct(rows.map(([, t]) => t[key])), key).toBe(true);
+    for (const key of ["label", "color", "background"] as const)
+      expect(distinct(rows.map(([, t]) => t[key])), key).toBe(true);
   });
 
   it("is what reports read", () => {

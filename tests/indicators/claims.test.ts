@@ -70,11 +70,21 @@ describe("comparison rules", () => {
 
 describe("args contract", () => {
   it("parseClaimArgs() accepts each test's args and the not_checkable form, and names what is wrong", () => {
-    expect(parseClaimArgs("status_at", '{"state":"AZE","org":"SCO","status":"dialogue_partner","date":"2015-07-10"}').ok).toBe(true);
-    expect(parseClaimArgs("value", '{"not_checkable":"no fleet data"}')).toEqual({ ok: true, notCheckable: "no fleet data" });
+    expect(
+      parseClaimArgs("status_at", '{"state":"AZE","org":"SCO","status":"dialogue_partner","date":"2015-07-10"}').ok,
+    ).toBe(true);
+    expect(parseClaimArgs("value", '{"not_checkable":"no fleet data"}')).toEqual({
+      ok: true,
+      notCheckable: "no fleet data",
+    });
     const bad = parseClaimArgs("date", '{"resource":"events"}');
     expect(bad.ok).toBe(false);
-    expect(parseClaimArgs("growth", '{"resource":"transit","scope":"x","period_start":"2024","period_end":"2024-09-30","base_start":"2023-01-01","base_end":"2023-09-30"}').ok).toBe(false); // partial date
+    expect(
+      parseClaimArgs(
+        "growth",
+        '{"resource":"transit","scope":"x","period_start":"2024","period_end":"2024-09-30","base_start":"2023-01-01","base_end":"2023-09-30"}',
+      ).ok,
+    ).toBe(false); // partial date
     expect(parseClaimArgs("count", "{not json").ok).toBe(false);
     expect(parseClaimArgs("status_at", '{"state":"AZE","org":"SCO","status":"ally","date":"2015"}').ok).toBe(false); // unknown status
   });
@@ -87,38 +97,90 @@ describe("args contract", () => {
 describe("the tests on small data", () => {
   const pkg = realData();
   it("status_at: not founded, not yet with since_bound = by, wrong status, partial start", () => {
-    expect(checkClaim(claim("status_at", { state: "AZE", org: "OTS", status: "founding_member", date: "2009-01-01" }), pkg)).toMatchObject({
+    expect(
+      checkClaim(claim("status_at", { state: "AZE", org: "OTS", status: "founding_member", date: "2009-01-01" }), pkg),
+    ).toMatchObject({
       verdict: "not_supported",
       reason: expect.stringMatching(/did not exist/),
     });
-    expect(checkClaim(claim("status_at", { state: "IDN", org: "CICA", status: "observer", date: "2005" }), pkg).verdict).toBe("not_checkable");
-    expect(checkClaim(claim("status_at", { state: "AZE", org: "SCO", status: "observer", date: "2024" }), pkg).verdict).toBe("not_supported");
+    expect(
+      checkClaim(claim("status_at", { state: "IDN", org: "CICA", status: "observer", date: "2005" }), pkg).verdict,
+    ).toBe("not_checkable");
+    expect(
+      checkClaim(claim("status_at", { state: "AZE", org: "SCO", status: "observer", date: "2024" }), pkg).verdict,
+    ).toBe("not_supported");
     // status held on the date but began earlier: AZE dialogue partner since 2015-07-10, claimed to begin 2016-03-14
-    expect(checkClaim(claim("status_at", { state: "AZE", org: "SCO", status: "dialogue_partner", date: "2016-03-14", since: true }), pkg).verdict).toBe(
-      "partly_supported",
-    );
+    expect(
+      checkClaim(
+        claim("status_at", { state: "AZE", org: "SCO", status: "dialogue_partner", date: "2016-03-14", since: true }),
+        pkg,
+      ).verdict,
+    ).toBe("partly_supported");
     // Hungary an OTS observer since 2018-09 (month only): asked for 2018-09-15 → the day is inside the month
-    expect(checkClaim(claim("status_at", { state: "HUN", org: "OTS", status: "observer", date: "2018-09-15" }), pkg).verdict).toBe("partly_supported");
+    expect(
+      checkClaim(claim("status_at", { state: "HUN", org: "OTS", status: "observer", date: "2018-09-15" }), pkg).verdict,
+    ).toBe("partly_supported");
   });
   it("date: a missing row, a wrong date, a failed expectation", () => {
-    expect(checkClaim(claim("date", { resource: "events", id: "no-such-event" }, "2024"), pkg).verdict).toBe("not_checkable");
-    expect(checkClaim(claim("date", { resource: "events", id: "2024-11-06-ots-bishkek-summit" }, "2024-11-07"), pkg).verdict).toBe("not_supported");
-    const r = checkClaim(claim("date", { resource: "events", id: "2024-11-06-ots-bishkek-summit", expect: { place: "Baku" } }, "2024-11-06"), pkg);
+    expect(checkClaim(claim("date", { resource: "events", id: "no-such-event" }, "2024"), pkg).verdict).toBe(
+      "not_checkable",
+    );
+    expect(
+      checkClaim(claim("date", { resource: "events", id: "2024-11-06-ots-bishkek-summit" }, "2024-11-07"), pkg).verdict,
+    ).toBe("not_supported");
+    const r = checkClaim(
+      claim(
+        "date",
+        { resource: "events", id: "2024-11-06-ots-bishkek-summit", expect: { place: "Baku" } },
+        "2024-11-06",
+      ),
+      pkg,
+    );
     expect(r.verdict).toBe("partly_supported");
     expect(r.reason).toMatch(/place is "Bishkek"/);
-    expect(checkClaim(claim("date", { resource: "events", id: "2024-11-06-ots-bishkek-summit" }, "in November"), pkg).verdict).toBe("not_checkable");
+    expect(
+      checkClaim(claim("date", { resource: "events", id: "2024-11-06-ots-bishkek-summit" }, "in November"), pkg)
+        .verdict,
+    ).toBe("not_checkable");
   });
   it("growth: derived from two published volumes when no growth row exists, by hand", () => {
     // Baku port, Jan–Jul 2023 against Jan–Jul 2022: the published growth row says 14 %. Asking for a growth metric
     // with no rows forces the derivation from the volumes 3,600,000 → 4,100,000 t: 41 / 36 − 1 = 13.8889 %.
     const published = checkClaim(
-      claim("growth", { resource: "corridor_flows", route: "baku_port", scope: "port_of_baku", period_start: "2023-01-01", period_end: "2023-07-31", base_start: "2022-01-01", base_end: "2022-07-31" }, "14", 0.5),
+      claim(
+        "growth",
+        {
+          resource: "corridor_flows",
+          route: "baku_port",
+          scope: "port_of_baku",
+          period_start: "2023-01-01",
+          period_end: "2023-07-31",
+          base_start: "2022-01-01",
+          base_end: "2022-07-31",
+        },
+        "14",
+        0.5,
+      ),
       pkg,
     );
     expect(published.verdict).toBe("supported");
     expect(published.evidence[0]!.label).toMatch(/published/);
     const derived = checkClaim(
-      claim("growth", { resource: "corridor_flows", route: "baku_port", scope: "port_of_baku", metric: "no_such_metric", period_start: "2023-01-01", period_end: "2023-07-31", base_start: "2022-01-01", base_end: "2022-07-31" }, "14", 0.5),
+      claim(
+        "growth",
+        {
+          resource: "corridor_flows",
+          route: "baku_port",
+          scope: "port_of_baku",
+          metric: "no_such_metric",
+          period_start: "2023-01-01",
+          period_end: "2023-07-31",
+          base_start: "2022-01-01",
+          base_end: "2022-07-31",
+        },
+        "14",
+        0.5,
+      ),
       pkg,
     );
     expect(derived.evidence[0]!.value).toBeCloseTo(13.8889, 3);
@@ -128,14 +190,34 @@ describe("the tests on small data", () => {
   it("growth: conflicting published figures give partly_supported when one agrees", () => {
     // TITR 2023 growth: 86 % (KTZ), 90 % (Interfax lead), 65 % (AzerNews, Vibewire, KZ MoT 2024)
     const r = checkClaim(
-      claim("growth", { resource: "corridor_flows", route: "titr", scope: "whole_route", period_start: "2023-01-01", period_end: "2023-12-31", base_start: "2022-01-01", base_end: "2022-12-31" }, "86", 1),
+      claim(
+        "growth",
+        {
+          resource: "corridor_flows",
+          route: "titr",
+          scope: "whole_route",
+          period_start: "2023-01-01",
+          period_end: "2023-12-31",
+          base_start: "2022-01-01",
+          base_end: "2022-12-31",
+        },
+        "86",
+        1,
+      ),
       pkg,
     );
     expect(r.verdict).toBe("partly_supported");
     expect(r.evidence.map((e) => e.value)).toEqual(expect.arrayContaining([86, 90, 65]));
   });
   it("count: a comparison with another selection, a non-numeric article value", () => {
-    const more = checkClaim(claim("count", { resource: "events", where: { orgs: "OTS", kind: "summit", date: { prefix: "2024" } }, than: { where: { orgs: "OTS", kind: "summit", date: { prefix: "2019" } } } }), pkg);
+    const more = checkClaim(
+      claim("count", {
+        resource: "events",
+        where: { orgs: "OTS", kind: "summit", date: { prefix: "2024" } },
+        than: { where: { orgs: "OTS", kind: "summit", date: { prefix: "2019" } } },
+      }),
+      pkg,
+    );
     expect(more.verdict).toBe("supported"); // 2 OTS summits in 2024 against 1 in 2019
     expect(more.evidence.map((e) => e.value)).toEqual([2, 1]);
     const most = checkClaim(claim("count", { resource: "memberships", org: "CICA", as_of: "2024-11-30" }, "most"), pkg);
@@ -143,27 +225,59 @@ describe("the tests on small data", () => {
     expect(most.evidence[0]!.value).toBe(28);
   });
   it("value: a figure against the article's, and a capacity that only rose on paper", () => {
-    expect(checkClaim(claim("value", { resource: "transit", id: "transit-2024-volume" }, "14.8e6"), pkg).verdict).toBe("not_checkable"); // "14.8e6" is not read as a number
-    expect(checkClaim(claim("value", { resource: "transit", id: "transit-2024-volume" }, "14800000"), pkg).verdict).toBe("supported");
-    expect(checkClaim(claim("value", { resource: "transit", id: "transit-2024-volume" }, "14500000", 100000), pkg).verdict).toBe("not_supported");
+    expect(checkClaim(claim("value", { resource: "transit", id: "transit-2024-volume" }, "14.8e6"), pkg).verdict).toBe(
+      "not_checkable",
+    ); // "14.8e6" is not read as a number
+    expect(
+      checkClaim(claim("value", { resource: "transit", id: "transit-2024-volume" }, "14800000"), pkg).verdict,
+    ).toBe("supported");
+    expect(
+      checkClaim(claim("value", { resource: "transit", id: "transit-2024-volume" }, "14500000", 100000), pkg).verdict,
+    ).toBe("not_supported");
     // Baku port by 2024-11-30: actual 15 Mt throughout; 25 Mt announced
-    const port = checkClaim(claim("value", { resource: "capacities", asset: "baku_port", metric: "cargo_capacity", op: "increase", as_of: "2024-11-30" }), pkg);
+    const port = checkClaim(
+      claim("value", {
+        resource: "capacities",
+        asset: "baku_port",
+        metric: "cargo_capacity",
+        op: "increase",
+        as_of: "2024-11-30",
+      }),
+      pkg,
+    );
     expect(port.verdict).toBe("partly_supported");
     expect(port.evidence.map((e) => e.value)).toEqual([15000000, 15000000, 25000000]);
     // container capacity rose 100,000 → 150,000 TEU in October 2025
-    expect(checkClaim(claim("value", { resource: "capacities", asset: "baku_port", metric: "container_capacity", op: "increase", as_of: "2025-12-31" }), pkg).verdict).toBe("supported");
+    expect(
+      checkClaim(
+        claim("value", {
+          resource: "capacities",
+          asset: "baku_port",
+          metric: "container_capacity",
+          op: "increase",
+          as_of: "2025-12-31",
+        }),
+        pkg,
+      ).verdict,
+    ).toBe("supported");
   });
   it("malformed args give not_checkable; data that fail to load throw (tests/indicators/claims-load.test.ts)", () => {
-    expect(checkClaim(claim("date", { resource: "nowhere", id: "x" }, "2024"), pkg)).toMatchObject({ verdict: "not_checkable", reason: expect.stringMatching(/contract/) });
+    expect(checkClaim(claim("date", { resource: "nowhere", id: "x" }, "2024"), pkg)).toMatchObject({
+      verdict: "not_checkable",
+      reason: expect.stringMatching(/contract/),
+    });
     const broken = new Proxy(pkg, {
       get(target, key) {
         if (key === "memberships") throw new Error("1 problem(s) in the data:\n  data/memberships.csv: bad row");
         return Reflect.get(target, key);
       },
     });
-    expect(() => checkClaim(claim("status_at", { state: "AZE", org: "SCO", status: "dialogue_partner", date: "2015-07-10" }), broken)).toThrow(
-      'claim "t" (status_at) cannot be checked: 1 problem(s) in the data:\n  data/memberships.csv: bad row',
-    );
+    expect(() =>
+      checkClaim(
+        claim("status_at", { state: "AZE", org: "SCO", status: "dialogue_partner", date: "2015-07-10" }),
+        broken,
+      ),
+    ).toThrow('claim "t" (status_at) cannot be checked: 1 problem(s) in the data:\n  data/memberships.csv: bad row');
   });
 });
 

@@ -3,7 +3,13 @@ import { eventCounts, filterEvents, summitIntensity, type EventInput } from "../
 import { iso3, orgId, sourceId } from "../../lib/core/types";
 import { realData, rowById } from "./real-data";
 
-const ev = (id: string, date: string, orgs: string[], kind: EventInput["kind"], participants: string[] = []): EventInput => ({
+const ev = (
+  id: string,
+  date: string,
+  orgs: string[],
+  kind: EventInput["kind"],
+  participants: string[] = [],
+): EventInput => ({
   id,
   date,
   orgs: orgs.map(orgId),
@@ -55,7 +61,10 @@ describe("summitIntensity() on the real data", () => {
     expect(s.points.map((p) => p.value)).toEqual([0, 1, 1, 1, 1, 2, 2, 2]);
     expect(s.points[0]!.sources).toEqual([]); // a catalogued zero has no sources
     expect(s.points[6]!.sources).toEqual([
-      ...new Set([...rowById(pkg.events, "2024-07-06-ots-informal-summit-shusha").sources, ...rowById(pkg.events, "2024-11-06-ots-bishkek-summit").sources]),
+      ...new Set([
+        ...rowById(pkg.events, "2024-07-06-ots-informal-summit-shusha").sources,
+        ...rowById(pkg.events, "2024-11-06-ots-bishkek-summit").sources,
+      ]),
     ]);
     expect(s.unit).toBe("events");
   });
@@ -68,7 +77,12 @@ describe("summitIntensity() on the real data", () => {
     // 2024 events with AZE of kind summit: SCO plus Astana, OTS Shusha, 6th Consultative Meeting, OTS Bishkek,
     // first AZE–KAZ Supreme Interstate Council = 5; ministerial: 20th AZE–KAZ commission, Turkic Investment Fund board,
     // energy ministers in Astana, CICA ministerial = 4
-    const c = eventCounts(pkg.events, "kind", { participant: "AZE", kind: ["summit", "ministerial"], from: 2024, to: 2024 });
+    const c = eventCounts(pkg.events, "kind", {
+      participant: "AZE",
+      kind: ["summit", "ministerial"],
+      from: 2024,
+      to: 2024,
+    });
     expect(c.map((x) => [x.key, x.count])).toEqual([
       ["ministerial", 4],
       ["summit", 5],

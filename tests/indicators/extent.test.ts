@@ -29,7 +29,14 @@ describe("minOf() / maxOf()", () => {
     expect(maxOf([-4, -2], 0)).toBe(0); // Math.max(0, ...[-4, -2])
     expect(minOf([4, 2], 0)).toBe(0);
     expect(maxOf([1, NaN, 3])).toBeNaN();
-    expect(maxOf(new Map([[2019, "a"], [2024, "b"]]).keys())).toBe(2024);
+    expect(
+      maxOf(
+        new Map([
+          [2019, "a"],
+          [2024, "b"],
+        ]).keys(),
+      ),
+    ).toBe(2024);
     expect(minOf(new Set([5, 9, 7]))).toBe(5);
   });
 });

@@ -26,7 +26,9 @@ describe("latestFundRows()", () => {
   });
   it("reads a partial query date as its last day", () => {
     // "2024-02" = 2024-02-29: the row of 2024-02-12 counts
-    expect(latestFundRows(pkg.funds, "2024-02").find((f) => f.id === "aze-kgz-development-fund")?.paid_in_usd).toBe(25000000);
+    expect(latestFundRows(pkg.funds, "2024-02").find((f) => f.id === "aze-kgz-development-fund")?.paid_in_usd).toBe(
+      25000000,
+    );
   });
 });
 
@@ -78,7 +80,11 @@ describe("pledgedVsPaid()", () => {
     const pkg = realData();
     const rows = pledgedVsPaid(pkg.funds);
     // AKDF latest (2025-10-24): $25m of $100m = 25 %
-    expect(rows.find((f) => f.id === "aze-kgz-development-fund")).toMatchObject({ pledgedUsd: 100000000, paidInUsd: 25000000, paidInShare: 25 });
+    expect(rows.find((f) => f.id === "aze-kgz-development-fund")).toMatchObject({
+      pledgedUsd: 100000000,
+      paidInUsd: 25000000,
+      paidInShare: 25,
+    });
     expect(rows.find((f) => f.id === "aze-uzb-investment-fund")?.paidInShare).toBeUndefined(); // paid-in not given
     expect(rows.find((f) => f.id === "green-corridor-union")?.pledgedUsd).toBeUndefined(); // capital not given: missing, not 0
     // as of 2024-02-29: AKDF $25m of $25m = 100 %

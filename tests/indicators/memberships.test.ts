@@ -26,11 +26,20 @@ import { orgId, sourceId } from "../../lib/core/types";
 import { realData } from "./real-data";
 
 const pkg = realData();
-const index = membershipIndex(pkg.memberships, pkg.organizations, pkg.states.map((s) => s.iso3));
+const index = membershipIndex(
+  pkg.memberships,
+  pkg.organizations,
+  pkg.states.map((s) => s.iso3),
+);
 
 describe("statusAt() on the real data", () => {
   it("AZE became an SCO dialogue partner on 2015-07-10 and an SCO partner on 2025-09-01", () => {
-    expect(statusAt(index, "AZE", "SCO", "2015-07-10")).toMatchObject({ status: "dialogue_partner", reason: "status", since: "2015-07-10", uncertain: false });
+    expect(statusAt(index, "AZE", "SCO", "2015-07-10")).toMatchObject({
+      status: "dialogue_partner",
+      reason: "status",
+      since: "2015-07-10",
+      uncertain: false,
+    });
     expect(statusAt(index, "AZE", "SCO", "2015-07-09")).toMatchObject({ status: "none", reason: "not_yet" });
     // until is exclusive: the dialogue-partner row ends on 2025-09-01, when the partner row begins
     expect(statusAt(index, "AZE", "SCO", "2025-08-31").status).toBe("dialogue_partner");
@@ -61,16 +70,27 @@ describe("statusAt() on the real data", () => {
   });
   it("since_bound = by: Indonesia documented as a CICA observer on 2006-06-12, start unknown", () => {
     expect(statusAt(index, "IDN", "CICA", "2006-06-12")).toMatchObject({ status: "observer", sinceBound: "by" });
-    expect(statusAt(index, "IDN", "CICA", "2005")).toMatchObject({ status: "none", reason: "not_yet", uncertain: true });
+    expect(statusAt(index, "IDN", "CICA", "2005")).toMatchObject({
+      status: "none",
+      reason: "not_yet",
+      uncertain: true,
+    });
   });
   it("no row at all", () => {
     expect(statusAt(index, "CHN", "OTS", "2024")).toMatchObject({ status: "none", reason: "no_record", sources: [] });
   });
   it("a status that ended with no successor row", () => {
-    const ix = membershipIndex([{ state: "AAA", org: "X", status: "member", since: "2000", until: "2010-06", sources: [sourceId("s")] }]);
+    const ix = membershipIndex([
+      { state: "AAA", org: "X", status: "member", since: "2000", until: "2010-06", sources: [sourceId("s")] },
+    ]);
     expect(statusAt(ix, "AAA", "X", "2010-05-31").status).toBe("member");
     expect(statusAt(ix, "AAA", "X", "2010-06-01")).toMatchObject({ status: "none", reason: "ended", uncertain: true }); // ended in June 2010
-    expect(statusAt(ix, "AAA", "X", "2011")).toMatchObject({ status: "none", reason: "ended", uncertain: false, sources: ["s"] });
+    expect(statusAt(ix, "AAA", "X", "2011")).toMatchObject({
+      status: "none",
+      reason: "ended",
+      uncertain: false,
+      sources: ["s"],
+    });
   });
 });
 
@@ -121,9 +141,15 @@ describe("membershipMatrix()", () => {
     );
   });
   it("the as-of matrix equals row-by-row lookups on random memberships with partial dates and chains (property)", () => {
-    const dateArb = fc.tuple(fc.integer({ min: 1990, max: 2025 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 28 })).map(([y, m, d]) =>
-      m === 0 ? String(y) : d === 0 ? `${y}-${String(m).padStart(2, "0")}` : `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
-    );
+    const dateArb = fc
+      .tuple(fc.integer({ min: 1990, max: 2025 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 28 }))
+      .map(([y, m, d]) =>
+        m === 0
+          ? String(y)
+          : d === 0
+            ? `${y}-${String(m).padStart(2, "0")}`
+            : `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
+      );
     const rowArb = fc.record({
       state: fc.constantFrom("AAA", "BBB", "CCC"),
       org: fc.constantFrom("X", "Y", "Z"),
@@ -140,7 +166,9 @@ describe("membershipMatrix()", () => {
         return m.states.every((s) =>
           m.orgs.every((o) => {
             const at = statusAt(ix, s, o, query);
-            return matrixStatus(m, s, o) === (at.status !== "none" && ANY_TIE.includes(at.status) ? at.status : undefined);
+            return (
+              matrixStatus(m, s, o) === (at.status !== "none" && ANY_TIE.includes(at.status) ? at.status : undefined)
+            );
           }),
         );
       }),
@@ -170,8 +198,28 @@ describe("overlap", () => {
     // AZE: CICA CIS COE ECO GUAM NAM OIC OSCE OTS SCO BSEC = 11 (CSTO former and WTO applicant are not ties)
     // KAZ: CACM CICA CIS CSTO EAEU ECO OIC OSCE OTS SCO WTO = 11
     // shared: CICA CIS ECO OIC OSCE OTS SCO = 7; union 11 + 11 − 7 = 15; J = 7 / 15 = 0.4667
-    expect(orgsOf(m, "AZE").sort()).toEqual(["BSEC", "CICA", "CIS", "COE", "ECO", "GUAM", "NAM", "OIC", "OSCE", "OTS", "SCO"]);
-    expect(sharedMemberships(m, "AZE", "KAZ").value.sort()).toEqual(["CICA", "CIS", "ECO", "OIC", "OSCE", "OTS", "SCO"]);
+    expect(orgsOf(m, "AZE").sort()).toEqual([
+      "BSEC",
+      "CICA",
+      "CIS",
+      "COE",
+      "ECO",
+      "GUAM",
+      "NAM",
+      "OIC",
+      "OSCE",
+      "OTS",
+      "SCO",
+    ]);
+    expect(sharedMemberships(m, "AZE", "KAZ").value.sort()).toEqual([
+      "CICA",
+      "CIS",
+      "ECO",
+      "OIC",
+      "OSCE",
+      "OTS",
+      "SCO",
+    ]);
     const ov = overlapMatrix(m);
     const i = ov.states.indexOf("AZE" as never);
     const j = ov.states.indexOf("KAZ" as never);
@@ -194,8 +242,10 @@ describe("overlap", () => {
           for (let b = 0; b < n; b++) {
             const want = jaccard(orgsOf(m, ov.states[a]!), orgsOf(m, ov.states[b]!));
             const got = ov.jaccard[a * n + b]!;
-            if (want === undefined ? !Number.isNaN(got) : Math.abs(got - want) > 1e-12 || got < 0 || got > 1) return false;
-            if (!(Number.isNaN(got) && Number.isNaN(ov.jaccard[b * n + a]!)) && got !== ov.jaccard[b * n + a]) return false;
+            if (want === undefined ? !Number.isNaN(got) : Math.abs(got - want) > 1e-12 || got < 0 || got > 1)
+              return false;
+            if (!(Number.isNaN(got) && Number.isNaN(ov.jaccard[b * n + a]!)) && got !== ov.jaccard[b * n + a])
+              return false;
           }
         }
         return true;
@@ -240,7 +290,12 @@ describe("networks and centrality", () => {
     // the graph is the path X – A – Y – B – Z – C. Raw betweenness of Y: pairs with one end in {X, A} and the other
     // in {B, Z, C} → 2 × 3 = 6; of B: {X, A, Y} × {Z, C} → 6; normalised by (n − 1)(n − 2) / 2 = 10 → 0.6 each
     const c = networkCentrality(g);
-    expect(c.slice(0, 2).map((r) => r.node).sort()).toEqual(["org:Y", "state:BBB"]);
+    expect(
+      c
+        .slice(0, 2)
+        .map((r) => r.node)
+        .sort(),
+    ).toEqual(["org:Y", "state:BBB"]);
     expect(c.find((r) => r.node === "state:BBB")!.betweenness).toBeCloseTo(0.6, 12);
     expect(c.find((r) => r.node === "org:Y")!.betweenness).toBeCloseTo(0.6, 12);
   });
@@ -282,7 +337,11 @@ describe("accessionTimeline()", () => {
     ]);
     expect(t[1]!.precision).toBe("year");
     const full = accessionTimeline(rows, { statuses: ["member"] as MembershipStatus[] });
-    expect(full.map((e) => `${e.date} ${e.change}`)).toEqual(["2001-03-04 joined", "2010-05 changed", "2020-01-01 left"]);
+    expect(full.map((e) => `${e.date} ${e.change}`)).toEqual([
+      "2001-03-04 joined",
+      "2010-05 changed",
+      "2020-01-01 left",
+    ]);
     expect(accessionTimeline([])).toEqual([]);
   });
 });

@@ -53,7 +53,12 @@ describe("periods", () => {
 
 describe("corridorSeries() on the real data", () => {
   const pkg = realData();
-  const ministry = corridorSeries(pkg.corridorFlows, { route: "titr", scope: "whole_route", metric: "cargo", ids: MINISTRY_IDS });
+  const ministry = corridorSeries(pkg.corridorFlows, {
+    route: "titr",
+    scope: "whole_route",
+    metric: "cargo",
+    ids: MINISTRY_IDS,
+  });
 
   it("selects the ministry series in period order with its sources", () => {
     expect(ministry.points.map((p) => p.label)).toEqual(["2019", "2020", "2021", "2022", "2023", "2024", "2025"]);
@@ -64,11 +69,17 @@ describe("corridorSeries() on the real data", () => {
   });
 
   it("refuses two figures for one period (the 2022 ministry and KZ MTI figures) until one is chosen", () => {
-    expect(() => corridorSeries(pkg.corridorFlows, { route: "titr", scope: "whole_route", metric: "cargo" })).toThrow(DuplicatePeriodError);
+    expect(() => corridorSeries(pkg.corridorFlows, { route: "titr", scope: "whole_route", metric: "cargo" })).toThrow(
+      DuplicatePeriodError,
+    );
   });
 
   it("refuses to mix scopes unless asked, and then labels the series", () => {
-    const query = { route: "titr", metric: "cargo", ids: ["titr-whole-2023-cargo", "titr-rail-q1-2023-cargo"] } as const;
+    const query = {
+      route: "titr",
+      metric: "cargo",
+      ids: ["titr-whole-2023-cargo", "titr-rail-q1-2023-cargo"],
+    } as const;
     expect(() => corridorSeries(pkg.corridorFlows, query)).toThrow(MixedSeriesError);
     const mixed = corridorSeries(pkg.corridorFlows, { ...query, allowMixed: true });
     expect(mixed.mixed).toBe("scope: titr_rail, whole_route");
@@ -77,21 +88,36 @@ describe("corridorSeries() on the real data", () => {
 
   it("refuses to mix units (TEU and containers) unless asked", () => {
     // btk-2020-containers is in TEU; btk-cumulative-to-2021-09-containers is in containers (and another scope)
-    const query = { route: "btk", metric: "containers", ids: ["btk-2020-containers", "btk-cumulative-to-2021-09-containers"] } as const;
+    const query = {
+      route: "btk",
+      metric: "containers",
+      ids: ["btk-2020-containers", "btk-cumulative-to-2021-09-containers"],
+    } as const;
     expect(() => corridorSeries(pkg.corridorFlows, query)).toThrow(/unit: TEU, containers/);
   });
 
   it("keeps plans out by default and selects them by status and unit", () => {
     const base = { route: "titr", scope: "titr_containers", metric: "containers" } as const;
     // plans in TEU: 2022 50,000 (TITR Association), 2025 96,000 (Association) and 70,000 (KZ MTI), 2029 300,000
-    expect(() => corridorSeries(pkg.corridorFlows, { ...base, status: "plan", unit: "TEU" })).toThrow(DuplicatePeriodError);
-    const plans = corridorSeries(pkg.corridorFlows, { ...base, status: "plan", unit: "TEU", exclude: ["titr-containers-2025-plan-kz-mti"] });
+    expect(() => corridorSeries(pkg.corridorFlows, { ...base, status: "plan", unit: "TEU" })).toThrow(
+      DuplicatePeriodError,
+    );
+    const plans = corridorSeries(pkg.corridorFlows, {
+      ...base,
+      status: "plan",
+      unit: "TEU",
+      exclude: ["titr-containers-2025-plan-kz-mti"],
+    });
     expect(plans.points.map((p) => [p.label, p.value, p.status])).toEqual([
       ["2022", 50000, "plan"],
       ["2025", 96000, "plan"],
       ["2029", 300000, "plan"],
     ]);
-    const actual = corridorSeries(pkg.corridorFlows, { ...base, unit: "TEU", ids: ["titr-containers-2025", "titr-containers-2029-plan"] });
+    const actual = corridorSeries(pkg.corridorFlows, {
+      ...base,
+      unit: "TEU",
+      ids: ["titr-containers-2025", "titr-containers-2029-plan"],
+    });
     expect(actual.points.map((p) => p.label)).toEqual(["2025"]); // the 2029 plan is not an actual figure
     expect(findPoint(actual, "2025-01-01", "2025-12-31")?.value).toBe(77000);
   });
@@ -113,14 +139,23 @@ describe("change between periods", () => {
 
   it("yearOverYear() of the ministry series, worked by hand", () => {
     const pkg = realData();
-    const s = corridorSeries(pkg.corridorFlows, { route: "titr", scope: "whole_route", metric: "cargo", ids: MINISTRY_IDS });
+    const s = corridorSeries(pkg.corridorFlows, {
+      route: "titr",
+      scope: "whole_route",
+      metric: "cargo",
+      ids: MINISTRY_IDS,
+    });
     const yoy = yearOverYear(s).points.map((p) => p.value);
     // 2020: 783,000 / 759,000 − 1 = 3.16206 %; 2021: 586 / 783 − 1 = −25.15964 %; 2022: 1485 / 586 − 1 = 153.41297 %;
     // 2023: 2764 / 1485 − 1 = 86.12795 %; 2024: 4484 / 2764 − 1 = 62.22865 %; 2025: 4119 / 4484 − 1 = −8.14005 %
     expect(yoy[0]).toBeNull();
-    [3.16206, -25.15964, 153.41297, 86.12795, 62.22865, -8.14005].forEach((v, i) => expect(yoy[i + 1]).toBeCloseTo(v, 4));
+    [3.16206, -25.15964, 153.41297, 86.12795, 62.22865, -8.14005].forEach((v, i) =>
+      expect(yoy[i + 1]).toBeCloseTo(v, 4),
+    );
     // each change carries both years' sources
-    expect(yearOverYear(s).points[1]!.sources).toEqual([...new Set([...s.points[1]!.sources, ...s.points[0]!.sources])]);
+    expect(yearOverYear(s).points[1]!.sources).toEqual([
+      ...new Set([...s.points[1]!.sources, ...s.points[0]!.sources]),
+    ]);
   });
 
   it("yearOverYear() leaves a gap year, a zero base and the first year as null points", () => {
@@ -131,7 +166,9 @@ describe("change between periods", () => {
 
   it("yearOverYear() of an empty series and a one-point series", () => {
     expect(yearOverYear(seriesOf({}, { metric: "cargo", unit: "t" })).points).toEqual([]);
-    expect(yearOverYear(seriesOf({ "2024": 1 }, { metric: "cargo", unit: "t" })).points.map((p) => p.value)).toEqual([null]);
+    expect(yearOverYear(seriesOf({ "2024": 1 }, { metric: "cargo", unit: "t" })).points.map((p) => p.value)).toEqual([
+      null,
+    ]);
   });
 
   it("periodOverPeriod(): nine months against nine months at the port of Baku, by hand", () => {
@@ -146,9 +183,12 @@ describe("change between periods", () => {
     const nine = periodOverPeriod(port, { start: "2021-01-01", end: "2021-09-30" });
     expect(nine?.value).toBeCloseTo(20.5948, 3);
     expect(nine?.base.label).toBe("Jan–Sep 2020");
-    expect(nine?.sources).toEqual(
-      [...new Set([...rowById(pkg.corridorFlows, "bakuport-9m2021-cargo").sources, ...rowById(pkg.corridorFlows, "bakuport-9m2020-cargo").sources])],
-    );
+    expect(nine?.sources).toEqual([
+      ...new Set([
+        ...rowById(pkg.corridorFlows, "bakuport-9m2021-cargo").sources,
+        ...rowById(pkg.corridorFlows, "bakuport-9m2020-cargo").sources,
+      ]),
+    ]);
     // Jan–Jul 2023 4.1 Mt against Jan–Jul 2022 3.6 Mt: 41 / 36 − 1 = 13.8889 % (published "14 %")
     expect(periodOverPeriod(port, { start: "2023-01-01", end: "2023-07-31" })?.value).toBeCloseTo(13.8889, 3);
     // no Jan–Sep 2022 point → no answer
@@ -157,7 +197,9 @@ describe("change between periods", () => {
 
   it("periodOverPeriod() refuses periods of different lengths", () => {
     const s = seriesOf({ "2024-01..2024-09": 3, "2023": 4 }, { metric: "cargo", unit: "t" });
-    expect(() => periodOverPeriod(s, { start: "2024-01-01", end: "2024-09-30" }, { start: "2023-01-01", end: "2023-12-31" })).toThrow(RangeError);
+    expect(() =>
+      periodOverPeriod(s, { start: "2024-01-01", end: "2024-09-30" }, { start: "2023-01-01", end: "2023-12-31" }),
+    ).toThrow(RangeError);
   });
 });
 
@@ -165,7 +207,10 @@ describe("CAGR", () => {
   it("cagr() of the ministry series 2019–2024, by hand", () => {
     // (4,484,000 / 759,000) ^ (1/5) − 1 = 5.907773 ^ 0.2 − 1 = 42.6543 %
     expect(cagr(759000, 4484000, 5)).toBeCloseTo(42.6543, 3);
-    const s = seriesOf({ "2019": 759000, "2020": 783000, "2024": 4484000, "2025": 4119000 }, { metric: "cargo", unit: "t" });
+    const s = seriesOf(
+      { "2019": 759000, "2020": 783000, "2024": 4484000, "2025": 4119000 },
+      { metric: "cargo", unit: "t" },
+    );
     expect(seriesCagr(s, 2019, 2024)?.value).toBeCloseTo(42.6543, 3);
     // default: first to last calendar year, 2019–2025: (4119 / 759) ^ (1/6) − 1 = 32.5638 %
     expect(seriesCagr(s)?.value).toBeCloseTo(32.5638, 3);
@@ -195,9 +240,13 @@ describe("CAGR", () => {
   });
   it("percentChange() and applyChange() are inverses (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: 1e-3, max: 1e9, noNaN: true }), fc.double({ min: -99, max: 1000, noNaN: true }), (base, change) => {
-        expect(percentChange(base, applyChange(base, change))).toBeCloseTo(change, 6);
-      }),
+      fc.property(
+        fc.double({ min: 1e-3, max: 1e9, noNaN: true }),
+        fc.double({ min: -99, max: 1000, noNaN: true }),
+        (base, change) => {
+          expect(percentChange(base, applyChange(base, change))).toBeCloseTo(change, 6);
+        },
+      ),
     );
   });
 });
@@ -234,7 +283,10 @@ describe("shares, index and implied growth", () => {
     expect(g?.years).toBe(5);
     expect(g?.annualised).toBeCloseTo(42.6543, 3);
     expect(() =>
-      impliedGrowth({ value: 1, periodStart: "2024-01-01", periodEnd: "2024-09-30", sources: [] }, { value: 2, periodStart: "2025-01-01", periodEnd: "2025-12-31", sources: [] }),
+      impliedGrowth(
+        { value: 1, periodStart: "2024-01-01", periodEnd: "2024-09-30", sources: [] },
+        { value: 2, periodStart: "2025-01-01", periodEnd: "2025-12-31", sources: [] },
+      ),
     ).toThrow(RangeError);
   });
   it("impliedBase(): Jan–Sep 2021 TITR volume implied by Jan–Sep 2022 and its growth, by hand", () => {

@@ -21,7 +21,12 @@ describe("linearTrend()", () => {
   it("fits y = 1, 3, 5, 8 at x = 0..3, by hand", () => {
     // x̄ = 1.5, ȳ = 4.25, Sxx = 5, Sxy = 11.5 → slope 2.3, intercept 4.25 − 2.3 × 1.5 = 0.8
     // fitted 0.8, 3.1, 5.4, 7.7 → residuals 0.2, −0.1, −0.4, 0.3; SSE = 0.3; SST = 26.75 → R² = 1 − 0.3 / 26.75 = 0.988785
-    const fit = linearTrend([[0, 1], [1, 3], [2, 5], [3, 8]])!;
+    const fit = linearTrend([
+      [0, 1],
+      [1, 3],
+      [2, 5],
+      [3, 8],
+    ])!;
     expect(fit.slope).toBeCloseTo(2.3, 12);
     expect(fit.intercept).toBeCloseTo(0.8, 12);
     fit.residuals.forEach((r, i) => expect(r).toBeCloseTo([0.2, -0.1, -0.4, 0.3][i]!, 12));
@@ -32,30 +37,60 @@ describe("linearTrend()", () => {
   it("has no answer for no points, one point or one distinct x", () => {
     expect(linearTrend([])).toBeUndefined();
     expect(linearTrend([[2024, 5]])).toBeUndefined();
-    expect(linearTrend([[2024, 5], [2024, 6]])).toBeUndefined();
+    expect(
+      linearTrend([
+        [2024, 5],
+        [2024, 6],
+      ]),
+    ).toBeUndefined();
   });
   it("gives an undefined R² for a flat series (0 / 0)", () => {
-    expect(linearTrend([[1, 2], [2, 2], [3, 2]])!.rSquared).toBeUndefined();
+    expect(
+      linearTrend([
+        [1, 2],
+        [2, 2],
+        [3, 2],
+      ])!.rSquared,
+    ).toBeUndefined();
   });
 });
 
 describe("logLinearTrend()", () => {
   it("recovers 10 % a year exactly", () => {
-    const fit = logLinearTrend([[2019, 100], [2020, 110], [2021, 121]])!;
+    const fit = logLinearTrend([
+      [2019, 100],
+      [2020, 110],
+      [2021, 121],
+    ])!;
     expect(fit.growthRate).toBeCloseTo(10, 10);
     expect(fit.rSquared).toBeCloseTo(1, 12);
   });
   it("refuses a zero or negative value", () => {
-    expect(() => logLinearTrend([[2019, 100], [2020, 0]])).toThrow(RangeError);
+    expect(() =>
+      logLinearTrend([
+        [2019, 100],
+        [2020, 0],
+      ]),
+    ).toThrow(RangeError);
   });
 });
 
 describe("seriesTrend() and projectTrend() on the TITR ministry series", () => {
   const pkg = realData();
-  const ministry = corridorSeries(pkg.corridorFlows, { route: "titr", scope: "whole_route", metric: "cargo", ids: MINISTRY_IDS });
+  const ministry = corridorSeries(pkg.corridorFlows, {
+    route: "titr",
+    scope: "whole_route",
+    metric: "cargo",
+    ids: MINISTRY_IDS,
+  });
 
   it("linear fit of 2022–2024 and its projection to 2027, by hand", () => {
-    const s = corridorSeries(pkg.corridorFlows, { route: "titr", scope: "whole_route", metric: "cargo", ids: MINISTRY_IDS.slice(3, 6) });
+    const s = corridorSeries(pkg.corridorFlows, {
+      route: "titr",
+      scope: "whole_route",
+      metric: "cargo",
+      ids: MINISTRY_IDS.slice(3, 6),
+    });
     const t = seriesTrend(s, "linear")!;
     // x = 2022..2024, y = 1,485,000, 2,764,000, 4,484,000: ȳ = 2,911,000; Sxy = 1,426,000 + 1,573,000 = 2,999,000; Sxx = 2
     // slope 1,499,500 t a year; fitted 1,411,500, 2,911,000, 4,410,500; residuals 73,500, −147,000, 73,500
@@ -97,7 +132,13 @@ describe("seriesTrend() and projectTrend() on the TITR ministry series", () => {
   });
 
   it("projectTrend() gives no interval with two points", () => {
-    const p = projectTrend(linearTrend([[0, 0], [1, 1]])!, 5);
+    const p = projectTrend(
+      linearTrend([
+        [0, 0],
+        [1, 1],
+      ])!,
+      5,
+    );
     expect(p.estimate).toBeCloseTo(5, 12);
     expect(p.lower).toBeUndefined();
     expect(p.upper).toBeUndefined();
@@ -140,7 +181,12 @@ describe("required growth against observed growth", () => {
   });
   it("targetGap() for 11 Mt by 2030 against the ministry series, by hand", () => {
     const pkg = realData();
-    const s = corridorSeries(pkg.corridorFlows, { route: "titr", scope: "whole_route", metric: "cargo", ids: MINISTRY_IDS });
+    const s = corridorSeries(pkg.corridorFlows, {
+      route: "titr",
+      scope: "whole_route",
+      metric: "cargo",
+      ids: MINISTRY_IDS,
+    });
     const g = targetGap(s, 11_000_000, 2030)!;
     // from 2025 = 4,119,000 t: (11 / 4.119) ^ (1/5) − 1 = 21.7083 % a year required
     // observed 2019–2025: (4119 / 759) ^ (1/6) − 1 = 32.5638 %; gap = 21.7083 − 32.5638 = −10.8555 points
@@ -149,7 +195,7 @@ describe("required growth against observed growth", () => {
     expect(g.observedCagr).toBeCloseTo(32.5638, 3);
     expect(g.gap).toBeCloseTo(-10.8555, 3);
     expect(g.trendRate).toBeCloseTo(43.5147, 3);
-    expect(g.projection?.estimate! / 1e6).toBeCloseTo(28.725, 2);
+    expect(g.projection!.estimate / 1e6).toBeCloseTo(28.725, 2);
     expect(g.sources.length).toBeGreaterThanOrEqual(7);
   });
   it("targetGap() has no answer without a calendar-year point or with a past target", () => {

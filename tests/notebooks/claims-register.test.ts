@@ -19,7 +19,11 @@ const VERDICTS = ["supported", "partly_supported", "not_supported", "not_checkab
 interface TableSpecFile {
   readonly kind: string;
   readonly id: string;
-  readonly table: { readonly columns: readonly { key: string }[]; readonly rows: readonly Record<string, unknown>[]; readonly sources: readonly string[] };
+  readonly table: {
+    readonly columns: readonly { key: string }[];
+    readonly rows: readonly Record<string, unknown>[];
+    readonly sources: readonly string[];
+  };
 }
 
 function readSpec(dir: string, id: string): TableSpecFile {
@@ -31,12 +35,17 @@ function readSpec(dir: string, id: string): TableSpecFile {
 describe("notebook 01: the claims register", () => {
   const out = mkdtempSync(join(tmpdir(), "caspian-claims-"));
   const specs = join(out, "figures", "specs", "01-claims");
-  const csv = Papa.parse<Record<string, string>>(readFileSync(join(root, "data", "claims.csv"), "utf8"), { header: true, skipEmptyLines: true });
+  const csv = Papa.parse<Record<string, string>>(readFileSync(join(root, "data", "claims.csv"), "utf8"), {
+    header: true,
+    skipEmptyLines: true,
+  });
   const claimIds = csv.data.map((r) => r.id!);
   let result: NotebookResult;
 
   beforeAll(async () => {
-    [result] = (await runNotebooks({ ...defaultOptions(), outDir: out, only: ["01"], html: false, quiet: true })) as [NotebookResult];
+    [result] = (await runNotebooks({ ...defaultOptions(), outDir: out, only: ["01"], html: false, quiet: true })) as [
+      NotebookResult,
+    ];
   }, 300_000);
 
   it("executes without error", () => {
@@ -62,7 +71,8 @@ describe("notebook 01: the claims register", () => {
     for (const c of csv.data) {
       const row = byId.get(c.id)!;
       expect(String(row.claim)).toContain(c.claim!);
-      if (row.verdict === "supported") expect(String(row.source_ids), `supported claim ${c.id} without sources`).not.toBe("");
+      if (row.verdict === "supported")
+        expect(String(row.source_ids), `supported claim ${c.id} without sources`).not.toBe("");
     }
     const rowSources = new Set(spec.table.rows.flatMap((r) => String(r.source_ids).split("; ").filter(Boolean)));
     expect(new Set(spec.table.sources)).toEqual(rowSources);

@@ -21,7 +21,9 @@ interface Spec {
 /** The figure specs a run registered, by id. */
 function figureSpecs(dir: string): Map<string, Spec> {
   const out = new Map<string, Spec>();
-  for (const f of readdirSync(dir).filter((f) => f.endsWith(".json") && !f.endsWith(".table.json")).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith(".json") && !f.endsWith(".table.json"))
+    .sort()) {
     const spec = JSON.parse(readFileSync(join(dir, f), "utf8")) as Spec;
     if (spec.kind === "figure") out.set(spec.id, spec);
   }
@@ -39,7 +41,10 @@ describe("notebook 03 run for Kazakhstan", () => {
   let kazSpecs: Map<string, Spec>;
 
   beforeAll(async () => {
-    const [a, k] = await Promise.all([runNotebooks(base), runNotebooks({ ...base, outDir: outKaz, parameters: { focal: "KAZ" } })]);
+    const [a, k] = await Promise.all([
+      runNotebooks(base),
+      runNotebooks({ ...base, outDir: outKaz, parameters: { focal: "KAZ" } }),
+    ]);
     aze = a[0]!;
     kaz = k[0]!;
     azeSpecs = figureSpecs(join(out, "figures", "specs", aze.name));

@@ -19,7 +19,9 @@ const canUnshare = isRoot && spawnSync("unshare", ["-n", "true"]).status === 0;
 /** Runs the main job, inside `unshare -n` (loopback only) when possible. */
 function mainJob(args: string[]): { code: number; stdout: string; stderr: string } {
   const command = canUnshare ? "unshare" : "node";
-  const argv = canUnshare ? ["-n", "sh", "-c", 'ip link set lo up && exec node "$@"', "sh", cli, ...args] : [cli, ...args];
+  const argv = canUnshare
+    ? ["-n", "sh", "-c", 'ip link set lo up && exec node "$@"', "sh", cli, ...args]
+    : [cli, ...args];
   const r = spawnSync(command, argv, { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
@@ -63,7 +65,11 @@ describe("the main job", () => {
 
   it("completes correctly after being killed at a random moment", async () => {
     const killed = mkdtempSync(join(tmpdir(), "caspian-kill-"));
-    const child = spawn("node", [cli, "--out", killed, "--force", "-q"], { cwd: root, detached: true, stdio: "ignore" });
+    const child = spawn("node", [cli, "--out", killed, "--force", "-q"], {
+      cwd: root,
+      detached: true,
+      stdio: "ignore",
+    });
     const delay = 2000 + Math.floor(Math.random() * 8000);
     await new Promise((r) => setTimeout(r, delay));
     try {

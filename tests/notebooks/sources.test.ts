@@ -19,7 +19,9 @@ import { check } from "../../scripts/notebook-sources.mjs";
 
 const ROOT = join(__dirname, "..", "..");
 const NOTEBOOKS = join(ROOT, "notebooks");
-const files = readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")).sort();
+const files = readdirSync(NOTEBOOKS)
+  .filter((f) => f.endsWith(".ipynb"))
+  .sort();
 const FIX = "run `npm run notebooks:strip` and commit the result";
 
 /** The first line where two texts differ, for a readable failure. */
@@ -27,7 +29,8 @@ function firstDifference(a: string, b: string): string {
   const al = a.split("\n");
   const bl = b.split("\n");
   for (let i = 0; i < Math.max(al.length, bl.length); i++) {
-    if (al[i] !== bl[i]) return `line ${i + 1}: ${JSON.stringify(al[i] ?? "<end>")} should be ${JSON.stringify(bl[i] ?? "<end>")}`;
+    if (al[i] !== bl[i])
+      return `line ${i + 1}: ${JSON.stringify(al[i] ?? "<end>")} should be ${JSON.stringify(bl[i] ?? "<end>")}`;
   }
   return "no difference";
 }
@@ -35,7 +38,10 @@ function firstDifference(a: string, b: string): string {
 describe("notebooks/*.ipynb are the only notebook source", () => {
   it("finds the notebooks, and no second copy in notebooks/src/", () => {
     expect(files.length).toBeGreaterThan(0);
-    expect(existsSync(join(NOTEBOOKS, "src")), "notebooks/src/ is gone: edit the .ipynb (npm run notebooks:src generates percent scripts)").toBe(false);
+    expect(
+      existsSync(join(NOTEBOOKS, "src")),
+      "notebooks/src/ is gone: edit the .ipynb (npm run notebooks:src generates percent scripts)",
+    ).toBe(false);
   });
 
   describe.each(files)("%s", (file) => {
@@ -49,7 +55,8 @@ describe("notebooks/*.ipynb are the only notebook source", () => {
 
     it("is byte-for-byte in committed form (strip(nb) === nb)", () => {
       const clean = stripNotebookText(text, `notebooks/${file}`);
-      if (clean !== text) expect.fail(`notebooks/${file} is not in committed form (${firstDifference(text, clean)}): ${FIX}`);
+      if (clean !== text)
+        expect.fail(`notebooks/${file} is not in committed form (${firstDifference(text, clean)}): ${FIX}`);
     });
 
     it("round-trips through its generated percent script", () => {
@@ -89,7 +96,11 @@ describe("the committed form", () => {
   it("drops outputs, counts, execution metadata and edge blank lines, keeps ids and tags", () => {
     const nb = stripNotebook(dirty);
     expect(outputProblems(nb)).toEqual([]);
-    expect(outputProblems(dirty as Notebook)).toEqual(["cell 2: execution_count 7", "cell 2: 1 output(s)", "cell 2: metadata execution, scrolled"]);
+    expect(outputProblems(dirty as Notebook)).toEqual([
+      "cell 2: execution_count 7",
+      "cell 2: 1 output(s)",
+      "cell 2: metadata execution, scrolled",
+    ]);
     expect(nb.cells.map((c) => c.id)).toEqual(["intro", "c01", "c02", "r"]);
     expect(nb.cells[1]).toEqual({
       cell_type: "code",
@@ -128,6 +139,9 @@ describe("the committed form", () => {
 describe("the notebooks type-check as tslab compiles them", () => {
   it("npm run notebooks:check passes", { timeout: 180_000 }, () => {
     const r = check(files);
-    if (r.status !== 0) expect.fail(`npm run notebooks:check failed (files in .notebook-src/, generated from notebooks/*.ipynb):\n${r.output}`);
+    if (r.status !== 0)
+      expect.fail(
+        `npm run notebooks:check failed (files in .notebook-src/, generated from notebooks/*.ipynb):\n${r.output}`,
+      );
   });
 });

@@ -4,7 +4,18 @@
  * built CLI (`node dist/runner/cli.js`), with tiny notebooks where a kernel is needed at all.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { dirname, isAbsolute, join, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +27,8 @@ const root = join(__dirname, "..", "..");
 const cli = join(root, "dist", "runner", "cli.js");
 const isRoot = process.getuid?.() === 0;
 const hasUnshare = isRoot && spawnSync("unshare", ["-n", "true"]).status === 0;
-const hasRoMount = hasUnshare && spawnSync("unshare", ["-m", "sh", "-c", "mount -t tmpfs -o ro tmpfs /mnt"]).status === 0;
+const hasRoMount =
+  hasUnshare && spawnSync("unshare", ["-m", "sh", "-c", "mount -t tmpfs -o ro tmpfs /mnt"]).status === 0;
 
 interface CliResult {
   readonly code: number | null;
@@ -25,9 +37,18 @@ interface CliResult {
 }
 
 /** Runs a command in its own process group; on timeout the whole group (kernels included) is killed. */
-function runCommand(cmd: string, args: readonly string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+function runCommand(
+  cmd: string,
+  args: readonly string[],
+  opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd ?? root, env: { ...process.env, ...opts.env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd ?? root,
+      env: { ...process.env, ...opts.env },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -92,9 +113,12 @@ describe("--out is resolved and checked before anything runs (item 4)", () => {
     it(`refuses ${what}`, async () => {
       const dir = out();
       const before = existsSync(join(dir, ".lock"));
-      const r = await runCli(["--out", dir, "--notebooks", dir === emptyNotebooks ? emptyNotebooks : missingNotebooks], {
-        ...(data ? { env: { CASPIAN_DATA: data } } : {}),
-      });
+      const r = await runCli(
+        ["--out", dir, "--notebooks", dir === emptyNotebooks ? emptyNotebooks : missingNotebooks],
+        {
+          ...(data ? { env: { CASPIAN_DATA: data } } : {}),
+        },
+      );
       expect(r.code).toBe(2);
       expectOneLineError(r, /^error: --out .+ is refused: /);
       expect(existsSync(join(dir, ".lock"))).toBe(before);
@@ -113,7 +137,8 @@ describe("table ids from spec files are checked like figure ids (item 4)", () =>
     const specs = join(work, "specs");
     const pack = join(work, "pack", "figures");
     const table = { columns: [{ key: "a", label: "A" }], rows: [{ a: 1 }], sources: [] };
-    const spec = (id: string) => JSON.stringify({ version: 1, kind: "table", id, title: "t", caption: "", sources: [], sourcesText: "", table });
+    const spec = (id: string) =>
+      JSON.stringify({ version: 1, kind: "table", id, title: "t", caption: "", sources: [], sourcesText: "", table });
     mkdirSync(join(specs, "nb"), { recursive: true });
     writeFileSync(join(specs, "nb", "evil.table.json"), spec("../../../escaped-table"));
     writeFileSync(join(specs, "nb", "slash.table.json"), spec("sub/dir"));
@@ -133,14 +158,19 @@ describe("data/ is validated before out/ is touched (item 8)", () => {
   beforeAll(() => {
     cpSync(join(root, "data"), bad, { recursive: true });
     const states = readFileSync(join(bad, "states.csv"), "utf8");
-    writeFileSync(join(bad, "states.csv"), states.replace(/\r?\n$/, "") + "\nAZE,Azerbaijan again,South Caucasus,maybe,\n");
+    writeFileSync(
+      join(bad, "states.csv"),
+      states.replace(/\r?\n$/, "") + "\nAZE,Azerbaijan again,South Caucasus,maybe,\n",
+    );
   });
 
   it("prints the problems as data:check does and exits non-zero without creating out/", async () => {
     const out = join(work, "out-bad-data");
     const nb = join(work, "nb-data");
     writeNotebook(nb, "tiny", ["1;"]);
-    const check = await runCommand("node", [join(root, "dist", "lib", "data", "check-cli.js")], { env: { CASPIAN_DATA: bad } });
+    const check = await runCommand("node", [join(root, "dist", "lib", "data", "check-cli.js")], {
+      env: { CASPIAN_DATA: bad },
+    });
     expect(check.code).toBe(1);
     const r = await runCli(["--notebooks", nb, "--out", out], { env: { CASPIAN_DATA: bad } });
     expect(r.code).toBe(1);
@@ -153,7 +183,7 @@ describe("data/ is validated before out/ is touched (item 8)", () => {
   it("refuses an unknown parameter before the output folder is created", async () => {
     const out = join(work, "out-unknown-param");
     const nb = join(work, "nb-param");
-    writeNotebook(nb, "tiny", [{ source: "let focal = \"AZE\";", tags: ["parameters"] }, "focal;"]);
+    writeNotebook(nb, "tiny", [{ source: 'let focal = "AZE";', tags: ["parameters"] }, "focal;"]);
     const r = await runCli(["--notebooks", nb, "--out", out, "-p", "focall=KAZ"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown parameter\(s\) focall.*declared: focal/);
@@ -162,7 +192,9 @@ describe("data/ is validated before out/ is touched (item 8)", () => {
 
   it("names a data folder that does not exist", async () => {
     const out = join(work, "out-no-data");
-    const r = await runCli(["--notebooks", emptyNotebooks, "--out", out], { env: { CASPIAN_DATA: join(work, "no-such-data") } });
+    const r = await runCli(["--notebooks", emptyNotebooks, "--out", out], {
+      env: { CASPIAN_DATA: join(work, "no-such-data") },
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(join(work, "no-such-data"));
     expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -198,7 +230,11 @@ describe("the lock on out/ (item 10)", () => {
     writeFileSync(join(out, ".lock"), dead);
     const nb = join(work, "nb-lock");
     writeNotebook(nb, "sleep", ["await new Promise((r) => setTimeout(r, 2000));"]);
-    const results = await Promise.all(Array.from({ length: 6 }, () => runCli(["--notebooks", nb, "--out", out, "-q", "--no-html"], { timeoutMs: 60_000 })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        runCli(["--notebooks", nb, "--out", out, "-q", "--no-html"], { timeoutMs: 60_000 }),
+      ),
+    );
     const winners = results.filter((r) => r.code === 0);
     const refused = results.filter((r) => r.code === 2 && /another main job/.test(r.stderr));
     expect(winners).toHaveLength(1);
@@ -209,20 +245,42 @@ describe("the lock on out/ (item 10)", () => {
 
 describe("parameter names (item 10)", () => {
   it("parseParameter() rejects __proto__, constructor and reserved words", () => {
-    for (const name of ["__proto__", "constructor", "prototype", "hasOwnProperty", "class", "let", "eval", "arguments", "undefined", "await"]) {
+    for (const name of [
+      "__proto__",
+      "constructor",
+      "prototype",
+      "hasOwnProperty",
+      "class",
+      "let",
+      "eval",
+      "arguments",
+      "undefined",
+      "await",
+    ]) {
       expect(() => parseParameter(`${name}=1`), name).toThrow(UsageError);
     }
     expect(parseParameter("focal=KAZ")).toEqual(["focal", "KAZ"]);
   });
 
   it("-p __proto__=... is an error naming the parameter", async () => {
-    const r = await runCli(["-p", '__proto__={"year":1}', "--notebooks", missingNotebooks, "--out", join(work, "o-proto")]);
+    const r = await runCli([
+      "-p",
+      '__proto__={"year":1}',
+      "--notebooks",
+      missingNotebooks,
+      "--out",
+      join(work, "o-proto"),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: parameter name "__proto__" /);
   });
 
   it("a --params file with a __proto__ or non-identifier key is an error naming the file and the key", async () => {
-    for (const [key, body] of [["__proto__", '{"__proto__": {"year": 1}}'], ["constructor", '{"constructor": 1}'], ["a b", '{"a b": 1}']] as const) {
+    for (const [key, body] of [
+      ["__proto__", '{"__proto__": {"year": 1}}'],
+      ["constructor", '{"constructor": 1}'],
+      ["a b", '{"a b": 1}'],
+    ] as const) {
       const file = join(work, `params-${key.replace(/\W/g, "")}.json`);
       writeFileSync(file, body);
       const r = await runCli(["--params", file, "--notebooks", missingNotebooks, "--out", join(work, "o-params")]);
@@ -280,7 +338,10 @@ describe("a run with tiny notebooks: relative --out, U+2028 in a parameter, a ce
     writeNotebook(nb, "env", ["console.log(process.env.CASPIAN_FIGURES_DIR);"]);
     writeNotebook(nb, "params", [{ source: 'let s = "x";', tags: ["parameters"] }, "console.log(JSON.stringify(s));"]);
     writeNotebook(nb, "big", ['console.log("x".repeat(12 * 1024 * 1024));', 'console.log("after");']);
-    r = await runCli(["--notebooks", nb, "--out", "rel-out", "-p", `s=${value}`, "-j", "3", "--force"], { cwd, timeoutMs: 120_000 });
+    r = await runCli(["--notebooks", nb, "--out", "rel-out", "-p", `s=${value}`, "-j", "3", "--force"], {
+      cwd,
+      timeoutMs: 120_000,
+    });
   }, 150_000);
 
   it("the run succeeds", () => {
@@ -319,28 +380,46 @@ describe("a run with tiny notebooks: relative --out, U+2028 in a parameter, a ce
 
 describe("offline runs (item 10)", () => {
   it("the README's offline recipe brings loopback up", () => {
-    expect(readFileSync(join(root, "README.md"), "utf8")).toContain("unshare -n sh -c 'ip link set lo up && npm start'");
+    expect(readFileSync(join(root, "README.md"), "utf8")).toContain(
+      "unshare -n sh -c 'ip link set lo up && npm start'",
+    );
   });
 
-  it.runIf(hasUnshare)("a kernel that does not answer names the likely cause (no loopback under unshare -n)", async () => {
-    const nb = join(work, "nb-offline");
-    writeNotebook(nb, "tiny", ["1;"]);
-    const r = await runCommand("unshare", ["-n", "node", cli, "--notebooks", nb, "--out", join(work, "out-offline"), "-q"], {
-      env: { CASPIAN_KERNEL_STARTUP_TIMEOUT: "3" },
-      timeoutMs: 25_000,
-    });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(
-      "the kernel did not answer in 3 s; offline? under `unshare -n` bring loopback up: unshare -n sh -c 'ip link set lo up && npm start'",
-    );
-  }, 30_000);
+  it.runIf(hasUnshare)(
+    "a kernel that does not answer names the likely cause (no loopback under unshare -n)",
+    async () => {
+      const nb = join(work, "nb-offline");
+      writeNotebook(nb, "tiny", ["1;"]);
+      const r = await runCommand(
+        "unshare",
+        ["-n", "node", cli, "--notebooks", nb, "--out", join(work, "out-offline"), "-q"],
+        {
+          env: { CASPIAN_KERNEL_STARTUP_TIMEOUT: "3" },
+          timeoutMs: 25_000,
+        },
+      );
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        "the kernel did not answer in 3 s; offline? under `unshare -n` bring loopback up: unshare -n sh -c 'ip link set lo up && npm start'",
+      );
+    },
+    30_000,
+  );
 
-  it.runIf(hasUnshare)("the recipe works: with loopback up, a notebook runs without a network", async () => {
-    const nb = join(work, "nb-offline-ok");
-    writeNotebook(nb, "tiny", ["console.log(6 * 7);"]);
-    const out = join(work, "out-offline-ok");
-    const r = await runCommand("unshare", ["-n", "sh", "-c", `ip link set lo up && exec node '${cli}' --notebooks '${nb}' --out '${out}' -q`], { timeoutMs: 60_000 });
-    expect(r.code).toBe(0);
-    expect(cellOutputText(JSON.parse(readFileSync(join(out, "notebooks", "tiny.ipynb"), "utf8")), 0)).toBe("42\n");
-  }, 70_000);
+  it.runIf(hasUnshare)(
+    "the recipe works: with loopback up, a notebook runs without a network",
+    async () => {
+      const nb = join(work, "nb-offline-ok");
+      writeNotebook(nb, "tiny", ["console.log(6 * 7);"]);
+      const out = join(work, "out-offline-ok");
+      const r = await runCommand(
+        "unshare",
+        ["-n", "sh", "-c", `ip link set lo up && exec node '${cli}' --notebooks '${nb}' --out '${out}' -q`],
+        { timeoutMs: 60_000 },
+      );
+      expect(r.code).toBe(0);
+      expect(cellOutputText(JSON.parse(readFileSync(join(out, "notebooks", "tiny.ipynb"), "utf8")), 0)).toBe("42\n");
+    },
+    70_000,
+  );
 });

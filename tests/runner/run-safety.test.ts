@@ -136,7 +136,17 @@ describe("item 5: one bad notebook fails alone", () => {
   it("reports each bad file by name and what is wrong, and runs the others", async () => {
     const results = await runNotebooks(options(dir, join(base, "out"), { parameters: { year: 2030 } }));
     const by = new Map(results.map((r) => [r.name, r]));
-    expect([...by.keys()].sort()).toEqual(["01-good--year-2030", "02-bad-json", "03-dangling", "04-outside", "05-folder", "06-fifo", "07-not-a-notebook", "08-inside", "09-link-inside"]);
+    expect([...by.keys()].sort()).toEqual([
+      "01-good--year-2030",
+      "02-bad-json",
+      "03-dangling",
+      "04-outside",
+      "05-folder",
+      "06-fifo",
+      "07-not-a-notebook",
+      "08-inside",
+      "09-link-inside",
+    ]);
     expect(by.get("01-good--year-2030")).toMatchObject({ ok: true });
     expect(printed(by.get("01-good--year-2030"), 2)).toBe("good 2030\n");
     expect(by.get("08-inside")).toMatchObject({ ok: true });
@@ -155,18 +165,36 @@ describe("item 5: one bad notebook fails alone", () => {
   }, 120_000);
 
   it("the CLI names each bad file, runs the good one and exits non-zero", async () => {
-    const err = (await run("node", [cli, "--notebooks", dir, "--out", join(base, "out-cli"), "-q", "-p", "year=2031"]).catch((e: unknown) => e)) as {
-      code: number; stdout: string; stderr: string;
+    const err = (await run("node", [
+      cli,
+      "--notebooks",
+      dir,
+      "--out",
+      join(base, "out-cli"),
+      "-q",
+      "-p",
+      "year=2031",
+    ]).catch((e: unknown) => e)) as {
+      code: number;
+      stdout: string;
+      stderr: string;
     };
     expect(err.code).toBe(1);
     expect(err.stderr).toMatch(/02-bad-json\.ipynb: .*invalid JSON/);
     expect(err.stderr).toMatch(/03-dangling\.ipynb: .*dangling symlink/);
     expect(err.stdout).toMatch(/3\/9 notebooks ok/);
-    expect(printed({ executed: join(base, "out-cli", "notebooks", "01-good--year-2031.ipynb") } as NotebookResult, 2)).toBe("good 2031\n");
+    expect(
+      printed({ executed: join(base, "out-cli", "notebooks", "01-good--year-2031.ipynb") } as NotebookResult, 2),
+    ).toBe("good 2031\n");
   }, 120_000);
 });
 
-interface Proc { pid: number; ppid: number; stat: string; args: string }
+interface Proc {
+  pid: number;
+  ppid: number;
+  stat: string;
+  args: string;
+}
 
 function processes(): Proc[] {
   return execFileSync("ps", ["-eo", "pid=,ppid=,stat=,args="], { encoding: "utf8" })
@@ -205,24 +233,40 @@ describe("item 6: no orphan kernels when the main job dies", () => {
   for (const [what, kill] of cases) {
     it(`${what}: every kernel and worker exits within a few seconds`, async () => {
       const out = join(base, `out-${what.split(" ")[0]}`);
-      const child = spawn("node", [cli, "--notebooks", dir, "--out", out, "-j", "2", "--force"], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn("node", [cli, "--notebooks", dir, "--out", out, "-j", "2", "--force"], {
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let stdout = "";
       child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
       let stderr = "";
       child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-      const exited = new Promise<{ code: number | null; signal: string | null }>((r) => child.on("exit", (code, signal) => r({ code, signal })));
+      const exited = new Promise<{ code: number | null; signal: string | null }>((r) =>
+        child.on("exit", (code, signal) => r({ code, signal })),
+      );
       const deadline = Date.now() + 150_000; // kernels start slowly on a loaded machine
-      while (!(stdout.includes("[a-sleeps] cell 2/2") && stdout.includes("[b-sleeps] cell 2/2")) && Date.now() < deadline) await sleep(100);
+      while (
+        !(stdout.includes("[a-sleeps] cell 2/2") && stdout.includes("[b-sleeps] cell 2/2")) &&
+        Date.now() < deadline
+      )
+        await sleep(100);
       await sleep(500);
       const tree = descendants(child.pid!);
       const kernels = tree.filter((p) => p.args.includes("tslab") && p.args.includes(" kernel"));
-      expect(kernels.length, `kernels under the job:\n${tree.map((p) => p.args).join("\n")}\n${stdout}\n${stderr}`).toBe(2);
+      expect(
+        kernels.length,
+        `kernels under the job:\n${tree.map((p) => p.args).join("\n")}\n${stdout}\n${stderr}`,
+      ).toBe(2);
       kill(child.pid!);
       const status = await exited;
       expect(status.code === 0).toBe(false);
       const alive = (): Proc[] => {
         const now = processes().filter((p) => !p.stat.startsWith("Z"));
-        return now.filter((p) => tree.some((t) => t.pid === p.pid && t.args === p.args) || (p.args.includes("tslab") && p.args.includes(out)));
+        return now.filter(
+          (p) =>
+            tree.some((t) => t.pid === p.pid && t.args === p.args) ||
+            (p.args.includes("tslab") && p.args.includes(out)),
+        );
       };
       const until = Date.now() + 5_000;
       while (alive().length > 0 && Date.now() < until) await sleep(200);
@@ -288,7 +332,9 @@ describe("item 7: the report pack after a failed notebook", () => {
       `cl.registerFigure({ id: ${JSON.stringify(id)}, caption: "c", figure: cl.comparisonBarsFigure({ quantity: "Cargo", unit: "t", bars: [{ label: "A", value: 1 }], sources: [] }, { title: ${JSON.stringify(title)} }) });`;
     writeNotebook(nb, "a", [figure("first", "First version")]);
     writeNotebook(nb, "b", [figure("other", "Other")]);
-    const first = await run("node", [cli, "--notebooks", nb, "--out", out, "-q"], { cwd: root }).catch((e: { stdout: string; stderr: string }) => e);
+    const first = await run("node", [cli, "--notebooks", nb, "--out", out, "-q"], { cwd: root }).catch(
+      (e: { stdout: string; stderr: string }) => e,
+    );
     expect(first.stderr).not.toMatch(/FAILED/);
     // a: fails now; b: a new figure
     writeNotebook(nb, "a", [figure("first", "First version"), 'throw new Error("broken");']);

@@ -30,8 +30,15 @@ describe("selectNotebooks()", () => {
   it("runs a named subset, and names a typo", () => {
     const dir = mkdtempSync(join(tmpdir(), "caspian-sel-"));
     for (const n of ["01-a", "02-b", "03-c"]) writeNotebook(dir, n, ["1"]);
-    expect(selectNotebooks(dir, []).map((f) => f.slice(dir.length + 1))).toEqual(["01-a.ipynb", "02-b.ipynb", "03-c.ipynb"]);
-    expect(selectNotebooks(dir, ["02", "03-c"]).map((f) => f.slice(dir.length + 1))).toEqual(["02-b.ipynb", "03-c.ipynb"]);
+    expect(selectNotebooks(dir, []).map((f) => f.slice(dir.length + 1))).toEqual([
+      "01-a.ipynb",
+      "02-b.ipynb",
+      "03-c.ipynb",
+    ]);
+    expect(selectNotebooks(dir, ["02", "03-c"]).map((f) => f.slice(dir.length + 1))).toEqual([
+      "02-b.ipynb",
+      "03-c.ipynb",
+    ]);
     expect(() => selectNotebooks(dir, ["04"])).toThrow(/no notebook .* matches "04"/);
   });
 });
@@ -43,7 +50,10 @@ describe("the runner on the tslab kernel", () => {
   let byName: Map<string, NotebookResult>;
 
   beforeAll(async () => {
-    writeNotebook(dir, "ok", [{ source: 'let year = 2023;\nlet focal = "AZE";', tags: ["parameters"] }, "console.log(`${focal}:${year + 1}`)"]);
+    writeNotebook(dir, "ok", [
+      { source: 'let year = 2023;\nlet focal = "AZE";', tags: ["parameters"] },
+      "console.log(`${focal}:${year + 1}`)",
+    ]);
     writeNotebook(dir, "throws", ["const a = 1;", 'throw new Error("boom in cell two")', "console.log('never')"]);
     writeNotebook(dir, "type-error", ["const n: number = 1;", "const s: string = n;"]);
     writeNotebook(dir, "skipped", ["console.log('should not run')"]);
@@ -93,7 +103,9 @@ describe("the runner on the tslab kernel", () => {
   });
 
   it("the CLI exits non-zero and names the notebook, the cell and the error", async () => {
-    const err = await run("node", [cli, "--notebooks", dir, "--out", join(dir, "out-cli"), "-q", "throws"]).catch((e: unknown) => e);
+    const err = await run("node", [cli, "--notebooks", dir, "--out", join(dir, "out-cli"), "-q", "throws"]).catch(
+      (e: unknown) => e,
+    );
     const e = err as { code: number; stderr: string };
     expect(e.code).toBe(1);
     expect(e.stderr).toMatch(/throws\.ipynb: cell 2 of 3 failed: Error: Error: boom in cell two/);
@@ -101,12 +113,26 @@ describe("the runner on the tslab kernel", () => {
 
   it("rejects a parameter that no selected notebook declares", async () => {
     await expect(
-      runNotebooks({ ...defaultOptions(), notebooksDir: dir, outDir: join(dir, "out-p"), only: ["ok"], parameters: { nope: 1 }, quiet: true }),
+      runNotebooks({
+        ...defaultOptions(),
+        notebooksDir: dir,
+        outDir: join(dir, "out-p"),
+        only: ["ok"],
+        parameters: { nope: 1 },
+        quiet: true,
+      }),
     ).rejects.toThrow(/unknown parameter\(s\) nope: .*declared: year, focal/);
   });
 
   it("reuses unchanged outputs, and re-runs when the notebook, a parameter or an output changed", async () => {
-    const opts = { ...defaultOptions(), notebooksDir: dir, outDir: out, only: ["ok"], parameters: { year: 2030, focal: "KAZ" }, quiet: true };
+    const opts = {
+      ...defaultOptions(),
+      notebooksDir: dir,
+      outDir: out,
+      only: ["ok"],
+      parameters: { year: 2030, focal: "KAZ" },
+      quiet: true,
+    };
     const [again] = await runNotebooks(opts);
     expect(again).toMatchObject({ ok: true, cached: true, reason: "inputs unchanged" });
 
@@ -118,7 +144,10 @@ describe("the runner on the tslab kernel", () => {
     expect(repaired!.cached).toBe(false);
     expect(repaired!.reason).toMatch(/^output .*ok--focal-KAZ--year-2030\.ipynb is missing or damaged$/);
 
-    writeNotebook(dir, "ok", [{ source: 'let year = 2023;\nlet focal = "AZE";', tags: ["parameters"] }, "console.log(`${focal}/${year}`)"]);
+    writeNotebook(dir, "ok", [
+      { source: 'let year = 2023;\nlet focal = "AZE";', tags: ["parameters"] },
+      "console.log(`${focal}/${year}`)",
+    ]);
     const [edited] = await runNotebooks(opts);
     expect(edited).toMatchObject({ cached: false, reason: "notebook changed", ok: true });
     const record = JSON.parse(readFileSync(edited!.record, "utf8"));

@@ -20,7 +20,12 @@ const cli = join(root, "dist", "runner", "cli.js");
 const executablePath = process.env.CASPIAN_CHROMIUM ?? "/usr/bin/chromium";
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync("node", [cli, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync("node", [cli, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -53,9 +58,17 @@ describe("hostile text in data and parameters stays text", () => {
 
   it("injects into every free-text field of every resource, and the data still validate", () => {
     const counts = injectData(join(root, "data"), data);
-    const fields = Object.entries(textFields(join(root, "data"))).flatMap(([f, names]) => names.map((n) => `${f}:${n}`));
+    const fields = Object.entries(textFields(join(root, "data"))).flatMap(([f, names]) =>
+      names.map((n) => `${f}:${n}`),
+    );
     // every text field that holds a value somewhere was injected (the names the issue lists among them)
-    for (const f of ["states.csv:name", "organizations.csv:name", "events.csv:title", "claims.csv:section", "gaps.csv:description"]) {
+    for (const f of [
+      "states.csv:name",
+      "organizations.csv:name",
+      "events.csv:title",
+      "claims.csv:section",
+      "gaps.csv:description",
+    ]) {
       expect(counts[f], f).toBeGreaterThan(0);
     }
     expect(Object.keys(counts).length).toBeGreaterThanOrEqual(fields.length - 2);
@@ -81,7 +94,11 @@ describe("hostile text in data and parameters stays text", () => {
     }
     // every notebook page except the start page shows text from the injected fields
     const notebookPages = pages.filter((p) => p.includes(`${join(out, "html")}/`));
-    expect(notebookPages.filter((p) => !p.endsWith("00-start-here.html")).every((p) => readFileSync(p, "utf8").includes("alert(1)"))).toBe(true);
+    expect(
+      notebookPages
+        .filter((p) => !p.endsWith("00-start-here.html"))
+        .every((p) => readFileSync(p, "utf8").includes("alert(1)")),
+    ).toBe(true);
     expect(literal).toBeGreaterThanOrEqual(notebookPages.length - 1);
   }, 1_200_000);
 

@@ -8,7 +8,7 @@
  */
 import type { OrganizationRow } from "../../data/resources";
 import { statusAt, type MembershipIndex, type MembershipStatus } from "../memberships/status";
-import { mergeSources, type SourceId, type Sourced, mergeSourceLists } from "../../core/types";
+import { type SourceId, type Sourced, mergeSourceLists } from "../../core/types";
 import { normalisedEntropy, shannonEntropy } from "./entropy";
 import { BALANCE_SPHERES, DEFAULT_STATUS_WEIGHTS, type Sphere, type StatusWeights } from "./weights";
 
@@ -93,7 +93,8 @@ export function multiVectorBalance(
     uncertain ||= at.uncertain;
   }
   const total = Object.values(weights).reduce((a, b) => a + b, 0);
-  const shares: Record<string, number> = total === 0 ? {} : Object.fromEntries(spheres.map((s) => [s, weights[s]! / total]));
+  const shares: Record<string, number> =
+    total === 0 ? {} : Object.fromEntries(spheres.map((s) => [s, weights[s]! / total]));
   const present = spheres.filter((s) => weights[s]! > 0).length;
   const k = opts.k === "present" ? present : spheres.length;
   const values = spheres.map((s) => weights[s]!);

@@ -13,7 +13,8 @@
  * @example shannonEntropy([5]) // => 0
  */
 export function shannonEntropy(weights: readonly number[]): number | undefined {
-  for (const w of weights) if (!(w >= 0) || !Number.isFinite(w)) throw new RangeError(`weights must be finite and non-negative (got ${w})`);
+  for (const w of weights)
+    if (!(w >= 0) || !Number.isFinite(w)) throw new RangeError(`weights must be finite and non-negative (got ${w})`);
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return undefined;
   let h = 0;

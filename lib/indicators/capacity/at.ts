@@ -34,16 +34,29 @@ export interface CapacityAt extends Sourced<number> {
  */
 export function capacityAt(
   rows: readonly CapacityRow[],
-  query: { readonly asset: string; readonly metric: string; readonly date: string; readonly statuses?: readonly CapacityStatus[] },
+  query: {
+    readonly asset: string;
+    readonly metric: string;
+    readonly date: string;
+    readonly statuses?: readonly CapacityStatus[];
+  },
 ): CapacityAt | undefined {
   const statuses = query.statuses ?? ["actual"];
   const day = queryDay(query.date);
   const known = rows
-    .filter((r) => r.asset === query.asset && r.metric === query.metric && statuses.includes(r.status) && effectiveFrom(r.as_of) <= day)
+    .filter(
+      (r) =>
+        r.asset === query.asset &&
+        r.metric === query.metric &&
+        statuses.includes(r.status) &&
+        effectiveFrom(r.as_of) <= day,
+    )
     .sort((a, b) => effectiveFrom(b.as_of) - effectiveFrom(a.as_of) || a.id.localeCompare(b.id));
   const best = known[0];
   if (!best) return undefined;
-  const same = known.filter((r) => r !== best && effectiveFrom(r.as_of) === effectiveFrom(best.as_of) && r.status === best.status);
+  const same = known.filter(
+    (r) => r !== best && effectiveFrom(r.as_of) === effectiveFrom(best.as_of) && r.status === best.status,
+  );
   return {
     value: best.value,
     unit: best.unit,

@@ -42,7 +42,10 @@ export function capacityCrossingYear(
 ): CapacityCrossing {
   const fit = "sources" in trend ? trend.value : trend;
   const capacity = typeof capacityValue === "number" ? capacityValue : capacityValue.value;
-  const sources = mergeSources("sources" in trend ? trend.sources : [], typeof capacityValue === "number" ? [] : capacityValue.sources);
+  const sources = mergeSources(
+    "sources" in trend ? trend.sources : [],
+    typeof capacityValue === "number" ? [] : capacityValue.sources,
+  );
   const from = opts.from ?? Math.floor(maxOf(fit.xs)) + 1;
   const to = opts.to ?? from + 30;
   const level = opts.level ?? 0.95;
@@ -54,7 +57,12 @@ export function capacityCrossingYear(
     if (central === undefined && p.estimate >= capacity) central = year;
     if (earliest === undefined && p.upper !== undefined && p.upper >= capacity) earliest = year;
     if (latest === undefined && p.lower !== undefined && p.lower >= capacity) latest = year;
-    if (central !== undefined && (earliest !== undefined || p.upper === undefined) && (latest !== undefined || p.lower === undefined)) break;
+    if (
+      central !== undefined &&
+      (earliest !== undefined || p.upper === undefined) &&
+      (latest !== undefined || p.lower === undefined)
+    )
+      break;
   }
   return { capacity, central, earliest, latest, from, to, level, sources };
 }

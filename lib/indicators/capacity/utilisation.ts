@@ -20,7 +20,8 @@ const CAPACITY_UNIT_OF: Readonly<Record<string, string>> = { t: "t_per_year", TE
  * @example utilisation(3_400_000, 6_000_000, 9) // => 75.55… (3.4 Mt × 12/9 = 4.533 Mt a year)
  */
 export function utilisation(throughput: number, capacityPerYear: number, months = 12): number | undefined {
-  if (![throughput, capacityPerYear, months].every(Number.isFinite) || capacityPerYear === 0 || months <= 0) return undefined;
+  if (![throughput, capacityPerYear, months].every(Number.isFinite) || capacityPerYear === 0 || months <= 0)
+    return undefined;
   return ((throughput * 12) / months / capacityPerYear) * 100;
 }
 
@@ -29,8 +30,12 @@ export function utilisation(throughput: number, capacityPerYear: number, months 
  * Negative when throughput exceeds capacity. `undefined` when the capacity is zero.
  * @example headroom(4_484_000, 6_000_000) // => { absolute: 1516000, percent: 25.26… }
  */
-export function headroom(throughputPerYear: number, capacityPerYear: number): { absolute: number; percent: number } | undefined {
-  if (!Number.isFinite(throughputPerYear) || !Number.isFinite(capacityPerYear) || capacityPerYear === 0) return undefined;
+export function headroom(
+  throughputPerYear: number,
+  capacityPerYear: number,
+): { absolute: number; percent: number } | undefined {
+  if (!Number.isFinite(throughputPerYear) || !Number.isFinite(capacityPerYear) || capacityPerYear === 0)
+    return undefined;
   const absolute = capacityPerYear - throughputPerYear;
   return { absolute, percent: (absolute / capacityPerYear) * 100 };
 }
@@ -62,18 +67,31 @@ export interface UtilisationRow {
 export function utilisationTable(
   series: Series,
   capacities: readonly CapacityRow[],
-  opts: { readonly asset: string; readonly metric: string; readonly statuses?: readonly CapacityStatus[]; readonly annualise?: boolean },
+  opts: {
+    readonly asset: string;
+    readonly metric: string;
+    readonly statuses?: readonly CapacityStatus[];
+    readonly annualise?: boolean;
+  },
 ): UtilisationRow[] {
   const want = CAPACITY_UNIT_OF[series.unit];
-  const capUnits = new Set(capacities.filter((c) => c.asset === opts.asset && c.metric === opts.metric).map((c) => c.unit));
+  const capUnits = new Set(
+    capacities.filter((c) => c.asset === opts.asset && c.metric === opts.metric).map((c) => c.unit),
+  );
   for (const u of capUnits) {
     if (u !== want) throw new RangeError(`series in ${series.unit} cannot be compared with ${opts.metric} in ${u}`);
   }
   return series.points.map((p) => {
-    const capacity = capacityAt(capacities, { asset: opts.asset, metric: opts.metric, date: p.periodEnd, ...(opts.statuses ? { statuses: opts.statuses } : {}) });
+    const capacity = capacityAt(capacities, {
+      asset: opts.asset,
+      metric: opts.metric,
+      date: p.periodEnd,
+      ...(opts.statuses ? { statuses: opts.statuses } : {}),
+    });
     const months = periodMonths(p.periodStart, p.periodEnd);
     const annualised = months !== 12 && opts.annualise === true && months !== undefined;
-    const perYear = p.value === null || months === undefined || (months !== 12 && !annualised) ? null : (p.value * 12) / months;
+    const perYear =
+      p.value === null || months === undefined || (months !== 12 && !annualised) ? null : (p.value * 12) / months;
     const u = perYear === null || !capacity ? undefined : utilisation(perYear, capacity.value);
     const h = perYear === null || !capacity ? undefined : headroom(perYear, capacity.value);
     return {
@@ -101,10 +119,19 @@ export function utilisationTable(
 export function utilisationSeries(
   series: Series,
   capacities: readonly CapacityRow[],
-  opts: { readonly asset: string; readonly metric: string; readonly statuses?: readonly CapacityStatus[]; readonly annualise?: boolean },
+  opts: {
+    readonly asset: string;
+    readonly metric: string;
+    readonly statuses?: readonly CapacityStatus[];
+    readonly annualise?: boolean;
+  },
 ): Series {
   const rows = utilisationTable(series, capacities, opts);
-  const points: SeriesPoint[] = series.points.map((p, i) => ({ ...p, value: rows[i]!.utilisation, sources: rows[i]!.sources }));
+  const points: SeriesPoint[] = series.points.map((p, i) => ({
+    ...p,
+    value: rows[i]!.utilisation,
+    sources: rows[i]!.sources,
+  }));
   return {
     ...series,
     id: `${series.id}:utilisation:${opts.asset}`,

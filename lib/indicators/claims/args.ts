@@ -113,7 +113,14 @@ const dateIssue = (full: boolean) => (s: string, ctx: z.RefinementCtx) => {
   const d = parsePartialDate(s);
   if (d && (!full || d.precision === "day")) return;
   const problem = /^\d{4}(-\d{2}){1,2}$/.test(s) ? partialDateProblem(s) : undefined;
-  ctx.addIssue({ code: "custom", message: problem ? `${s}: ${problem}` : full ? "expected a full date YYYY-MM-DD" : "expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)" });
+  ctx.addIssue({
+    code: "custom",
+    message: problem
+      ? `${s}: ${problem}`
+      : full
+        ? "expected a full date YYYY-MM-DD"
+        : "expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+  });
 };
 const isoDate = z.string().superRefine(dateIssue(false));
 const fullDate = z.string().superRefine(dateIssue(true));
@@ -139,7 +146,13 @@ const whereSchema = z.record(
 );
 
 const statusAtArgs = z
-  .object({ state: z.string(), org: z.string(), status: z.union([status, z.array(status).min(1)]), date: isoDate, since: z.boolean().optional() })
+  .object({
+    state: z.string(),
+    org: z.string(),
+    status: z.union([status, z.array(status).min(1)]),
+    date: isoDate,
+    since: z.boolean().optional(),
+  })
   .strict();
 
 const dateArgs = z
@@ -150,7 +163,12 @@ const dateArgs = z
     /** Column holding the date; default `date` (events), `founded` (organizations), `since` (memberships), `agreed` (funds), `as_of` (capacities). */
     field: z.string().optional(),
     expect: z
-      .object({ place: z.string().optional(), participants: z.array(z.string()).optional(), orgs: z.array(z.string()).optional(), kind: z.string().optional() })
+      .object({
+        place: z.string().optional(),
+        participants: z.array(z.string()).optional(),
+        orgs: z.array(z.string()).optional(),
+        kind: z.string().optional(),
+      })
       .strict()
       .optional(),
   })
@@ -186,7 +204,10 @@ const countArgs = z
     /** memberships: the statuses that count (default: full membership). */
     statuses: z.array(status).optional(),
     /** Count separately for each value of a (list) column; the claim holds when every value occurs. */
-    each: z.object({ field: z.string(), values: z.array(z.string()).min(1) }).strict().optional(),
+    each: z
+      .object({ field: z.string(), values: z.array(z.string()).min(1) })
+      .strict()
+      .optional(),
     /** Comparison with the article's number; default `eq` (within the tolerance). */
     op: z.enum(["eq", "gte", "lte", "gt", "lt"]).optional(),
     /**
@@ -253,6 +274,10 @@ export function parseClaimArgs(test: "status_at" | "date" | "growth" | "count" |
   const nc = notCheckableArgs.safeParse(raw);
   if (nc.success) return { ok: true, notCheckable: nc.data.not_checkable };
   const parsed = argsSchemas[test].safeParse(raw);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".") || "args"}: ${i.message}`).join("; ") };
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: parsed.error.issues.map((i) => `${i.path.join(".") || "args"}: ${i.message}`).join("; "),
+    };
   return { ok: true, args: parsed.data };
 }

@@ -6,8 +6,15 @@
  * @module
  */
 import type { ClaimRow } from "../../data/resources";
-import { mergeSources, mergeSourceLists } from "../../core/types";
-import { parseClaimArgs, type CountArgs, type DateArgs, type GrowthArgs, type StatusAtArgs, type ValueArgs } from "./args";
+import { mergeSourceLists } from "../../core/types";
+import {
+  parseClaimArgs,
+  type CountArgs,
+  type DateArgs,
+  type GrowthArgs,
+  type StatusAtArgs,
+  type ValueArgs,
+} from "./args";
 import { checkCount } from "./test-count";
 import { checkDate } from "./test-date";
 import { checkGrowth } from "./test-growth";
@@ -16,11 +23,19 @@ import { checkValue } from "./test-value";
 import type { ClaimData, ClaimResult, TestOutcome, Verdict } from "./types";
 
 /** The columns of a claims.csv row the checker reads. */
-export type ClaimInput = Pick<ClaimRow, "id" | "section" | "claim" | "indicator" | "test" | "args" | "article_value" | "tolerance">;
+export type ClaimInput = Pick<
+  ClaimRow,
+  "id" | "section" | "claim" | "indicator" | "test" | "args" | "article_value" | "tolerance"
+>;
 
 function run(claim: ClaimInput, data: ClaimData): TestOutcome {
   const parsed = parseClaimArgs(claim.test, claim.args);
-  if (!parsed.ok) return { verdict: "not_checkable", reason: `args do not fit the ${claim.test} contract: ${parsed.error}`, evidence: [] };
+  if (!parsed.ok)
+    return {
+      verdict: "not_checkable",
+      reason: `args do not fit the ${claim.test} contract: ${parsed.error}`,
+      evidence: [],
+    };
   if (parsed.notCheckable !== undefined) return { verdict: "not_checkable", reason: parsed.notCheckable, evidence: [] };
   const tol = claim.tolerance ?? 0;
   switch (claim.test) {
@@ -48,7 +63,9 @@ export class ClaimCheckError extends Error {
     readonly test: string,
     override readonly cause: unknown,
   ) {
-    super(`claim "${claimId}" (${test}) cannot be checked: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`claim "${claimId}" (${test}) cannot be checked: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
   }
 }
 

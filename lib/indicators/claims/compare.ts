@@ -26,7 +26,12 @@ export function compareNumber(data: number, article: number, tolerance: number):
  * Comparison of a number with the article's by an operator (`eq` uses {@link compareNumber}). Missing values: none; non-finite inputs give `not_supported`.
  * @example compareByOp(28, 16, "gte", 0) // => "supported"
  */
-export function compareByOp(data: number, article: number, op: "eq" | "gte" | "lte" | "gt" | "lt", tolerance: number): Verdict {
+export function compareByOp(
+  data: number,
+  article: number,
+  op: "eq" | "gte" | "lte" | "gt" | "lt",
+  tolerance: number,
+): Verdict {
   switch (op) {
     case "eq":
       return compareNumber(data, article, tolerance);
@@ -61,7 +66,8 @@ export function compareDates(data: string, article: string, toleranceDays = 0): 
   if (!d || !a) return "not_checkable";
   const common = RANK[d.precision] < RANK[a.precision] ? d.precision : a.precision;
   const cut = common === "year" ? 4 : common === "month" ? 7 : 10;
-  if (data.slice(0, cut) === article.slice(0, cut)) return RANK[d.precision] >= RANK[a.precision] ? "supported" : "partly_supported";
+  if (data.slice(0, cut) === article.slice(0, cut))
+    return RANK[d.precision] >= RANK[a.precision] ? "supported" : "partly_supported";
   const days = Math.abs(Date.parse(startOf(data)) - Date.parse(startOf(article))) / 86_400_000;
   return toleranceDays > 0 && days <= toleranceDays ? "supported" : "not_supported";
 }

@@ -5,7 +5,7 @@
  */
 import { latestFundRows } from "../funds/latest";
 import { FULL_MEMBERSHIP, statusAt } from "../memberships/status";
-import { mergeSources, type SourceId, mergeSourceLists } from "../../core/types";
+import { type SourceId, mergeSourceLists } from "../../core/types";
 import type { CountArgs } from "./args";
 import { articleNumber, compareByOp } from "./compare";
 import { claimsMembershipIndex } from "./test-status";
@@ -30,7 +30,12 @@ const keyOf = (r: AnyRow): string => String(r.id ?? r.iso3 ?? [r.state, r.org, r
  * article value that is not a number (e.g. "most") gives `not_checkable`, with the count as evidence.
  * @example checkCount({ resource: "memberships", org: "CICA", as_of: "2024-11-30" }, "28", 0, pkg).verdict // => "supported"
  */
-export function checkCount(args: CountArgs, articleValue: string | undefined, tolerance: number, data: ClaimData): TestOutcome {
+export function checkCount(
+  args: CountArgs,
+  articleValue: string | undefined,
+  tolerance: number,
+  data: ClaimData,
+): TestOutcome {
   let rows: AnyRow[];
   let label: string;
   if (args.resource === "memberships") {
@@ -42,27 +47,33 @@ export function checkCount(args: CountArgs, articleValue: string | undefined, to
     const holders = ix.states
       .map((s) => ({ s, at: statusAt(ix, s, args.org!, date) }))
       .filter(({ at }) => at.status !== "none" && statuses.includes(at.status));
-    const filtered = args.where ? new Set(whereRows([...stateRows.values()], args.where).map((r) => String(r.iso3))) : undefined;
-    rows = holders
-      .filter(({ s }) => !filtered || filtered.has(s))
-      .map(({ s, at }) => ({ id: s, sources: at.sources }));
+    const filtered = args.where
+      ? new Set(whereRows([...stateRows.values()], args.where).map((r) => String(r.iso3)))
+      : undefined;
+    rows = holders.filter(({ s }) => !filtered || filtered.has(s)).map(({ s, at }) => ({ id: s, sources: at.sources }));
     label = `states ${statuses.join("/")} of ${args.org} on ${date}${args.where ? ` where ${JSON.stringify(args.where)}` : ""}`;
   } else {
     const source: readonly AnyRow[] =
-      args.resource === "funds"
-        ? latestFundRows(data.funds, args.as_of)
-        : data[args.resource];
+      args.resource === "funds" ? latestFundRows(data.funds, args.as_of) : data[args.resource];
     rows = whereRows(source, args.where);
     label = `rows of ${args.resource}${args.where ? ` where ${JSON.stringify(args.where)}` : ""}${args.resource === "funds" && args.as_of ? ` as of ${args.as_of}` : ""}`;
   }
   if (args.each) {
     const { field, values } = args.each;
     const evidence: Evidence[] = values.map((v) => {
-      const hits = rows.filter((r) => (Array.isArray(r[field]) ? (r[field] as unknown[]).map(String).includes(v) : String(r[field]) === v));
-      return { label: `${label} with ${field} ${v}`, value: hits.length, row: hits.map(keyOf).join(";"), sources: mergeSourceLists(hits.map(srcOf)) };
+      const hits = rows.filter((r) =>
+        Array.isArray(r[field]) ? (r[field] as unknown[]).map(String).includes(v) : String(r[field]) === v,
+      );
+      return {
+        label: `${label} with ${field} ${v}`,
+        value: hits.length,
+        row: hits.map(keyOf).join(";"),
+        sources: mergeSourceLists(hits.map(srcOf)),
+      };
     });
     const present = evidence.filter((e) => (e.value as number) > 0).length;
-    const verdict: Verdict = present === values.length ? "supported" : present > 0 ? "partly_supported" : "not_supported";
+    const verdict: Verdict =
+      present === values.length ? "supported" : present > 0 ? "partly_supported" : "not_supported";
     return {
       verdict,
       reason: `${present} of ${values.length} values present: ${evidence.map((e, i) => `${values[i]} ${e.value}`).join(", ")}`,
@@ -70,22 +81,40 @@ export function checkCount(args: CountArgs, articleValue: string | undefined, to
       tolerance,
     };
   }
-  const evidence: Evidence[] = [{ label, value: rows.length, row: rows.map(keyOf).join(";"), sources: mergeSourceLists(rows.map(srcOf)) }];
+  const evidence: Evidence[] = [
+    { label, value: rows.length, row: rows.map(keyOf).join(";"), sources: mergeSourceLists(rows.map(srcOf)) },
+  ];
   if (args.than) {
-    if (args.resource === "memberships") return { verdict: "not_checkable", reason: "than is not available for memberships counts", evidence };
+    if (args.resource === "memberships")
+      return { verdict: "not_checkable", reason: "than is not available for memberships counts", evidence };
     const pool: readonly AnyRow[] =
       args.resource === "funds" ? latestFundRows(data.funds, args.as_of) : data[args.resource];
     const other = whereRows(pool, args.than.where);
-    evidence.push({ label: `rows of ${args.resource} where ${JSON.stringify(args.than.where)}`, value: other.length, row: other.map(keyOf).join(";"), sources: mergeSourceLists(other.map(srcOf)) });
+    evidence.push({
+      label: `rows of ${args.resource} where ${JSON.stringify(args.than.where)}`,
+      value: other.length,
+      row: other.map(keyOf).join(";"),
+      sources: mergeSourceLists(other.map(srcOf)),
+    });
     const op = args.op ?? "gt";
     const verdict = compareByOp(rows.length, other.length, op, 0);
     return { verdict, reason: `the data count ${rows.length} against ${other.length} (${op})`, evidence, tolerance };
   }
   const article = articleNumber(articleValue);
   if (article === undefined) {
-    return { verdict: "not_checkable", reason: `the data count ${rows.length}, but the article's value "${articleValue ?? ""}" is not a number the data can test`, evidence, tolerance };
+    return {
+      verdict: "not_checkable",
+      reason: `the data count ${rows.length}, but the article's value "${articleValue ?? ""}" is not a number the data can test`,
+      evidence,
+      tolerance,
+    };
   }
   const op = args.op ?? "eq";
   const verdict = compareByOp(rows.length, article, op, tolerance);
-  return { verdict, reason: `the data count ${rows.length} (${op} ${article}${tolerance ? ` ± ${tolerance}` : ""})`, evidence, tolerance };
+  return {
+    verdict,
+    reason: `the data count ${rows.length} (${op} ${article}${tolerance ? ` ± ${tolerance}` : ""})`,
+    evidence,
+    tolerance,
+  };
 }

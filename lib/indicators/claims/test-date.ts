@@ -40,15 +40,29 @@ function rowKey(r: AnyRow): string {
  * Missing values: no matching row, or a row without the date, gives `not_checkable`.
  * @example checkDate({ resource: "events", id: "2024-08-09-sixth-consultative-meeting-astana" }, "2024-08-09", 0, pkg).verdict // => "supported"
  */
-export function checkDate(args: DateArgs, articleValue: string | undefined, toleranceDays: number, data: ClaimData): TestOutcome {
+export function checkDate(
+  args: DateArgs,
+  articleValue: string | undefined,
+  toleranceDays: number,
+  data: ClaimData,
+): TestOutcome {
   if (!articleValue || !parsePartialDate(articleValue.trim())) {
-    return { verdict: "not_checkable", reason: `the article's value "${articleValue ?? ""}" is not an ISO date`, evidence: [] };
+    return {
+      verdict: "not_checkable",
+      reason: `the article's value "${articleValue ?? ""}" is not an ISO date`,
+      evidence: [],
+    };
   }
   const article = articleValue.trim();
   const all: readonly AnyRow[] = data[RESOURCE_KEY[args.resource]];
   const rows = args.id !== undefined ? all.filter((r) => r.id === args.id) : whereRows(all, args.where);
   const picked = args.id !== undefined && args.where ? whereRows(rows, args.where) : rows;
-  if (picked.length === 0) return { verdict: "not_checkable", reason: `no row of data/${args.resource}.csv matches ${JSON.stringify(args.id ?? args.where)}`, evidence: [] };
+  if (picked.length === 0)
+    return {
+      verdict: "not_checkable",
+      reason: `no row of data/${args.resource}.csv matches ${JSON.stringify(args.id ?? args.where)}`,
+      evidence: [],
+    };
   const field = args.field ?? DEFAULT_FIELD[args.resource];
   const evidence: Evidence[] = [];
   const verdicts: Verdict[] = [];
@@ -65,7 +79,8 @@ export function checkDate(args: DateArgs, articleValue: string | undefined, tole
     const e = args.expect;
     if (e) {
       const miss: string[] = [];
-      if (e.place !== undefined && String(r.place ?? "").toLowerCase() !== e.place.toLowerCase()) miss.push(`place is "${String(r.place ?? "")}", not "${e.place}"`);
+      if (e.place !== undefined && String(r.place ?? "").toLowerCase() !== e.place.toLowerCase())
+        miss.push(`place is "${String(r.place ?? "")}", not "${e.place}"`);
       if (e.kind !== undefined && r.kind !== e.kind) miss.push(`kind is ${String(r.kind)}, not ${e.kind}`);
       for (const [col, want] of [
         ["participants", e.participants],
@@ -75,9 +90,20 @@ export function checkDate(args: DateArgs, articleValue: string | undefined, tole
         const have = Array.isArray(r[col]) ? (r[col] as string[]) : [];
         const lacking = want.filter((w) => !have.includes(w));
         if (lacking.length) miss.push(`${col} lack ${lacking.join(", ")}`);
-        evidence.push({ label: `${col} of ${rowKey(r)}`, value: have.join(";"), row: rowKey(r), sources: rowSources(r) });
+        evidence.push({
+          label: `${col} of ${rowKey(r)}`,
+          value: have.join(";"),
+          row: rowKey(r),
+          sources: rowSources(r),
+        });
       }
-      if (e.place !== undefined) evidence.push({ label: `place of ${rowKey(r)}`, value: String(r.place ?? ""), row: rowKey(r), sources: rowSources(r) });
+      if (e.place !== undefined)
+        evidence.push({
+          label: `place of ${rowKey(r)}`,
+          value: String(r.place ?? ""),
+          row: rowKey(r),
+          sources: rowSources(r),
+        });
       if (miss.length && (v === "supported" || v === "partly_supported")) {
         v = "partly_supported";
         for (const m of miss) failed.push(m);

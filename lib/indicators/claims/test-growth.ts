@@ -33,9 +33,19 @@ interface FlowLike {
  * Missing values: no figure gives `not_checkable`; a zero base volume gives no derived figure.
  * @example checkGrowth({ resource: "transit", scope: "ots_transit", period_start: "2024-01-01", period_end: "2024-09-30", base_start: "2023-01-01", base_end: "2023-09-30" }, "15", 1, pkg).verdict // => "supported"
  */
-export function checkGrowth(args: GrowthArgs, articleValue: string | undefined, tolerance: number, data: Pick<ClaimData, "transit" | "corridorFlows">): TestOutcome {
+export function checkGrowth(
+  args: GrowthArgs,
+  articleValue: string | undefined,
+  tolerance: number,
+  data: Pick<ClaimData, "transit" | "corridorFlows">,
+): TestOutcome {
   const rows = (args.resource === "transit" ? data.transit : data.corridorFlows) as readonly FlowLike[];
-  const inScope = rows.filter((r) => r.scope === args.scope && (args.route === undefined || r.route === args.route) && (r.status ?? "actual") === "actual");
+  const inScope = rows.filter(
+    (r) =>
+      r.scope === args.scope &&
+      (args.route === undefined || r.route === args.route) &&
+      (r.status ?? "actual") === "actual",
+  );
   const growthMetric = args.metric ?? (args.resource === "transit" ? "growth" : "cargo_growth");
   const volumeMetric = args.volume_metric ?? (args.resource === "transit" ? "volume" : "cargo");
   const figures: Evidence[] = inScope
@@ -49,30 +59,54 @@ export function checkGrowth(args: GrowthArgs, articleValue: string | undefined, 
     )
     .map((r) => ({ label: `published growth (${r.id})`, value: r.value, row: r.id, sources: rowSources(r) }));
   if (figures.length === 0) {
-    const now = inScope.filter((r) => r.metric === volumeMetric && r.period_start === args.period_start && r.period_end === args.period_end);
-    const base = inScope.filter((r) => r.metric === volumeMetric && r.period_start === args.base_start && r.period_end === args.base_end);
+    const now = inScope.filter(
+      (r) => r.metric === volumeMetric && r.period_start === args.period_start && r.period_end === args.period_end,
+    );
+    const base = inScope.filter(
+      (r) => r.metric === volumeMetric && r.period_start === args.base_start && r.period_end === args.base_end,
+    );
     for (const a of now) {
       for (const b of base) {
         const g = percentChange(b.value, a.value);
         if (g !== undefined) {
-          figures.push({ label: `derived growth ${b.id} → ${a.id} (${b.value} → ${a.value})`, value: g, row: `${b.id}→${a.id}`, sources: mergeSources(rowSources(b), rowSources(a)) });
+          figures.push({
+            label: `derived growth ${b.id} → ${a.id} (${b.value} → ${a.value})`,
+            value: g,
+            row: `${b.id}→${a.id}`,
+            sources: mergeSources(rowSources(b), rowSources(a)),
+          });
         }
       }
     }
   }
   const period = `${args.period_start}..${args.period_end} against ${args.base_start}..${args.base_end}`;
   if (figures.length === 0) {
-    return { verdict: "not_checkable", reason: `no ${args.scope} growth figure, and no pair of volumes, for ${period} in data/${args.resource}.csv`, evidence: [], tolerance };
+    return {
+      verdict: "not_checkable",
+      reason: `no ${args.scope} growth figure, and no pair of volumes, for ${period} in data/${args.resource}.csv`,
+      evidence: [],
+      tolerance,
+    };
   }
   const values = figures.map((f) => f.value as number);
   if (args.expect) {
     const ok = values.map((v) => (args.expect === "increase" ? v > 0 : v < 0));
     const verdict: Verdict = ok.every(Boolean) ? "supported" : ok.some(Boolean) ? "partly_supported" : "not_supported";
-    return { verdict, reason: `${args.scope} growth ${period}: ${values.map((v) => v.toFixed(1)).join(", ")} % (claim: ${args.expect})`, evidence: figures, tolerance };
+    return {
+      verdict,
+      reason: `${args.scope} growth ${period}: ${values.map((v) => v.toFixed(1)).join(", ")} % (claim: ${args.expect})`,
+      evidence: figures,
+      tolerance,
+    };
   }
   const article = articleNumber(articleValue);
   if (article === undefined) {
-    return { verdict: "not_checkable", reason: `the article's value "${articleValue ?? ""}" is not a number`, evidence: figures, tolerance };
+    return {
+      verdict: "not_checkable",
+      reason: `the article's value "${articleValue ?? ""}" is not a number`,
+      evidence: figures,
+      tolerance,
+    };
   }
   const verdicts = values.map((v) => compareNumber(v, article, tolerance));
   const verdict: Verdict = verdicts.every((v) => v === verdicts[0])

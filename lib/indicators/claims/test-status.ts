@@ -40,9 +40,19 @@ export function checkStatusAt(args: StatusAtArgs, data: Pick<ClaimData, "members
       row: `${args.state}|${args.org}|${at.since ?? ""}`,
       sources: at.sources,
     },
-    ...(at.since ? [{ label: `since (${at.sinceBound ?? "exact"})`, value: at.since, row: `${args.state}|${args.org}|${at.since}`, sources: at.sources }] : []),
+    ...(at.since
+      ? [
+          {
+            label: `since (${at.sinceBound ?? "exact"})`,
+            value: at.since,
+            row: `${args.state}|${args.org}|${at.since}`,
+            sources: at.sources,
+          },
+        ]
+      : []),
   ];
-  if (at.reason === "not_founded") return { verdict: "not_supported", reason: `${args.org} did not exist yet on ${args.date}`, evidence };
+  if (at.reason === "not_founded")
+    return { verdict: "not_supported", reason: `${args.org} did not exist yet on ${args.date}`, evidence };
   if (at.status !== "none" && wanted.includes(at.status)) {
     if (args.since && at.since) {
       const v = compareDates(at.since, args.date);
@@ -54,15 +64,32 @@ export function checkStatusAt(args: StatusAtArgs, data: Pick<ClaimData, "members
         };
       }
       if (at.sinceBound === "by") {
-        return { verdict: "partly_supported", reason: `the status is documented on ${at.since}, but when it began is unknown (since_bound = by)`, evidence };
+        return {
+          verdict: "partly_supported",
+          reason: `the status is documented on ${at.since}, but when it began is unknown (since_bound = by)`,
+          evidence,
+        };
       }
     }
-    if (at.uncertain) return { verdict: "partly_supported", reason: `the status held, but the date ${args.date} falls inside a partial date of the data`, evidence };
+    if (at.uncertain)
+      return {
+        verdict: "partly_supported",
+        reason: `the status held, but the date ${args.date} falls inside a partial date of the data`,
+        evidence,
+      };
     return { verdict: "supported", reason: `${args.state} was ${at.status} of ${args.org} on ${args.date}`, evidence };
   }
   if (at.reason === "not_yet" && at.sinceBound === "by") {
-    return { verdict: "not_checkable", reason: `the first row is dated ${at.since} with since_bound = by: the start is unknown`, evidence };
+    return {
+      verdict: "not_checkable",
+      reason: `the first row is dated ${at.since} with since_bound = by: the start is unknown`,
+      evidence,
+    };
   }
   const found = at.status === "none" ? `no status (${at.reason.replace("_", " ")})` : at.status;
-  return { verdict: "not_supported", reason: `on ${args.date} the data give ${found} for ${args.state} in ${args.org}, not ${wanted.join(" or ")}`, evidence };
+  return {
+    verdict: "not_supported",
+    reason: `on ${args.date} the data give ${found} for ${args.state} in ${args.org}, not ${wanted.join(" or ")}`,
+    evidence,
+  };
 }

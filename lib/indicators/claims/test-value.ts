@@ -12,7 +12,13 @@ import { whereRows } from "./where";
 
 type AnyRow = Record<string, unknown> & { readonly sources: readonly SourceId[] };
 
-const KEY = { capacities: "capacities", corridor_flows: "corridorFlows", transit: "transit", funds: "funds", trade: "trade" } as const;
+const KEY = {
+  capacities: "capacities",
+  corridor_flows: "corridorFlows",
+  transit: "transit",
+  funds: "funds",
+  trade: "trade",
+} as const;
 
 /**
  * Checks a `value` claim.
@@ -24,26 +30,55 @@ const KEY = { capacities: "capacities", corridor_flows: "corridorFlows", transit
  *   number within the tolerance (best row counts).
  * @example checkValue({ resource: "capacities", asset: "btk_railway", metric: "cargo_capacity", op: "increase", as_of: "2024-11-30" }, undefined, 0, pkg).verdict // => "supported"
  */
-export function checkValue(args: ValueArgs, articleValue: string | undefined, tolerance: number, data: ClaimData): TestOutcome {
+export function checkValue(
+  args: ValueArgs,
+  articleValue: string | undefined,
+  tolerance: number,
+  data: ClaimData,
+): TestOutcome {
   const all: readonly AnyRow[] = data[KEY[args.resource]];
   if (args.op === "increase") {
     if (args.resource !== "capacities" || !args.asset || !args.metric) {
-      return { verdict: "not_checkable", reason: 'op "increase" needs resource capacities, asset and metric', evidence: [] };
+      return {
+        verdict: "not_checkable",
+        reason: 'op "increase" needs resource capacities, asset and metric',
+        evidence: [],
+      };
     }
     const day = queryDay(args.as_of ?? new Date().toISOString().slice(0, 10));
     const rows = whereRows(all, args.where)
       .filter((r) => r.asset === args.asset && r.metric === args.metric && effectiveFrom(String(r.as_of)) <= day)
       .sort((a, b) => effectiveFrom(String(a.as_of)) - effectiveFrom(String(b.as_of)));
     const actual = rows.filter((r) => r.status === "actual");
-    const ev = (r: AnyRow, what: string): Evidence => ({ label: `${what} ${r.status} capacity (${String(r.as_of)})`, value: r.value as number, row: String(r.id), sources: rowSources(r) });
-    if (actual.length === 0) return { verdict: "not_checkable", reason: `no actual ${args.metric} of ${args.asset} stated by ${args.as_of ?? "today"}`, evidence: [] };
+    const ev = (r: AnyRow, what: string): Evidence => ({
+      label: `${what} ${r.status} capacity (${String(r.as_of)})`,
+      value: r.value as number,
+      row: String(r.id),
+      sources: rowSources(r),
+    });
+    if (actual.length === 0)
+      return {
+        verdict: "not_checkable",
+        reason: `no actual ${args.metric} of ${args.asset} stated by ${args.as_of ?? "today"}`,
+        evidence: [],
+      };
     const first = actual[0]!;
     const last = actual[actual.length - 1]!;
     const evidence: Evidence[] = [ev(first, "earliest"), ev(last, "latest")];
     if ((last.value as number) > (first.value as number)) {
-      return { verdict: "supported", reason: `actual ${args.metric} of ${args.asset} rose from ${String(first.value)} to ${String(last.value)} by ${String(last.as_of)}`, evidence, tolerance };
+      return {
+        verdict: "supported",
+        reason: `actual ${args.metric} of ${args.asset} rose from ${String(first.value)} to ${String(last.value)} by ${String(last.as_of)}`,
+        evidence,
+        tolerance,
+      };
     }
-    const planned = rows.filter((r) => (r.status === "planned" || r.status === "target") && (r.value as number) > (last.value as number) && effectiveFrom(String(r.as_of)) >= effectiveFrom(String(first.as_of)));
+    const planned = rows.filter(
+      (r) =>
+        (r.status === "planned" || r.status === "target") &&
+        (r.value as number) > (last.value as number) &&
+        effectiveFrom(String(r.as_of)) >= effectiveFrom(String(first.as_of)),
+    );
     if (planned.length > 0) {
       const p = planned[planned.length - 1]!;
       evidence.push(ev(p, "latest announced"));
@@ -54,10 +89,16 @@ export function checkValue(args: ValueArgs, articleValue: string | undefined, to
         tolerance,
       };
     }
-    return { verdict: "not_supported", reason: `no rise in actual or announced ${args.metric} of ${args.asset}`, evidence, tolerance };
+    return {
+      verdict: "not_supported",
+      reason: `no rise in actual or announced ${args.metric} of ${args.asset}`,
+      evidence,
+      tolerance,
+    };
   }
   const rows = whereRows(args.id !== undefined ? all.filter((r) => r.id === args.id) : all, args.where);
-  if (rows.length === 0) return { verdict: "not_checkable", reason: `no row of data/${args.resource}.csv matches`, evidence: [] };
+  if (rows.length === 0)
+    return { verdict: "not_checkable", reason: `no row of data/${args.resource}.csv matches`, evidence: [] };
   const field = args.field ?? "value";
   const evidence: Evidence[] = rows.map((r) => ({
     label: `${field} of ${String(r.id)}`,
@@ -66,9 +107,22 @@ export function checkValue(args: ValueArgs, articleValue: string | undefined, to
     sources: rowSources(r),
   }));
   const article = articleNumber(articleValue);
-  if (article === undefined) return { verdict: "not_checkable", reason: `the article's value "${articleValue ?? ""}" is not a number`, evidence, tolerance };
-  const verdicts: Verdict[] = evidence.map((e) => (typeof e.value === "number" ? compareNumber(e.value, article, tolerance) : "not_checkable"));
+  if (article === undefined)
+    return {
+      verdict: "not_checkable",
+      reason: `the article's value "${articleValue ?? ""}" is not a number`,
+      evidence,
+      tolerance,
+    };
+  const verdicts: Verdict[] = evidence.map((e) =>
+    typeof e.value === "number" ? compareNumber(e.value, article, tolerance) : "not_checkable",
+  );
   const order: Verdict[] = ["supported", "partly_supported", "not_supported", "not_checkable"];
   const verdict = order.find((v) => verdicts.includes(v))!;
-  return { verdict, reason: `data give ${evidence.map((e) => e.value).join(", ")} against the article's ${article} (tolerance ${tolerance})`, evidence, tolerance };
+  return {
+    verdict,
+    reason: `data give ${evidence.map((e) => e.value).join(", ")} against the article's ${article} (tolerance ${tolerance})`,
+    evidence,
+    tolerance,
+  };
 }

@@ -44,7 +44,10 @@ export interface ClaimResult {
 }
 
 /** The resources claim checks read (a {@link DataPackage} has them all). */
-export type ClaimData = Pick<DataPackage, "memberships" | "organizations" | "events" | "transit" | "corridorFlows" | "capacities" | "funds" | "states" | "trade">;
+export type ClaimData = Pick<
+  DataPackage,
+  "memberships" | "organizations" | "events" | "transit" | "corridorFlows" | "capacities" | "funds" | "states" | "trade"
+>;
 
 /** The outcome of one test before it is wrapped into a {@link ClaimResult}. */
 export interface TestOutcome {

@@ -16,7 +16,12 @@ export interface VerdictTerms {
 }
 
 /** The verdicts in reading order: best first. */
-export const VERDICT_ORDER = ["supported", "partly_supported", "not_supported", "not_checkable"] as const satisfies readonly Verdict[];
+export const VERDICT_ORDER = [
+  "supported",
+  "partly_supported",
+  "not_supported",
+  "not_checkable",
+] as const satisfies readonly Verdict[];
 
 /** Every verdict with its label, colour and cell background. */
 export const VERDICT_TERMS: Readonly<Record<Verdict, VerdictTerms>> = {

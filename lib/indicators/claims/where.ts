@@ -15,10 +15,16 @@ function matchOne(value: unknown, cond: WhereCondition): boolean {
     return isList ? wanted.every((w) => list.includes(w)) : text !== undefined && wanted.includes(text);
   }
   if (typeof cond === "object" && cond !== null) {
-    if (cond.in && !(isList ? cond.in.map(String).some((w) => list.includes(w)) : text !== undefined && cond.in.map(String).includes(text))) return false;
+    if (
+      cond.in &&
+      !(isList
+        ? cond.in.map(String).some((w) => list.includes(w))
+        : text !== undefined && cond.in.map(String).includes(text))
+    )
+      return false;
     if (cond.contains && !(isList && cond.contains.every((w) => list.includes(w)))) return false;
     if (cond.size !== undefined && !(isList && list.length === cond.size)) return false;
-    if (cond.prefix !== undefined && !(text !== undefined && text.startsWith(cond.prefix))) return false;
+    if (cond.prefix !== undefined && !text?.startsWith(cond.prefix)) return false;
     if (cond.gte !== undefined && !(text !== undefined && text >= cond.gte)) return false;
     if (cond.lte !== undefined && !(text !== undefined && text <= cond.lte)) return false;
     return true;

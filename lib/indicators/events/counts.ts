@@ -37,7 +37,8 @@ export interface EventCount {
   readonly sources: readonly SourceId[];
 }
 
-const list = <T>(v: T | readonly T[] | undefined): readonly T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? (v as readonly T[]) : [v as T]);
+const list = <T>(v: T | readonly T[] | undefined): readonly T[] | undefined =>
+  v === undefined ? undefined : Array.isArray(v) ? (v as readonly T[]) : [v as T];
 
 /**
  * The events matching a filter.
@@ -70,16 +71,31 @@ export function filterEvents<E extends EventInput>(events: readonly E[], filter:
  *   { id: "b", date: "2024-11-06", orgs: ["OTS"], participants: [], kind: "summit", sources: ["t"] },
  * ], "year").map((c) => [c.key, c.count]) // => [["2024", 2]]
  */
-export function eventCounts(events: readonly EventInput[], by: "org" | "year" | "kind", filter: EventFilter = {}): EventCount[] {
+export function eventCounts(
+  events: readonly EventInput[],
+  by: "org" | "year" | "kind",
+  filter: EventFilter = {},
+): EventCount[] {
   const picked = filterEvents(events, filter);
   const orgs = list(filter.org);
   const groups = new Map<string, EventInput[]>();
   for (const e of picked) {
     const keys =
-      by === "year" ? [e.date.slice(0, 4)] : by === "kind" ? [e.kind] : e.orgs.length === 0 ? ["(none)"] : e.orgs.filter((o) => !orgs || orgs.includes(o));
+      by === "year"
+        ? [e.date.slice(0, 4)]
+        : by === "kind"
+          ? [e.kind]
+          : e.orgs.length === 0
+            ? ["(none)"]
+            : e.orgs.filter((o) => !orgs || orgs.includes(o));
     for (const k of keys) groups.set(k, [...(groups.get(k) ?? []), e]);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, es]) => ({ key, count: es.length, eventIds: es.map((e) => e.id), sources: mergeSources(...es.map((e) => rowSources(e))) }));
+    .map(([key, es]) => ({
+      key,
+      count: es.length,
+      eventIds: es.map((e) => e.id),
+      sources: mergeSources(...es.map((e) => rowSources(e))),
+    }));
 }

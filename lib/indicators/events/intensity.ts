@@ -4,7 +4,7 @@
  * @module
  */
 import { rowSources } from "../series/sources";
-import { mergeSources, type Series, type SeriesPoint, mergeSourceLists } from "../../core/types";
+import { type Series, type SeriesPoint, mergeSourceLists } from "../../core/types";
 import { filterEvents, type EventFilter, type EventInput, type EventKind } from "./counts";
 
 /**
@@ -20,7 +20,12 @@ import { filterEvents, type EventFilter, type EventInput, type EventKind } from 
  */
 export function summitIntensity(
   events: readonly EventInput[],
-  opts: Omit<EventFilter, "from" | "to" | "kind"> & { readonly from: number; readonly to: number; readonly kind?: EventKind | readonly EventKind[]; readonly today: string },
+  opts: Omit<EventFilter, "from" | "to" | "kind"> & {
+    readonly from: number;
+    readonly to: number;
+    readonly kind?: EventKind | readonly EventKind[];
+    readonly today: string;
+  },
 ): Series {
   const kind = opts.kind ?? "summit";
   const picked = filterEvents(events, { ...opts, kind });

@@ -50,10 +50,18 @@ function totals(key: string, funds: readonly FundRow[]): FundTotals {
  * // KGZ in AKDF ($100m) and the Turkic fund; TUR in the Turkic fund; UZB in the AZE–UZB fund ($500m) and the Turkic fund
  * fundsByPartner(pkg.funds, { asOf: "2024-11-30", exclude: ["AZE"] }).map((t) => [t.key, t.count, t.pledgedUsd]) // => [["KAZ", 2, 500000000], ["KGZ", 2, 600000000], ["TUR", 1, 500000000], ["UZB", 2, 1000000000]]
  */
-export function fundsByPartner(rows: readonly FundRow[], opts: { readonly asOf?: string; readonly exclude?: readonly (Iso3 | string)[] } = {}): FundTotals[] {
+export function fundsByPartner(
+  rows: readonly FundRow[],
+  opts: { readonly asOf?: string; readonly exclude?: readonly (Iso3 | string)[] } = {},
+): FundTotals[] {
   const latest = latestFundRows(rows, opts.asOf);
   const keys = [...new Set(latest.flatMap((f) => f.partners))].filter((p) => !(opts.exclude ?? []).includes(p)).sort();
-  return keys.map((k) => totals(k, latest.filter((f) => f.partners.includes(k))));
+  return keys.map((k) =>
+    totals(
+      k,
+      latest.filter((f) => f.partners.includes(k)),
+    ),
+  );
 }
 
 /**
@@ -71,7 +79,12 @@ export function fundsByYear(
   const latest = latestFundRows(rows, opts.asOf);
   const year = (f: FundRow) => f[by]?.slice(0, 4) ?? "undated";
   const keys = [...new Set(latest.map(year))].sort();
-  return keys.map((k) => totals(k, latest.filter((f) => year(f) === k)));
+  return keys.map((k) =>
+    totals(
+      k,
+      latest.filter((f) => year(f) === k),
+    ),
+  );
 }
 
 /** Pledged against paid-in capital of one fund. */
@@ -100,7 +113,10 @@ export function pledgedVsPaid(rows: readonly FundRow[], asOf?: string): PledgedV
     asOf: f.as_of,
     pledgedUsd: f.pledged_usd,
     paidInUsd: f.paid_in_usd,
-    paidInShare: f.pledged_usd !== undefined && f.paid_in_usd !== undefined && f.pledged_usd !== 0 ? (f.paid_in_usd / f.pledged_usd) * 100 : undefined,
+    paidInShare:
+      f.pledged_usd !== undefined && f.paid_in_usd !== undefined && f.pledged_usd !== 0
+        ? (f.paid_in_usd / f.pledged_usd) * 100
+        : undefined,
     sources: mergeSources(rowSources(f)),
   }));
 }

@@ -36,7 +36,11 @@ export interface MembershipMatrix {
 export function membershipMatrix(
   index: MembershipIndex,
   date: string,
-  opts: { readonly statuses?: readonly MembershipStatus[]; readonly states?: readonly string[]; readonly orgs?: readonly string[] } = {},
+  opts: {
+    readonly statuses?: readonly MembershipStatus[];
+    readonly states?: readonly string[];
+    readonly orgs?: readonly string[];
+  } = {},
 ): MembershipMatrix {
   const statuses = opts.statuses ?? ANY_TIE;
   const keep = new Uint8Array(MEMBERSHIP_STATUSES.length + 1);
@@ -46,10 +50,14 @@ export function membershipMatrix(
   // Map the index's positions to the matrix's (−1: not in the matrix).
   const rowOf = new Int32Array(index.states.length).fill(-1);
   const stateAt = new Map<string, number>(states.map((s, i) => [s, i]));
-  index.states.forEach((s, i) => (rowOf[i] = stateAt.get(s) ?? -1));
+  index.states.forEach((s, i) => {
+    rowOf[i] = stateAt.get(s) ?? -1;
+  });
   const colOf = new Int32Array(index.orgs.length).fill(-1);
   const orgAt = new Map<string, number>(orgs.map((o, i) => [o, i]));
-  index.orgs.forEach((o, i) => (colOf[i] = orgAt.get(o) ?? -1));
+  index.orgs.forEach((o, i) => {
+    colOf[i] = orgAt.get(o) ?? -1;
+  });
 
   const day = queryDay(date);
   const m = orgs.length;
@@ -98,7 +106,7 @@ export function matrixCellSources(matrix: MembershipMatrix, state: string, org: 
   const c = matrix.orgs.findIndex((o) => o === org);
   if (r < 0 || c < 0) return [];
   const k = matrix.spellOf[r * matrix.orgs.length + c]!;
-  return k < 0 ? [] : (rowSources(matrix.index.spells[k]!.row));
+  return k < 0 ? [] : rowSources(matrix.index.spells[k]!.row);
 }
 
 /**
@@ -108,7 +116,9 @@ export function matrixCellSources(matrix: MembershipMatrix, state: string, org: 
  * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
  * matrixTable(matrix).find((r) => r.state === "AZE")?.cells.CSTO // => "" (a former member: not a standing tie)
  */
-export function matrixTable(matrix: MembershipMatrix): { state: Iso3; cells: Record<string, MembershipStatus | "">; sources: SourceId[] }[] {
+export function matrixTable(
+  matrix: MembershipMatrix,
+): { state: Iso3; cells: Record<string, MembershipStatus | "">; sources: SourceId[] }[] {
   const m = matrix.orgs.length;
   return matrix.states.map((state, r) => {
     const cells: Record<string, MembershipStatus | ""> = {};

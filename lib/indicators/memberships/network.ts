@@ -14,7 +14,7 @@
 import { UndirectedGraph } from "graphology";
 import betweennessCentrality from "graphology-metrics/centrality/betweenness";
 import { degreeCentrality } from "graphology-metrics/centrality/degree";
-import { mergeSources, type SourceId, mergeSourceLists } from "../../core/types";
+import { type SourceId, mergeSourceLists } from "../../core/types";
 import { MEMBERSHIP_STATUSES, type MembershipStatus } from "./status";
 import type { MembershipMatrix } from "./matrix";
 import { overlapMatrix, sharedMemberships, type OverlapMatrix } from "./overlap";
@@ -73,7 +73,11 @@ export function stateOrgNetwork(matrix: MembershipMatrix): MembershipGraph {
       const code = matrix.codes[r * m + c]!;
       if (code === 0) return;
       const k = matrix.spellOf[r * m + c]!;
-      g.addEdge(stateNode(s), orgNode(o), { weight: 1, status: MEMBERSHIP_STATUSES[code - 1]!, sources: rowSources(matrix.index.spells[k]!.row) });
+      g.addEdge(stateNode(s), orgNode(o), {
+        weight: 1,
+        status: MEMBERSHIP_STATUSES[code - 1]!,
+        sources: rowSources(matrix.index.spells[k]!.row),
+      });
     });
   });
   return g;
@@ -144,7 +148,10 @@ export interface CentralityRow {
  * ]), "2024");
  * networkCentrality(stateStateNetwork(m)).map((r) => [r.id, r.degree, r.betweenness]) // => [["BBB", 2, 1], ["AAA", 1, 0], ["CCC", 1, 0]]
  */
-export function networkCentrality(graph: MembershipGraph, opts: { readonly weighted?: boolean; readonly sources?: boolean } = {}): CentralityRow[] {
+export function networkCentrality(
+  graph: MembershipGraph,
+  opts: { readonly weighted?: boolean; readonly sources?: boolean } = {},
+): CentralityRow[] {
   const degC = graph.order > 1 ? degreeCentrality(graph) : {};
   const btw = betweennessCentrality(graph, {
     normalized: true,

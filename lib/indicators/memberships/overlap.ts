@@ -53,7 +53,8 @@ export function sharedMemberships(matrix: MembershipMatrix, a: string, b: string
   matrix.orgs.forEach((org, c) => {
     if (matrix.codes[ra * m + c] !== 0 && matrix.codes[rb * m + c] !== 0) {
       shared.push(org);
-      for (const k of [matrix.spellOf[ra * m + c]!, matrix.spellOf[rb * m + c]!]) sources.push(rowSources(matrix.index.spells[k]!.row));
+      for (const k of [matrix.spellOf[ra * m + c]!, matrix.spellOf[rb * m + c]!])
+        sources.push(rowSources(matrix.index.spells[k]!.row));
     }
   });
   return { value: shared, sources: mergeSources(...sources) };
@@ -126,7 +127,9 @@ export function overlapMatrix(matrix: MembershipMatrix): OverlapMatrix {
       jac[i * n + j] = jac[j * n + i] = v;
     }
   }
-  const sources = mergeSources(...[...spellSeen].sort((a, b) => a - b).map((k) => rowSources(matrix.index.spells[k]!.row)));
+  const sources = mergeSources(
+    ...[...spellSeen].sort((a, b) => a - b).map((k) => rowSources(matrix.index.spells[k]!.row)),
+  );
   return { date: matrix.date, states: matrix.states, sizes, shared, jaccard: jac, sources };
 }
 
@@ -156,7 +159,13 @@ export function overlapPairs(matrix: MembershipMatrix, opts: { readonly focus?: 
       if (opts.focus && a !== opts.focus && b !== opts.focus) continue;
       const [x, y] = opts.focus && b === opts.focus ? [b, a] : [a, b];
       const s = sharedMemberships(matrix, x, y);
-      out.push({ a: x, b: y, shared: s.value, jaccard: jaccard(orgsOf(matrix, x), orgsOf(matrix, y)), sources: s.sources });
+      out.push({
+        a: x,
+        b: y,
+        shared: s.value,
+        jaccard: jaccard(orgsOf(matrix, x), orgsOf(matrix, y)),
+        sources: s.sources,
+      });
     }
   }
   return out.sort((p, q) => (q.jaccard ?? -1) - (p.jaccard ?? -1) || p.a.localeCompare(q.a) || p.b.localeCompare(q.b));

@@ -34,7 +34,14 @@ export const FULL_MEMBERSHIP: readonly MembershipStatus[] = ["founding_member", 
  * Any standing tie with the organisation: full membership plus `associate`, `observer`, `dialogue_partner` and
  * `partner`. Excludes `applicant`, `former` and `suspended`. The default filter of matrices and overlaps.
  */
-export const ANY_TIE: readonly MembershipStatus[] = ["founding_member", "member", "associate", "observer", "dialogue_partner", "partner"];
+export const ANY_TIE: readonly MembershipStatus[] = [
+  "founding_member",
+  "member",
+  "associate",
+  "observer",
+  "dialogue_partner",
+  "partner",
+];
 
 /**
  * The columns of a membership row this module reads. `since_bound` (default `exact`) says whether the status began

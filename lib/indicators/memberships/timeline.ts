@@ -47,8 +47,16 @@ export function accessionTimeline(
   }
   const out: TimelineEntry[] = [];
   const keep = (s: MembershipStatus | "none", prev?: MembershipStatus) =>
-    !filter.statuses || (s !== "none" && filter.statuses.includes(s)) || (s === "none" && prev !== undefined && filter.statuses.includes(prev));
-  const entry = (date: string, r: MembershipInput, change: TimelineEntry["change"], status: MembershipStatus | "none", previous?: MembershipStatus): TimelineEntry => ({
+    !filter.statuses ||
+    (s !== "none" && filter.statuses.includes(s)) ||
+    (s === "none" && prev !== undefined && filter.statuses.includes(prev));
+  const entry = (
+    date: string,
+    r: MembershipInput,
+    change: TimelineEntry["change"],
+    status: MembershipStatus | "none",
+    previous?: MembershipStatus,
+  ): TimelineEntry => ({
     date,
     precision: parsePartialDate(date)?.precision ?? "day",
     day: effectiveFrom(date),
@@ -62,7 +70,9 @@ export function accessionTimeline(
   for (const list of pairs.values()) {
     const sorted = [...list].sort((a, b) => effectiveFrom(a.since) - effectiveFrom(b.since));
     for (const r of sorted) {
-      const before = sorted.find((p) => p !== r && p.until !== undefined && effectiveFrom(p.until) === effectiveFrom(r.since));
+      const before = sorted.find(
+        (p) => p !== r && p.until !== undefined && effectiveFrom(p.until) === effectiveFrom(r.since),
+      );
       if (keep(r.status)) out.push(entry(r.since, r, before ? "changed" : "joined", r.status, before?.status));
       if (r.until !== undefined) {
         const after = sorted.find((p) => p !== r && effectiveFrom(p.since) === effectiveFrom(r.until!));

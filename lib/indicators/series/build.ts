@@ -38,9 +38,20 @@ export function seriesOf(
   const points: SeriesPoint[] = Object.entries(values)
     .map(([key, value]) => {
       const { start, end } = periodOfKey(key);
-      return { periodStart: start, periodEnd: end, label: periodLabel(start, end), value, status: meta.status ?? "actual", sources: meta.sources ?? [] };
+      return {
+        periodStart: start,
+        periodEnd: end,
+        label: periodLabel(start, end),
+        value,
+        status: meta.status ?? "actual",
+        sources: meta.sources ?? [],
+      };
     })
-    .sort((a, b) => (a.periodStart === b.periodStart ? a.periodEnd.localeCompare(b.periodEnd) : a.periodStart.localeCompare(b.periodStart)));
+    .sort((a, b) =>
+      a.periodStart === b.periodStart
+        ? a.periodEnd.localeCompare(b.periodEnd)
+        : a.periodStart.localeCompare(b.periodStart),
+    );
   return {
     id: meta.id ?? `${meta.scope ?? "manual"}:${meta.metric}`,
     label: meta.label ?? meta.metric,

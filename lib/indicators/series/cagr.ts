@@ -16,7 +16,7 @@ import { calendarYear } from "../../core/period";
  */
 export function cagr(first: number, last: number, years: number): number | undefined {
   if (![first, last, years].every(Number.isFinite) || first <= 0 || last < 0 || years <= 0) return undefined;
-  return (Math.pow(last / first, 1 / years) - 1) * 100;
+  return ((last / first) ** (1 / years) - 1) * 100;
 }
 
 /**
@@ -25,7 +25,7 @@ export function cagr(first: number, last: number, years: number): number | undef
  * @example compound(100, 10, 2) // => 121 (up to rounding)
  */
 export function compound(start: number, ratePercent: number, years: number): number {
-  return start * Math.pow(1 + ratePercent / 100, years);
+  return start * (1 + ratePercent / 100) ** years;
 }
 
 /** A CAGR between two calendar-year points of a series. */
@@ -47,7 +47,9 @@ export interface SeriesCagr extends Sourced<number> {
 export function seriesCagr(series: Series, fromYear?: number, toYear?: number): SeriesCagr | undefined {
   const annual = series.points
     .map((p) => ({ p, year: calendarYear(p.periodStart, p.periodEnd) }))
-    .filter((x): x is { p: (typeof series.points)[number]; year: number } => x.year !== undefined && x.p.value !== null);
+    .filter(
+      (x): x is { p: (typeof series.points)[number]; year: number } => x.year !== undefined && x.p.value !== null,
+    );
   const from = fromYear === undefined ? annual[0] : annual.find((x) => x.year === fromYear);
   const to = toYear === undefined ? annual[annual.length - 1] : annual.find((x) => x.year === toYear);
   if (!from || !to) return undefined;

@@ -58,13 +58,18 @@ export interface PeriodChange extends Sourced<number> {
 export function periodOverPeriod(
   series: Series,
   period: { readonly start: string; readonly end: string },
-  base: { readonly start: string; readonly end: string } = { start: shiftYears(period.start, -1), end: shiftYears(period.end, -1) },
+  base: { readonly start: string; readonly end: string } = {
+    start: shiftYears(period.start, -1),
+    end: shiftYears(period.end, -1),
+  },
 ): PeriodChange | undefined {
   const m1 = periodMonths(period.start, period.end);
   const m0 = periodMonths(base.start, base.end);
   const days = (p: { start: string; end: string }) => (Date.parse(p.end) - Date.parse(p.start)) / 86_400_000;
   if (m1 !== m0 || (m1 === undefined && days(period) !== days(base))) {
-    throw new RangeError(`cannot compare ${period.start}..${period.end} with ${base.start}..${base.end}: the periods differ in length`);
+    throw new RangeError(
+      `cannot compare ${period.start}..${period.end} with ${base.start}..${base.end}: the periods differ in length`,
+    );
   }
   const now = findPoint(series, period.start, period.end);
   const then = findPoint(series, base.start, base.end);

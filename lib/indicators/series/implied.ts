@@ -39,7 +39,9 @@ export interface ImpliedGrowth extends Sourced<number> {
 export function impliedGrowth(from: PublishedFigure, to: PublishedFigure): ImpliedGrowth | undefined {
   const len = (f: PublishedFigure) => Math.round((Date.parse(f.periodEnd) - Date.parse(f.periodStart)) / 86_400_000);
   if (Math.abs(len(from) - len(to)) > 3) {
-    throw new RangeError(`figures over ${from.periodStart}..${from.periodEnd} and ${to.periodStart}..${to.periodEnd} cover periods of different lengths`);
+    throw new RangeError(
+      `figures over ${from.periodStart}..${from.periodEnd} and ${to.periodStart}..${to.periodEnd} cover periods of different lengths`,
+    );
   }
   if (from.value === null || to.value === null || from.value <= 0) return undefined;
   const change = percentChange(from.value, to.value)!;

@@ -98,7 +98,8 @@ export function seriesFromRows(rows: readonly SeriesRow[], query: SeriesQuery): 
       (query.ids === undefined || query.ids.includes(r.id)) &&
       !(query.exclude ?? []).includes(r.id),
   );
-  const distinct = (f: (r: SeriesRow) => string | undefined) => [...new Set(picked.map(f).filter((x): x is string => x !== undefined))].sort();
+  const distinct = (f: (r: SeriesRow) => string | undefined) =>
+    [...new Set(picked.map(f).filter((x): x is string => x !== undefined))].sort();
   const differing: string[] = [];
   for (const [name, values] of [
     ["scope", distinct((r) => r.scope)],
@@ -109,7 +110,10 @@ export function seriesFromRows(rows: readonly SeriesRow[], query: SeriesQuery): 
   }
   const mixed = differing.join("; ");
   if (mixed && !query.allowMixed) {
-    throw new MixedSeriesError(`the selected ${query.metric} rows mix ${mixed}; narrow the query or pass {allowMixed: true}`, mixed);
+    throw new MixedSeriesError(
+      `the selected ${query.metric} rows mix ${mixed}; narrow the query or pass {allowMixed: true}`,
+      mixed,
+    );
   }
   const byPeriod = new Map<string, SeriesRow[]>();
   for (const r of picked) {
@@ -134,7 +138,11 @@ export function seriesFromRows(rows: readonly SeriesRow[], query: SeriesQuery): 
       status: r.status ?? "actual",
       sources: mergeSources(rowSources(r)),
     }))
-    .sort((a, b) => (a.periodStart === b.periodStart ? a.periodEnd.localeCompare(b.periodEnd) : a.periodStart.localeCompare(b.periodStart)));
+    .sort((a, b) =>
+      a.periodStart === b.periodStart
+        ? a.periodEnd.localeCompare(b.periodEnd)
+        : a.periodStart.localeCompare(b.periodStart),
+    );
   const scopeText = distinct((r) => r.scope).join("+") || (scopes ?? []).join("+");
   const unit = distinct((r) => r.unit).join("+");
   const route = query.route ?? distinct((r) => r.route).join("+");

@@ -30,7 +30,11 @@ export function shareSeries(part: Series, whole: Series): Series {
   if (part.unit !== whole.unit) throw new RangeError(`cannot take a share of ${part.unit} in ${whole.unit}`);
   const points: SeriesPoint[] = part.points.map((p) => {
     const w = findPoint(whole, p.periodStart, p.periodEnd);
-    return { ...p, value: share(p.value, w?.value) ?? null, sources: w ? mergeSources(p.sources, w.sources) : p.sources };
+    return {
+      ...p,
+      value: share(p.value, w?.value) ?? null,
+      sources: w ? mergeSources(p.sources, w.sources) : p.sources,
+    };
   });
   return {
     id: `${part.id}:share-of:${whole.id}`,

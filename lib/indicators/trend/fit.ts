@@ -10,7 +10,7 @@
  * @module
  */
 import { linearRegression, linearRegressionLine, rSquared } from "simple-statistics";
-import { mergeSources, type Series, type Sourced, mergeSourceLists } from "../../core/types";
+import { type Series, type Sourced, mergeSourceLists } from "../../core/types";
 import { calendarYear } from "../../core/period";
 
 /** Model of a trend fit. */
@@ -75,7 +75,11 @@ function fitOn(model: TrendModel, xs: readonly number[], ys: readonly number[]):
  * @example linearTrend([[2019, 1], [2020, 3], [2021, 5]])?.slope // => 2
  */
 export function linearTrend(points: readonly (readonly [number, number])[]): TrendFit | undefined {
-  return fitOn("linear", points.map((p) => p[0]), points.map((p) => p[1]));
+  return fitOn(
+    "linear",
+    points.map((p) => p[0]),
+    points.map((p) => p[1]),
+  );
 }
 
 /**
@@ -86,7 +90,11 @@ export function linearTrend(points: readonly (readonly [number, number])[]): Tre
 export function logLinearTrend(points: readonly (readonly [number, number])[]): TrendFit | undefined {
   const bad = points.find((p) => !(p[1] > 0));
   if (bad) throw new RangeError(`a log-linear fit needs positive values (got ${bad[1]} at ${bad[0]})`);
-  return fitOn("log-linear", points.map((p) => p[0]), points.map((p) => p[1]));
+  return fitOn(
+    "log-linear",
+    points.map((p) => p[0]),
+    points.map((p) => p[1]),
+  );
 }
 
 /**
@@ -116,7 +124,9 @@ export interface SeriesTrend extends Sourced<TrendFit> {
 export function seriesTrend(series: Series, model: TrendModel = "linear"): SeriesTrend | undefined {
   const used = series.points
     .map((p) => ({ p, year: calendarYear(p.periodStart, p.periodEnd) }))
-    .filter((u): u is { p: (typeof series.points)[number]; year: number } => u.year !== undefined && u.p.value !== null);
+    .filter(
+      (u): u is { p: (typeof series.points)[number]; year: number } => u.year !== undefined && u.p.value !== null,
+    );
   const pts = used.map((u) => [u.year, u.p.value!] as const);
   const fit = model === "linear" ? linearTrend(pts) : logLinearTrend(pts);
   if (!fit) return undefined;

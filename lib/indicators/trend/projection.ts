@@ -51,10 +51,20 @@ export function projectTrend(trend: TrendFit | SeriesTrend, x: number, level: In
       ? `OLS prediction interval (${level * 100} %, t with ${fit.n - 2} df) around a linear trend of ${fit.n} points`
       : `OLS prediction interval (${level * 100} %, t with ${fit.n - 2} df) on the log scale of a log-linear trend of ${fit.n} points, exponentiated`;
   if (fit.residualSE === undefined || fit.n < 3) {
-    return { x, estimate, lower: undefined, upper: undefined, level, model: fit.model, method: `${method}; no interval with fewer than 3 points`, sources };
+    return {
+      x,
+      estimate,
+      lower: undefined,
+      upper: undefined,
+      level,
+      model: fit.model,
+      method: `${method}; no interval with fewer than 3 points`,
+      sources,
+    };
   }
   const half = tCritical(fit.n - 2, level) * fit.residualSE * Math.sqrt(1 + 1 / fit.n + (x - fit.xMean) ** 2 / fit.sxx);
   const centre = fit.intercept + fit.slope * x;
-  const [lo, hi] = fit.model === "log-linear" ? [Math.exp(centre - half), Math.exp(centre + half)] : [centre - half, centre + half];
+  const [lo, hi] =
+    fit.model === "log-linear" ? [Math.exp(centre - half), Math.exp(centre + half)] : [centre - half, centre + half];
   return { x, estimate, lower: lo, upper: hi, level, model: fit.model, method, sources };
 }

@@ -6,7 +6,7 @@
  */
 import { cagr, seriesCagr } from "../series/cagr";
 import { calendarYear } from "../../core/period";
-import { mergeSources, type Series, type Sourced, mergeSourceLists } from "../../core/types";
+import { type Series, type Sourced, mergeSourceLists } from "../../core/types";
 import { seriesTrend } from "./fit";
 import { projectTrend, type Projection } from "./projection";
 import type { IntervalLevel } from "./tdist";
@@ -16,7 +16,12 @@ import type { IntervalLevel } from "./tdist";
  * `undefined` when `targetYear ≤ year` or `value ≤ 0`.
  * @example requiredGrowthRate(4_484_000, 2024, 10_000_000, 2027) // => 30.65… (the cube root of 10 / 4.484, less 1)
  */
-export function requiredGrowthRate(value: number, year: number, target: number, targetYear: number): number | undefined {
+export function requiredGrowthRate(
+  value: number,
+  year: number,
+  target: number,
+  targetYear: number,
+): number | undefined {
   return cagr(value, target, targetYear - year);
 }
 
@@ -46,8 +51,15 @@ export interface TargetGap extends Sourced<number | undefined> {
  * // observed CAGR 2019–2024 = 42.65 %, gap = −12.00 points
  * targetGap(seriesOf({ "2019": 759000, "2024": 4484000 }, { metric: "cargo", unit: "t" }), 10_000_000, 2027)?.gap // => −12.00…
  */
-export function targetGap(series: Series, target: number, targetYear: number, level: IntervalLevel = 0.95): TargetGap | undefined {
-  const annual = series.points.filter((p) => calendarYear(p.periodStart, p.periodEnd) !== undefined && p.value !== null);
+export function targetGap(
+  series: Series,
+  target: number,
+  targetYear: number,
+  level: IntervalLevel = 0.95,
+): TargetGap | undefined {
+  const annual = series.points.filter(
+    (p) => calendarYear(p.periodStart, p.periodEnd) !== undefined && p.value !== null,
+  );
   const lastPoint = annual[annual.length - 1];
   if (!lastPoint) return undefined;
   const lastYear = calendarYear(lastPoint.periodStart, lastPoint.periodEnd)!;
