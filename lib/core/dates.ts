@@ -28,7 +28,8 @@ export function parsePartialDate(text: string): PartialDate | undefined {
   return { year, month, day, precision: "day" };
 }
 
-const MONTH_NAMES = [
+/** English month names, January first. @example MONTH_NAMES[5] // => "June" */
+export const MONTH_NAMES = [
   "January",
   "February",
   "March",

@@ -3,22 +3,7 @@
  * @module
  */
 import type { DataPackage } from "../data/load";
-import { endOf, parsePartialDate, startOf } from "../core/dates";
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
+import { endOf, MONTH_NAMES, parsePartialDate, startOf } from "../core/dates";
 
 /**
  * The latest date in the data: the latest publication date of any source in sources.csv (a partial date counts
@@ -64,7 +49,7 @@ export function formatDate(date: string): string {
   const d = parsePartialDate(date);
   if (!d) return date;
   if (d.precision === "year") return String(d.year);
-  const month = MONTHS[d.month! - 1]!;
+  const month = MONTH_NAMES[d.month! - 1]!;
   return d.precision === "month" ? `${month} ${d.year}` : `${d.day} ${month} ${d.year}`;
 }
 
