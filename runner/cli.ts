@@ -6,7 +6,7 @@ import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runDataCheck } from "../lib/data/check-cli";
 import { defaultDataDir } from "../lib/data/paths";
-import { checkRunInputs } from "./discover";
+import { checkRunInputs, type RunInput } from "./discover";
 import { lockOutDir } from "./lock";
 import {
   checkParameterName,
@@ -197,20 +197,20 @@ async function main(): Promise<number> {
   }
   if (!existsSync(options.notebooksDir)) throw new UsageError(`notebook folder ${options.notebooksDir} does not exist`);
   checkData(); // before out/ is created: bad data leaves the last outputs as they are
-  checkRunInputs(options); // unknown parameters, a missing kernelspec: also before out/ is touched
+  const sources = checkRunInputs(options); // unknown parameters, a missing kernelspec: also before out/ is touched
   const unwritable = makeOutDir(options.outDir);
   if (unwritable !== null) throw new InputError(`cannot write the output folder ${options.outDir}: ${unwritable}`);
   const unlock = lockOutDir(options.outDir);
   try {
-    return await runMain(options);
+    return await runMain(options, sources);
   } finally {
     unlock();
   }
 }
 
-async function runMain(options: RunOptions): Promise<number> {
+async function runMain(options: RunOptions, sources: readonly RunInput[]): Promise<number> {
   const started = Date.now();
-  const results = await runNotebooks(options, printer(options.quiet));
+  const results = await runNotebooks(options, printer(options.quiet), sources);
   const failed = results.filter((r) => !r.ok);
   // Built after failures too: a failed notebook kept its last good figure specs, the others have their new ones.
   const pack = await buildReportPack(

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { sep } from "node:path";
 import { mapLimit } from "../lib/core/map-limit";
 import { sharedHashes } from "./cache";
-import { checkRunInputs } from "./discover";
+import { checkRunInputs, type RunInput } from "./discover";
 import type { RunOptions } from "./options";
 import {
   clearStaging,
@@ -55,12 +55,14 @@ function stopWorkersOnSignals(outDir: string): () => void {
 /**
  * Executes the selected notebooks, several at once. Resolves with one result per notebook, failures included:
  * a notebook file that cannot be read (see readNotebook in runner/discover.ts) fails alone, and the others still run.
+ * `sources` are the notebooks as {@link checkRunInputs} read them (the CLI checks them before taking the lock and
+ * passes them on, so each file is read once); by default they are read here.
  */
 export async function runNotebooks(
   options: RunOptions,
   onProgress: (p: Progress) => void = () => {},
+  sources: readonly RunInput[] = checkRunInputs(options),
 ): Promise<NotebookResult[]> {
-  const sources = checkRunInputs(options);
   const shared = sharedHashes();
   // What a killed job left staged is never an output (one main job per output folder: the CLI's lock).
   clearStaging(options.outDir);

@@ -55,6 +55,16 @@ export interface UtilisationRow {
   readonly sources: readonly SourceId[];
 }
 
+/** Which capacity a series is set against: {@link utilisationTable} and {@link utilisationSeries}. */
+export interface UtilisationOptions {
+  readonly asset: string;
+  readonly metric: string;
+  /** Capacity statuses that count (default `["actual"]`, as in {@link capacityAt}). */
+  readonly statuses?: readonly CapacityStatus[];
+  /** Scale part-year points to a year (default false: they are null). */
+  readonly annualise?: boolean;
+}
+
 /**
  * Utilisation and headroom for every point of a throughput series, against the capacity of `asset` known at each
  * point's period end (see {@link capacityAt}). The series unit must fit the capacity metric (t ↔ t_per_year,
@@ -67,12 +77,7 @@ export interface UtilisationRow {
 export function utilisationTable(
   series: Series,
   capacities: readonly CapacityRow[],
-  opts: {
-    readonly asset: string;
-    readonly metric: string;
-    readonly statuses?: readonly CapacityStatus[];
-    readonly annualise?: boolean;
-  },
+  opts: UtilisationOptions,
 ): UtilisationRow[] {
   const want = CAPACITY_UNIT_OF[series.unit];
   const capUnits = new Set(
@@ -119,12 +124,7 @@ export function utilisationTable(
 export function utilisationSeries(
   series: Series,
   capacities: readonly CapacityRow[],
-  opts: {
-    readonly asset: string;
-    readonly metric: string;
-    readonly statuses?: readonly CapacityStatus[];
-    readonly annualise?: boolean;
-  },
+  opts: UtilisationOptions,
 ): Series {
   const rows = utilisationTable(series, capacities, opts);
   const points: SeriesPoint[] = series.points.map((p, i) => ({
