@@ -5,7 +5,7 @@
  * The everyday names are here, flat (`cl.dataPackage()`, `cl.statusAt(…)`, `cl.timeSeriesFigure(…)`, `cl.show(…)`).
  * Every family is also here whole, as a namespace, for the rest: `cl.core`, `cl.data`, `cl.indicators`,
  * `cl.figures`, `cl.display`, `cl.output` (files: PNG/SVG/PDF/HTML/CSV/Markdown and the report pack) and
- * `cl.notebook`; or import a family by its path (`../dist/lib/figures`). Every type is exported flat.
+ * `cl.notebooks` (the notebook layer; its `notebook()` context is also flat: `cl.notebook(…)`); or import a family by its path (`../dist/lib/figures`). Every type is exported flat.
  * @packageDocumentation
  */
 
@@ -16,7 +16,7 @@ export * as indicators from "./indicators";
 export * as figures from "./figures";
 export * as display from "./display";
 export * as output from "./export";
-export * as notebook from "./notebook";
+export * as notebooks from "./notebook";
 
 // Every type, flat (types cost nothing at run time).
 export type * from "./core";

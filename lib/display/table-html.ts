@@ -31,7 +31,12 @@ export interface TableHtmlOptions {
   readonly minWidths?: Readonly<Record<string, string>>;
   /** Longest sources line (default 600 characters). */
   readonly maxSourceChars?: number;
+  /** The sentence shown instead of a table without rows: why it is empty (default {@link NO_ROWS}). */
+  readonly empty?: string;
 }
+
+/** What {@link tableHtml} says about a table without rows when no `empty` sentence is given. */
+export const NO_ROWS = "No rows to show for this selection.";
 
 /** A cell of a displayed table: a value (escaped; a line break becomes `<br>`), or HTML built with `html`. */
 export type DisplayCell = TableCell | SafeHtml;
@@ -52,9 +57,18 @@ function cellHtml(value: DisplayCell, digits: number | undefined): string {
  * The table as HTML: a header with units, numbers right-aligned with thousands separators, every text escaped
  * (cells that are {@link SafeHtml} are kept), and the sources line under it. `cellStyle` may only return CSS
  * declarations; characters that could leave the style attribute are dropped.
+ * A table without rows is a sentence saying so (`options.empty`), never a header over nothing.
  * @example tableHtml({ columns: [{ key: "a", label: "A" }], rows: [{ a: "<b>" }], sources: [] }).source.includes("&lt;b&gt;") // => true
+ * @example tableHtml({ columns: [{ key: "a", label: "A" }], rows: [], sources: [] }, { empty: "No trade rows for Georgia." }).source.includes("No trade rows for Georgia.") // => true
  */
 export function tableHtml(table: DisplayTable, options: TableHtmlOptions = {}): SafeHtml {
+  if (table.rows.length === 0) {
+    const title = options.caption ?? table.title;
+    return trustedHtml(
+      `<p class="caspian-table-empty" style="font:14px/1.45 system-ui,sans-serif;margin:6px 0 10px">` +
+        `${title !== undefined ? `<strong>${escapeHtml(title)}.</strong> ` : ""}${escapeHtml(options.empty ?? NO_ROWS)}</p>`,
+    );
+  }
   const numeric = table.columns.map(
     (c) =>
       table.rows.length > 0 &&

@@ -2,6 +2,7 @@
  * Balance-index bars: shares or scores per sphere (Euro-Atlantic, Russia-led, China-led, Turkic …).
  * @module
  */
+import { noDataFigure } from "./no-data";
 import { commonParts } from "./common";
 import type { BalanceInput, FigureOptions } from "./inputs";
 import { houseFigure, type CaspianFigure } from "./frame";
@@ -18,7 +19,7 @@ import { mergeSourceLists } from "../core/types";
  * @example balanceBarsFigure({ quantity: "Share of memberships", unit: "percent", bars: [{ key: "turkic", value: 20 }], sources: [] }, { title: "Balance" })
  */
 export function balanceBarsFigure(input: BalanceInput, options: FigureOptions): CaspianFigure {
-  if (input.bars.length === 0) throw new RangeError("balanceBarsFigure needs at least one bar");
+  if (input.bars.length === 0) return noDataFigure("balance-bars", options, options.noData, input.sources);
   const unit = unitLabel(input.unit);
   const grouped = input.bars.some((b) => b.group !== undefined);
   const keys = [...new Set(input.bars.map((b) => b.key))];

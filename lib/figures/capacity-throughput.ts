@@ -2,6 +2,7 @@
  * Throughput of an asset against its stated capacities.
  * @module
  */
+import { noDataFigure } from "./no-data";
 import { commonParts } from "./common";
 import type { CapacityLevel, CapacityThroughputInput, FigureOptions } from "./inputs";
 import { periodX } from "./period-x";
@@ -46,6 +47,8 @@ export function capacityThroughputFigure(
   options: CapacityThroughputOptions,
 ): CaspianFigure {
   const list = seriesList(input.throughput);
+  if (list.every((s) => s.points.every((p) => p.value === null)) && input.capacities.length === 0)
+    return noDataFigure("capacity-throughput", options, options.noData, input.sources);
   if (list.length === 0) throw new RangeError("capacityThroughputFigure needs a throughput series");
   const unit = commonUnit(list);
   for (const c of input.capacities) {

@@ -2,6 +2,7 @@
  * Bars comparing values of one quantity: states, publishers, periods.
  * @module
  */
+import { noDataFigure } from "./no-data";
 import { commonParts } from "./common";
 import type { ComparisonBar, ComparisonInput, FigureOptions } from "./inputs";
 import { houseFigure, type CaspianFigure } from "./frame";
@@ -45,7 +46,7 @@ export function preferHorizontal(labels: readonly string[]): boolean {
  * @example comparisonBarsFigure({ quantity: "Trade turnover", unit: "USD", bars: [{ label: "KAZ", value: 5e8 }], sources: [] }, { title: "Trade" })
  */
 export function comparisonBarsFigure(input: ComparisonInput, options: ComparisonOptions): CaspianFigure {
-  if (input.bars.length === 0) throw new RangeError("comparisonBarsFigure needs at least one bar");
+  if (input.bars.every((b) => b.value === null)) return noDataFigure("comparison-bars", options, options.noData, input.sources);
   const scale = valueScale(
     input.bars.map((b) => b.value),
     input.unit,

@@ -35,6 +35,8 @@ export interface CaspianFigure extends PlotlyFigure {
     readonly kind: string;
     /** The full sources line (not cut to the chart's width), for captions and indexes. */
     readonly sourcesText: string;
+    /** True for a figure that has nothing to draw (lib/figures/no-data). */
+    readonly empty?: boolean;
   };
 }
 

@@ -21,4 +21,5 @@ export * from "./membership-heatmap";
 export * from "./overlap-network";
 export * from "./timeline";
 export * from "./balance-bars";
+export * from "./no-data";
 export * from "./adapters";

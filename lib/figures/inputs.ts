@@ -38,6 +38,8 @@ export interface FigureOptions {
   readonly width?: number;
   /** Export height in CSS pixels (default 500). */
   readonly height?: number;
+  /** The sentence drawn when the input holds nothing to draw (default: a generic "No data" line). */
+  readonly noData?: string;
 }
 
 /** Time series: one or several {@link Series} (one per scope or publisher) in one unit. */

@@ -2,6 +2,7 @@
  * Membership matrix: states × organisations, coloured by status as of a date.
  * @module
  */
+import { noDataFigure } from "./no-data";
 import { commonParts } from "./common";
 import type { FigureOptions, MatrixAxisItem, MembershipMatrixInput } from "./inputs";
 import { houseFigure, type CaspianFigure } from "./frame";
@@ -35,7 +36,8 @@ export function membershipHeatmapFigure(
 ): CaspianFigure {
   const rows = input.rows.map(item);
   const cols = input.cols.map(item);
-  if (rows.length === 0 || cols.length === 0) throw new RangeError("membershipHeatmapFigure needs rows and columns");
+  if (rows.length === 0 || cols.length === 0)
+    return noDataFigure("membership-heatmap", options, options.noData, input.sources);
   const cell = new Map(input.cells.map((c) => [`${c.row}\u0000${c.col}`, c] as const));
   const present = new Set(input.cells.map((c) => c.status).filter((s): s is string => s !== null));
   const known = STATUS_STYLES.filter((s) => present.has(s.status));

@@ -2,6 +2,7 @@
  * Overlap network: organisations (and states) linked by weighted edges, on a deterministic circular layout.
  * @module
  */
+import { noDataFigure } from "./no-data";
 import { commonParts, unionSources } from "./common";
 import type { FigureOptions, NetworkNode, OverlapNetworkInput } from "./inputs";
 import { houseFigure, type CaspianFigure } from "./frame";
@@ -54,6 +55,7 @@ function nodeColor(n: NetworkNode): string {
  * @example overlapNetworkFigure({ nodes: [{ id: "SCO", kind: "org" }, { id: "OTS", kind: "org" }], edges: [{ source: "SCO", target: "OTS", weight: 3 }], weightName: "Shared members", weightUnit: "states", sources: [] }, { title: "Overlap" })
  */
 export function overlapNetworkFigure(input: OverlapNetworkInput, options: OverlapNetworkOptions): CaspianFigure {
+  if (input.nodes.length === 0) return noDataFigure("overlap-network", options, options.noData, input.sources);
   if (input.weightUnit.trim() === "") throw new RangeError("overlapNetworkFigure needs the unit of the weights");
   const byId = new Map(input.nodes.map((n) => [n.id, n] as const));
   for (const e of input.edges) {

@@ -14,6 +14,8 @@ export interface FigureMeta {
   readonly unit?: string;
   /** The sources line in full, e.g. "Sources: Report.az (2024-05-02); KTZ (2025-01)". */
   readonly sourcesText?: string;
+  /** True for a figure that has nothing to draw (lib/figures/no-data). */
+  readonly empty?: boolean;
 }
 
 /** A Plotly figure as plain JSON: traces, layout and config. `meta` is ours and never sent to Plotly. */

@@ -2,6 +2,7 @@
  * A series with its fitted trend, uncertainty band and published targets.
  * @module
  */
+import { noDataFigure } from "./no-data";
 import { commonParts } from "./common";
 import type { FigureOptions, ProjectionInput } from "./inputs";
 import { houseFigure, type CaspianFigure } from "./frame";
@@ -28,6 +29,8 @@ export interface ProjectionOptions extends FigureOptions {
 export function projectionFigure(given: ProjectionInput, options: ProjectionOptions): CaspianFigure {
   const input = withProjections(given);
   const s = input.series;
+  if (s.points.every((p) => p.value === null) && input.targets.length === 0)
+    return noDataFigure("projection", options, options.noData, input.sources);
   if (s.unit.trim() === "") throw new RangeError("the series needs a unit");
   if ((input.lower === undefined) !== (input.upper === undefined))
     throw new RangeError("give both lower and upper, or neither");

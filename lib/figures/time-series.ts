@@ -2,6 +2,7 @@
  * Time series charts: one line per series (scope or publisher), gaps drawn as gaps.
  * @module
  */
+import { noDataFigure } from "./no-data";
 import type { Series, SourceId } from "../core/types";
 import { periodX } from "./period-x";
 import type { FigureOptions, TimeSeriesInput } from "./inputs";
@@ -233,7 +234,8 @@ export function seriesNote(traces: Pick<Traces, "partial" | "projected">, note?:
  */
 export function timeSeriesFigure(input: TimeSeriesInput, options: TimeSeriesOptions): CaspianFigure {
   const list = seriesList(input);
-  if (list.length === 0) throw new RangeError("timeSeriesFigure needs at least one series");
+  if (list.every((s) => s.points.every((p) => p.value === null)))
+    return noDataFigure("time-series", options, options.noData, seriesSources(list));
   const unit = commonUnit(list);
   const scale = valueScale(
     list.flatMap((s) => s.points.map((p) => p.value)),

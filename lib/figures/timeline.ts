@@ -2,6 +2,7 @@
  * Accession and event timeline (Gantt-like): status intervals per lane, events as markers.
  * @module
  */
+import { noDataFigure } from "./no-data";
 import { commonParts } from "./common";
 import type { FigureOptions, TimelineInput, TimelineSpan } from "./inputs";
 import { dateEndYear, dateStartYear } from "./period-x";
@@ -30,7 +31,8 @@ const EVENTS_LANE = "Events";
  */
 export function timelineFigure(input: TimelineInput, options: TimelineOptions): CaspianFigure {
   const events = input.events ?? [];
-  if (input.spans.length === 0 && events.length === 0) throw new RangeError("timelineFigure needs spans or events");
+  if (input.spans.length === 0 && events.length === 0)
+    return noDataFigure("timeline", options, options.noData, input.sources);
   const asOf = dateStartYear(input.asOf);
   const lanes = [...new Set([...input.spans.map((s) => s.lane), ...events.map((e) => e.lane ?? EVENTS_LANE)])];
   const laneText = (l: string) => plotlyText(l);
