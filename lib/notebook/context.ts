@@ -109,7 +109,12 @@ export interface Notebook<S extends string = string> {
    * A section that may be empty: shows `heading` (Markdown, level 3) when given, then runs `body` with the items,
    * or shows `empty` when there are none. Returns whether the body ran.
    */
-  section<T>(heading: string | undefined, items: readonly T[], empty: string, body: (items: readonly T[]) => void): boolean;
+  section<T>(
+    heading: string | undefined,
+    items: readonly T[],
+    empty: string,
+    body: (items: readonly T[]) => void,
+  ): boolean;
 }
 
 /**
@@ -119,7 +124,10 @@ export interface Notebook<S extends string = string> {
  * @example notebook({ focal: "geo", asOf: 2016 }, { quiet: true }).name // => "Georgia"
  * @example notebook({ focal: "AZE", asOf: "2016" }, { quiet: true }).asOfText // => "31 December 2016"
  */
-export function notebook<S extends string = string>(params: NotebookParameters, spec: NotebookSpec<S> = {}): Notebook<S> {
+export function notebook<S extends string = string>(
+  params: NotebookParameters,
+  spec: NotebookSpec<S> = {},
+): Notebook<S> {
   const pkg = spec.pkg ?? dataPackage();
   const focalGiven = String(params.focal ?? "").trim();
   const focal = focalGiven === "" && spec.focalMayBeEmpty ? ("" as Iso3) : checkFocal(pkg, focalGiven);

@@ -33,7 +33,8 @@ export interface ListPhraseOptions {
  * @example listPhrase(["a", "b"], { conjunction: "or" }) // => "a or b"
  */
 export function listPhrase(items: readonly string[], options: ListPhraseOptions = {}): string {
-  const shown = options.max !== undefined && items.length > options.max ? items.slice(0, Math.max(1, options.max)) : items;
+  const shown =
+    options.max !== undefined && items.length > options.max ? items.slice(0, Math.max(1, options.max)) : items;
   const rest = items.length - shown.length;
   const parts = rest > 0 ? [...shown, `${formatNumber(rest)} more`] : shown;
   const text = listText(parts, options.empty ?? "none");

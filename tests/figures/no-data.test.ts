@@ -23,10 +23,16 @@ describe("figure builders on empty input", () => {
     [
       "comparison bars, only n/a",
       () =>
-        comparisonBarsFigure({ quantity: "Trade", unit: "USD", bars: [{ label: "KAZ", value: null }], sources: [] }, opts),
+        comparisonBarsFigure(
+          { quantity: "Trade", unit: "USD", bars: [{ label: "KAZ", value: null }], sources: [] },
+          opts,
+        ),
     ],
     ["balance bars", () => balanceBarsFigure({ quantity: "Share", unit: "percent", bars: [], sources: [] }, opts)],
-    ["heatmap", () => membershipHeatmapFigure({ asOf: "2016-01-01", rows: [], cols: ["SCO"], cells: [], sources: [] }, opts)],
+    [
+      "heatmap",
+      () => membershipHeatmapFigure({ asOf: "2016-01-01", rows: [], cols: ["SCO"], cells: [], sources: [] }, opts),
+    ],
     ["timeline", () => timelineFigure({ spans: [], events: [], asOf: "2016-01-01", sources: [] }, opts)],
     [
       "network",

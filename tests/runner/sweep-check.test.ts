@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { htmlText, readerBlocks, readerProblems, selfComparison } from "../../runner/sweep-check";
+
+const md = (text: string) => ({
+  cell_type: "code",
+  source: "",
+  outputs: [{ output_type: "display_data", data: { "text/markdown": text } }],
+});
+const page = (...cells: object[]) => ({ cells: cells as never[] });
+const rules = (nb: ReturnType<typeof page>, mustName?: string) =>
+  readerProblems(nb, mustName !== undefined ? { mustName } : {}).map((p) => p.rule);
+
+describe("what a reader sees", () => {
+  it("the issue's garbled sentences are found", () => {
+    expect(rules(page(md("The others —  — show that the rise…")))).toContain("empty list between dashes");
+    expect(rules(page(md("Its index was 0.882 on 31 December 2012, against 0.882 on 31 December 2012.")))).toContain(
+      "a value compared with itself",
+    );
+    expect(rules(page(md("Standing ties went from 6 (2015) to 6 (2015).")))).toContain("a value compared with itself");
+    expect(rules(page(md("Cargo was NaN Mt, undefined in 2016 [object Object]")))).toEqual([
+      "undefined",
+      "NaN",
+      "[object Object]",
+    ]);
+    expect(rules(page(md("No fall in 2015–2026: .")))).toContain("nothing after a colon");
+  });
+  it("sound sentences pass", () => {
+    expect(
+      rules(page(md("Its ties went from 6 (2015) to 8 (2020); 0.75 on 1 January 2015 against 0.80 now."))),
+    ).toEqual([]);
+    expect(rules(page(md("From time to time, 1 to 10 states met; 2015–2026 saw 3 summits (SCO, OTS).")))).toEqual([]);
+  });
+  it("a table with a header and no rows is a problem; missing cells are not", () => {
+    const table = (body: string) => ({
+      cell_type: "code",
+      source: "",
+      outputs: [
+        {
+          output_type: "display_data",
+          data: { "text/html": `<table><thead><tr><th>A</th></tr></thead><tbody>${body}</tbody></table>` },
+        },
+      ],
+    });
+    expect(rules(page(table("")))).toContain("a table with no rows");
+    expect(rules(page(table("<tr><td>–</td><td>–</td></tr>")))).toEqual([]);
+  });
+  it("a failed cell and a page that never names the focal state", () => {
+    const failed = {
+      cell_type: "code",
+      source: "",
+      outputs: [{ output_type: "error", ename: "TypeError", evalue: "x" }],
+    };
+    expect(rules(page(failed))).toContain("a cell failed");
+    expect(rules(page(md("About Azerbaijan.")), "Georgia")).toContain("the focal state is never named");
+    expect(rules(page({ cell_type: "markdown", source: "Georgia" }), "Georgia")).toContain(
+      "the focal state is never named",
+    );
+    expect(rules(page(md("About Georgia.")), "Georgia")).toEqual([]);
+  });
+  it("chart texts come from the figure JSON, not from the script around it", () => {
+    const fig = {
+      cell_type: "code",
+      source: "",
+      outputs: [
+        {
+          output_type: "display_data",
+          data: {
+            "text/html":
+              '<div id="f"></div>\n<script>(function () {\n  var el = document.getElementById("f");\n  if (!window.Plotly || !el) { return; }\n  el.innerHTML = "";\n' +
+              '  window.Plotly.newPlot(el, [{"name":"Cargo NaN"}], {"title":{"text":"Title"}}, {});\n})();</script>',
+          },
+        },
+      ],
+    };
+    const blocks = readerBlocks(page(fig));
+    expect(blocks.find((b) => b.kind === "figure")?.text).toBe("Cargo NaN | Title");
+    expect(rules(page(fig))).toEqual(["NaN"]);
+  });
+  it("htmlText drops scripts and decodes entities", () => {
+    expect(htmlText("<p>a &amp; b<script>var undefined;</script></p>")).toBe("a & b");
+  });
+  it("property: a dated value is never 'compared with itself' against a different value", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 999 }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.integer({ min: 2005, max: 2026 }),
+        (a, b, y) => {
+          const text = `from ${a} (${y}) to ${b} (${y + 1})`;
+          expect(selfComparison(text)).toBeUndefined();
+          expect(selfComparison(`from ${a} (${y}) to ${a} (${y})`)).toBeDefined();
+        },
+      ),
+    );
+  });
+});
