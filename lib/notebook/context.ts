@@ -22,7 +22,7 @@ import { isEmptyFigure } from "../figures/no-data";
 import { fitLegend } from "../figures/legend-fit";
 import type { TableInput } from "../figures/table";
 import { displayHtml, displayMarkdown, show } from "../display/show";
-import { Markdown, md, mdJoin } from "../display/safe-text";
+import { type Markdown, md, mdJoin } from "../display/safe-text";
 import { tableHtml, type TableHtmlOptions } from "../display/table-html";
 import { registerFigure, registerTable } from "../export/registry";
 
