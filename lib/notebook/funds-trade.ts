@@ -97,7 +97,8 @@ export function fundsIntro(
   view: FundsTradeView,
 ): Markdown {
   const latest = latestFundRows(all);
-  const common = latest.length === 0 ? [] : latest[0]!.partners.filter((p) => latest.every((f) => f.partners.includes(p)));
+  const common =
+    latest.length === 0 ? [] : latest[0]!.partners.filter((p) => latest.every((f) => f.partners.includes(p)));
   const others = [...new Set(latest.flatMap((f) => f.partners))].filter((p) => !common.includes(p)).sort();
   const names = (ids: readonly string[]) => listPhrase(ids.map((p) => view.stateName(p)));
   const scope = md`funds.csv records ${countText(latest.length, "fund or joint company", "funds and joint companies")}${
@@ -176,8 +177,20 @@ export function fundsCapitalFigure(latest: readonly FundRow[], view: FundsTradeV
       quantity: "Capital",
       unit: "USD",
       bars: latest.flatMap((f) => [
-        { label: "Pledged", group: fundShortName(f.name), value: f.pledged_usd ?? null, colorKey: "pledged", sources: rowSources(f) },
-        { label: "Paid in", group: fundShortName(f.name), value: f.paid_in_usd ?? null, colorKey: "paid-in", sources: rowSources(f) },
+        {
+          label: "Pledged",
+          group: fundShortName(f.name),
+          value: f.pledged_usd ?? null,
+          colorKey: "pledged",
+          sources: rowSources(f),
+        },
+        {
+          label: "Paid in",
+          group: fundShortName(f.name),
+          value: f.paid_in_usd ?? null,
+          colorKey: "paid-in",
+          sources: rowSources(f),
+        },
       ]),
       sources: [],
     },
@@ -199,9 +212,14 @@ export function fundsCapitalFigure(latest: readonly FundRow[], view: FundsTradeV
  */
 export function fundsStatementsText(statements: readonly FundRow[], view: FundsTradeView): Markdown {
   const latest = latestFundRows(statements, view.asOf);
-  if (latest.length === 0) return md`**What the statements say.** No fund with ${view.name} as a partner has a statement of capital by ${formatDate(view.asOf)}.`;
+  if (latest.length === 0)
+    return md`**What the statements say.** No fund with ${view.name} as a partner has a statement of capital by ${formatDate(view.asOf)}.`;
   const short = (f: { readonly name: string }) => fundShortName(f.name);
-  const lastPledge = (id: string) => statements.filter((r) => r.id === id && r.pledged_usd !== undefined).sort(byAsOf).at(-1);
+  const lastPledge = (id: string) =>
+    statements
+      .filter((r) => r.id === id && r.pledged_usd !== undefined)
+      .sort(byAsOf)
+      .at(-1);
   const bilateral = latest.filter((f) => f.partners.length === 2);
   const paid = pledgedVsPaid(latest, view.asOf).filter((f) => f.paidInUsd !== undefined);
   const noPledgeNow = latest.filter((f) => f.pledged_usd === undefined && lastPledge(f.id) !== undefined);
@@ -290,14 +308,23 @@ export function capitalHistoryEmpty(view: FundsTradeView): string {
 export function capitalHistoryFigure(rows: readonly FundRow[], view: FundsTradeView): PlotlyFigure {
   const first = rows[0];
   const last = rows.at(-1);
-  const years = first && last ? `${first.as_of.slice(0, 4)}–${last.as_of.slice(0, 4)}`.replace(/^(\d{4})–\1$/, "$1") : "";
+  const years =
+    first && last ? `${first.as_of.slice(0, 4)}–${last.as_of.slice(0, 4)}`.replace(/^(\d{4})–\1$/, "$1") : "";
   return comparisonBarsFigure(
     {
       quantity: "Capital",
       unit: "USD",
       bars: rows.flatMap((r) => [
         ...(r.pledged_usd !== undefined
-          ? [{ label: "Pledged (authorised)", group: r.as_of, value: r.pledged_usd, colorKey: "pledged", sources: rowSources(r) }]
+          ? [
+              {
+                label: "Pledged (authorised)",
+                group: r.as_of,
+                value: r.pledged_usd,
+                colorKey: "pledged",
+                sources: rowSources(r),
+              },
+            ]
           : []),
         ...(r.paid_in_usd !== undefined
           ? [{ label: "Paid in", group: r.as_of, value: r.paid_in_usd, colorKey: "paid-in", sources: rowSources(r) }]
@@ -340,7 +367,8 @@ export function capitalHistoryText(rows: readonly FundRow[]): Markdown {
   const p1 = pledges.at(-1);
   const at = (r: FundRow) => `(${formatDate(r.as_of)})`;
   let pledged = "No pledged figure is published.";
-  if (p0 && p1 && p0 === p1) pledged = `Its pledged capital is published once: ${formatUsd(p0.pledged_usd!)} ${at(p0)}.`;
+  if (p0 && p1 && p0 === p1)
+    pledged = `Its pledged capital is published once: ${formatUsd(p0.pledged_usd!)} ${at(p0)}.`;
   else if (p0 && p1 && p0.pledged_usd === p1.pledged_usd)
     pledged = `Its pledged capital stayed at ${formatUsd(p1.pledged_usd!)} from ${formatDate(p0.as_of)} to ${formatDate(p1.as_of)}.`;
   else if (p0 && p1)
@@ -408,7 +436,9 @@ export function multilateralText(latest: readonly FundRow[], view: FundsTradeVie
         ? "no capital published"
         : `${f.pledged_usd === undefined ? "pledge not published" : `${formatUsd(f.pledged_usd)} pledged`}, ${f.paid_in_usd === undefined ? "paid-in not published" : `${formatUsd(f.paid_in_usd)} paid in`}`
     }; ${f.status} on ${formatDate(f.as_of)})`;
-  const times = multi.map((f) => `${fundShortName(f.name)} in ${countWord(f.partners.filter((p) => p !== view.focal).length)}`);
+  const times = multi.map(
+    (f) => `${fundShortName(f.name)} in ${countWord(f.partners.filter((p) => p !== view.focal).length)}`,
+  );
   return md`**Funds with more than two partners.** ${capitalize(listPhrase(multi.map(describe)))}. Each is counted in full in the row of every partner above (${listPhrase(times)}), so the partner totals overlap and must not be added up; the totals by year count each fund once.`;
 }
 
@@ -444,7 +474,12 @@ export function tradeSides(scenario: string): TradeSide[] {
  * Who publishes a side of one pair: "Azerbaijan's customs (reporter)", "Kazakhstan's statistics (mirror)".
  * @example sideLabel("mirror", "AZE", "KAZ", notebook({ focal: "AZE" }, { quiet: true })) // => "Kazakhstan's statistics (mirror)"
  */
-export function sideLabel(side: string, reporter: string, partner: string, view: Pick<FundsTradeView, "stateName">): string {
+export function sideLabel(
+  side: string,
+  reporter: string,
+  partner: string,
+  view: Pick<FundsTradeView, "stateName">,
+): string {
   if (side === "reporter") return `${possessive(view.stateName(reporter))} customs (reporter)`;
   if (side === "mirror") return `${possessive(view.stateName(partner))} statistics (mirror)`;
   return "source not named (unclear)";
@@ -494,8 +529,12 @@ export function tradeScopeText(
   sides: readonly string[],
 ): Markdown {
   const reporters = [...new Set(all.map((r) => r.reporter as string))].sort();
-  const partnersOf = (rep: string) => [...new Set(all.filter((r) => r.reporter === rep).map((r) => r.partner as string))].sort();
-  const pairs = reporters.map((rep) => `${possessive(view.stateName(rep))} trade with ${listPhrase(partnersOf(rep).map((p) => view.stateName(p)))}`);
+  const partnersOf = (rep: string) =>
+    [...new Set(all.filter((r) => r.reporter === rep).map((r) => r.partner as string))].sort();
+  const pairs = reporters.map(
+    (rep) =>
+      `${possessive(view.stateName(rep))} trade with ${listPhrase(partnersOf(rep).map((p) => view.stateName(p)))}`,
+  );
   const scope = md`trade.csv covers only ${listPhrase(pairs, { empty: "no trade at all" })} (${countText(all.length, "figure")}, each for one pair of a reporter and a partner).`;
   const mine = all.filter((r) => r.reporter === view.focal || r.partner === view.focal);
   if (mine.length === 0)
@@ -510,12 +549,15 @@ export function tradeScopeText(
       label:
         s === "unclear"
           ? "quotes without a named source (unclear)"
-          : listPhrase(reps.map((rep) => sideLabel(s, rep, view.focal, view)), { conjunction: "or" }),
+          : listPhrase(
+              reps.map((rep) => sideLabel(s, rep, view.focal, view)),
+              { conjunction: "or" },
+            ),
     }));
     const present = labels.filter((x) => mine.some((r) => r.side === x.s)).map((x) => x.label);
     const absent = labels.filter((x) => x.s !== "unclear" && !mine.some((r) => r.side === x.s)).map((x) => x.label);
     focalPart = `For ${view.name} that is its trade with ${listPhrase(reps.map((r) => view.stateName(r)))}, with figures from ${listPhrase(present)}${
-      absent.length > 0 ? ` and none from ${listPhrase(absent, { conjunction: "or" })}` : ""
+      absent.length > 0 ? `; none from ${listPhrase(absent, { conjunction: "or" })}` : ""
     }.`;
   }
   if (shown.length > 0) return md`${scope} ${focalPart}`;
@@ -533,7 +575,9 @@ export function tradeScopeText(
 
 /** The figure of a period chosen for a chart: the one whose sources were published last (ties: by id). */
 function newest(rows: readonly TradeRow[], view: Pick<FundsTradeView, "published">): TradeRow | undefined {
-  return [...rows].sort((a, b) => view.published(b.sources).localeCompare(view.published(a.sources)) || a.id.localeCompare(b.id))[0];
+  return [...rows].sort(
+    (a, b) => view.published(b.sources).localeCompare(view.published(a.sources)) || a.id.localeCompare(b.id),
+  )[0];
 }
 
 /**
@@ -553,7 +597,10 @@ export function tradeEmpty(all: readonly TradeRow[], view: FundsTradeView, sides
  * @example tradeTurnoverCaption(pkg.trade, "KAZ", notebook({ focal: "AZE" }, { quiet: true })) // => "Azerbaijan's trade turnover with Kazakhstan, each side of the statistics drawn separately."
  */
 export function tradeTurnoverCaption(rows: readonly TradeRow[], partner: string, view: FundsTradeView): string {
-  return `${pairsTitle(rows.filter((r) => r.partner === partner), view).replace(" trade with ", " trade turnover with ")}, each side of the statistics drawn separately.`;
+  return `${pairsTitle(
+    rows.filter((r) => r.partner === partner),
+    view,
+  ).replace(" trade with ", " trade turnover with ")}, each side of the statistics drawn separately.`;
 }
 
 /**
@@ -584,7 +631,14 @@ export function tradeSideSeries(
         mine.filter((x) => x.period_start === start && x.period_end === end),
         view,
       )!;
-      return { periodStart: start, periodEnd: end, label: periodLabel(start, end), value: r.value_usd, status: "actual" as const, sources: rowSources(r) };
+      return {
+        periodStart: start,
+        periodEnd: end,
+        label: periodLabel(start, end),
+        value: r.value_usd,
+        status: "actual" as const,
+        sources: rowSources(r),
+      };
     }),
   };
 }
@@ -599,9 +653,12 @@ export function tradeTurnoverFigure(
   sides: readonly string[],
   view: FundsTradeView,
 ): PlotlyFigure {
-  const series = sides.map((s) => tradeSideSeries(rows, partner, s, "turnover", view)).filter((s): s is Series => s !== undefined);
+  const series = sides
+    .map((s) => tradeSideSeries(rows, partner, s, "turnover", view))
+    .filter((s): s is Series => s !== undefined);
   const mine = rows.filter((r) => r.partner === partner);
-  const pair = mine.length > 0 ? pairsTitle(mine, view) : `${possessive(view.name)} trade with ${view.stateName(partner)}`;
+  const pair =
+    mine.length > 0 ? pairsTitle(mine, view) : `${possessive(view.name)} trade with ${view.stateName(partner)}`;
   return timeSeriesFigure(series, {
     title: `${pair.replace(" trade with ", " trade turnover with ")}, by side`,
     subtitle: series.map((s) => `${s.label}: ${countText(s.points.length, "period")}`).join("; "),
@@ -632,7 +689,9 @@ export function tradeCoverageTable(
     ],
     rows: partners.map((p) => {
       const mine = shown.filter((r) => r.partner === p);
-      const full = mine.filter((r) => r.flow === "turnover" && calendarYear(r.period_start, r.period_end) !== undefined);
+      const full = mine.filter(
+        (r) => r.flow === "turnover" && calendarYear(r.period_start, r.period_end) !== undefined,
+      );
       const last = [...mine].sort((a, b) => a.period_end.localeCompare(b.period_end)).at(-1);
       return {
         partner: view.stateName(p),
@@ -682,7 +741,16 @@ export function tradeComparisons(
     const push = (kind: string, compared: readonly TradeRow[]) => {
       const low = Math.min(...compared.map((r) => r.value_usd));
       const high = Math.max(...compared.map((r) => r.value_usd));
-      out.push({ partner, period: periodLabel(start, end), flow, kind, low, high, gap: low > 0 ? (high / low - 1) * 100 : 0, rows: compared });
+      out.push({
+        partner,
+        period: periodLabel(start, end),
+        flow,
+        kind,
+        low,
+        high,
+        gap: low > 0 ? (high / low - 1) * 100 : 0,
+        rows: compared,
+      });
     };
     const bySide = (s: string) => group.filter((r) => r.side === s);
     for (const s of sides) if (bySide(s).length > 1) push(`revision within ${s}`, bySide(s));
@@ -702,9 +770,19 @@ function pairsTitle(rows: readonly TradeRow[], view: FundsTradeView): string {
   const reporters = [...new Set(rows.map((r) => r.reporter as string))];
   const partners = [...new Set(rows.map((r) => r.partner as string))];
   const regions = [...new Set(partners.map((p) => view.pkg.states.find((s) => s.iso3 === p)?.region ?? ""))];
-  const who = possessive(listPhrase(reporters.map((r) => view.stateName(r)), { empty: view.name }));
+  const who = possessive(
+    listPhrase(
+      reporters.map((r) => view.stateName(r)),
+      { empty: view.name },
+    ),
+  );
   if (partners.length === 0) return `${who} trade`;
-  const other = partners.length === 1 ? view.stateName(partners[0]!) : regions.length === 1 && regions[0] ? regions[0] : listPhrase(partners.map((p) => view.stateName(p)));
+  const other =
+    partners.length === 1
+      ? view.stateName(partners[0]!)
+      : regions.length === 1 && regions[0]
+        ? regions[0]
+        : listPhrase(partners.map((p) => view.stateName(p)));
   return `${who} trade with ${other}`;
 }
 
@@ -744,7 +822,11 @@ export function tradeComparisonTable(
  * The sentence for a comparison table without rows.
  * @example tradeComparisonEmpty(tradeRows(pkg.trade, { focal: "KGZ", asOf: "2026-03-10" }, ["reporter", "mirror"]), ["reporter", "mirror"], notebook({ focal: "KGZ" }, { quiet: true })) // => "No period of Azerbaijan's trade with Kyrgyzstan has more than one reporter or mirror figure by 10 March 2026, so there is nothing to compare."
  */
-export function tradeComparisonEmpty(rows: readonly TradeRow[], sides: readonly string[], view: FundsTradeView): string {
+export function tradeComparisonEmpty(
+  rows: readonly TradeRow[],
+  sides: readonly string[],
+  view: FundsTradeView,
+): string {
   return `No period of ${pairsTitle(rows, view)} has more than one ${listPhrase([...sides], { conjunction: "or" })} figure by ${formatDate(view.asOf)}, so there is nothing to compare.`;
 }
 
@@ -799,7 +881,9 @@ export function tradeReadingText(
   const revisions = comparisons.filter((c) => c.kind.startsWith("revision"));
   const unclear = comparisons.filter((c) => c.kind.includes("unclear") && !c.kind.startsWith("revision"));
   const none = partners.filter((p) => !shown.some((r) => r.partner === p));
-  const noMirror = partners.filter((p) => !none.includes(p) && !shown.some((r) => r.partner === p && r.side === "mirror"));
+  const noMirror = partners.filter(
+    (p) => !none.includes(p) && !shown.some((r) => r.partner === p && r.side === "mirror"),
+  );
   const partYear = shown.filter((r) => calendarYear(r.period_start, r.period_end) === undefined).length;
   const figure = (c: TradeComparison, side: string) => c.rows.find((r) => r.side === side)!.value_usd;
   return mdJoin(
@@ -816,8 +900,12 @@ export function tradeReadingText(
       revisions.length > 0
         ? `${capitalize(countText(revisions.length, "period"))} ${revisions.length === 1 ? "was" : "were"} published more than once by the same side, with releases up to ${formatPercent(Math.max(...revisions.map((c) => c.gap)), { digits: 1 })} apart (${listPhrase(revisions.map((c) => `${name(c.partner)} ${c.period} ${c.flow}`))}).`
         : "No period was published twice by the same side.",
-      none.length > 0 ? `There is no ${listPhrase([...sides], { conjunction: "or" })} figure at all for ${listPhrase(none.map(name))} by ${formatDate(view.asOf)}.` : "",
-      noMirror.length > 0 && sides.includes("mirror") ? `There is no mirror figure at all for ${listPhrase(noMirror.map(name))}.` : "",
+      none.length > 0
+        ? `There is no ${listPhrase([...sides], { conjunction: "or" })} figure at all for ${listPhrase(none.map(name))} by ${formatDate(view.asOf)}.`
+        : "",
+      noMirror.length > 0 && sides.includes("mirror")
+        ? `There is no mirror figure at all for ${listPhrase(noMirror.map(name))}.`
+        : "",
       unclear.length > 0
         ? `Figures without a named source disagree with the others for ${listPhrase(unclear.map((c) => `${name(c.partner)} ${c.period} ${c.flow} (${c.kind}, ${formatPercent(c.gap, { digits: 1 })} apart)`))}.`
         : "",
