@@ -535,7 +535,10 @@ export function tradeScopeText(
     (rep) =>
       `${possessive(view.stateName(rep))} trade with ${listPhrase(partnersOf(rep).map((p) => view.stateName(p)))}`,
   );
-  const scope = md`trade.csv covers only ${listPhrase(pairs, { empty: "no trade at all" })} (${countText(all.length, "figure")}, each for one pair of a reporter and a partner).`;
+  const scope =
+    all.length === 0
+      ? md`trade.csv holds no trade figures.`
+      : md`trade.csv covers only ${listPhrase(pairs)} (${countText(all.length, "figure")}, each for one pair of a reporter and a partner).`;
   const mine = all.filter((r) => r.reporter === view.focal || r.partner === view.focal);
   if (mine.length === 0)
     return md`${scope} ${view.name} is in none of these pairs, neither as reporter nor as partner, so this section has no trade to show for it.`;
@@ -866,7 +869,7 @@ export function tradeGapFigure(
 /**
  * What the comparison shows: reporter against mirror period by period, revisions, partners without a mirror (or
  * without any) figure, figures of unnamed source that disagree, and how many figures cover part of a year.
- * @example tradeReadingText(pkg.trade, tradeComparisons(pkg.trade, ["reporter", "mirror"], notebook({ focal: "AZE" }, { quiet: true })), ["KAZ", "KGZ", "TJK", "TKM", "UZB"], ["reporter", "mirror"], notebook({ focal: "AZE" }, { quiet: true })).source.includes("no mirror figure at all for Kyrgyzstan, Turkmenistan and Uzbekistan") // => true
+ * @example tradeReadingText(pkg.trade, tradeComparisons(pkg.trade, ["reporter", "mirror"], notebook({ focal: "AZE" }, { quiet: true })), ["KAZ", "KGZ", "TJK", "TKM", "UZB"], ["reporter", "mirror"], notebook({ focal: "AZE" }, { quiet: true })).source.includes("no mirror figure for Kyrgyzstan, Turkmenistan and Uzbekistan by 10 March 2026") // => true
  */
 export function tradeReadingText(
   rows: readonly TradeRow[],
@@ -901,10 +904,10 @@ export function tradeReadingText(
         ? `${capitalize(countText(revisions.length, "period"))} ${revisions.length === 1 ? "was" : "were"} published more than once by the same side, with releases up to ${formatPercent(Math.max(...revisions.map((c) => c.gap)), { digits: 1 })} apart (${listPhrase(revisions.map((c) => `${name(c.partner)} ${c.period} ${c.flow}`))}).`
         : "No period was published twice by the same side.",
       none.length > 0
-        ? `There is no ${listPhrase([...sides], { conjunction: "or" })} figure at all for ${listPhrase(none.map(name))} by ${formatDate(view.asOf)}.`
+        ? `There is no ${listPhrase([...sides], { conjunction: "or" })} figure for ${listPhrase(none.map(name))} by ${formatDate(view.asOf)}.`
         : "",
       noMirror.length > 0 && sides.includes("mirror")
-        ? `There is no mirror figure at all for ${listPhrase(noMirror.map(name))}.`
+        ? `There is no mirror figure for ${listPhrase(noMirror.map(name))} by ${formatDate(view.asOf)}.`
         : "",
       unclear.length > 0
         ? `Figures without a named source disagree with the others for ${listPhrase(unclear.map((c) => `${name(c.partner)} ${c.period} ${c.flow} (${c.kind}, ${formatPercent(c.gap, { digits: 1 })} apart)`))}.`
