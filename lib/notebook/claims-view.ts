@@ -141,7 +141,7 @@ export function verdictCountsPhrase(counts: Readonly<Record<Verdict, number>>): 
  * The sentence on the focal state: how many claims name it in their test and how they fare, or, when none does, that
  * the register is still the article's, about its subject (the state most claims name).
  * @example focalClaimsSentence({ name: "Georgia", subject: "Azerbaijan", isSubject: false, named: [] }).source // => "No claim of the article names Georgia in its test; the register below is the article's, about Azerbaijan."
- * @example focalClaimsSentence({ name: "Kazakhstan", subject: "Azerbaijan", isSubject: false, named: [{ id: "a", verdict: "supported" }] }).source.startsWith("One claim names Kazakhstan in its test (`a`), marked ● in the register: one supported.") // => true
+ * @example focalClaimsSentence({ name: "Kazakhstan", subject: "Azerbaijan", isSubject: false, named: [{ id: "a", verdict: "supported" }] }).source.startsWith("One claim names Kazakhstan in its test (<code>a</code>), marked ● in the register: one supported.") // => true
  */
 export function focalClaimsSentence(input: {
   readonly name: string;
@@ -506,8 +506,10 @@ export function verdictsCaption(
 /** A claim whose verdict differs between two vintages. */
 export interface VintageChange {
   readonly id: string;
-  readonly then: Verdict;
-  readonly now: Verdict;
+  /** The verdict with the earlier data. */
+  readonly before: Verdict;
+  /** The verdict with the later data. */
+  readonly after: Verdict;
   /** What the later data say. */
   readonly finding: string;
   readonly sources: readonly SourceId[];
@@ -524,7 +526,7 @@ export function vintageChanges(
   const before = new Map(earlier.map((r) => [r.id, r.verdict]));
   return later
     .filter((r) => before.has(r.id) && before.get(r.id) !== r.verdict)
-    .map((r) => ({ id: r.id, then: before.get(r.id)!, now: r.verdict, finding: r.reason, sources: r.sources }));
+    .map((r) => ({ id: r.id, before: before.get(r.id)!, after: r.verdict, finding: r.reason, sources: r.sources }));
 }
 
 /**
@@ -540,11 +542,16 @@ export function vintageChangesTable(
     title: `Claims whose verdict depends on data published after ${formatDate(earlier.date)}`,
     columns: [
       { key: "id", label: "Claim id" },
-      { key: "then", label: capitalize(vintagePhrase(earlier)) },
-      { key: "now", label: capitalize(vintagePhrase(later)) },
+      { key: "before", label: capitalize(vintagePhrase(earlier)) },
+      { key: "after", label: capitalize(vintagePhrase(later)) },
       { key: "finding", label: "What the later data say" },
     ],
-    rows: changes.map((c) => ({ id: c.id, then: verdictLabel(c.then), now: verdictLabel(c.now), finding: c.finding })),
+    rows: changes.map((c) => ({
+      id: c.id,
+      before: verdictLabel(c.before),
+      after: verdictLabel(c.after),
+      finding: c.finding,
+    })),
     sources: mergeSourceLists(changes.map((c) => c.sources)),
   };
 }
@@ -553,7 +560,7 @@ export function vintageChangesTable(
  * What the verdict changes between two vintages mean, in a paragraph: how many change; which the earlier data could
  * not check and what the later data make of them; which changed from one verdict to another. With `articleDate`
  * equal to the earlier date, it adds that hindsight is not what the authors could check.
- * @example vintageChangesText([{ id: "a", then: "not_checkable", now: "supported", finding: "", sources: [] }], { date: "2024-11-30", latest: false }, "2024-11-30").source.startsWith("One verdict changes. With only data published by 30 November 2024, `a` could not be checked") // => true
+ * @example vintageChangesText([{ id: "a", before: "not_checkable", after: "supported", finding: "", sources: [] }], { date: "2024-11-30", latest: false }, "2024-11-30").source.startsWith("One verdict changes. With only data published by 30 November 2024, <code>a</code> could not be checked") // => true
  * @example vintageChangesText([], { date: "2024-11-30", latest: false }, "2024-11-30").source // => "No verdict changes between the two vintages."
  */
 export function vintageChangesText(
@@ -562,11 +569,11 @@ export function vintageChangesText(
   articleDate: string,
 ): Markdown {
   if (changes.length === 0) return md`No verdict changes between the two vintages.`;
-  const unchecked = changes.filter((c) => c.then === "not_checkable");
-  const turned = changes.filter((c) => c.then !== "not_checkable");
+  const unchecked = changes.filter((c) => c.before === "not_checkable");
+  const turned = changes.filter((c) => c.before !== "not_checkable");
   const ids = (cs: readonly VintageChange[]) => mdJoinList(cs.map((c) => mdCode(c.id)));
   const labels = (cs: readonly VintageChange[]) =>
-    listPhrase([...new Set(cs.map((c) => verdictLabel(c.now).toLowerCase()))]);
+    listPhrase([...new Set(cs.map((c) => verdictLabel(c.after).toLowerCase()))]);
   const n = changes.length;
   const parts: Markdown[] = [md`${capitalize(countText(n, "verdict"))} change${n === 1 ? "s" : ""}.`];
   if (unchecked.length > 0) {
@@ -580,7 +587,7 @@ export function vintageChangesText(
   }
   if (turned.length > 0)
     parts.push(
-      md`${mdJoinList(turned.map((c) => md`${mdCode(c.id)} (${verdictLabel(c.then).toLowerCase()} → ${verdictLabel(c.now).toLowerCase()})`))} ${turned.length === 1 ? "changes" : "change"} verdict with the later data.`,
+      md`${mdJoinList(turned.map((c) => md`${mdCode(c.id)} (${verdictLabel(c.before).toLowerCase()} → ${verdictLabel(c.after).toLowerCase()})`))} ${turned.length === 1 ? "changes" : "change"} verdict with the later data.`,
     );
   return mdJoin(parts, " ");
 }
