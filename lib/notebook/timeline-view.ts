@@ -578,36 +578,48 @@ export function ratePhrase(before: number, after: number, beforeText: string, af
   );
 }
 
-/** "2016–2019" for two ISO dates in different years, else the two dates in words. */
-const periodText = (p: readonly [string, string]) =>
-  /-01-01$/.test(p[0]) && /-12-31$/.test(p[1])
+/**
+ * A period in words: "2016–2019" for whole years, else its first and last day ("1 January 2021 to 30 November 2024").
+ * @example periodText(["2016-01-01", "2019-12-31"]) // => "2016–2019"
+ * @example periodText(["2021-01-01", "2024-11-30"]) // => "1 January 2021 to 30 November 2024"
+ */
+export function periodText(p: readonly [string, string]): string {
+  return /-01-01$/.test(p[0]) && /-12-31$/.test(p[1])
     ? yearRange([yearOf(p[0]), yearOf(p[1])])
-    : `${formatDate(p[0])} – ${formatDate(p[1])}`;
+    : `${formatDate(p[0])} to ${formatDate(p[1])}`;
+}
 
 /**
  * Before and after the war: the focal state's events a year (every kind, then the chosen kinds) in the two periods
  * of the abstract's claim, with the direction worded from the sign — a rise agrees with the article, a fall or no
  * change does not. A period after the as-of date is cut at it, and one that has not begun is said to be missing.
- * @example beforeAfterSentence(timelineScope(notebook({ focal: "AZE", asOf: 2016 }, { quiet: true })), warPeriods(pkg.claims)!) // => "claims.csv tests the abstract's claim (abs-cooperation-after-2020) on 2016–2019 against 1 January 2021 – 30 November 2024. The later period begins after 31 December 2016, so the comparison cannot be made as of this date."
+ * @example beforeAfterSentence(timelineScope(notebook({ focal: "AZE", asOf: 2016 }, { quiet: true })), warPeriods(pkg.claims)!) // => "claims.csv tests the abstract's claim (abs-cooperation-after-2020) on an earlier period, 2016–2019, against a later one, 1 January 2021 to 30 November 2024. The later period begins after 31 December 2016, so the comparison cannot be made as of this date."
  */
 export function beforeAfterSentence(s: TimelineScope, periods: WarPeriods): string {
-  const intro = `claims.csv tests the abstract's claim (${periods.claimId}) on ${periodText(periods.before)} against ${periodText(periods.after)}.`;
+  const intro = `claims.csv tests the abstract's claim (${periods.claimId}) on an earlier period, ${periodText(periods.before)}, against a later one, ${periodText(periods.after)}.`;
   if (periods.after[0] > s.asOf)
     return `${intro} The later period begins after ${formatDate(s.asOf)}, so the comparison cannot be made as of this date.`;
-  const cut = (p: readonly [string, string]): readonly [string, string] => [p[0], p[1] > s.asOf ? s.asOf : p[1]];
+  const cut = (p: readonly [string, string]): readonly [string, string] => [p[0], [p[1], s.asOf].sort()[0]!];
   const before = cut(periods.before);
   const after = cut(periods.after);
-  const cutNote = after[1] !== periods.after[1] ? ` (the later period cut at ${formatDate(s.asOf)})` : "";
+  const cutNote =
+    after[1] !== periods.after[1] || before[1] !== periods.before[1]
+      ? ` (cut at ${formatDate(s.asOf)}, the as-of date)`
+      : "";
   const b = periodRate(s.events, before);
   const a = periodRate(s.events, after);
   if (a.count === 0 && b.count === 0)
     return `${intro} No catalogued event${s.withName} falls in either period${cutNote}, so the catalogue says nothing on it here.`;
-  const bT = periodText(before);
-  const aT = periodText(after);
+  const bT = "the earlier period";
+  const aT = "the later";
   const bS = periodRate(s.chosen, before);
   const aS = periodRate(s.chosen, after);
   const all = `events${s.withName} of every kind ${ratePhrase(b.perYear, a.perYear, bT, aT)} (${formatNumber(b.count)} and ${formatNumber(a.count)} in all)`;
-  const chosen = s.scenario.all ? "" : `, and ${s.scenario.text} ${ratePhrase(bS.perYear, aS.perYear, bT, aT)}`;
+  const chosen = s.scenario.all
+    ? ""
+    : bS.count === 0 && aS.count === 0
+      ? `, with no ${s.scenario.text} in either`
+      : `, and ${s.scenario.text} ${ratePhrase(bS.perYear, aS.perYear, bT, aT)}`;
   const same = formatNumber(a.perYear, 1) === formatNumber(b.perYear, 1);
   const verdict = same
     ? "The rate did not change, which does not bear out the article's intensification."
@@ -736,7 +748,7 @@ export function accessionSentence(s: TimelineScope, entries: readonly TimelineEn
         : k === n
           ? n === 1
             ? `${capitalize(who)} one change of status falls in ${range}: ${list}.`
-            : `All ${countWord(n)} of ${who} changes of status fall in ${range}: ${list}.`
+            : `${n === 2 ? "Both" : `All ${countWord(n)}`} of ${who} changes of status fall in ${range}: ${list}.`
           : `Of ${who} ${countText(n, "change")} of status, ${countWord(k)} fall${k === 1 ? "s" : ""} in ${range}: ${list}.`,
     );
   }
@@ -750,9 +762,9 @@ export function accessionSentence(s: TimelineScope, entries: readonly TimelineEn
       s.events.length > 0 ? ": the cooperation catalogued here adds to older ties rather than replacing them" : "";
     parts.push(
       old === 0
-        ? `${h === 1 ? "The one status" : `All ${countWord(h)} statuses`} held on ${on} began in ${span[0]} or later.`
+        ? `${h === 1 ? "The one status" : h === 2 ? "Both statuses" : `All ${countWord(h)} statuses`} held on ${on} began in ${span[0]} or later.`
         : old === h
-          ? `${h === 1 ? "The one status" : `All ${countWord(h)} statuses`} held on ${on} date${h === 1 ? "s" : ""} from before ${span[0]}${tie}.`
+          ? `${h === 1 ? "The one status" : h === 2 ? "Both statuses" : `All ${countWord(h)} statuses`} held on ${on} date${h === 1 ? "s" : ""} from before ${span[0]}${tie}.`
           : `${capitalize(countWord(old))} of the ${countWord(h)} statuses held on ${on} date${old === 1 ? "s" : ""} from before ${span[0]}${tie}.`,
     );
   } else {
@@ -922,11 +934,11 @@ function articleYearFinding(s: TimelineScope): Finding | undefined {
   const head = `${year} holds ${countText(inYear.length, "catalogued event")}${s.withName}`;
   if (others.length === 0)
     return {
-      title: `The year ${year}`,
+      title: "The article's year",
       text: `${head}; the article cites ${inYear.length === 1 ? "it" : inYear.length === 2 ? "both" : `all ${countWord(inYear.length)}`}.`,
     };
   return {
-    title: inYear.length >= 5 ? "A crowded year" : `The year ${year}`,
+    title: inYear.length >= 5 ? "A crowded year" : "The article's year",
     text: `${head}; the article cites ${countWord(cited)} of them. The ${others.length === 1 ? "other" : "others"} — ${listPhrase(others, { max: 6 })} — show${others.length === 1 ? "s" : ""} that the article selects; it does not exaggerate the pace.`,
   };
 }
