@@ -10,7 +10,7 @@ import { startOf } from "../core/dates";
 import { countWord, formatNumber, formatPercent } from "../core/format";
 import type { DataPackage } from "../data/load";
 import type { EventRow, OrganizationRow } from "../data/resources";
-import { Markdown, md, mdJoin, mdList, mdCode } from "../display/safe-text";
+import { type Markdown, md, mdJoin, mdList, mdCode } from "../display/safe-text";
 import type { TableInput } from "../figures/table";
 import type {
   BalanceInput,
@@ -250,11 +250,24 @@ export function noTieReason(em: Embeddedness): string | undefined {
   const rows = em.pkg.memberships.filter((r) => r.state === em.focal && em.orgs.some((o) => o.id === r.org));
   const org = `any of the ${countText(em.orgs.length, "organisation")} in the package`;
   if (rows.length === 0) return `The package records no membership of ${em.name} in ${org}.`;
-  const later = rows.filter((r) => startOf(r.since) > em.asOf).sort((a, b) => startOf(a.since).localeCompare(startOf(b.since)));
+  const later = rows
+    .filter((r) => startOf(r.since) > em.asOf)
+    .sort((a, b) => startOf(a.since).localeCompare(startOf(b.since)));
   const first = later[0];
   if (first !== undefined && later.length === rows.length)
     return `${em.name} holds no standing tie with ${org} on ${formatDate(em.asOf)}: its first recorded status, ${statusWithArticle(first.status)} of the ${first.org}, begins on ${formatDate(first.since)}.`;
   return `${em.name} holds no standing tie with ${org} on ${formatDate(em.asOf)}: its recorded statuses by then had ended or were not standing ties.`;
+}
+
+/**
+ * How many of a state's ties are full memberships, after "holds N organisations, ".
+ * @example fullText(10, 10) // => "all of them as a full or founding member"
+ * @example fullText(0, 2) // => "none of them as a full or founding member"
+ * @example fullText(1, 1) // => "as a full or founding member"
+ */
+export function fullText(full: number, ties: number): string {
+  if (full === ties) return `${ties === 1 ? "" : "all of them "}as a full or founding member`;
+  return `${full === 0 ? "none" : countWord(full)} of them as a full or founding member`;
 }
 
 /**
@@ -270,7 +283,7 @@ export function prologue(em: Embeddedness): Markdown {
   const body = sentences([
     none !== undefined
       ? md`${none} Its row in the maps is empty, and the network and the balance index below have nothing to measure for it.`
-      : md`On ${formatDate(em.asOf)}, ${em.name} holds a standing tie with **${countText(ties.length, "organisation")}** of the ${formatNumber(em.orgs.length)} in the package, ${countWord(full.length)} of them as a full or founding member: ${tieList}.`,
+      : md`On ${formatDate(em.asOf)}, ${em.name} holds a standing tie with **${countText(ties.length, "organisation")}** of the ${formatNumber(em.orgs.length)} in the package, ${fullText(full.length, ties.length)}: ${tieList}.`,
     md`It is compared below with ${otherStates(em)}: ${listPhrase(em.others.map((s) => stateName(em.pkg, s)))}.`,
     !PANEL_STATES.includes(em.focal) &&
       md`(${em.name} is not one of the twelve states of the comparison and is added to them.)`,
@@ -446,7 +459,9 @@ export interface FocalPath {
  */
 export function focalPath(em: Embeddedness): FocalPath {
   const rows = em.pkg.memberships.filter((r) => r.state === em.focal && startOf(r.since) <= em.asOf);
-  const sorted = [...rows].sort((a, b) => startOf(a.since).localeCompare(startOf(b.since)) || a.org.localeCompare(b.org));
+  const sorted = [...rows].sort(
+    (a, b) => startOf(a.since).localeCompare(startOf(b.since)) || a.org.localeCompare(b.org),
+  );
   const lanes: string[] = [...new Set(sorted.map((r) => r.org))];
   const events: TimelineEvent[] = em.pkg.events
     .filter((e) => isMilestone(e, em.focal, lanes) && startOf(e.date) <= em.asOf)
@@ -518,14 +533,13 @@ export function platformsParagraph(em: Embeddedness): Markdown {
   const lanes = focalPath(em).lanes;
   const until = (e: EventRow) => startOf(e.date) <= em.asOf;
   const chairs = events
-    .filter((e) => e.kind === "chairmanship" && e.participants[0] === em.focal)
+    .filter((e) => e.kind === "chairmanship" && e.participants[0] === em.focal && until(e))
     .sort((a, b) => a.date.localeCompare(b.date));
   const milestones = events.filter((e) => isMilestone(e, em.focal, lanes) && until(e) && e.kind !== "chairmanship");
   const later = events.filter((e) => isMilestone(e, em.focal, lanes) && !until(e));
   const summits = eventCounts(events.filter(until), "org", { participant: em.focal, kind: "summit", org: lanes });
   const gaps = focalGaps(em);
-  const titled = (e: EventRow, mark = false) =>
-    `${e.title} (${formatDate(e.date)}${mark && !until(e) ? ", after the as-of date" : ""})`;
+  const titled = (e: EventRow) => `${e.title} (${formatDate(e.date)})`;
   return sentences(
     [
       md`**${em.possessive} path through the three platforms of the article.**`,
@@ -533,7 +547,7 @@ export function platformsParagraph(em: Embeddedness): Markdown {
         ARTICLE_PLATFORMS.map((o) => md`- **${o}** (${orgName(em.pkg, o)}): ${platformPath(em, o)}.`),
         "\n",
       ),
-      md`**Chairmanships of ${em.name} in the event catalogue:** ${chairs.length === 0 ? "none catalogued." : `${chairs.map((e) => titled(e, true)).join("; ")}.`}`,
+      md`**Chairmanships of ${em.name} in the event catalogue, to ${formatDate(em.asOf)}:** ${chairs.length === 0 ? "none catalogued." : `${chairs.map((e) => titled(e)).join("; ")}.`}`,
       sentences([
         md`**Other catalogued milestones in its organisations, to ${formatDate(em.asOf)}:**`,
         milestones.length === 0
@@ -729,7 +743,12 @@ export function panelBalances(em: Embeddedness, scenario: BalanceScenario): Bala
 
 /** The rank of the focal state's index among balances. */
 function balanceRank(em: Embeddedness, bs: readonly Balance[], state: string = em.focal): RankResult | undefined {
-  return rankOf(bs, state, (b) => b.state, (b) => b.index);
+  return rankOf(
+    bs,
+    state,
+    (b) => b.state,
+    (b) => b.index,
+  );
 }
 
 /**
@@ -807,7 +826,8 @@ export function balanceTrend(em: Embeddedness, scenario: BalanceScenario, firstY
   const lastYear = Number(em.asOf.slice(0, 4)) - (em.asOf.endsWith("-12-31") ? 0 : 1);
   const years = Array.from({ length: Math.max(0, lastYear - firstYear + 1) }, (_, i) => firstYear + i);
   const opts = balanceOptions(scenario);
-  const byYear = (s: string) => (years.length === 0 ? [] : balanceByYear(em.index, em.orgs, s, firstYear, lastYear, opts));
+  const byYear = (s: string) =>
+    years.length === 0 ? [] : balanceByYear(em.index, em.orgs, s, firstYear, lastYear, opts);
   const focal = byYear(em.focal);
   const others = em.others.map(byYear);
   const point = (y: number, v: number | null | undefined, sources: readonly SourceId[]) => ({
@@ -823,7 +843,12 @@ export function balanceTrend(em: Embeddedness, scenario: BalanceScenario, firstY
   return {
     years,
     series: [
-      { ...base, id: em.focal, label: em.name, points: years.map((y, i) => point(y, focal[i]!.index, focal[i]!.sources)) },
+      {
+        ...base,
+        id: em.focal,
+        label: em.name,
+        points: years.map((y, i) => point(y, focal[i]!.index, focal[i]!.sources)),
+      },
       {
         ...base,
         id: "balance:median",
@@ -837,7 +862,10 @@ export function balanceTrend(em: Embeddedness, scenario: BalanceScenario, firstY
         ),
       },
     ],
-    title: `${em.possessive} balance index at each year end, ${span}`,
+    title:
+      years.length === 1
+        ? `${em.possessive} balance index at the end of ${span}`
+        : `${em.possessive} balance index at each year end, ${span}`,
     subtitle: `Against the median of ${otherStates(em)}; scenario: ${scenario}`,
     caption: `${em.possessive} balance index each year end, against the median of ${otherStates(em)}.`,
   };
@@ -877,7 +905,10 @@ export function sensitivity(em: Embeddedness): SensitivityRow[] {
  * The sensitivity table: one row per scenario.
  * @example sensitivityTable(embeddedness(pkg, "AZE", "2026-03-10"), sensitivity(embeddedness(pkg, "AZE", "2026-03-10"))).rows[0]?.rank // => "1st of 12"
  */
-export function sensitivityTable(em: Embeddedness, rows: readonly SensitivityRow[]): TableInput & { readonly title: string } {
+export function sensitivityTable(
+  em: Embeddedness,
+  rows: readonly SensitivityRow[],
+): TableInput & { readonly title: string } {
   return {
     title: `Sensitivity of ${em.possessive} balance index to the index's choices`,
     columns: [
@@ -940,8 +971,12 @@ export function verdictParagraphs(
     const why =
       b.total === 0
         ? `${em.name} holds no weighted tie on ${formatDate(em.asOf)}, so the index has no value for it`
-        : `${em.name}'s ties lie in one sphere only, where evenness among the spheres present is undefined, so the index has no value for it on this scenario`;
-    return sentences([intro, md`${why} and cannot speak to the argument for ${em.name}. A caveat for every reading:`, gapCaveat]);
+        : `${em.possessive} ties lie in one sphere only, where evenness among the spheres present cannot be measured, so the index has no value for it on this scenario`;
+    return sentences([
+      intro,
+      md`${why} and cannot speak to the argument for ${em.name}. A caveat for every reading:`,
+      gapCaveat,
+    ]);
   }
   const chosen = `${em.name} ranks ${rankText(rBal)} on the chosen scenario`;
   const ranks = rows.map((r) => r.rank?.rank).filter((r): r is number => r !== undefined);
@@ -955,7 +990,9 @@ export function verdictParagraphs(
       ? `supports it, within its limits: ${chosen} and stays in the top three under all four`
       : ranks.some((r) => r <= 3)
         ? `supports it only under some choices: ${chosen}, but its rank runs from ${formatNumber(Math.min(...ranks))} to ${formatNumber(Math.max(...ranks))} across the scenarios that rank it` +
-          (outside.length > 0 ? `; it falls outside the top three under ${listPhrase(outside.map((r) => `${r.scenario} (${tiesOf(r)})`))}` : "") +
+          (outside.length > 0
+            ? `; it falls outside the top three under ${listPhrase(outside.map((r) => `${r.scenario} (${tiesOf(r)})`))}`
+            : "") +
           noIndex
         : `does not support it: ${chosen} and outside the top three under every scenario that ranks it${noIndex}`;
   const [bigSphere, bigShare] = Object.entries(b.shares).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]!;
@@ -984,7 +1021,9 @@ export function verdictParagraphs(
           ? "so the index mostly measures a breadth built before the turn to Asia that the article describes, not a new eastern vector"
           : "so the index mostly describes a long-standing pattern rather than a recent choice"
         : "so much of the spread is recent";
-    caveats.push(md`${pct(share)} of ${em.possessive} weighted ties were already in place on ${formatDate(em.dates[0]!)}, ${reading}.`);
+    caveats.push(
+      md`${pct(share)} of ${em.possessive} weighted ties were already in place on ${formatDate(em.dates[0]!)}, ${reading}.`,
+    );
   }
   const china = b.ties.find((t) => t.sphere === "china_led");
   caveats.push(
