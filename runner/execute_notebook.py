@@ -65,6 +65,8 @@ def inject_parameters(nb, parameters, notebook):
         if not isinstance(value, str) and re.search(r"\blet\s+%s\s*(:\s*string\s*)?=\s*[\"'`]" % re.escape(name), declared):
             value = value if value is None else json.dumps(value) if isinstance(value, (list, dict)) else str(value)
         lines.append("%s = %s;" % (name, js_literal(value)))
+    # the cell's value is nothing, so the page does not print the last parameter's value as an output
+    lines.append("void 0;")
     cell = nbformat.v4.new_code_cell("\n".join(lines))
     cell.metadata["tags"] = ["injected-parameters"]
     cell["id"] = "injected-parameters"

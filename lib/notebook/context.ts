@@ -5,7 +5,7 @@
  * when the data hold nothing instead of showing an empty table or failing.
  * @example
  * // not run: needs a notebook kernel for its output
- * const nb = notebook({ focal, asOf, scenario }, { scenarios: { strict: "reporter and mirror figures" } });
+ * const nb = notebook({ focal: focal, asOf: asOf, scenario: scenario }, { scenarios: { strict: "reporter and mirror figures" } });
  * nb.figure("trade", cl.comparisonBarsFigure(input, nb.options({ title: "Trade" })), "Trade with Central Asia.");
  * @module
  */
