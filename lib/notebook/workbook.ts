@@ -13,6 +13,7 @@ import { calendarYear, periodLabel } from "../core/period";
 import { startOf } from "../core/dates";
 import { countWord, formatNumber, formatPercent, formatUsd } from "../core/format";
 import type { DataPackage } from "../data/load";
+import { rowKnownBy } from "../data/vintage";
 import { enums, type CorridorFlowRow, type MembershipRow, type TradeRow } from "../data/resources";
 import type { Series } from "../core/types";
 import { percentChange } from "../indicators/series/change";
@@ -118,20 +119,24 @@ export function scopePhrase(scope: string): string {
 }
 
 /**
- * Sources as a reader sees them: "publisher (published)", distinct, joined with "; ".
+ * Sources as a reader sees them: "publisher (published)", distinct, joined with "; ". With `asOf`, only those
+ * published by then (a row known at a date may also cite a later source, which a reader on that date could not see).
  * @example sourcesText({ sourceById: new Map([["a", { publisher: "Trend", published: "2024-01-23" }]]) }, ["a", "a", "b"]) // => "Trend (2024-01-23); b"
+ * @example sourcesText({ sourceById: new Map([["a", { publisher: "Trend", published: "2024-01-23" }]]) }, ["a"], "2023-12-31") // => ""
  */
 export function sourcesText(
   pkg: {
     readonly sourceById: ReadonlyMap<string, { readonly publisher: string; readonly published?: string | undefined }>;
   },
   ids: readonly string[],
+  asOf?: string,
 ): string {
+  const shown = asOf === undefined ? ids : ids.filter((id) => rowKnownBy({ sources: [id] }, pkg.sourceById, asOf));
   const one = (id: string) => {
     const s = pkg.sourceById.get(id);
     return s ? `${s.publisher}${s.published ? ` (${s.published})` : ""}` : id;
   };
-  return [...new Set(ids.map(one))].join("; ");
+  return [...new Set(shown.map(one))].join("; ");
 }
 
 /**
@@ -143,6 +148,11 @@ export function dayBefore(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
+}
+
+/** Source ids published by the as-of date (or undated): what a reader on that date could cite. */
+function knownSources(ctx: WorkbookContext, ids: readonly SourceId[]): SourceId[] {
+  return ids.filter((id) => rowKnownBy({ sources: [id] }, ctx.pkg.sourceById, ctx.asOf));
 }
 
 // ── Exercise 1 and 3: Middle Corridor cargo ────────────────────────────────────────────────────────────────────
@@ -220,7 +230,10 @@ export function exercise1(ctx: WorkbookContext): Exercise {
     others.length === 0
       ? "no other release known by then covers these two years; where releases overlap, their totals differ (Exercise 3). "
       : `other releases give other totals for the same years (${others
-          .map((r) => `${r.period_start.slice(0, 4)}: ${formatNumber(r.value)} t, ${sourcesText(ctx.pkg, r.sources)}`)
+          .map(
+            (r) =>
+              `${r.period_start.slice(0, 4)}: ${formatNumber(r.value)} t, ${sourcesText(ctx.pkg, r.sources, ctx.asOf)}`,
+          )
           .join("; ")}). `;
   return {
     number: 1,
@@ -235,8 +248,8 @@ export function exercise1(ctx: WorkbookContext): Exercise {
       answer: `${formatNumber(expected, 1)} %`,
       tolerance: "±0.5 points",
     },
-    worked: html`<p>(${formatNumber(b.value)} / ${formatNumber(a.value)} − 1) × 100 = <b>${formatNumber(expected, 1)} %</b>.</p><p>Why one publisher: ${othersText}Mixing a figure from one release with one from another can move the growth rate by more than the rounding you were asked for.</p><p style="color:#555">Sources: ${sourcesText(ctx.pkg, [...a.sources, ...b.sources])}</p>`,
-    sources: mergeSources(rowSources(a), rowSources(b)),
+    worked: html`<p>(${formatNumber(b.value)} / ${formatNumber(a.value)} − 1) × 100 = <b>${formatNumber(expected, 1)} %</b>.</p><p>Why one publisher: ${othersText}Mixing a figure from one release with one from another can move the growth rate by more than the rounding you were asked for.</p><p style="color:#555">Sources: ${sourcesText(ctx.pkg, [...a.sources, ...b.sources], ctx.asOf)}</p>`,
+    sources: knownSources(ctx, mergeSources(rowSources(a), rowSources(b))),
   };
 }
 
@@ -302,7 +315,7 @@ export function exercise3(ctx: WorkbookContext): Exercise {
   return {
     number: 3,
     set: true,
-    question: md`**Question.** For ${year}, one row gives **${formatNumber(a.value)} ${a.unit}** (${sourcesText(ctx.pkg, a.sources)}, scope ${a.scope}) and another **${formatNumber(b.value)} ${b.unit}** (${sourcesText(ctx.pkg, b.sources)}, scope ${b.scope}), ${
+    question: md`**Question.** For ${year}, one row gives **${formatNumber(a.value)} ${a.unit}** (${sourcesText(ctx.pkg, a.sources, ctx.asOf)}, scope ${a.scope}) and another **${formatNumber(b.value)} ${b.unit}** (${sourcesText(ctx.pkg, b.sources, ctx.asOf)}, scope ${b.scope}), ${
       gap === 0 ? "the same number" : `a difference of ${formatPercent(gap)}`
     }. Which explanation does the data support? Answer with a letter.\n\n${mdJoin(letters, "\n")}`,
     expected,
@@ -318,8 +331,8 @@ export function exercise3(ctx: WorkbookContext): Exercise {
       expected === "b"
         ? `One counts ${scopePhrase(a.scope)}, the other ${scopePhrase(b.scope)}: neither corrects the other.`
         : ""
-    }</p><p>${within} That is why data/ keeps each figure as its own row with its publisher, and never merges them.</p><p style="color:#555">Sources: ${sourcesText(ctx.pkg, [...a.sources, ...b.sources])}</p>`,
-    sources: mergeSources(rowSources(a), rowSources(b)),
+    }</p><p>${within} That is why data/ keeps each figure as its own row with its publisher, and never merges them.</p><p style="color:#555">Sources: ${sourcesText(ctx.pkg, [...a.sources, ...b.sources], ctx.asOf)}</p>`,
+    sources: knownSources(ctx, mergeSources(rowSources(a), rowSources(b))),
   };
 }
 
@@ -352,7 +365,7 @@ export function cargoScopeSeries(ctx: WorkbookContext): Series[] {
         label: r.period_start.slice(0, 4),
         value: r.value,
         status: "actual" as const,
-        sources: rowSources(r),
+        sources: knownSources(ctx, rowSources(r)),
       })),
     };
   });
@@ -425,7 +438,7 @@ export function exercise2(ctx: WorkbookContext): Exercise {
     .filter((r: MembershipRow) => r.state === F && r.org === org)
     .sort((x, y) => x.since.localeCompare(y.since));
   const rowsText = orgRows
-    .map((r) => `${statusPhrase(r.status)} from ${r.since}${r.until ? ` until ${r.until}` : ""}`)
+    .map((r) => `${statusPhrase(r.status)} from ${r.since}${r.until && r.until <= ctx.asOf ? ` until ${r.until}` : ""}`)
     .join("; ");
   const was = (s: StatusAt) => (s.status === "none" ? "without status in" : `${statusWithArticle(s.status)} of`);
   const since = at.since
@@ -451,8 +464,8 @@ export function exercise2(ctx: WorkbookContext): Exercise {
       change
         ? "A status that changes on a date counts from that date, so the day before a change still has the old status."
         : `${name} has no status change in the data by then, so the status on the as-of date is the one it joined with.`
-    }</p><p style="color:#555">Sources: ${sourcesText(ctx.pkg, at.sources)}</p>`,
-    sources: at.sources,
+    }</p><p style="color:#555">Sources: ${sourcesText(ctx.pkg, at.sources, ctx.asOf)}</p>`,
+    sources: knownSources(ctx, at.sources),
   };
 }
 
@@ -498,8 +511,8 @@ export function exercise4(ctx: WorkbookContext): Exercise {
       answer: formatNumber(J, 3),
       tolerance: "±0.01",
     },
-    worked: html`<p>Shared (${shared.value.length}): ${listPhrase(shared.value)}. Union (${union.length}): ${union.join(", ")}. J = ${shared.value.length} / ${union.length} = <b>${formatNumber(J, 3)}</b>.</p><p>Think about what the number hides: an organisation with two members counts as much as one with fifty, and a dialogue partnership as much as full membership.</p><p style="color:#555">Sources: ${sourcesText(ctx.pkg, shared.sources)}</p>`,
-    sources: shared.sources,
+    worked: html`<p>Shared (${shared.value.length}): ${listPhrase(shared.value)}. Union (${union.length}): ${union.join(", ")}. J = ${shared.value.length} / ${union.length} = <b>${formatNumber(J, 3)}</b>.</p><p>Think about what the number hides: an organisation with two members counts as much as one with fifty, and a dialogue partnership as much as full membership.</p><p style="color:#555">Sources: ${sourcesText(ctx.pkg, shared.sources, ctx.asOf)}</p>`,
+    sources: knownSources(ctx, shared.sources),
   };
 }
 
@@ -557,12 +570,14 @@ export function exercise5(ctx: WorkbookContext): Exercise {
       answer: top.map((b) => b.state).join(" or "),
       tolerance: "exact",
     },
-    worked: html`<p><b>${listPhrase(top.map((b) => `${nameOf(b.state)} (${b.state})`))}</b>, with an index of ${formatNumber(best, 3)} from ${countText(t.ties.length, "weighted tie")} (${t.ties
+    worked: html`<p><b>${listPhrase(top.map((b) => `${nameOf(b.state)} (${b.state})`))}</b>, with an index of ${formatNumber(best, 3)}${
+      top.length > 1 ? `; ${nameOf(t.state)} has it` : ""
+    } from ${countText(t.ties.length, "weighted tie")} (${t.ties
       .map((x) => `${x.org}, ${spherePhrase(x.sphere)}`)
       .join(
         "; ",
       )}) spread over ${countText(t.k, "sphere")}.</p><p>Evenness among the spheres a state is in rewards having few ties of equal weight. Under the default (all eight spheres), ${nameOf(t.state)} ranks ${rank(t.state)}${focalRank}. That is why the README divides by all eight spheres: a state present in two directions is not as "multi-vector" as one present in eight.</p><table style="border-collapse:collapse;font-size:13px"><tr><th style="text-align:left;${cell}">State</th><th style="${cell}">Ties</th><th style="${cell}">Index, present spheres</th><th style="${cell}">Index, default</th></tr>${rows}</table>`,
-    sources: mergeSources(...top.map((b) => b.sources)),
+    sources: knownSources(ctx, mergeSources(...top.map((b) => b.sources))),
   };
 }
 
@@ -616,7 +631,7 @@ export function exercise6(ctx: WorkbookContext): Exercise {
   return {
     number: 6,
     set: true,
-    question: md`**Question.** For ${period}, ${statePossessive(ctx.pkg, rep.reporter)} customs put ${rep.flow} with ${partner} at **${formatUsd(rep.value_usd)}** (${sourcesText(ctx.pkg, rep.sources)}); ${statePossessive(ctx.pkg, mir.partner)} statistics put it at **${formatUsd(mir.value_usd)}** (${sourcesText(ctx.pkg, mir.sources)}). By how many percent is the partner's (mirror) figure above or below ${statePossessive(ctx.pkg, rep.reporter)}? Give a signed number in percent, one decimal.`,
+    question: md`**Question.** For ${period}, ${statePossessive(ctx.pkg, rep.reporter)} customs put ${rep.flow} with ${partner} at **${formatUsd(rep.value_usd)}** (${sourcesText(ctx.pkg, rep.sources, ctx.asOf)}); ${statePossessive(ctx.pkg, mir.partner)} statistics put it at **${formatUsd(mir.value_usd)}** (${sourcesText(ctx.pkg, mir.sources, ctx.asOf)}). By how many percent is the partner's (mirror) figure above or below ${statePossessive(ctx.pkg, rep.reporter)}? Give a signed number in percent, one decimal.`,
     expected,
     accepted: [],
     tolerance: 0.5,
@@ -628,8 +643,8 @@ export function exercise6(ctx: WorkbookContext): Exercise {
     },
     worked: html`<p>(${formatUsd(mir.value_usd)} / ${formatUsd(rep.value_usd)} − 1) × 100 = <b>${signed}</b>.</p><p>Neither figure is "the" trade: each is a correct count by its own rules. A report should say whose figure it cites. This is ${
       pair.periods === 1 ? "the only period" : `the latest of ${countText(pair.periods, "period")}`
-    } with both sides known by ${formatDate(ctx.asOf)}; most figures cover a part of a year on one side only, so a comparison across sides is rarely possible.</p><p style="color:#555">Sources: ${sourcesText(ctx.pkg, [...rep.sources, ...mir.sources])}</p>`,
-    sources: mergeSources(rowSources(rep), rowSources(mir)),
+    } with both sides known by ${formatDate(ctx.asOf)}; most figures cover a part of a year on one side only, so a comparison across sides is rarely possible.</p><p style="color:#555">Sources: ${sourcesText(ctx.pkg, [...rep.sources, ...mir.sources], ctx.asOf)}</p>`,
+    sources: knownSources(ctx, mergeSources(rowSources(rep), rowSources(mir))),
   };
 }
 
@@ -670,8 +685,7 @@ export function checkAnswer(ex: Exercise, given: unknown): CheckResult | undefin
 export function checkHtml(ex: Exercise, given: unknown, reveal: boolean): SafeHtml {
   const result = checkAnswer(ex, given);
   if (!ex.set || result === undefined) {
-    const reason = ex.set ? "" : ex.reason;
-    return html`<div style="border:1px solid #ccc;border-radius:6px;padding:8px 12px;margin:4px 0;font:14px/1.45 sans-serif"><span style="display:inline-block;padding:2px 8px;border-radius:4px;font-weight:600;color:#444444;background:#EEEEEE">Exercise ${ex.number}: not set for this run</span> ${reason}</div>`;
+    return html`<div style="border:1px solid #ccc;border-radius:6px;padding:8px 12px;margin:4px 0;font:14px/1.45 sans-serif"><span style="display:inline-block;padding:2px 8px;border-radius:4px;font-weight:600;color:#444444;background:#EEEEEE">Exercise ${ex.number}: not set for this run</span> Nothing to check: the question above says why.</div>`;
   }
   return selfCheckHtml(ex.number, result, ex.worked, reveal);
 }
