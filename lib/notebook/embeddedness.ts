@@ -294,15 +294,16 @@ export function prologue(em: Embeddedness): Markdown {
 /**
  * The heading of the snapshot section, with as many snapshots as are shown, and which fixed dates fall after the
  * as-of date.
- * @example snapshotsHeading(embeddedness(pkg, "AZE", "2016-12-31")).source // => "## 1 · Who belongs where: two snapshots\n\nThe map of 1 January 2020 would fall after the as-of date, so two maps are shown."
+ * @example snapshotsHeading(embeddedness(pkg, "AZE", "2016-12-31")).source // => "## 1 · Who belongs where: two snapshots\n\nTwo maps: 1 January 2015 and 31 December 2016; the map of 1 January 2020 would fall after the as-of date."
  */
 export function snapshotsHeading(em: Embeddedness): Markdown {
   const n = em.dates.length;
-  const missing = SNAPSHOT_DATES.filter((d) => d >= em.asOf);
+  const missing = SNAPSHOT_DATES.filter((d) => d > em.asOf);
+  const shown = md`${capitalize(countText(n, "map"))}: ${listPhrase(em.dates.map(formatDate))}`;
   const why =
     missing.length === 0
-      ? md`Three maps: 1 January 2015, 1 January 2020 and the as-of date.`
-      : md`The ${missing.length === 1 ? "map" : "maps"} of ${listPhrase(missing.map(formatDate))} would fall after the as-of date, so ${countText(n, "map")} ${isAre(n)} shown.`;
+      ? md`${shown}.`
+      : md`${shown}; the ${missing.length === 1 ? "map" : "maps"} of ${listPhrase(missing.map(formatDate))} would fall after the as-of date.`;
   return md`## 1 · Who belongs where: ${countText(n, "snapshot")}\n\n${why}`;
 }
 

@@ -89,7 +89,8 @@ describe("panel and snapshots", () => {
         const heading = snapshotsHeading(em).source;
         expect(heading).toContain(`Who belongs where: ${countText(n, "snapshot")}`);
         expect(snapshots(em)).toHaveLength(n);
-        if (n < 3) expect(heading).toContain(`${countText(n, "map")} ${n === 1 ? "is" : "are"} shown`);
+        expect(heading.toLowerCase()).toContain(`${countText(n, "map")}: `);
+        expect(heading.includes("would fall after") === n < 3).toBe(true);
       }),
       { numRuns: 8 },
     );
@@ -102,6 +103,10 @@ describe("panel and snapshots", () => {
       "memberships-as-of",
     ]);
     expect(snapshots(aze2012).map((s) => s.id)).toEqual(["memberships-as-of"]);
+    // an as-of date on a fixed date is that map, not one after it
+    expect(snapshotsHeading(aze("2020-01-01")).source).toBe(
+      "## 1 · Who belongs where: two snapshots\n\nTwo maps: 1 January 2015 and 1 January 2020.",
+    );
     expect(monthYear("2020-01-01")).toBe("January 2020");
   });
 });
