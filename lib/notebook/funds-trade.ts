@@ -113,7 +113,7 @@ export function fundsIntro(
   }
   if (statements.length === 0) {
     const first = all.filter((f) => mine.some((m) => m.id === f.id)).sort(byAsOf)[0]!;
-    return md`${scope} ${capitalize(countText(mine.length, "fund"))} with ${view.name} as a partner ${isAre(mine.length)} on record, but no statement of capital known by ${formatDate(view.asOf)}: the first is dated ${formatDate(first.as_of)} (${fundShortName(first.name)}).`;
+    return md`${scope} ${capitalize(countText(mine.length, "fund"))} ${mine.length === 1 ? "has" : "have"} ${view.name} as a partner, but none of their statements of capital is dated and published by ${formatDate(view.asOf)}: the first is dated ${formatDate(first.as_of)} (${fundShortName(first.name)}).`;
   }
   const now = latestFundRows(statements, view.asOf);
   return md`${scope} As of **${view.asOfText}**, ${countText(now.length, "fund")} with ${view.name} as a partner ${isAre(now.length)} on record (${listPhrase(now.map((f) => fundShortName(f.name)))}), from ${countText(statements.length, "published statement")} of capital.`;
@@ -228,9 +228,11 @@ export function fundsStatementsText(statements: readonly FundRow[], view: FundsT
   return mdJoin(
     [
       md`**What the statements say.**`,
-      bilateral.length === 0
-        ? `${n === 1 ? "It is not" : `None of the ${countWord(n)} is`} bilateral.`
-        : `${capitalize(ofTotal(bilateral.length, n))} ${bilateral.length === 1 ? "is" : "are"} bilateral: ${listPhrase(bilateral.map((f) => `${short(f)} (${f.status})`))}.`,
+      n === 1
+        ? `${short(latest[0]!)} (${latest[0]!.status}) has ${countText(latest[0]!.partners.length, "partner")}.`
+        : bilateral.length === 0
+          ? `None of the ${countWord(n)} is bilateral.`
+          : `${capitalize(ofTotal(bilateral.length, n))} ${bilateral.length === 1 ? "is" : "are"} bilateral: ${listPhrase(bilateral.map((f) => `${short(f)} (${f.status})`))}.`,
       paid.length === 0
         ? `No paid-in capital is published for ${n === 1 ? "it" : `any of the ${countWord(n)}`}.`
         : `Paid-in capital is published for ${ofTotal(paid.length, n)}: ${paid
@@ -571,7 +573,7 @@ export function tradeScopeText(
       ? `None of its ${countText(mine.length, "figure")} is from the ${sideWords} side; the with_unclear scenario shows figures of unnamed source.`
       : (() => {
           const first = [...onSides].sort((a, b) => a.period_end.localeCompare(b.period_end))[0]!;
-          return `No ${sideWords} figure of these pairs covers a period ended, and published, by ${formatDate(view.asOf)}: the earliest covers ${periodLabel(first.period_start, first.period_end)} (${view.stateName(first.partner)}, ${first.side} side).`;
+          return `No ${sideWords} figure of ${pairsTitle(mine, view)} covers a period ended, and published, by ${formatDate(view.asOf)}: the earliest covers ${periodLabel(first.period_start, first.period_end)} (${view.stateName(first.partner)}, ${first.side} side).`;
         })();
   return md`${scope} ${focalPart} ${why}`;
 }

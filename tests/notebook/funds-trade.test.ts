@@ -108,7 +108,7 @@ describe("funds", () => {
     );
     // KAZ is in three funds; the earliest statement of them is the Turkic fund's of 2023-03-16.
     expect(text(fundsIntro(pkg.funds, [], pkg.gaps, view("KAZ", "2016")))).toBe(
-      `${scope} Three funds with Kazakhstan as a partner are on record, but no statement of capital known by 31 December 2016: the first is dated 16 March 2023 (Turkic Investment Fund).`,
+      `${scope} Three funds have Kazakhstan as a partner, but none of their statements of capital is dated and published by 31 December 2016: the first is dated 16 March 2023 (Turkic Investment Fund).`,
     );
   });
 
@@ -141,6 +141,11 @@ describe("funds", () => {
     const k = view("KGZ");
     expect(text(fundsStatementsText(fundStatements(pkg.funds, "KGZ", k.asOf), k))).toBe(
       "**What the statements say.** One of the two is bilateral: Azerbaijan–Kyrgyz Development Fund (operating). Paid-in capital is published for one of the two: Azerbaijan–Kyrgyz Development Fund, $25 million of $100 million (25 %), statement of 24 October 2025.",
+    );
+    // TUR: the Turkic fund alone, five partners.
+    const t = view("TUR");
+    expect(text(fundsStatementsText(fundStatements(pkg.funds, "TUR", t.asOf), t))).toBe(
+      "**What the statements say.** Turkic Investment Fund (established) has five partners. No paid-in capital is published for it.",
     );
     expect(text(fundsStatementsText([], view("GEO", "2016")))).toBe(
       "**What the statements say.** No fund with Georgia as a partner has a statement of capital by 31 December 2016.",
@@ -264,7 +269,7 @@ describe("trade", () => {
     );
     // KAZ by 2016: its earliest reporter or mirror row by period end is the 2019 customs turnover.
     expect(text(tradeScopeText(pkg.trade, [], view("KAZ", "2016"), STRICT))).toContain(
-      "No reporter or mirror figure of these pairs covers a period ended, and published, by 31 December 2016: the earliest covers 2019 (Kazakhstan, reporter side).",
+      "No reporter or mirror figure of Azerbaijan's trade with Kazakhstan covers a period ended, and published, by 31 December 2016: the earliest covers 2019 (Kazakhstan, reporter side).",
     );
   });
 
