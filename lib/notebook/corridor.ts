@@ -546,10 +546,13 @@ export function growthText(s: Series, cagrPercent: number | undefined): string {
 /**
  * The largest mismatch between a published and a derived rate, as a plain-text sentence ("" when none is known).
  * @example gapText([]) // => ""
+ * @example gapText([{ scope: "Port of Baku", year: "2019", volume: 4, derived: 7.23, published: "+7.2 % (Sea News)", gap: 0.03, sources: [] }]) // => "Where a rate is both published and derivable, the two agree to within 0.05 percentage points."
  */
 export function gapText(rows: readonly GrowthRow[]): string {
   const big = [...rows].filter((r) => r.gap !== null).sort((a, b) => b.gap! - a.gap!)[0];
   if (!big) return "";
+  if (big.gap! < 0.05)
+    return "Where a rate is both published and derivable, the two agree to within 0.05 percentage points.";
   return (
     `The largest mismatch between a published and a derived rate is ${formatPoints(big.gap, 1).replace("+", "")} (${big.scope}, ${big.year}: derived ${formatPercent(big.derived, { sign: true, digits: 1 })}, published ${big.published}). ` +
     "A rate computed against a revised base year is not wrong, but it is not the same statement."
@@ -679,17 +682,24 @@ export function ownFiguresTable(
 
 /**
  * The sentence that opens the notebook on the focal state: its scopes, or that the data hold none for it and whose
- * the figures shown are. `others` are the possessives of the states whose figures the data do hold.
+ * the figures shown are. `others` are the possessives of the states whose figures the data do hold; `by` is the as-of
+ * date in words (when it is not the latest) and `later` says the state's figures were published after it.
  * @example coverageSentence("Armenia", [], ["Azerbaijan's", "Kazakhstan's"]) // => "The data hold no corridor figures counted by or for Armenia; the route's figures below are Azerbaijan's and Kazakhstan's."
  * @example coverageSentence("Georgia", ["BTK railway"], ["Azerbaijan's"]) // => "The data hold one scope counted by or for Georgia — BTK railway; its figures come first in each table and chart below."
- * @example coverageSentence("Armenia", [], []) // => "The data hold no corridor figures counted by or for Armenia, nor for any other state by this date."
+ * @example coverageSentence("Kazakhstan", [], [], { by: "31 December 2016", later: true }) // => "The data hold no corridor figures counted by or for Kazakhstan published by 31 December 2016 (its first were published later), nor for any other state."
  */
-export function coverageSentence(name: string, own: readonly string[], others: readonly string[]): string {
+export function coverageSentence(
+  name: string,
+  own: readonly string[],
+  others: readonly string[],
+  when: { readonly by?: string | undefined; readonly later?: boolean } = {},
+): string {
+  const by = when.by !== undefined ? ` published by ${when.by}` : "";
   if (own.length > 0)
-    return `The data hold ${countText(own.length, "scope")} counted by or for ${name} — ${listPhrase(own, { max: 5 })}; ${own.length === 1 ? "its" : "their"} figures come first in each table and chart below.`;
-  if (others.length === 0)
-    return `The data hold no corridor figures counted by or for ${name}, nor for any other state by this date.`;
-  return `The data hold no corridor figures counted by or for ${name}; the route's figures below are ${listPhrase(others)}.`;
+    return `The data hold ${countText(own.length, "scope")} counted by or for ${name}${by} — ${listPhrase(own, { max: 5 })}; ${own.length === 1 ? "its" : "their"} figures come first in each table and chart below.`;
+  const none = `The data hold no corridor figures counted by or for ${name}${by}${when.later ? " (its first were published later)" : ""}`;
+  if (others.length === 0) return `${none}, nor for any other state.`;
+  return `${none}; the route's figures below are ${listPhrase(others)}.`;
 }
 
 /**

@@ -109,17 +109,27 @@ describe("coverageSentence()", () => {
       "The data hold two scopes counted by or for Kazakhstan — Whole route and Caspian ports; their figures come first in each table and chart below.",
     );
   });
+  it("says when the state's figures came only after the as-of date", () => {
+    expect(coverageSentence("Kazakhstan", [], ["Azerbaijan's"], { by: "31 December 2020", later: true })).toBe(
+      "The data hold no corridor figures counted by or for Kazakhstan published by 31 December 2020 (its first were published later); the route's figures below are Azerbaijan's.",
+    );
+  });
   it("reads right for 0, 1, 2 and many scopes and states", () => {
     const word = fc.stringMatching(/^[A-Z][a-z]{2,8}$/);
     fc.assert(
-      fc.property(fc.array(word, { maxLength: 9 }), fc.array(word, { maxLength: 5 }), (own, others) => {
-        const text = coverageSentence("Georgia", own, others);
-        expect(text).not.toMatch(BAD);
-        expect(text).toContain("Georgia");
-        expect(text.endsWith(".")).toBe(true);
-        if (own.length > 0) expect(text).toContain(own[0]!);
-        else if (others.length > 0) expect(text).toContain(others.at(-1)!);
-      }),
+      fc.property(
+        fc.array(word, { maxLength: 9 }),
+        fc.array(word, { maxLength: 5 }),
+        fc.boolean(),
+        (own, others, later) => {
+          const text = coverageSentence("Georgia", own, others, { by: later ? "31 December 2016" : undefined, later });
+          expect(text).not.toMatch(BAD);
+          expect(text).toContain("Georgia");
+          expect(text.endsWith(".")).toBe(true);
+          if (own.length > 0) expect(text).toContain(own[0]!);
+          else if (others.length > 0) expect(text).toContain(others.at(-1)!);
+        },
+      ),
     );
   });
 });
