@@ -437,7 +437,7 @@ export function multilateralText(latest: readonly FundRow[], view: FundsTradeVie
       f.pledged_usd === undefined && f.paid_in_usd === undefined
         ? "no capital published"
         : `${f.pledged_usd === undefined ? "pledge not published" : `${formatUsd(f.pledged_usd)} pledged`}, ${f.paid_in_usd === undefined ? "paid-in not published" : `${formatUsd(f.paid_in_usd)} paid in`}`
-    }; ${f.status} on ${formatDate(f.as_of)})`;
+    }; ${f.status} in its statement of ${formatDate(f.as_of)})`;
   const times = multi.map(
     (f) => `${fundShortName(f.name)} in ${countWord(f.partners.filter((p) => p !== view.focal).length)}`,
   );
