@@ -268,35 +268,36 @@ const possessive = (name: string) => (name.endsWith("s") ? `${name}'` : `${name}
 /**
  * The opening paragraph: how many events the catalogue holds by the as-of date, how many the focal state takes part
  * in, how many are still planned, and how many the article cites; or, with none, what is missing and why.
- * @example catalogueSentence(timelineScope(notebook({ focal: "AZE", asOf: 2005 }, { quiet: true }))) // => "The catalogue holds no event known by 31 December 2005 (its events run from 2015 to 2026), so every section below says so instead of showing a chart."
+ * @example catalogueSentence(timelineScope(notebook({ focal: "AZE", asOf: 2005 }, { quiet: true }))) // => "The catalogue holds no event known by 31 December 2005 (its events run from 2015 to 2026), so each section on events below says so in a sentence."
  */
 export function catalogueSentence(s: TimelineScope): string {
   const by = formatDate(s.asOf);
   if (s.span === undefined)
     return `The catalogue holds no event known by ${by}${
       s.fullSpan ? ` (its events run from ${yearRange(s.fullSpan).replace("–", " to ")})` : ""
-    }, so every section below says so instead of showing a chart.`;
+    }, so each section on events below says so in a sentence.`;
   const parts = [
     `The catalogue holds ${countText(s.catalogue.length, "event")} known by ${by}, dated ${yearRange(s.span).replace("–", " to ")}.`,
   ];
   if (s.focal !== "")
     parts.push(
       s.events.length === 0
-        ? `${s.name} takes part in none of them, so each section below says so in a sentence.`
+        ? `${s.name} takes part in none of them, so each section on events below says so in a sentence.`
         : `${s.name} takes part in ${s.events.length === s.catalogue.length ? "all" : countWord(s.events.length)} of them.`,
     );
   if (s.events.length > 0) {
+    const cited = s.events.filter((e) => s.cited.has(e.id)).length;
     const planned = s.events.filter((e) => isPlanned(e, s.asOf)).length;
+    if (s.events.length === 1) {
+      parts.push(`The article's claims ${cited === 1 ? "cite it" : "do not cite it"}.`);
+      parts.push(planned === 1 ? `It is dated after ${by} and counts as planned.` : `It is not dated after ${by}.`);
+      return parts.join(" ");
+    }
+    parts.push(`The article's claims cite ${cited === 0 ? "none" : countWord(cited)} of them.`);
     parts.push(
       planned === 0
         ? `None of them is dated after ${by}.`
         : `${capitalize(countText(planned, "event"))}${s.withName} ${planned === 1 ? "is" : "are"} dated after ${by} and count${planned === 1 ? "s" : ""} as planned.`,
-    );
-    const cited = s.events.filter((e) => s.cited.has(e.id)).length;
-    parts.push(
-      cited === 0
-        ? `The article's claims cite none of them.`
-        : `The article's claims cite ${countText(cited, "of them", "of them")}.`,
     );
   }
   return parts.join(" ");
@@ -768,7 +769,9 @@ export function accessionSentence(s: TimelineScope, entries: readonly TimelineEn
           : `${capitalize(countWord(old))} of the ${countWord(h)} statuses held on ${on} date${old === 1 ? "s" : ""} from before ${span[0]}${tie}.`,
     );
   } else {
-    parts.push(`${s.name} holds ${countText(held.length, "status", "statuses")} on ${on}.`);
+    parts.push(
+      `${s.name} holds ${countText(held.length, "status", "statuses")} on ${on}, after ${countText(n, "change")} of status.`,
+    );
   }
   return parts.join(" ");
 }
@@ -1002,7 +1005,7 @@ function afterFinding(s: TimelineScope): Finding {
     .filter((e) => e.kind === "accession" || e.kind === "chairmanship")
     .map((e) => `${e.title} (${formatDate(e.date)})`);
   return {
-    title: "After the article",
+    title: "After the last cited event",
     text: `The last cited event that has taken place is ${last.title} (${formatDate(last.date)}). Since then the catalogue records ${
       after.length === 0 ? "no event" : countText(after.length, "event")
     }${s.withName} up to ${by}${notable.length > 0 ? `, among them ${listPhrase(notable, { max: 4 })}` : ""}; ${plannedText}.`,

@@ -263,11 +263,17 @@ describe("tables", () => {
 describe("sentences for 0, 1, 2 and many events", () => {
   it("catalogueSentence: an empty catalogue says what is missing and why; otherwise counts read right", () => {
     expect(catalogueSentence(scopeOf([], { asOf: "2005-12-31" }))).toBe(
-      "The catalogue holds no event known by 31 December 2005, so every section below says so instead of showing a chart.",
+      "The catalogue holds no event known by 31 December 2005, so each section on events below says so in a sentence.",
     );
     const one = catalogueSentence(scopeOf([ev("a", "2024-05-01", ["OTS"], ["KAZ"])]));
     expect(one).toBe(
-      "The catalogue holds one event known by 10 March 2026, dated 2024. Azerbaijan takes part in none of them, so each section below says so in a sentence.",
+      "The catalogue holds one event known by 10 March 2026, dated 2024. Azerbaijan takes part in none of them, so each section on events below says so in a sentence.",
+    );
+  });
+  it("catalogueSentence: one event of the focal state is 'it', not 'one of them'", () => {
+    const events = [ev("a", "2024-05-01", ["OTS"], ["AZE"]), ev("b", "2024-06-01", ["OTS"], ["KAZ"])];
+    expect(catalogueSentence(scopeOf(events))).toBe(
+      "The catalogue holds two events known by 10 March 2026, dated 2024. Azerbaijan takes part in one of them. The article's claims do not cite it. It is not dated after 10 March 2026.",
     );
   });
   it("a planned event announced only in an undated source is not in the catalogue of an earlier date", () => {
@@ -380,6 +386,12 @@ describe("accessionSentence()", () => {
         entry("2009-08-18", "CIS", "left", "none", "member"),
       ]),
     ).toContain("GEO holds no status in these organisations on 10 March 2026.");
+  });
+  it("with no catalogue by the as-of date: the statuses held and the changes behind them", () => {
+    const early = scopeOf([], { focal: "GEO", asOf: "2005-12-31" });
+    expect(accessionSentence(early, [entry("1992-06-25", "BSEC", "joined", "founding_member")])).toBe(
+      "GEO holds one status on 31 December 2005, after one change of status.",
+    );
   });
   it("on data/: entries dated after the as-of date are left out", () => {
     const s = timelineScope(notebook({ focal: "AZE", asOf: "2016" }, { quiet: true }));
