@@ -448,7 +448,7 @@ export function exercise2(ctx: WorkbookContext): Exercise {
   return {
     number: 2,
     set: true,
-    question: md`**Question.** What ${verb} ${statePossessive(ctx.pkg, F)} status in the ${orgName(ctx.pkg, org)} (${org}) on **${formatDate(date)}**? Answer with one of: founding member, member, observer, dialogue partner, partner, applicant, former, suspended, or none.`,
+    question: md`**Question.** What ${verb} ${statePossessive(ctx.pkg, F)} status in the ${orgName(ctx.pkg, org)} (${org}) on **${formatDate(date)}**? Answer with one of: founding member, member, associate member, observer, dialogue partner, partner, applicant, former, suspended, or none.`,
     expected: at.status,
     accepted: statusForms(at.status),
     tolerance: 0,
@@ -556,7 +556,13 @@ export function exercise5(ctx: WorkbookContext): Exercise {
       (r) =>
         html`<tr><td style="${cell}">${nameOf(r.s)}</td><td style="${num}">${r.p.ties.length}</td><td style="${num}">${r.p.index === undefined ? "–" : formatNumber(r.p.index, 3)}</td><td style="${num}">${r.d.index === undefined ? "–" : formatNumber(r.d.index, 3)}</td></tr>`,
     );
-  const focalRank = ctx.focal === t.state ? "" : ` and ${nameOf(ctx.focal)} ${rank(ctx.focal)}`;
+  const focalDefault = byDefault[panel.indexOf(ctx.focal)]?.index;
+  const focalRank =
+    ctx.focal === t.state
+      ? ""
+      : focalDefault === undefined
+        ? ` (${nameOf(ctx.focal)} has no weighted tie in the data by then)`
+        : ` and ${nameOf(ctx.focal)} ${rank(ctx.focal)}`;
   return {
     number: 5,
     set: true,
