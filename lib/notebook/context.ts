@@ -15,7 +15,7 @@ import { checkFocal, orgName, stateName, statePossessive } from "./names";
 import { packageKnownBy } from "../data/vintage";
 import { dataPackage, type DataPackage } from "../data/load";
 import type { SourceRow } from "../data/resources";
-import type { FigureOptions } from "../figures/inputs";
+import type { FigureOptions, SourceCatalog } from "../figures/inputs";
 import type { PlotlyFigure } from "../figures/plotly";
 import { figureTitle } from "../figures/plotly";
 import { isEmptyFigure } from "../figures/no-data";
@@ -93,7 +93,7 @@ export interface Notebook<S extends string = string> {
   /** The latest publication date of sources (ISO, "" when none is dated). */
   published(ids: readonly string[]): string;
   /** Figure options with the source catalogue filled in. */
-  options<O extends FigureOptions>(options: O): O;
+  options<O extends FigureOptions>(options: O): O & { readonly sourceCatalog: SourceCatalog };
   /** Shows Markdown. */
   say(text: Markdown): void;
   /** "No <what> for Georgia by 31 December 2016." — the sentence for a section the data leave empty. */
