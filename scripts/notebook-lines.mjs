@@ -5,7 +5,9 @@ import { join } from "node:path";
 
 const dir = process.argv[2] ?? "notebooks";
 let total = 0;
-for (const f of readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort()) {
+for (const f of readdirSync(dir)
+  .filter((f) => f.endsWith(".ipynb"))
+  .sort()) {
   const nb = JSON.parse(readFileSync(join(dir, f), "utf8"));
   let n = 0;
   let inBlock = false;
@@ -15,9 +17,15 @@ for (const f of readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort()) {
     for (const line of src.split("\n")) {
       let t = line.trim();
       if (inBlock) {
-        if (t.includes("*/")) { inBlock = false; t = t.slice(t.indexOf("*/") + 2).trim(); } else continue;
+        if (t.includes("*/")) {
+          inBlock = false;
+          t = t.slice(t.indexOf("*/") + 2).trim();
+        } else continue;
       }
-      if (t.startsWith("/*")) { if (!t.includes("*/")) inBlock = true; continue; }
+      if (t.startsWith("/*")) {
+        if (!t.includes("*/")) inBlock = true;
+        continue;
+      }
       if (t === "" || t.startsWith("//")) continue;
       n++;
     }

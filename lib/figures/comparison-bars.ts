@@ -46,7 +46,8 @@ export function preferHorizontal(labels: readonly string[]): boolean {
  * @example comparisonBarsFigure({ quantity: "Trade turnover", unit: "USD", bars: [{ label: "KAZ", value: 5e8 }], sources: [] }, { title: "Trade" })
  */
 export function comparisonBarsFigure(input: ComparisonInput, options: ComparisonOptions): CaspianFigure {
-  if (input.bars.every((b) => b.value === null)) return noDataFigure("comparison-bars", options, options.noData, input.sources);
+  if (input.bars.every((b) => b.value === null))
+    return noDataFigure("comparison-bars", options, options.noData, input.sources);
   const scale = valueScale(
     input.bars.map((b) => b.value),
     input.unit,
