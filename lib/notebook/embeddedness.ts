@@ -59,22 +59,7 @@ import { formatDate } from "./as-of";
 import { orgName, spherePhrase, stateName, statePossessive, statusPhrase, statusWithArticle } from "./names";
 import { capitalize, changePhrase, countText, isAre, listPhrase } from "./prose";
 import { type RankResult, rankOf, rankText } from "./ranks";
-
-/** The twelve states of the comparison: Azerbaijan, Central Asia, the South Caucasus and the big neighbours. */
-export const PANEL_STATES: readonly Iso3[] = [
-  "AZE",
-  "KAZ",
-  "KGZ",
-  "TJK",
-  "TKM",
-  "UZB",
-  "GEO",
-  "ARM",
-  "TUR",
-  "RUS",
-  "IRN",
-  "CHN",
-].map((s) => s as Iso3);
+import { PANEL_STATES } from "./names";
 
 /** Column order of the maps: from the Turkic and Asian-dialogue formats through the blocs to the global ones. */
 export const SPHERE_ORDER: readonly Sphere[] = [

@@ -78,3 +78,22 @@ const SPHERE_PHRASES: Readonly<Record<string, string>> = Object.fromEntries(
 export function spherePhrase(sphere: string): string {
   return SPHERE_PHRASES[sphere] ?? sphere.replace(/_/g, " ");
 }
+
+/**
+ * The twelve states the notebooks compare: Azerbaijan, the five Central Asian states, the South Caucasus and the big
+ * neighbours. @example PANEL_STATES.length // => 12
+ */
+export const PANEL_STATES: readonly Iso3[] = [
+  "AZE",
+  "KAZ",
+  "KGZ",
+  "TJK",
+  "TKM",
+  "UZB",
+  "GEO",
+  "ARM",
+  "TUR",
+  "RUS",
+  "IRN",
+  "CHN",
+].map((s) => s as Iso3);

@@ -25,7 +25,15 @@ import { multiVectorBalance } from "../indicators/balance/balance";
 import type { TableInput } from "../figures/table";
 import { html, md, mdJoin, type Markdown, type SafeHtml } from "../display/safe-text";
 import { formatDate } from "./as-of";
-import { orgName, spherePhrase, stateName, statePossessive, statusPhrase, statusWithArticle } from "./names";
+import {
+  orgName,
+  PANEL_STATES,
+  spherePhrase,
+  stateName,
+  statePossessive,
+  statusPhrase,
+  statusWithArticle,
+} from "./names";
 import { rankOf, rankText } from "./ranks";
 import { checkNumber, checkText, selfCheckHtml, type CheckResult } from "./self-check";
 import { capitalize, countText, listPhrase } from "./prose";
@@ -80,22 +88,6 @@ export interface UnsetExercise {
 
 /** An exercise of the workbook. */
 export type Exercise = SetExercise | UnsetExercise;
-
-/** The twelve states of the article's panel (exercise 5). */
-export const PANEL: readonly Iso3[] = [
-  "AZE",
-  "KAZ",
-  "KGZ",
-  "TJK",
-  "TKM",
-  "UZB",
-  "GEO",
-  "ARM",
-  "TUR",
-  "RUS",
-  "IRN",
-  "CHN",
-] as Iso3[];
 
 /** What each corridor scope counts, in words (data/README.md). */
 export const SCOPE_PHRASES: Readonly<Record<(typeof enums.flowScope)[number], string>> = {
@@ -524,7 +516,7 @@ export function exercise4(ctx: WorkbookContext): Exercise {
 export function exercise5(ctx: WorkbookContext): Exercise {
   const ix = workbookIndex(ctx);
   const orgs = ctx.known.organizations.filter((o) => o.sphere !== "transport");
-  const panel = PANEL.includes(ctx.focal) ? PANEL : [ctx.focal, ...PANEL];
+  const panel = PANEL_STATES.includes(ctx.focal) ? PANEL_STATES : [ctx.focal, ...PANEL_STATES];
   const present = panel.map((s) => multiVectorBalance(ix, orgs, s, ctx.asOf, { k: "present" }));
   const byDefault = panel.map((s) => multiVectorBalance(ix, orgs, s, ctx.asOf));
   const valued = present.filter((b) => b.index !== undefined);

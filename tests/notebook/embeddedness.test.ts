@@ -3,12 +3,12 @@
  * worked out by hand from data/memberships.csv and data/organizations.csv, and properties of the text helpers for
  * 0, 1, 2 and many items and for every as-of date.
  */
+import { PANEL_STATES } from "../../lib/notebook/names";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dataPackage } from "../../lib/data/load";
 import type { Iso3 } from "../../lib/core/types";
 import {
-  PANEL_STATES,
   balanceOptions,
   balanceTrend,
   centralityTable,

@@ -3,6 +3,7 @@
  * answer is computed again here, independently, from the CSV rows read with papaparse (not through lib/): the rows
  * whose sources were published by the as-of date, for several dates and focal states.
  */
+import { PANEL_STATES } from "../../lib/notebook/names";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -13,7 +14,6 @@ import {
   answerKeyTable,
   checkHtml,
   exercise3,
-  PANEL,
   scopePhrase,
   setSentence,
   workbookExercises,
@@ -167,7 +167,7 @@ describe("the workbook's key equals the answer computed from the CSV rows", () =
 
     it(`${label}: exercise 5, highest evenness over the spheres present`, () => {
       const sphereOf = new Map(organizations.filter((o) => known(o, nb.asOf)).map((o) => [o.id!, o.sphere!]));
-      const panel = PANEL.includes(nb.focal) ? PANEL : [nb.focal, ...PANEL];
+      const panel = PANEL_STATES.includes(nb.focal) ? PANEL_STATES : [nb.focal, ...PANEL_STATES];
       const evenness = panel.map((s) => {
         const w = new Map<string, number>();
         for (const [org, sphere] of sphereOf) {
