@@ -237,7 +237,7 @@ export function exercise1(ctx: WorkbookContext): Exercise {
     unit: "%",
     key: {
       question: `Growth of whole-route cargo ${ya}–${yb}`,
-      answer: `${formatNumber(expected, 1)} %`,
+      answer: fixedDigits(expected, 1, " %"),
       tolerance: "±0.5 points",
     },
     worked: html`<p>(${formatNumber(b.value)} / ${formatNumber(a.value)} − 1) × 100 = <b>${formatNumber(expected, 1)} %</b>.</p><p>Why one publisher: ${othersText}Mixing a figure from one release with one from another can move the growth rate by more than the rounding you were asked for.</p><p style="color:#555">Sources: ${sourcesText(ctx.pkg, [...a.sources, ...b.sources], ctx.asOf)}</p>`,
@@ -500,7 +500,7 @@ export function exercise4(ctx: WorkbookContext): Exercise {
     unit: "",
     key: {
       question: `Jaccard overlap of ${nameF} and ${nameP} on ${ctx.asOf}`,
-      answer: formatNumber(J, 3),
+      answer: fixedDigits(J, 3),
       tolerance: "±0.01",
     },
     worked: html`<p>Shared (${shared.value.length}): ${listPhrase(shared.value)}. Union (${union.length}): ${union.join(", ")}. J = ${shared.value.length} / ${union.length} = <b>${formatNumber(J, 3)}</b>.</p><p>Think about what the number hides: an organisation with two members counts as much as one with fifty, and a dialogue partnership as much as full membership.</p><p style="color:#555">Sources: ${sourcesText(ctx.pkg, shared.sources, ctx.asOf)}</p>`,
@@ -624,7 +624,7 @@ export function exercise6(ctx: WorkbookContext): Exercise {
   const { rep, mir } = pair;
   const expected = percentChange(rep.value_usd, mir.value_usd)!;
   const period = periodLabel(rep.period_start, rep.period_end);
-  const signed = formatPercent(expected, { sign: true, digits: 1 });
+  const signed = fixedDigits(expected, 1, " %", true);
   const partner = stateName(ctx.pkg, rep.partner);
   return {
     number: 6,
@@ -733,4 +733,17 @@ export function setSentence(exercises: readonly Exercise[]): string {
   return `${capitalize(countText(set, "exercise"))} of ${countWord(total)} ${set === 1 ? "is" : "are"} set from the data; ${
     unset.length === 1 ? "exercise" : "exercises"
   } ${listPhrase(unset)} cannot be set for this state and date and ${unset.length === 1 ? "says" : "say"} why.`;
+}
+
+/**
+ * A key's number with exactly the decimals the question asks for (trailing zeros kept: "23.0 %", not "23 %"), a
+ * typographic minus, and a "+" for a positive change when `sign` is set.
+ * @example fixedDigits(23, 1, " %", true) // => "+23.0 %"
+ * @example fixedDigits(-8.14, 1, " %") // => "−8.1 %"
+ * @example fixedDigits(0.5, 3) // => "0.500"
+ */
+export function fixedDigits(value: number, digits: number, unit = "", sign = false): string {
+  const text = Math.abs(value).toFixed(digits);
+  const zero = Number(text) === 0;
+  return `${value < 0 && !zero ? "−" : sign && value > 0 && !zero ? "+" : ""}${text}${unit}`;
 }
