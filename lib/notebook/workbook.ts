@@ -605,7 +605,7 @@ export function tradePair(
 
 /**
  * Exercise 6: by how many percent the partner's (mirror) figure of a trade flow differs from the reporter's.
- * @example (exercise6({ pkg, known: pkg, asOf: "2024-11-30", focal: "TJK" }) as SetExercise).key.answer // => "+23 %"
+ * @example (exercise6({ pkg, known: pkg, asOf: "2024-11-30", focal: "TJK" }) as SetExercise).key.answer // => "+23.0 %"
  */
 export function exercise6(ctx: WorkbookContext): Exercise {
   const name = stateName(ctx.pkg, ctx.focal);
