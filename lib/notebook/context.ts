@@ -9,7 +9,7 @@
  * nb.figure("trade", cl.comparisonBarsFigure(input, nb.options({ title: "Trade" })), "Trade with Central Asia.");
  * @module
  */
-import type { Iso3, SourceId } from "../core/types";
+import type { Iso3 } from "../core/types";
 import { formatDate, latestDataDate, resolveAsOf, yearOf } from "./as-of";
 import { checkFocal, orgName, stateName, statePossessive } from "./names";
 import { packageKnownBy } from "../data/vintage";
@@ -234,9 +234,4 @@ export function parametersSentence(
       md`scenario **${nb.scenario}**${meaning !== undefined ? md` (${meaning})` : md``}${tail(effects.scenario)}`,
     );
   return md`**This run.** ${mdJoin(parts, "; ")}.`;
-}
-
-/** Source ids of rows, for tables: the union, first seen first. @example rowsSources([{ sources: ["a"] }, { sources: ["a", "b"] }]) // => ["a", "b"] */
-export function rowsSources(rows: readonly { readonly sources: readonly string[] }[]): SourceId[] {
-  return [...new Set(rows.flatMap((r) => r.sources))] as SourceId[];
 }
