@@ -145,6 +145,16 @@ export interface MembershipCell {
   readonly sources?: readonly SourceId[];
 }
 
+/** A cell the data cannot fill: a known gap (gaps.csv), drawn as "no data", never as "no status". */
+export interface MatrixGapCell {
+  readonly row: string;
+  readonly col: string;
+  /** Id of the gap (gaps.csv `id`). */
+  readonly gap?: string;
+  /** What is missing, plain text (e.g. the gap's description). */
+  readonly note?: string;
+}
+
 /** States × organisations coloured by status as of a date. */
 export interface MembershipMatrixInput {
   readonly asOf: string;
@@ -152,6 +162,8 @@ export interface MembershipMatrixInput {
   readonly cols: readonly (string | MatrixAxisItem)[];
   readonly cells: readonly MembershipCell[];
   readonly sources: readonly SourceId[];
+  /** Known gaps: a cell listed here and holding no status is drawn as "no data" (a status, when present, wins). */
+  readonly gaps?: readonly MatrixGapCell[];
 }
 
 /** A node of an overlap network. */

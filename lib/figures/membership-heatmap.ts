@@ -7,7 +7,7 @@ import { commonParts } from "./common";
 import type { FigureOptions, MatrixAxisItem, MembershipMatrixInput } from "./inputs";
 import { houseFigure, type CaspianFigure } from "./frame";
 import { NONE_COLOR, statusStyle, STATUS_STYLES, textOn } from "./palette";
-import { plotlyText } from "./text";
+import { plotlyText, sourcesLine } from "./text";
 import { maxOf } from "../core/extent";
 import { NO_STATUS } from "../data/vocabulary";
 import { mergeSourceLists } from "../core/types";
@@ -25,10 +25,32 @@ function item(x: string | MatrixAxisItem): MatrixAxisItem {
 }
 
 /**
+ * Look of a cell that is a known gap of the data ("no data"): white, a dotted grey outline inside the cell and the
+ * label "n/d". (A fill pattern would be rasterised in PDF by Chromium, so the mark is an outline: vector at any size.)
+ */
+export const NO_DATA_STYLE = {
+  label: "No data",
+  short: "n/d",
+  fill: "#FFFFFF",
+  outline: "#808080",
+  text: "#444444",
+} as const;
+
+/** Width in pixels of the white line between cells (as the former heatmap's xgap/ygap). */
+const CELL_GAP_PX = 2;
+
+/** Inset of the dotted outline of a gap cell, in cell units (x, y). */
+const GAP_INSET = [0.07, 0.14] as const;
+
+/**
  * Membership heatmap: one row per state, one column per organisation, each cell coloured by status (fixed status
  * colours, strongest first in the legend) and labelled with a short code (FM, M, O, DP …) so that it reads without
- * colour. Empty cells: no status. The date is in the subtitle unless one is given.
- * @example membershipHeatmapFigure({ asOf: "2025-01-01", rows: ["AZE"], cols: ["SCO"], cells: [{ row: "AZE", col: "SCO", status: "dialogue_partner" }], sources: [] }, { title: "Memberships" })
+ * colour. Empty cells: no status. A cell listed in `input.gaps` with no status is a known gap of the data: a dotted
+ * box labelled "n/d" (no data), with its own legend entry. The date is in the subtitle unless one is given.
+ * Cells are drawn as layout shapes (rectangles in data coordinates), so SVG and PDF exports hold vector shapes at any
+ * size (a Plotly heatmap trace exports as a raster image); an invisible marker at each cell's centre carries the
+ * hover: state, organisation, status, since date and sources.
+ * @example membershipHeatmapFigure({ asOf: "2025-01-01", rows: ["AZE"], cols: ["SCO"], cells: [{ row: "AZE", col: "SCO", status: "dialogue_partner", since: "2015-07-10" }], sources: [] }, { title: "Memberships" }).data[0]!.customdata // => ["AZE in SCO: Dialogue partner since 2015-07-10"]
  */
 export function membershipHeatmapFigure(
   input: MembershipMatrixInput,
@@ -38,7 +60,9 @@ export function membershipHeatmapFigure(
   const cols = input.cols.map(item);
   if (rows.length === 0 || cols.length === 0)
     return noDataFigure("membership-heatmap", options, options.noData, input.sources);
-  const cell = new Map(input.cells.map((c) => [`${c.row}\u0000${c.col}`, c] as const));
+  const key = (r: string, c: string) => `${r}\u0000${c}`;
+  const cell = new Map(input.cells.map((c) => [key(c.row, c.col), c] as const));
+  const gapOf = new Map((input.gaps ?? []).map((g) => [key(g.row, g.col), g] as const));
   const present = new Set(input.cells.map((c) => c.status).filter((s): s is string => s !== null));
   const known = STATUS_STYLES.filter((s) => present.has(s.status));
   const extra = [...present]
@@ -46,57 +70,89 @@ export function membershipHeatmapFigure(
     .sort()
     .map(statusStyle);
   const styles = [...known, ...extra];
-  const index = new Map(styles.map((s, i) => [s.status, i + 1] as const));
-  const n = styles.length + 1;
-  const colorscale: [number, string][] = [];
-  [NONE_COLOR, ...styles.map((s) => s.color)].forEach((c, i) => {
-    colorscale.push([i / n, c], [(i + 1) / n, c]);
-  });
-  const rowLabel = (r: MatrixAxisItem) => plotlyText(r.label ?? r.id);
-  const colLabel = (c: MatrixAxisItem) => plotlyText(c.label ?? c.id);
-  const z = rows.map((r) => cols.map((c) => index.get(cell.get(`${r.id}\u0000${c.id}`)?.status ?? "") ?? 0));
-  const hover = rows.map((r) =>
-    cols.map((c) => {
-      const x = cell.get(`${r.id}\u0000${c.id}`);
-      const st = x?.status ? statusStyle(x.status).label : NO_STATUS.phrase;
-      return plotlyText(`${r.label ?? r.id} in ${c.label ?? c.id}: ${st}${x?.since ? ` since ${x.since}` : ""}`);
-    }),
-  );
-  const xs: string[] = [];
-  const ys: string[] = [];
+  const rowName = (r: MatrixAxisItem) => r.label ?? r.id;
+  const colName = (c: MatrixAxisItem) => c.label ?? c.id;
+
+  const shapes: Record<string, unknown>[] = [];
+  const hx: number[] = [];
+  const hy: number[] = [];
+  const hover: string[] = [];
+  const tx: number[] = [];
+  const ty: number[] = [];
   const texts: string[] = [];
   const textColors: string[] = [];
-  for (const r of rows) {
-    cols.forEach((c) => {
-      const st = cell.get(`${r.id}\u0000${c.id}`)?.status;
-      if (!st) return;
-      const style = statusStyle(st);
-      xs.push(colLabel(c));
-      ys.push(rowLabel(r));
-      texts.push(plotlyText(style.short));
-      textColors.push(textOn(style.color));
+  let gapCells = 0;
+  rows.forEach((r, ri) => {
+    cols.forEach((c, ci) => {
+      const x = cell.get(key(r.id, c.id));
+      const status = x?.status ?? null;
+      const gap = status === null ? gapOf.get(key(r.id, c.id)) : undefined;
+      const style = status !== null ? statusStyle(status) : undefined;
+      shapes.push({
+        type: "rect",
+        xref: "x",
+        yref: "y",
+        x0: ci - 0.5,
+        x1: ci + 0.5,
+        y0: ri - 0.5,
+        y1: ri + 0.5,
+        fillcolor: style?.color ?? (gap !== undefined ? NO_DATA_STYLE.fill : NONE_COLOR),
+        line: { color: "#FFFFFF", width: CELL_GAP_PX },
+        layer: "below",
+      });
+      const where = `${rowName(r)} in ${colName(c)}`;
+      let text: string;
+      if (style !== undefined) {
+        text = `${where}: ${style.label}${x?.since ? ` since ${x.since}` : ""}`;
+        const ids = x?.sources ?? [];
+        if (ids.length > 0) text += `\n${sourcesLine(ids, options.sourceCatalog, 160)}`;
+        tx.push(ci);
+        ty.push(ri);
+        texts.push(plotlyText(style.short));
+        textColors.push(textOn(style.color));
+      } else if (gap !== undefined) {
+        gapCells++;
+        shapes.push({
+          type: "rect",
+          xref: "x",
+          yref: "y",
+          x0: round4(ci - 0.5 + GAP_INSET[0]),
+          x1: round4(ci + 0.5 - GAP_INSET[0]),
+          y0: round4(ri - 0.5 + GAP_INSET[1]),
+          y1: round4(ri + 0.5 - GAP_INSET[1]),
+          fillcolor: "rgba(0,0,0,0)",
+          line: { color: NO_DATA_STYLE.outline, width: 1.5, dash: "dot" },
+          layer: "below",
+        });
+        text = `${where}: no data (a known gap${gap.gap !== undefined ? `, ${gap.gap}` : ""})`;
+        if (gap.note !== undefined) text += `\n${shorten(gap.note, 160)}`;
+        tx.push(ci);
+        ty.push(ri);
+        texts.push(plotlyText(NO_DATA_STYLE.short));
+        textColors.push(NO_DATA_STYLE.text);
+      } else text = `${where}: ${NO_STATUS.phrase}`;
+      hx.push(ci);
+      hy.push(ri);
+      hover.push(text.split("\n").map(plotlyText).join("<br>"));
     });
-  }
+  });
   const data: Record<string, unknown>[] = [
     {
-      type: "heatmap",
-      x: cols.map(colLabel),
-      y: rows.map(rowLabel),
-      z,
-      zmin: -0.5,
-      zmax: n - 0.5,
-      colorscale,
-      showscale: false,
-      xgap: 2,
-      ygap: 2,
+      type: "scatter",
+      mode: "markers",
+      x: hx,
+      y: hy,
       customdata: hover,
       hovertemplate: "%{customdata}<extra></extra>",
+      marker: { size: 1, opacity: 0, color: "#FFFFFF" },
+      showlegend: false,
+      name: "cells",
     },
     {
       type: "scatter",
       mode: "text",
-      x: xs,
-      y: ys,
+      x: tx,
+      y: ty,
       text: texts,
       textfont: { size: 12, color: textColors },
       showlegend: false,
@@ -111,41 +167,72 @@ export function membershipHeatmapFigure(
       marker: { symbol: "square", size: 14, color: s.color },
       hoverinfo: "skip",
     })),
+    ...(gapCells > 0
+      ? [
+          {
+            type: "scatter",
+            mode: "markers",
+            name: plotlyText(`${NO_DATA_STYLE.short} ${NO_DATA_STYLE.label}`),
+            x: [null],
+            y: [null],
+            marker: {
+              symbol: "square-open",
+              size: 13,
+              color: NO_DATA_STYLE.outline,
+              line: { color: NO_DATA_STYLE.outline, width: 1.5 },
+            },
+            hoverinfo: "skip",
+          },
+        ]
+      : []),
+  ];
+  const legendNames = [
+    ...styles.map((s) => `${s.short} ${s.label}`),
+    ...(gapCells > 0 ? [`${NO_DATA_STYLE.short} ${NO_DATA_STYLE.label}`] : []),
   ];
   const width = options.width ?? 900;
   const longestRow = maxOf(
-    rows.map((r) => (r.label ?? r.id).length),
+    rows.map((r) => rowName(r).length),
     1,
   );
   const longestCol = maxOf(
-    cols.map((c) => (c.label ?? c.id).length),
+    cols.map((c) => colName(c).length),
     1,
   );
   const left = Math.min(260, 36 + Math.round(longestRow * 7.6));
   const angled = longestCol * cols.length * 7.6 > width - left - 40;
   const bottomAxisPx = angled ? 36 + Math.round(Math.min(longestCol, 24) * 7.6 * 0.7) : 48;
   const height = options.height ?? Math.max(320, Math.min(1600, 170 + bottomAxisPx + rows.length * 24));
+  const axis = (title: string, labels: readonly string[]) => ({
+    type: "linear",
+    title: { text: plotlyText(title), standoff: 6 },
+    tickmode: "array",
+    tickvals: labels.map((_, i) => i),
+    ticktext: labels.map(plotlyText),
+    ticks: "",
+    showgrid: false,
+    zeroline: false,
+    showline: false,
+    automargin: false,
+  });
   return houseFigure({
     kind: "membership-heatmap",
     data,
     layout: {
       xaxis: {
-        type: "category",
-        title: { text: plotlyText(options.colTitle ?? "Organisation"), standoff: 6 },
-        ticks: "",
-        showgrid: false,
-        automargin: false,
+        ...axis(options.colTitle ?? "Organisation", cols.map(colName)),
+        range: [-0.5, cols.length - 0.5],
         ...(angled ? { tickangle: -45 } : {}),
       },
       yaxis: {
-        type: "category",
-        title: { text: plotlyText(options.rowTitle ?? "State"), standoff: 6 },
-        autorange: "reversed",
-        ticks: "",
-        showgrid: false,
-        automargin: false,
+        ...axis(options.rowTitle ?? "State", rows.map(rowName)),
+        // reversed: the first row on top
+        range: [rows.length - 0.5, -0.5],
       },
+      shapes,
       hovermode: "closest",
+      // Every point of the plot area is nearest to the centre of the cell it lies in: hover the whole cell.
+      hoverdistance: -1,
     },
     ...commonParts(options),
     subtitle: options.subtitle ?? `Status as of ${input.asOf}`,
@@ -153,12 +240,24 @@ export function membershipHeatmapFigure(
     note: [
       "Letters repeat the colour: " +
         styles.map((s) => `${s.short} = ${s.label.toLowerCase()}`).join(", ") +
-        "; empty: no status.",
+        "; empty: no status" +
+        (gapCells > 0 ? "; n/d in a dotted box: no data (a known gap of the data, not a missing tie)." : "."),
       ...(options.note !== undefined ? [options.note] : []),
     ].join(" "),
     sources: mergeSourceLists([input.sources, ...input.cells.map((c) => c.sources)]),
     left,
     bottomAxisPx,
-    legendNames: styles.map((s) => `${s.short} ${s.label}`),
+    legendNames,
   });
+}
+
+/** A coordinate rounded to 4 decimals (no float noise in the JSON). */
+function round4(v: number): number {
+  return Math.round(v * 1e4) / 1e4;
+}
+
+/** Plain text cut to `max` characters with an ellipsis. */
+function shorten(text: string, max: number): string {
+  const t = text.trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 }
