@@ -152,10 +152,10 @@ export function networkInputFromGraph(graph: GraphLike, weightName: string, weig
       kind: a.kind === "org" || a.kind === "state" ? a.kind : "other",
     }),
   );
-  const edges: { source: string; target: string; weight: number }[] = [];
+  const edges: { source: string; target: string; weight: number; sources: readonly SourceId[] }[] = [];
   const sources: SourceId[] = [];
   graph.forEachEdge((_e, a, source, target) => {
-    edges.push({ source, target, weight: a.weight ?? 1 });
+    edges.push({ source, target, weight: a.weight ?? 1, sources: [...new Set(a.sources ?? [])] });
     sources.push(...(a.sources ?? []));
   });
   return { nodes, edges, weightName, weightUnit, sources: [...new Set(sources)] };

@@ -5,6 +5,7 @@
 import { maxOf, minOf } from "../core/extent";
 import { HOUSE } from "./frame";
 import { plotlyText } from "./text";
+import { isCountUnit } from "./units";
 
 /**
  * Axis title with its unit; a builder cannot make an axis without one.
@@ -76,4 +77,59 @@ export function valueAxis(
     automargin: false,
     ...extra,
   };
+}
+
+/**
+ * Tick spacing of a count axis: a whole number 1, 2, 5, 10, 20, 25, 50 … so that at most about `maxTicks` ticks show.
+ * @example countStep(4) // => 1
+ * @example countStep(13) // => 2
+ * @example countStep(140) // => 20
+ */
+export function countStep(max: number, maxTicks = 8): number {
+  const top = Number.isFinite(max) ? Math.max(1, Math.abs(max)) : 1;
+  for (let scale = 1; ; scale *= 10) {
+    for (const step of [1, 2, 2.5, 5]) {
+      const s = step * scale;
+      if (Number.isInteger(s) && top / s <= maxTicks) return s;
+    }
+  }
+}
+
+/**
+ * A value axis for counts (events, memberships, states …): whole-number ticks only (`tickformat: "d"`, `dtick` ≥ 1
+ * chosen from the largest value), starting at zero; `extra` as in {@link valueAxis}.
+ * @example countAxis("Events", "events", [0, 1, 3]).dtick // => 1
+ * @example countAxis("Events", "events", [0, 1, 3]).tickformat // => "d"
+ */
+export function countAxis(
+  quantity: string,
+  unit: string,
+  values: readonly (number | null | undefined)[],
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const finite = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  const max = finite.reduce((m, v) => Math.max(m, Math.abs(v)), 1);
+  return valueAxis(quantity, unit, {
+    tickmode: "linear",
+    tick0: 0,
+    dtick: countStep(max),
+    tickformat: "d",
+    hoverformat: "d",
+    ...extra,
+  });
+}
+
+/**
+ * The value axis for a unit: {@link countAxis} when the unit counts things ({@link isCountUnit}), else
+ * {@link valueAxis}.
+ * @example valueAxisFor("Claims", "number", [2, 5]).dtick // => 1
+ * @example valueAxisFor("Cargo", "million t", [2, 5]).dtick // => undefined
+ */
+export function valueAxisFor(
+  quantity: string,
+  unit: string,
+  values: readonly (number | null | undefined)[],
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return isCountUnit(unit) ? countAxis(quantity, unit, values, extra) : valueAxis(quantity, unit, extra);
 }

@@ -4,12 +4,13 @@
  */
 import { noDataFigure } from "./no-data";
 import { commonParts } from "./common";
-import type { BalanceInput, FigureOptions } from "./inputs";
+import type { BalanceBar, BalanceInput, FigureOptions } from "./inputs";
 import { houseFigure, type CaspianFigure } from "./frame";
 import { sphereColor } from "./palette";
 import { humanize, plotlyText } from "./text";
 import { formatValue, unitLabel } from "./units";
-import { valueAxis } from "./axes";
+import { valueAxisFor } from "./axes";
+import { hoverFields, pointHover } from "./hover";
 import { maxOf, minOf } from "../core/extent";
 import { mergeSourceLists } from "../core/types";
 
@@ -26,9 +27,24 @@ export function balanceBarsFigure(input: BalanceInput, options: FigureOptions): 
   const groups = [...new Set(input.bars.map((b) => b.group ?? ""))];
   const labelOf = (key: string) =>
     plotlyText(input.bars.find((b) => b.key === key)?.label ?? humanize(key).replace(/^./, (c) => c.toUpperCase()));
+  const plainLabel = (key: string) =>
+    input.bars.find((b) => b.key === key)?.label ?? humanize(key).replace(/^./, (c) => c.toUpperCase());
+  const hover = (b: BalanceBar | undefined) =>
+    b === undefined
+      ? ""
+      : pointHover(
+          {
+            label: b.group !== undefined ? `${b.group}: ${plainLabel(b.key)}` : plainLabel(b.key),
+            period: b.period,
+            value: `${formatValue(b.value)} ${unit}`,
+            sources: b.sources,
+          },
+          options.sourceCatalog,
+        );
   const data: Record<string, unknown>[] = grouped
     ? keys.map((k) => {
-        const vals = groups.map((g) => input.bars.find((b) => b.key === k && (b.group ?? "") === g)?.value ?? null);
+        const found = groups.map((g) => input.bars.find((b) => b.key === k && (b.group ?? "") === g));
+        const vals = found.map((b) => b?.value ?? null);
         return {
           type: "bar",
           name: labelOf(k),
@@ -38,7 +54,7 @@ export function balanceBarsFigure(input: BalanceInput, options: FigureOptions): 
           textposition: "outside",
           cliponaxis: false,
           marker: { color: sphereColor(k) },
-          hovertemplate: `%{x}: %{y:,} ${plotlyText(unit)}<extra>%{fullData.name}</extra>`,
+          ...hoverFields(found.map(hover)),
         };
       })
     : [
@@ -51,7 +67,7 @@ export function balanceBarsFigure(input: BalanceInput, options: FigureOptions): 
           textposition: "outside",
           cliponaxis: false,
           marker: { color: input.bars.map((b) => sphereColor(b.key)) },
-          hovertemplate: `%{x}: %{y:,} ${plotlyText(unit)}<extra></extra>`,
+          ...hoverFields(input.bars.map(hover)),
         },
       ];
   const max = maxOf(
@@ -94,9 +110,14 @@ export function balanceBarsFigure(input: BalanceInput, options: FigureOptions): 
       barmode: "group",
       bargap: 0.25,
       xaxis: { type: "category", ticks: "", automargin: false, ...(angled ? { tickangle: -30 } : {}) },
-      yaxis: valueAxis(input.quantity, unit, {
-        range: [min < 0 ? min * 1.15 : 0, max > 0 ? max * (input.index ? 1.3 : 1.15) : 1],
-      }),
+      yaxis: valueAxisFor(
+        input.quantity,
+        unit,
+        input.bars.map((b) => b.value),
+        {
+          range: [min < 0 ? min * 1.15 : 0, max > 0 ? max * (input.index ? 1.3 : 1.15) : 1],
+        },
+      ),
       annotations,
     },
     ...commonParts(options),

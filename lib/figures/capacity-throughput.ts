@@ -11,6 +11,8 @@ import { assignColors, OKABE_ITO } from "./palette";
 import { humanize, plotlyText } from "./text";
 import { formatValue, valueScale } from "./units";
 import { valueAxis, yearAxis } from "./axes";
+import { hoverFields, pointHover } from "./hover";
+import type { SeriesPoint } from "../core/types";
 import { commonUnit, partLabels, seriesColorKeys, seriesList, seriesName, seriesSources } from "./time-series";
 import { maxOf, minOf } from "../core/extent";
 import { mergeSourceLists } from "../core/types";
@@ -71,7 +73,18 @@ export function capacityThroughputFigure(
     const full = s.points.filter((p) => periodX(p).fullYear && p.value !== null);
     const parts = s.points.filter((p) => !periodX(p).fullYear && p.value !== null);
     for (const p of s.points) years.push(periodX(p).year);
-    const name = plotlyText(seriesName(s));
+    const plainName = seriesName(s);
+    const name = plotlyText(plainName);
+    const hover = (p: SeriesPoint) =>
+      pointHover(
+        {
+          label: plainName,
+          period: p.status === "actual" ? p.label : `${p.label} (${p.status})`,
+          value: `${formatValue(p.value! / scale.factor)} ${scale.label}`,
+          sources: p.sources,
+        },
+        options.sourceCatalog,
+      );
     data.push({
       type: "bar",
       name,
@@ -79,11 +92,7 @@ export function capacityThroughputFigure(
       x: full.map((p) => periodX(p).year),
       y: full.map((p) => p.value! / scale.factor),
       marker: { color, line: { width: 0 }, pattern: { shape: full.map((p) => (p.status === "actual" ? "" : "/")) } },
-      customdata: full.map((p) => [
-        plotlyText(`${p.label}${p.status === "actual" ? "" : ` (${p.status})`}`),
-        formatValue(p.value! / scale.factor),
-      ]),
-      hovertemplate: `%{customdata[0]}: %{customdata[1]} ${plotlyText(scale.label)}<extra>%{fullData.name}</extra>`,
+      ...hoverFields(full.map(hover)),
     });
     names.push(name);
     if (parts.length > 0) {
@@ -111,8 +120,7 @@ export function capacityThroughputFigure(
         textfont: { size: 12, color: "#222222" },
         cliponaxis: false,
         marker: { size: 10, symbol: "circle", color: "#FFFFFF", line: { width: 2, color: "#222222" } },
-        customdata: parts.map((p) => [plotlyText(p.label), formatValue(p.value! / scale.factor)]),
-        hovertemplate: `%{customdata[0]}: %{customdata[1]} ${plotlyText(scale.label)}<extra>%{fullData.name}</extra>`,
+        ...hoverFields(parts.map(hover)),
       });
     }
   });
@@ -139,13 +147,31 @@ export function capacityThroughputFigure(
       x: [x0, x1],
       y: [g.value / scale.factor, g.value / scale.factor],
       line: { color: style.color, width: 2, dash: style.dash },
-      customdata: [0, 1].map(() => plotlyText(g.levels.map((c) => c.label).join("; "))),
-      hovertemplate: "%{fullData.name}<br>%{customdata}<extra></extra>",
+      ...hoverFields(
+        [0, 1].map(() =>
+          pointHover(
+            {
+              label: `Stated capacity (${g.status}): ${g.levels.map((c) => c.label).join("; ")}`,
+              period: yearSpan(g.levels, lo, hi),
+              value: value,
+              sources: mergeSourceLists(g.levels.map((c) => c.sources)),
+            },
+            options.sourceCatalog,
+          ),
+        ),
+      ),
     });
     names.push(name);
   }
+  const bars = list.some((s) => s.points.some((p) => periodX(p).fullYear && p.value !== null));
   const notes = [
-    "Bars: throughput per year; lines: stated capacity per year.",
+    ...(bars && input.capacities.length > 0
+      ? ["Bars: throughput per year; lines: stated capacity per year."]
+      : bars
+        ? ["Bars: throughput per year."]
+        : input.capacities.length > 0
+          ? ["Lines: stated capacity per year."]
+          : []),
     ...(partial ? ["White dots: part-year throughput (period labelled)."] : []),
     ...(options.note !== undefined ? [options.note] : []),
   ];
@@ -160,12 +186,19 @@ export function capacityThroughputFigure(
       hovermode: "closest",
     },
     ...commonParts(options),
-    note: notes.join(" "),
+    note: notes.length > 0 ? notes.join(" ") : undefined,
     sources: mergeSourceLists([input.sources, seriesSources(list), ...input.capacities.map((c) => c.sources)]),
     unit: perYear,
     right: partial ? 64 : 24,
     legendNames: names,
   });
+}
+
+/** The years a group of capacity statements applies to, e.g. "2021–2025" or "from 2026". */
+function yearSpan(levels: readonly CapacityLevel[], lo: number, hi: number): string {
+  const from = minOf(levels.map((c) => c.from ?? lo));
+  const to = maxOf(levels.map((c) => c.to ?? hi));
+  return from === to ? String(from) : `${from}–${to}`;
 }
 
 /** Top of the value axis: 12 % above the highest value drawn, so that level lines and labels do not touch the frame. */

@@ -9,7 +9,8 @@ import { houseFigure, type CaspianFigure } from "./frame";
 import { assignColors } from "./palette";
 import { plotlyText } from "./text";
 import { formatValue, valueScale } from "./units";
-import { valueAxis } from "./axes";
+import { valueAxisFor } from "./axes";
+import { hoverFields, pointHover } from "./hover";
 import { maxOf, minOf } from "../core/extent";
 import { mergeSourceLists } from "../core/types";
 
@@ -64,6 +65,19 @@ export function comparisonBarsFigure(input: ComparisonInput, options: Comparison
   const barValue = (b: ComparisonBar) => (b.value === null ? null : b.value / scale.factor);
   const textOf = (b: ComparisonBar) => (b.value === null ? "" : formatValue(b.value / scale.factor));
   const catText = (c: string) => plotlyText(c);
+  const unitWord = /^(number|count)$/.test(input.unit) ? input.quantity.toLowerCase() : scale.label;
+  const hover = (b: ComparisonBar | undefined) =>
+    b === undefined
+      ? ""
+      : pointHover(
+          {
+            label: grouped ? `${b.group ?? ""}: ${b.label}` : b.label,
+            period: b.period,
+            value: b.value === null ? "n/a (no figure)" : `${formatValue(b.value / scale.factor)} ${unitWord}`,
+            sources: b.sources,
+          },
+          options.sourceCatalog,
+        );
   const place = (cats: string[], vals: (number | null)[]) =>
     horizontal ? { y: cats, x: vals, orientation: "h" } : { x: cats, y: vals };
 
@@ -83,7 +97,7 @@ export function comparisonBarsFigure(input: ComparisonInput, options: Comparison
         textposition: "outside",
         cliponaxis: false,
         textfont: { size: 12 },
-        hovertemplate: `%{${horizontal ? "y" : "x"}}: %{${horizontal ? "x" : "y"}:,} ${plotlyText(scale.label)}<extra>%{fullData.name}</extra>`,
+        ...hoverFields(bars.map(hover)),
       });
     }
   } else {
@@ -97,7 +111,7 @@ export function comparisonBarsFigure(input: ComparisonInput, options: Comparison
       textposition: "outside",
       cliponaxis: false,
       textfont: { size: 12 },
-      hovertemplate: `%{${horizontal ? "y" : "x"}}: %{${horizontal ? "x" : "y"}:,} ${plotlyText(scale.label)}<extra></extra>`,
+      ...hoverFields(input.bars.map(hover)),
     });
   }
   input.bars.forEach((b) => {
@@ -119,7 +133,7 @@ export function comparisonBarsFigure(input: ComparisonInput, options: Comparison
     categories.map((c) => c.length),
     1,
   );
-  const valueAx = valueAxis(input.quantity, scale.label, { range });
+  const valueAx = valueAxisFor(input.quantity, scale.label, values, { range });
   const catAx = {
     type: "category",
     automargin: false,

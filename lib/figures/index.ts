@@ -10,6 +10,7 @@ export * from "./palette";
 export * from "./units";
 export * from "./axes";
 export * from "./text";
+export * from "./hover";
 export * from "./frame";
 export * from "./period-x";
 export * from "./common";

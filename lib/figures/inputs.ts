@@ -11,6 +11,8 @@ export interface SourceInfo {
   readonly publisher: string;
   /** Publication date (ISO, partial allowed); undefined for an undated page. */
   readonly published?: string | undefined;
+  /** The verbatim quote that holds the fact (data/sources.csv `quote`), shown in the hover of each point. */
+  readonly quote?: string | undefined;
 }
 
 /** A row of data/sources.csv, or anything with its id, publisher and date. */
@@ -59,6 +61,8 @@ export interface ComparisonBar {
   readonly group?: string;
   /** Key for the colour: an ISO3 code, an organisation id, a sphere or any text (hashed). Default: the label. */
   readonly colorKey?: string;
+  /** The period or date the value is for, shown in the hover, e.g. "2024" or "as of 2025-06-30". */
+  readonly period?: string;
   readonly sources?: readonly SourceId[];
 }
 
@@ -176,6 +180,12 @@ export interface NetworkNode {
   readonly size?: number;
   /** Key of the house colour (ISO3 or organisation id) when `id` is not one, e.g. for "org:SCO". */
   readonly colorKey?: string;
+  /** What `size` measures with its unit, for the hover, e.g. "5 organisations" (default: no value line). */
+  readonly value?: string;
+  /** The period or date the node's value is for, e.g. "as of 2024-11-30". */
+  readonly period?: string;
+  /** Sources of the node's value, for the hover. */
+  readonly sources?: readonly SourceId[];
 }
 
 /** A weighted edge between two nodes. */
@@ -183,6 +193,8 @@ export interface NetworkEdge {
   readonly source: string;
   readonly target: string;
   readonly weight: number;
+  /** Sources of the weight, for the hover of the edge's midpoint. */
+  readonly sources?: readonly SourceId[];
 }
 
 /** An overlap network, e.g. organisations linked by shared members (weights: Jaccard index or counts). */
@@ -238,6 +250,8 @@ export interface BalanceBar {
   readonly value: number;
   /** Bars with the same group sit side by side (e.g. a year). */
   readonly group?: string;
+  /** The period or date the value is for, shown in the hover. */
+  readonly period?: string;
   readonly sources?: readonly SourceId[];
 }
 

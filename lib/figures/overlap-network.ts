@@ -10,6 +10,7 @@ import { keyColor, orgColor, stateColor } from "./palette";
 import { plotlyText } from "./text";
 import { formatValue } from "./units";
 import { maxOf } from "../core/extent";
+import { hoverFields, pointHover } from "./hover";
 
 /** Position of a node. */
 export interface NodePosition {
@@ -98,8 +99,18 @@ export function overlapNetworkFigure(input: OverlapNetworkInput, options: Overla
     text: edges.map((e) => formatValue(e.weight)),
     textfont: { size: 12, color: "#333333" },
     marker: { size: 14, color: "rgba(255,255,255,0.85)" },
-    customdata: edges.map((e) => [plotlyText(`${label(byId.get(e.source)!)} – ${label(byId.get(e.target)!)}`)]),
-    hovertemplate: `%{customdata[0]}: %{text} ${plotlyText(input.weightUnit)}<extra></extra>`,
+    ...hoverFields(
+      edges.map((e) =>
+        pointHover(
+          {
+            label: `${label(byId.get(e.source)!)} – ${label(byId.get(e.target)!)}: ${input.weightName}`,
+            value: `${formatValue(e.weight)} ${input.weightUnit}`,
+            sources: e.sources ?? input.sources,
+          },
+          options.sourceCatalog,
+        ),
+      ),
+    ),
     showlegend: false,
   });
   const sizes = input.nodes.map((n) => n.size ?? 1);
@@ -131,8 +142,21 @@ export function overlapNetworkFigure(input: OverlapNetworkInput, options: Overla
         opacity: 1,
         line: { width: 1.5, color: "#FFFFFF" },
       },
-      customdata: group.map((n) => [plotlyText(label(n)), n.size ?? ""]),
-      hovertemplate: "%{customdata[0]}<extra></extra>",
+      ...hoverFields(
+        group.map((n) =>
+          n.value === undefined && n.sources === undefined
+            ? plotlyText(label(n))
+            : pointHover(
+                {
+                  label: label(n),
+                  value: n.value ?? `size ${formatValue(n.size ?? 1)}`,
+                  period: n.period,
+                  sources: n.sources,
+                },
+                options.sourceCatalog,
+              ),
+        ),
+      ),
     });
   }
   const hidden = { visible: false, showgrid: false, zeroline: false, range: [-1.45, 1.45], fixedrange: true };
@@ -146,16 +170,33 @@ export function overlapNetworkFigure(input: OverlapNetworkInput, options: Overla
       hovermode: "closest",
     },
     ...commonParts(options),
-    note: [
-      `Line width and label: ${input.weightName} (${input.weightUnit}).`,
-      ...(options.note !== undefined ? [options.note] : []),
-    ].join(" "),
+    note: networkNote(input, showEdgeLabels, options.note),
     sources: input.sources.length > 0 ? unionSources(input.sources) : [],
     bottomAxisPx: 8,
     left: 40,
     right: 40,
     legendNames: kinds.size > 1 ? [...kinds] : [],
   });
+}
+
+/**
+ * The note of an overlap network: what line width (and, when printed, the label) of an edge measures, only when
+ * edges are drawn, joined with the caller's note.
+ * @example networkNote({ edges: [{ source: "A", target: "B", weight: 2 }], weightName: "Shared members", weightUnit: "states" }, false) // => "Line width: Shared members (states)."
+ * @example networkNote({ edges: [], weightName: "Shared members", weightUnit: "states" }, true, "No overlap.") // => "No overlap."
+ */
+export function networkNote(
+  input: Pick<OverlapNetworkInput, "edges" | "weightName" | "weightUnit">,
+  edgeLabels: boolean,
+  note?: string,
+): string | undefined {
+  const parts = [
+    ...(input.edges.length > 0
+      ? [`${edgeLabels ? "Line width and label" : "Line width"}: ${input.weightName} (${input.weightUnit}).`]
+      : []),
+    ...(note !== undefined ? [note] : []),
+  ];
+  return parts.length > 0 ? parts.join(" ") : undefined;
 }
 
 /**

@@ -9,8 +9,9 @@ import { houseFigure, type CaspianFigure } from "./frame";
 import { assignColors, OKABE_ITO, withAlpha } from "./palette";
 import { humanize, plotlyText } from "./text";
 import { formatValue, valueScale } from "./units";
-import { valueAxis, yearAxis } from "./axes";
+import { valueAxisFor, yearAxis } from "./axes";
 import { seriesColorKeys, seriesNote, seriesSources, seriesTraces } from "./time-series";
+import { hoverFields, pointHover } from "./hover";
 import { minOf } from "../core/extent";
 import { mergeSourceLists } from "../core/types";
 
@@ -48,7 +49,7 @@ export function projectionFigure(given: ProjectionInput, options: ProjectionOpti
   const keys = seriesColorKeys([s]);
   const colors = assignColors(keys);
   const color = colors.get(keys[0]!) ?? OKABE_ITO.blue;
-  const observed = seriesTraces([s], scale, colors, keys);
+  const observed = seriesTraces([s], scale, colors, keys, options.sourceCatalog);
   const data: Record<string, unknown>[] = [];
   const names: string[] = [];
   const v = (y: number) => y / scale.factor;
@@ -79,17 +80,34 @@ export function projectionFigure(given: ProjectionInput, options: ProjectionOpti
     });
     names.push(band);
   }
-  const fitName = plotlyText(input.method !== undefined ? `Trend (${input.method})` : "Trend");
-  data.push({
-    type: "scatter",
-    mode: "lines",
-    name: fitName,
-    x: input.fit.map((p) => p.x),
-    y: input.fit.map((p) => v(p.y)),
-    line: { color, width: 2, dash: "dash" },
-    hovertemplate: `%{x:.1f}: %{y:,.2f} ${plotlyText(scale.label)}<extra>%{fullData.name}</extra>`,
-  });
-  names.push(fitName);
+  const fitPlain = input.method !== undefined ? `Trend (${input.method})` : "Trend";
+  const fitName = plotlyText(fitPlain);
+  const trendDrawn = input.fit.length > 0;
+  if (trendDrawn) {
+    const band = new Map((input.lower ?? []).map((p, i) => [p.x, [p.y, input.upper![i]!.y] as const]));
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      name: fitName,
+      x: input.fit.map((p) => p.x),
+      y: input.fit.map((p) => v(p.y)),
+      line: { color, width: 2, dash: "dash" },
+      ...hoverFields(
+        input.fit.map((p) => {
+          const b = band.get(p.x);
+          const interval = b !== undefined ? ` (${formatValue(v(b[0]))}–${formatValue(v(b[1]))} ${scale.label})` : "";
+          return [
+            fitPlain,
+            `${Number.isInteger(p.x) ? p.x : p.x.toFixed(1)}: ${formatValue(v(p.y))} ${scale.label}${interval}`,
+            "Computed from the observed values: a model, not a published figure",
+          ]
+            .map(plotlyText)
+            .join("<br>");
+        }),
+      ),
+    });
+    names.push(fitName);
+  }
   data.push(...observed.data);
   names.push(...observed.names);
   const xs = [
@@ -134,26 +152,46 @@ export function projectionFigure(given: ProjectionInput, options: ProjectionOpti
       x: input.targets.map((t) => t.year),
       y: input.targets.map((t) => v(t.value)),
       marker: { symbol: "star", size: 15, color: OKABE_ITO.vermillion, line: { width: 1, color: "#FFFFFF" } },
-      customdata: input.targets.map((t) => [plotlyText(t.label)]),
-      hovertemplate: `%{customdata[0]} (%{x}): %{y:,} ${plotlyText(scale.label)}<extra></extra>`,
+      ...hoverFields(
+        input.targets.map((t) =>
+          pointHover(
+            {
+              label: t.label,
+              period: `target for ${t.year}`,
+              value: `${formatValue(v(t.value))} ${scale.label}`,
+              sources: t.sources,
+            },
+            options.sourceCatalog,
+          ),
+        ),
+      ),
     });
     names.push("Targets");
   }
-  const note = seriesNote({ partial: observed.partial, projected: observed.projected }, options.note)!.replace(
-    "Dashed: plan or forecast.",
-    "Dashed: trend and plan/forecast values.",
-  );
+  const dashed = trendDrawn
+    ? observed.projected
+      ? "Dashed: trend and plan/forecast values."
+      : "Dashed: trend."
+    : observed.projected
+      ? "Dashed: plan or forecast."
+      : undefined;
+  const rest = seriesNote({ partial: observed.partial, projected: false, gaps: observed.gaps }, options.note);
+  const note = [dashed, rest].filter((x): x is string => x !== undefined).join(" ") || undefined;
   return houseFigure({
     kind: "projection",
     data,
     layout: {
       xaxis: yearAxis(xs),
-      yaxis: valueAxis(options.quantity ?? humanize(s.metric).replace(/^./, (c) => c.toUpperCase()), scale.label),
+      yaxis: valueAxisFor(
+        options.quantity ?? humanize(s.metric).replace(/^./, (c) => c.toUpperCase()),
+        scale.label,
+        s.points.map((p) => (p.value === null ? null : v(p.value))),
+      ),
       hovermode: "closest",
       annotations,
     },
     ...commonParts(options),
-    note: observed.projected ? note : `Dashed: trend. ${note}`,
+    note,
     sources: mergeSourceLists([input.sources, seriesSources([s]), ...input.targets.map((t) => t.sources)]),
     unit: scale.label,
     right: observed.partial ? 64 : 24,

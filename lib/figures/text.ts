@@ -3,7 +3,7 @@
  * @module
  */
 import type { SourceId } from "../core/types";
-import type { SourceCatalog, SourceInfo } from "./inputs";
+import type { SourceCatalog, SourceInfo, SourceRowLike } from "./inputs";
 
 /**
  * Text for Plotly: `&`, `<` and `>` escaped (Plotly reads a small HTML subset in every text), line breaks as `<br>`.
@@ -35,11 +35,22 @@ export function humanize(text: string): string {
     .join(" ");
 }
 
-function catalogLookup(catalog: SourceCatalog | undefined): (id: SourceId) => SourceInfo | undefined {
+const CATALOG_MAPS = new WeakMap<readonly SourceRowLike[], ReadonlyMap<string, SourceInfo>>();
+
+/**
+ * A lookup of source ids in a catalog (rows or a function); the id map of a row list is built once per list.
+ * @example catalogLookup([{ id: "a", publisher: "Report.az" }])("a" as SourceId)?.publisher // => "Report.az"
+ */
+export function catalogLookup(catalog: SourceCatalog | undefined): (id: SourceId) => SourceInfo | undefined {
   if (catalog === undefined) return () => undefined;
   if (typeof catalog === "function") return catalog;
-  const map = new Map(catalog.map((r) => [r.id, r] as const));
-  return (id) => map.get(id);
+  let map = CATALOG_MAPS.get(catalog);
+  if (map === undefined) {
+    map = new Map(catalog.map((r) => [r.id, r] as const));
+    CATALOG_MAPS.set(catalog, map);
+  }
+  const found = map;
+  return (id) => found.get(id);
 }
 
 /**

@@ -5,13 +5,14 @@
 import { noDataFigure } from "./no-data";
 import type { Series, SourceId } from "../core/types";
 import { periodX } from "./period-x";
-import type { FigureOptions, TimeSeriesInput } from "./inputs";
+import type { FigureOptions, SourceCatalog, TimeSeriesInput } from "./inputs";
+import { hoverFields, pointHover } from "./hover";
 import { commonParts } from "./common";
 import { houseFigure, type CaspianFigure } from "./frame";
 import { assignColors } from "./palette";
 import { humanize, plotlyText } from "./text";
 import { formatValue, valueScale, type ValueScale } from "./units";
-import { valueAxis, yearAxis } from "./axes";
+import { valueAxisFor, yearAxis } from "./axes";
 import { maxOf, minOf } from "../core/extent";
 
 /** Thrown when series of different units are put on one axis. */
@@ -86,28 +87,61 @@ interface Traces {
   readonly years: number[];
   readonly partial: boolean;
   readonly projected: boolean;
+  /** True when a drawn line has a break: a year without a value between two years with one. */
+  readonly gaps: boolean;
 }
 
 /**
- * Line traces of annual series: full years joined (gaps as breaks), plan/forecast dashed, part-years hollow.
+ * Whether a line of these values shows a break: a `null` between two numbers.
+ * @example hasBreak([null, 1, null, 2]) // => true
+ * @example hasBreak([1, 2, null]) // => false
+ */
+export function hasBreak(values: readonly (number | null)[]): boolean {
+  let seen = false;
+  let pending = false;
+  for (const v of values) {
+    if (v === null) pending = seen;
+    else if (pending) return true;
+    else seen = true;
+  }
+  return false;
+}
+
+/**
+ * Line traces of annual series: full years joined (gaps as breaks), plan/forecast dashed, part-years hollow. Each
+ * point's hover shows its value, period, publishers and source quote ({@link pointHover}, from `catalog`).
  * @example
  * const traces = seriesTraces([series], valueScale([4.5e6], "t"), new Map([["whole_route", "#0072B2"]]), ["whole_route"]);
- * [traces.names, traces.years, traces.partial] // => [["TITR cargo [whole route]"], [2021, 2022, 2023, 2024], false]
+ * [traces.names, traces.years, traces.partial, traces.gaps] // => [["TITR cargo [whole route]"], [2021, 2022, 2023, 2024], false, false]
  */
 export function seriesTraces(
   list: readonly Series[],
   scale: ValueScale,
   colors: ReadonlyMap<string, string>,
   keys: readonly string[],
+  catalog?: SourceCatalog,
 ): Traces {
   const data: Record<string, unknown>[] = [];
   const names: string[] = [];
   const years: number[] = [];
   let partial = false;
   let projected = false;
+  let gaps = false;
+  const valueText = (v: number | null) => (v === null ? "no data" : `${formatValue(v / scale.factor)} ${scale.label}`);
   list.forEach((s, i) => {
     const color = colors.get(keys[i]!) ?? "#000000";
-    const name = plotlyText(seriesName(s));
+    const plainName = seriesName(s);
+    const name = plotlyText(plainName);
+    const hover = (p: Series["points"][number]) =>
+      pointHover(
+        {
+          label: plainName,
+          period: p.status === "actual" ? p.label : `${p.label} (${p.status})`,
+          value: valueText(p.value),
+          sources: p.sources,
+        },
+        catalog,
+      );
     const group = `series-${i}`;
     const full = s.points.map((p) => ({ p, x: periodX(p) })).filter((e) => e.x.fullYear);
     const parts = s.points.map((p) => ({ p, x: periodX(p) })).filter((e) => !e.x.fullYear);
@@ -122,18 +156,14 @@ export function seriesTraces(
       const hi = maxOf(actual.keys());
       const xs: number[] = [];
       const ys: (number | null)[] = [];
-      const cd: string[][] = [];
+      const texts: string[] = [];
       for (let y = lo; y <= hi; y++) {
         const e = actual.get(y);
         xs.push(y);
         ys.push(e?.p.value == null ? null : e.p.value / scale.factor);
-        cd.push([
-          plotlyText(e?.p.label ?? String(y)),
-          e === undefined || e.p.value === null
-            ? "no data"
-            : `${formatValue(e.p.value / scale.factor)} ${plotlyText(scale.label)}`,
-        ]);
+        texts.push(e === undefined ? "" : hover(e.p));
       }
+      if (hasBreak(ys)) gaps = true;
       data.push({
         type: "scatter",
         mode: "lines+markers",
@@ -141,11 +171,10 @@ export function seriesTraces(
         legendgroup: group,
         x: xs,
         y: ys,
-        customdata: cd,
         connectgaps: false,
         line: { color, width: 2.5 },
         marker: { color, size: 7 },
-        hovertemplate: "%{customdata[0]}: %{customdata[1]}<extra>%{fullData.name}</extra>",
+        ...hoverFields(texts),
       });
       names.push(name);
       legendShown = true;
@@ -159,21 +188,19 @@ export function seriesTraces(
         .sort((a, b) => b.x.year - a.x.year)[0];
       const pts = anchor !== undefined ? [anchor, ...sorted] : sorted;
       const statuses = [...new Set(sorted.map((e) => e.p.status))].join("/");
+      const planYs = pts.map((e) => (e.p.value === null ? null : e.p.value / scale.factor));
+      if (hasBreak(planYs)) gaps = true;
       data.push({
         type: "scatter",
         mode: "lines+markers",
         name: legendShown ? `${name} (${statuses})` : name,
         legendgroup: group,
         x: pts.map((e) => e.x.year),
-        y: pts.map((e) => (e.p.value === null ? null : e.p.value / scale.factor)),
-        customdata: pts.map((e) => [
-          plotlyText(`${e.p.label} (${e.p.status})`),
-          e.p.value === null ? "no data" : `${formatValue(e.p.value / scale.factor)} ${plotlyText(scale.label)}`,
-        ]),
+        y: planYs,
         connectgaps: false,
         line: { color, width: 2.5, dash: "dash" },
         marker: { color, size: 7, symbol: "circle-open" },
-        hovertemplate: "%{customdata[0]}: %{customdata[1]}<extra>%{fullData.name}</extra>",
+        ...hoverFields(pts.map((e) => hover(e.p))),
       });
       names.push(`${name} (${statuses})`);
       legendShown = true;
@@ -196,33 +223,32 @@ export function seriesTraces(
         text: withValue.map((e, j) => (labelled[j] ? plotlyText(e.p.label.replace(/\s*\d{4}$/, "")) : "")),
         textposition: "middle right",
         textfont: { size: 12, color },
-        customdata: withValue.map((e) => [
-          plotlyText(e.p.label),
-          `${formatValue(e.p.value! / scale.factor)} ${plotlyText(scale.label)}`,
-        ]),
         cliponaxis: false,
         marker: { color, size: 9, symbol: "circle-open", line: { width: 2, color } },
-        hovertemplate: "%{customdata[0]}: %{customdata[1]}<extra>%{fullData.name}</extra>",
+        ...hoverFields(withValue.map((e) => hover(e.p))),
       });
       if (!legendShown) names.push(name);
     }
     if (allYears.length === 0 && parts.length === 0) names.push(name);
   });
-  return { data, names, years, partial, projected };
+  return { data, names, years, partial, projected, gaps };
 }
 
 /**
- * A note explaining dashed lines and hollow markers, joined with the caller's note.
- * @example seriesNote({ partial: false, projected: false }) // => "Breaks in a line are years without data."
+ * A note explaining what the chart draws: dashed lines (only when a plan or forecast is drawn), hollow markers
+ * (only when part-year figures are drawn), breaks (only when a line has a year without data), joined with the
+ * caller's note; undefined when there is nothing to explain.
+ * @example seriesNote({ partial: false, projected: false, gaps: false }) // => undefined
+ * @example seriesNote({ partial: false, projected: false, gaps: true }, "Scopes overlap.") // => "Breaks in a line are years without data. Scopes overlap."
  */
-export function seriesNote(traces: Pick<Traces, "partial" | "projected">, note?: string): string | undefined {
+export function seriesNote(traces: Pick<Traces, "partial" | "projected" | "gaps">, note?: string): string | undefined {
   const parts = [
     ...(traces.projected ? ["Dashed: plan or forecast."] : []),
     ...(traces.partial ? ["Hollow markers: part-year figures (period labelled), not comparable with full years."] : []),
-    "Breaks in a line are years without data.",
+    ...(traces.gaps ? ["Breaks in a line are years without data."] : []),
     ...(note !== undefined ? [note] : []),
   ];
-  return parts.join(" ");
+  return parts.length > 0 ? parts.join(" ") : undefined;
 }
 
 /**
@@ -243,14 +269,18 @@ export function timeSeriesFigure(input: TimeSeriesInput, options: TimeSeriesOpti
   );
   const keys = seriesColorKeys(list);
   const colors = assignColors(keys);
-  const traces = seriesTraces(list, scale, colors, keys);
+  const traces = seriesTraces(list, scale, colors, keys, options.sourceCatalog);
   const quantity = options.quantity ?? humanize(list[0]!.metric).replace(/^./, (c) => c.toUpperCase());
   return houseFigure({
     kind: "time-series",
     data: traces.data,
     layout: {
       xaxis: yearAxis(traces.years),
-      yaxis: valueAxis(quantity, scale.label),
+      yaxis: valueAxisFor(
+        quantity,
+        scale.label,
+        list.flatMap((s) => s.points.map((p) => (p.value === null ? null : p.value / scale.factor))),
+      ),
       hovermode: "closest",
     },
     ...commonParts(options),

@@ -10,6 +10,7 @@ import { HOUSE, houseFigure, type CaspianFigure } from "./frame";
 import { keyColor, statusStyle, STATUS_STYLES } from "./palette";
 import { plotlyText } from "./text";
 import { yearAxis } from "./axes";
+import { hoverFields, pointHover } from "./hover";
 import { maxOf, minOf } from "../core/extent";
 import { mergeSourceLists } from "../core/types";
 
@@ -61,12 +62,19 @@ export function timelineFigure(input: TimelineInput, options: TimelineOptions): 
       x: ends.map((e, i) => round(Math.max(e - starts[i]!, 0.02))),
       marker: { color, line: { width: 0 } },
       width: 0.6,
-      customdata: spans.map((s) => [
-        plotlyText(`${s.lane}: ${s.label ?? style?.label ?? ""}`),
-        s.start,
-        s.end ?? `open (to ${input.asOf})`,
-      ]),
-      hovertemplate: "%{customdata[0]}<br>%{customdata[1]} – %{customdata[2]}<extra></extra>",
+      ...hoverFields(
+        spans.map((s) =>
+          pointHover(
+            {
+              label: s.lane,
+              period: `${s.start} – ${s.end ?? `open (to ${input.asOf})`}`,
+              value: s.label ?? style?.label ?? first.colorKey ?? s.lane,
+              sources: s.sources,
+            },
+            options.sourceCatalog,
+          ),
+        ),
+      ),
     });
     names.push(name);
   }
@@ -90,7 +98,14 @@ export function timelineFigure(input: TimelineInput, options: TimelineOptions): 
       cliponaxis: false,
       marker: { symbol: "diamond", size: 12, color: "#000000", line: { width: 1.5, color: "#FFFFFF" } },
       customdata: sorted.map((e) => [plotlyText(e.label), e.date]),
-      hovertemplate: "%{customdata[1]}: %{customdata[0]}<extra></extra>",
+      ...hoverFields(
+        sorted.map((e) =>
+          pointHover(
+            { label: e.label, period: e.date, value: e.kind ?? "event", sources: e.sources },
+            options.sourceCatalog,
+          ),
+        ),
+      ),
     });
     names.push("Event");
   }

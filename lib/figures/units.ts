@@ -22,6 +22,31 @@ const UNIT_LABELS: Readonly<Record<string, string>> = {
 /** Units whose large values are shown in thousands, millions or billions. */
 const SCALABLE = new Set(["t", "TEU", "containers", "t_per_year", "TEU_per_year", "USD"]);
 
+/** Units that count things: their axes tick at whole numbers only (lib/figures/axes countAxis). */
+const COUNT_UNITS = new Set([
+  "number",
+  "count",
+  "events",
+  "states",
+  "organisations",
+  "organizations",
+  "memberships",
+  "claims",
+  "funds",
+  "members",
+  "statements",
+  "ties",
+]);
+
+/**
+ * Whether a unit (code or display form) counts things, so that halves make no sense.
+ * @example isCountUnit("events") // => true
+ * @example isCountUnit("million t") // => false
+ */
+export function isCountUnit(unit: string): boolean {
+  return COUNT_UNITS.has(unit.trim().toLowerCase());
+}
+
 /** Display form of a unit code. @example unitLabel("t_per_year") // => "t/year" */
 export function unitLabel(unit: string): string {
   return UNIT_LABELS[unit] ?? unit;
