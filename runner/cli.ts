@@ -20,6 +20,7 @@ import {
 } from "./options";
 import { makeOutDir, outDirProblem, projectRoot } from "./paths";
 import { buildReportPack } from "./report-pack";
+import { buildReportPages } from "./report-pages";
 import { describeFailure, runNotebooks } from "./run";
 import type { Progress } from "./worker";
 
@@ -212,6 +213,10 @@ async function runMain(options: RunOptions, sources: readonly RunInput[]): Promi
   const started = Date.now();
   const results = await runNotebooks(options, printer(options.quiet), sources);
   const failed = results.filter((r) => !r.ok);
+  // The reader's pages (out/report/) before the pack: a stale parameter run's figure specs are removed first.
+  buildReportPages(options.outDir, (m) => {
+    if (!options.quiet || m.includes(" is stale ")) console.log(`[report pages] ${m}`);
+  });
   // Built after failures too: a failed notebook kept its last good figure specs, the others have their new ones.
   const pack = await buildReportPack(
     options.outDir,
