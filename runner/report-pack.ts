@@ -1,13 +1,80 @@
 // The post-step of the main job: the report pack (out/figures/) from the registered specs, checked against its stamp.
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import type { RunRecordLink } from "../lib/export/html-pages";
+import type { RunRecordLink, SectionHeading } from "../lib/export/report-index";
 import { dataPackage } from "../lib/data/load";
+import { stateName } from "../lib/notebook/names";
 import { manifestJson, readManifest } from "../lib/export/export-figures";
 import type { Exporter } from "../lib/export/exporter";
 import { exportReportPack, MANIFEST, verifyReportPack } from "../lib/export/report-pack";
 import { fileSha256, listFiles, sha256, treeSha256 } from "../lib/core/hash";
-import { readRecord, writeAtomic } from "./record";
+import { projectRoot } from "./paths";
+import { readRecord, writeAtomic, type RunRecord } from "./record";
+
+/**
+ * The title of a notebook: the text of its first Markdown heading ("03 · Multilateral embeddedness"), or
+ * `undefined` when the file cannot be read or has no heading.
+ */
+export function notebookTitle(ipynb: string): string | undefined {
+  try {
+    const nb = JSON.parse(readFileSync(ipynb, "utf8")) as {
+      cells?: { cell_type?: string; source?: string | string[] }[];
+    };
+    for (const cell of nb.cells ?? []) {
+      if (cell.cell_type !== "markdown") continue;
+      const text = Array.isArray(cell.source) ? cell.source.join("") : (cell.source ?? "");
+      const heading = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(text);
+      if (heading !== null) return heading[1]!.replace(/[*_`]/g, "").trim();
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The words of the parameters the notebooks declare; any other is written `name: value`. */
+const PARAMETER_WORDS: Readonly<Record<string, (value: string) => string>> = {
+  focal: (v) => {
+    if (v.trim() === "") return "every state";
+    const name = stateName(dataPackage(), v.toUpperCase());
+    return name.toUpperCase() === v.toUpperCase() ? `focal state ${v}` : `focal state ${name} (${v.toUpperCase()})`;
+  },
+  asOf: (v) => (v.trim() === "" ? "as of the latest date in the data" : `as of ${v}`),
+  scenario: (v) => `scenario “${v}”`,
+};
+
+/**
+ * A run's parameters in words, in the order the run record lists them ("focal state Kazakhstan (KAZ), as of
+ * 2016"), or `undefined` for a run with none.
+ * @example parametersInWords({ focal: "KAZ", asOf: 2016 }) // => "focal state Kazakhstan (KAZ), as of 2016"
+ */
+export function parametersInWords(parameters: Readonly<Record<string, unknown>>): string | undefined {
+  const words = Object.entries(parameters).map(([k, v]) => {
+    const text = typeof v === "string" ? v : (JSON.stringify(v) ?? String(v));
+    return PARAMETER_WORDS[k]?.(text) ?? `${k}: ${text}`;
+  });
+  return words.length > 0 ? words.join(", ") : undefined;
+}
+
+/**
+ * How each notebook run is named on the report pack's pages: the notebook's title (from the executed notebook in
+ * out/notebooks/, else from its source) and its parameters in words; a run whose title cannot be read keeps its
+ * output name.
+ */
+export function sectionHeadings(outDir: string): Record<string, SectionHeading> {
+  const headings: Record<string, SectionHeading> = {};
+  for (const f of listFiles(join(outDir, "records")).filter((x) => x.endsWith(".json"))) {
+    const r: RunRecord | undefined = readRecord(join(outDir, "records", f));
+    if (!r) continue;
+    const title =
+      notebookTitle(join(outDir, "notebooks", `${r.name}.ipynb`)) ??
+      notebookTitle(join(projectRoot, r.notebook)) ??
+      r.name;
+    const parameters = parametersInWords(r.parameters);
+    headings[r.name] = { title, ...(parameters !== undefined ? { parameters } : {}) };
+  }
+  return headings;
+}
 
 /**
  * Links from the report index to each notebook's run record, with a summary of what produced its figures:
@@ -44,7 +111,8 @@ export interface BuildReportPackOptions {
 }
 
 /**
- * The stamp of the last complete export (out/figures/.specs.sha256): the hash of the specs (and run-record links)
+ * The stamp of the last complete export (out/figures/.specs.sha256): the hash of the specs (and run-record links and
+ * section headings)
  * it was made from, and the sha256 of the manifest it wrote, so that a damaged manifest is detected too.
  */
 export interface PackStamp {
@@ -90,7 +158,8 @@ export async function buildReportPack(
   const pack = join(outDir, "figures");
   const stampPath = join(pack, ".specs.sha256");
   const links = runRecordLinks(outDir);
-  const hash = sha256(treeSha256(specs) + JSON.stringify(links));
+  const headings = sectionHeadings(outDir);
+  const hash = sha256(treeSha256(specs) + JSON.stringify(links) + JSON.stringify(headings));
   const manifestPath = join(pack, MANIFEST);
   const stamp = readPackStamp(stampPath);
   let rebuildAll = force;
@@ -113,6 +182,7 @@ export async function buildReportPack(
     log,
     logPrefix: "figures/",
     runRecords: links,
+    sections: headings,
     ...(options.exporter !== undefined ? { exporter: options.exporter } : {}),
   });
   const next = JSON.stringify({ specs: hash, manifest: sha256(manifestJson(result)) } satisfies PackStamp) + "\n";

@@ -8,6 +8,8 @@ export * from "./stable-output";
 export * from "./exporter";
 export * from "./export-figures";
 export * from "./html-pages";
+export * from "./report-index";
+export * from "./figure-data";
 export * from "./table";
 export * from "./registry";
 export * from "./report-pack";

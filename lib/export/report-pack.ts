@@ -1,6 +1,7 @@
 /**
- * The report pack: every figure and table the notebooks registered, exported into one folder with a manifest and
- * an index.html that shows them all with captions and sources.
+ * The report pack: every figure and table the notebooks registered, exported into one folder with a manifest, the
+ * data of each figure as CSV, an index.html (a table of contents by notebook) and one page per notebook that shows
+ * its figures and tables with captions, sources, file links and run record.
  * @module
  */
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -21,7 +22,15 @@ import {
   type ManifestFigure,
   type ManifestTable,
 } from "./export-figures";
-import { reportIndexHtml, type IndexFigure, type IndexTable, type RunRecordLink } from "./html-pages";
+import { figureDataCsv } from "./figure-data";
+import {
+  defaultSectionTitle,
+  reportIndexPages,
+  type IndexFigure,
+  type IndexTable,
+  type RunRecordLink,
+  type SectionHeading,
+} from "./report-index";
 import { readSpecs, type FigureSpec, type TableSpec } from "./registry";
 import { sha256 } from "../core/hash";
 import { toCsv, toMarkdown } from "./table";
@@ -45,8 +54,10 @@ export interface ReportPackOptions {
   readonly log?: (message: string) => void;
   /** Put before file paths in log lines, e.g. "figures/" for paths relative to out/ (default ""). */
   readonly logPrefix?: string;
-  /** Run record of each section (notebook), linked from every figure and table of that section in index.html. */
+  /** Run record of each section (notebook), linked from every figure and table of that section's page. */
   readonly runRecords?: Readonly<Record<string, RunRecordLink>>;
+  /** How each section (notebook run) is named on the pages: title and parameters in words (default: its name). */
+  readonly sections?: Readonly<Record<string, SectionHeading>>;
 }
 
 /** Name of the combined PDF in the pack. */
@@ -110,12 +121,16 @@ const pdfKey = (figures: readonly ManifestFigure[]): string =>
 
 /**
  * Exports every figure and table registered under `specsDir` (e.g. out/figures/specs) into `outDir` (e.g.
- * out/figures): `<notebook>/<id>.{png,svg,pdf,html}` for figures, `<notebook>/<id>.{csv,md}` for tables,
- * `figures.pdf` (all figures), `index.html` and `manifest.json`. Nothing is rendered again for a figure whose spec
- * did not change since the last run, as long as its files still match the sha256 the manifest records; a damaged or
- * missing file (figure, table, combined PDF, index) is made again on its own and logged ("01-x/a.png is damaged:
- * rebuilt"). A manifest that is not valid means every figure is rendered again. Chromium is launched only when
- * something must be rendered. Files of figures no longer registered are removed. Same specs give byte-identical files.
+ * out/figures): `<notebook>/<id>.{png,svg,pdf,html}` for figures with `<notebook>/<id>.csv`, the data each draws
+ * (lib/export/figure-data), `<notebook>/<id>.{csv,md}` for tables, `figures.pdf` (all figures), `index.html` (a
+ * table of contents by notebook), `<notebook>/index.html` (the notebook's figures and tables, lib/export/report-index)
+ * and `manifest.json`, which lists every one of these files with its sha256. A figure named "index" (the section
+ * page's name) and a table named like a figure of its section (the figure's data CSV) are skipped and logged.
+ * Nothing is rendered again for a figure whose spec did not change since the last run, as long as its files still
+ * match the sha256 the manifest records; a damaged or missing file (figure, data CSV, table, combined PDF, page) is
+ * made again on its own and logged ("01-x/a.png is damaged: rebuilt"). A manifest that is not valid means every
+ * figure is rendered again. Chromium is launched only when something must be rendered. Files of figures no longer
+ * registered are removed. Same specs give byte-identical files.
  * @example
  * // no spec registered: an empty pack (index.html and the manifest), no browser started
  * (await exportReportPack(join(tmp, "specs"), tmp)).figures // => []
@@ -126,9 +141,22 @@ export async function exportReportPack(
   options: ReportPackOptions = {},
 ): Promise<ExportManifest> {
   const log = options.log ?? (() => {});
-  const specs = readSpecs(specsDir, (file, reason) => log(`skipped ${file}: ${reason}`));
-  const figureSpecs = specs.filter((s): s is FigureSpec & { section: string; file: string } => s.kind === "figure");
-  const tableSpecs = specs.filter((s): s is TableSpec & { section: string; file: string } => s.kind === "table");
+  const skip = (file: string, reason: string) => log(`skipped ${file}: ${reason}`);
+  const specs = readSpecs(specsDir, skip);
+  const figureSpecs = specs.filter((s): s is FigureSpec & { section: string; file: string } => {
+    if (s.kind !== "figure") return false;
+    // <section>/index.html is the section's page: a figure named "index" would overwrite it.
+    if (s.id === "index") skip(s.file, 'the figure id "index" is taken by the section\'s page');
+    return s.id !== "index";
+  });
+  const figureKeys = new Set(figureSpecs.map((s) => `${s.section}/${s.id}`));
+  const tableSpecs = specs.filter((s): s is TableSpec & { section: string; file: string } => {
+    if (s.kind !== "table") return false;
+    // A figure's data goes to <section>/<id>.csv, like a table's CSV: the figure keeps the name.
+    const taken = figureKeys.has(`${s.section}/${s.id}`);
+    if (taken) skip(s.file, `a figure in the same section is named "${s.id}" (its data CSV has the same name)`);
+    return !taken;
+  });
   const prefix = options.logPrefix ?? "";
   const onRebuilt = (path: string, problem: FileProblem) => log(`${prefix}${path} is ${problem}: rebuilt`);
   const manifestPath = join(outDir, MANIFEST);
@@ -138,7 +166,11 @@ export async function exportReportPack(
   const recorded = new Map(
     previous === undefined
       ? []
-      : [...previous.tables.flatMap((t) => t.files), ...previous.files].map((f) => [f.path, f] as const),
+      : [
+          ...previous.figures.flatMap((f) => f.files.filter((x) => x.format === "csv")),
+          ...previous.tables.flatMap((t) => t.files),
+          ...previous.files,
+        ].map((f) => [f.path, f] as const),
   );
   // Chromium starts only if a figure or the combined PDF must be rendered.
   const exporter = options.exporter ?? (figureSpecs.length > 0 ? lazyExporter(options.exporterOptions) : undefined);
@@ -152,7 +184,7 @@ export async function exportReportPack(
       sourcesText: s.sourcesText,
       section: s.section,
     }));
-    const figs = await exportFigures(entries, {
+    const exported = await exportFigures(entries, {
       outDir,
       ...(exporter !== undefined ? { exporter } : {}),
       ...(options.scale !== undefined ? { scale: options.scale } : {}),
@@ -162,6 +194,15 @@ export async function exportReportPack(
       onProgress: (done, total, id) => log(`figure ${done}/${total}: ${id}`),
       onRebuilt,
     });
+    // The data each figure draws, next to its other files (entries and figures are in the same order).
+    const withData: ManifestFigure[] = [];
+    for (const [i, f] of exported.figures.entries()) {
+      const rel = `${f.section === "" ? f.id : `${f.section}/${f.id}`}.csv`;
+      const csv = figureDataCsv(entries[i]!.figure, { sourcesText: f.sourcesText });
+      const file = await writeIfChanged(outDir, rel, "csv", csv, recorded.get(rel), onRebuilt);
+      withData.push({ ...f, files: [...f.files, file] });
+    }
+    const figs: ExportManifest = { ...exported, figures: withData };
 
     const tables: ManifestTable[] = [];
     for (const t of tableSpecs) {
@@ -213,6 +254,7 @@ export async function exportReportPack(
       ...figs.figures.map(
         (f): IndexFigure => ({
           kind: "figure",
+          id: f.id,
           section: f.section,
           title: f.title,
           caption: f.caption,
@@ -220,13 +262,14 @@ export async function exportReportPack(
           ...(f.files.some((x) => x.format === "png") ? { image: f.files.find((x) => x.format === "png")!.path } : {}),
           width: f.width,
           height: f.height,
-          files: f.files.map((x) => ({ format: x.format, path: x.path })),
+          files: f.files,
           ...(options.runRecords?.[f.section] !== undefined ? { record: options.runRecords[f.section]! } : {}),
         }),
       ),
       ...tables.map(
         (t, i): IndexTable => ({
           kind: "table",
+          id: t.id,
           section: t.section,
           title: t.title,
           caption: t.caption,
@@ -236,9 +279,20 @@ export async function exportReportPack(
           ...(options.runRecords?.[t.section] !== undefined ? { record: options.runRecords[t.section]! } : {}),
         }),
       ),
-    ].sort((a, b) => (a.section < b.section ? -1 : a.section > b.section ? 1 : 0));
-    const index = reportIndexHtml(options.title ?? "Caspian Lab: figures", items);
-    packFiles.push(await writeIfChanged(outDir, "index.html", "html", index, recorded.get("index.html"), onRebuilt));
+    ];
+    const pages = reportIndexPages(options.title ?? "Caspian Lab: figures", items, {
+      downloads: [...packFiles],
+      headings: Object.fromEntries(
+        [...new Set(items.map((i) => i.section))].map((s) => {
+          const given = options.sections?.[s];
+          const record = options.runRecords?.[s];
+          const heading: SectionHeading = { title: defaultSectionTitle(s), ...given };
+          return [s, heading.record === undefined && record !== undefined ? { ...heading, record } : heading];
+        }),
+      ),
+    });
+    for (const p of pages)
+      packFiles.push(await writeIfChanged(outDir, p.path, "html", p.html, recorded.get(p.path), onRebuilt));
 
     const manifest: ExportManifest = {
       ...figs,

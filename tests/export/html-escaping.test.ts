@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { figureHtml, show, showAsync } from "../../lib/display/show";
 import { setStaticImageRenderer } from "../../lib/display/static-fallback";
-import { figurePageHtml, reportIndexHtml } from "../../lib/export/html-pages";
+import { figurePageHtml } from "../../lib/export/html-pages";
+import { reportIndexPages } from "../../lib/export/report-index";
 import { comparisonBarsFigure, timelineFigure } from "../../lib/figures";
 import { comparison, timeline, XSS } from "../figures/fixtures";
 
@@ -59,9 +60,10 @@ describe("HTML outputs escape labels from data", () => {
     expectInert(
       figurePageHtml(fig, { title: XSS, caption: XSS, sourcesText: `Sources: ${XSS}`, png: new Uint8Array([1, 2, 3]) }),
     );
-    const index = reportIndexHtml(XSS, [
+    const pages = reportIndexPages(XSS, [
       {
         kind: "figure",
+        id: "f",
         section: XSS,
         title: XSS,
         caption: XSS,
@@ -73,6 +75,7 @@ describe("HTML outputs escape labels from data", () => {
       },
       {
         kind: "table",
+        id: "t",
         section: "s",
         title: XSS,
         sourcesText: XSS,
@@ -80,7 +83,10 @@ describe("HTML outputs escape labels from data", () => {
         files: [],
       },
     ]);
-    expectInert(index);
-    expect(index).not.toContain("<script");
+    expect(pages).toHaveLength(3); // the index and a page per section
+    for (const { html } of pages) {
+      expectInert(html);
+      expect(html).not.toContain("<script");
+    }
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { CHROMIUM_ARGS, figurePageHtml, reportIndexHtml } from "../../lib/export";
+import { CHROMIUM_ARGS, figurePageHtml, reportIndexPages } from "../../lib/export";
 import { comparisonBarsFigure } from "../../lib/figures";
 import { comparison, XSS } from "../figures/fixtures";
 
@@ -58,25 +58,30 @@ test("the self-contained figure page draws its chart offline, labels inert", asy
   await page.close();
 });
 
-test("the report index shows labels as text", async () => {
-  const { page, dialogs } = await open(
-    reportIndexHtml(XSS, [
-      {
-        kind: "figure",
-        section: XSS,
-        title: XSS,
-        caption: XSS,
-        sourcesText: XSS,
-        image: "missing.png",
-        width: 900,
-        height: 500,
-        files: [{ format: "png", path: "missing.png" }],
-      },
-    ]),
-  );
+test("the report index and section page show labels as text", async () => {
+  const [index, section] = reportIndexPages(XSS, [
+    {
+      kind: "figure",
+      id: "f",
+      section: XSS,
+      title: XSS,
+      caption: XSS,
+      sourcesText: XSS,
+      image: "missing.png",
+      width: 900,
+      height: 500,
+      files: [{ format: "png", path: "missing.png" }],
+    },
+  ]);
+  const { page, dialogs } = await open(index!.html);
   expect(await page.locator('img[src="x"]').count()).toBe(0);
-  expect(await page.locator("h2").textContent()).toBe(XSS);
-  expect(await page.locator("figcaption strong").textContent()).toBe(XSS);
+  expect(await page.locator("nav.toc strong").textContent()).toBe(XSS);
   expect(dialogs()).toBe(0);
   await page.close();
+  const opened = await open(section!.html);
+  expect(await opened.page.locator('img[src="x"]').count()).toBe(0);
+  expect(await opened.page.locator("h1").textContent()).toBe(XSS);
+  expect(await opened.page.locator("figure h2").textContent()).toBe(XSS);
+  expect(opened.dialogs()).toBe(0);
+  await opened.page.close();
 });

@@ -147,6 +147,8 @@ describe("buildReportPack() rebuilds what is damaged", SLOW, () => {
       "figures/01-corridor/titr-cargo.png",
       "figures/02-memberships/bars.svg",
       "figures/01-corridor/trade.csv",
+      "figures/02-memberships/bars.csv",
+      "figures/01-corridor/index.html",
       "figures/manifest.json",
       "figures/index.html",
       "figures/figures.pdf",
@@ -170,6 +172,8 @@ describe("buildReportPack() rebuilds what is damaged", SLOW, () => {
       { render: ["02-memberships/bars:+svg"], pdf: 0 },
     ],
     ["a deleted CSV", "figures/01-corridor/trade.csv", (p) => rmSync(p), { render: [], pdf: 0 }],
+    ["a deleted figure data CSV", "figures/02-memberships/bars.csv", (p) => rmSync(p), { render: [], pdf: 0 }],
+    ["a truncated section page", "figures/01-corridor/index.html", truncate, { render: [], pdf: 0 }],
     [
       "a truncated manifest.json",
       "figures/manifest.json",
