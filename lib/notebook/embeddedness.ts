@@ -35,6 +35,7 @@ import {
   matrixCellSources,
   matrixStatus,
   membershipIndex,
+  membershipGapCells,
   membershipMatrix,
   networkCentrality,
   orgsOf,
@@ -327,6 +328,12 @@ export function snapshots(em: Embeddedness): Snapshot[] {
         cols: em.columns.map((o) => ({ id: o })),
         cells,
         sources: mergeSources(...cells.map((c) => c.sources ?? [])),
+        // known gaps (gaps.csv) of organisations founded by the date: "no data", not "no status"
+        gaps: membershipGapCells(
+          em.pkg.gaps,
+          em.pkg.states,
+          em.orgs.filter((o) => startOf(o.founded) <= date),
+        ).map((g) => ({ row: g.state, col: g.org, gap: g.gap, note: g.description })),
       },
       title: `${em.name} and ${otherStates(em)}: memberships on ${formatDate(date)}`,
       subtitle: `Status as of ${date}; ${em.name} in the first row`,
