@@ -151,6 +151,7 @@ export {
   withProjections,
 } from "./figures";
 export { fitLegend } from "./figures/legend-fit";
+export { refitFigure, type FitSize } from "./figures/fit";
 
 // Display in a notebook.
 export {

@@ -8,6 +8,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs"
 import { isAbsolute, join, normalize } from "node:path";
 import type { PlotlyFigure } from "../figures/plotly";
 import { figureTitle } from "../figures/plotly";
+import { refitFigure } from "../figures/fit";
 import type { SourceCatalog } from "../figures/inputs";
 import { sourcesLine } from "../figures/text";
 import type { SourceId } from "../core/types";
@@ -93,7 +94,10 @@ export interface ExportOptions {
   readonly formats?: readonly FigureFormat[];
   /** PNG pixels per CSS pixel (default 2). */
   readonly scale?: number;
-  /** Override the figures' width/height in CSS pixels. */
+  /**
+   * The size to draw the figures at, in CSS pixels: house-style figures are laid out again for it
+   * (lib/figures/fit refitFigure), their height grown when too small for title, legend and footnote.
+   */
   readonly width?: number;
   readonly height?: number;
   /** A running exporter to reuse; without one, a browser is launched for the call and closed after it. */
@@ -326,14 +330,26 @@ export async function exportFigures(entries: readonly FigureEntry[], options: Ex
     const figures = await mapLimit(entries, 4, async (entry): Promise<ManifestFigure> => {
       const section = entry.section ?? "";
       const { title, sources, sourcesText } = describeEntry(entry, options.sourceCatalog);
-      const layout = entry.figure.layout;
-      const width = Math.round(options.width ?? (typeof layout.width === "number" ? layout.width : 900));
-      const height = Math.round(options.height ?? (typeof layout.height === "number" ? layout.height : 500));
+      // A size asked for lays a house-style figure out again for it (lib/figures/fit): the height may grow so that
+      // nothing is cut. A figure of another origin is drawn at the size as it is.
+      const given = entry.figure.layout;
+      const num = (v: unknown, d: number) => (typeof v === "number" && Number.isFinite(v) && v > 0 ? v : d);
+      const figure =
+        options.width !== undefined || options.height !== undefined
+          ? refitFigure(entry.figure, {
+              width: options.width ?? num(given.width, 900),
+              ...(options.height !== undefined ? { height: options.height } : {}),
+            })
+          : entry.figure;
+      const layout = figure.layout;
+      const refitted = figure !== entry.figure;
+      const width = Math.round(refitted ? num(layout.width, 900) : (options.width ?? num(layout.width, 900)));
+      const height = Math.round(refitted ? num(layout.height, 500) : (options.height ?? num(layout.height, 500)));
       const scale = options.scale ?? 2;
       const specSha256 = sha256(
         canonicalJson({
           v: EXPORT_VERSION,
-          figure: { data: entry.figure.data, layout, config: entry.figure.config ?? {} },
+          figure: { data: figure.data, layout, config: figure.config ?? {} },
           title,
           caption: entry.caption ?? "",
           sourcesText,
@@ -388,7 +404,7 @@ export async function exportFigures(entries: readonly FigureEntry[], options: Ex
       const wantSvg = (todo.includes("svg") || todo.includes("pdf")) && keptSvg === undefined;
       const rendered =
         exporter !== undefined && (wantPng || wantSvg)
-          ? await exporter.render(entry.figure, {
+          ? await exporter.render(figure, {
               width,
               height,
               scale,
@@ -415,7 +431,7 @@ export async function exportFigures(entries: readonly FigureEntry[], options: Ex
             await writeTracked(options.outDir, rel, format, await exporter!.pdf([{ svg: svg!, width, height }])),
           );
         else {
-          const html = figurePageHtml(entry.figure, {
+          const html = figurePageHtml(figure, {
             title,
             ...(entry.caption !== undefined ? { caption: entry.caption } : {}),
             sourcesText,
@@ -535,7 +551,9 @@ export interface ExportFigureOptions extends Omit<ExportOptions, "manifest" | "p
 
 /**
  * Exports one figure to `outDir/<id>.<format>` for each format (default PNG, SVG, PDF, HTML) and returns what was
- * written. Pass `exporter` to reuse a running browser; otherwise one is launched and closed.
+ * written. Pass `exporter` to reuse a running browser; otherwise one is launched and closed. With `width` or
+ * `height`, a house-style figure is laid out again for that size (lib/figures/fit refitFigure: title, legend and
+ * footnote never overlap or get cut; the height grows when too small), and the manifest entry gives the size drawn.
  * @example
  * // formats: ["png"], scale: 2 would start Chromium; HTML alone does not
  * (await exportFigure(fig, { outDir: tmp, id: "titr-cargo", formats: ["html"] })).files.map((f) => f.path) // => ["titr-cargo.html"]

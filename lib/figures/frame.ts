@@ -1,12 +1,18 @@
 /**
- * The frame of a house-style figure: size and fonts, a left-aligned title and subtitle, a horizontal legend above
- * the plot, and the footnote (note and sources line) under the x axis, with margins computed in pixels.
+ * The frame of a house-style figure: size and fonts, a left-aligned title and subtitle (wrapped to the width), a
+ * horizontal legend above the plot, and the footnote (note and every sources line, wrapped, never cut) under the x
+ * axis, with margins computed in pixels. What the frame is made of is kept in `meta.frame`, so that
+ * {@link frameLayout} (and lib/figures/fit refitFigure) can lay the same figure out again at another size.
  * @module
  */
 import type { PlotlyFigure } from "./plotly";
 import type { SourceId } from "../core/types";
 import type { SourceCatalog } from "./inputs";
-import { plotlyText, sourcesLine, wrappedSourcesLine, wrapText } from "./text";
+import { plotlyText, sourcesLine } from "./text";
+import { textWidth, wrapToWidth } from "./measure";
+import { columnLegendRows } from "./legend-fit";
+
+export { legendRows } from "./legend-fit";
 
 /** Sizes and fonts of the house style: readable at half an A4 page (900 × 500 px, fonts ≥ 12 px). */
 export const HOUSE = {
@@ -26,6 +32,26 @@ export const HOUSE = {
   charWidth12: 6.4,
 } as const;
 
+/**
+ * What {@link houseFigure} dressed a figure with, kept in `meta.frame` so that the frame can be laid out again at
+ * another size ({@link frameLayout}). Texts are plain (not Plotly markup), except legend names, as the traces carry them.
+ */
+export interface FrameSpec {
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly note?: string;
+  /** The whole sources line, never cut. */
+  readonly sourcesText: string;
+  /** Names of the legend entries; none: no legend. */
+  readonly legendNames: readonly string[];
+  /** Pixels under the plot area taken by the x axis (tick labels and title). */
+  readonly bottomAxisPx: number;
+  readonly left: number;
+  readonly right: number;
+  /** The height the builder asked for (the frame may grow it). */
+  readonly height: number;
+}
+
 /** A figure built in the house style: a Plotly figure whose `meta` holds its plain title and source ids. */
 export interface CaspianFigure extends PlotlyFigure {
   readonly meta: {
@@ -37,6 +63,8 @@ export interface CaspianFigure extends PlotlyFigure {
     readonly sourcesText: string;
     /** True for a figure that has nothing to draw (lib/figures/no-data). */
     readonly empty?: boolean;
+    /** What the frame is made of, to lay it out again at another size. */
+    readonly frame?: FrameSpec;
   };
 }
 
@@ -64,96 +92,139 @@ export interface HouseFigureParts {
   readonly legendNames?: readonly string[];
 }
 
-const LINE_PX = 16;
+/** Name of the footnote annotation, so that a new layout of the frame finds and replaces it. */
+export const FOOTNOTE_NAME = "caspian-footnote";
 
-/**
- * Lines a horizontal legend of these entries takes in a plot of this width (estimate from average glyph width).
- * @example legendRows(["a", "b"], 800) // => 1
- */
-export function legendRows(names: readonly string[], plotWidth: number): number {
-  if (names.length === 0) return 0;
-  let rows = 1;
-  let x = 0;
-  for (const n of names) {
-    const w = 46 + decodeLength(n) * (HOUSE.fontSize * 0.6);
-    if (x > 0 && x + w > plotWidth) {
-      rows += 1;
-      x = 0;
-    }
-    x += w;
-  }
-  return rows;
+/** Line heights Plotly gives text (1.3 em), and the pixels of the frame around the texts. */
+const LINE = 1.3;
+const EDGE_PX = 12;
+const LEGEND_ROW_PX = HOUSE.fontSize * LINE + 3;
+/** Of the figure's height, at most this share goes to the frame (title, legend, axis, footnote); the plot keeps the rest. */
+const FRAME_SHARE = 0.55;
+/** And the plot keeps at least this many pixels. */
+const MIN_PLOT_PX = 140;
+
+/** A frame laid out at one size: what {@link houseFigure} and refitFigure put into the layout. */
+export interface FrameLayout {
+  readonly width: number;
+  /** The height asked for, grown to {@link FrameLayout.minHeight} when smaller. */
+  readonly height: number;
+  /** The smallest height at which nothing overlaps at this width. */
+  readonly minHeight: number;
+  readonly margin: { readonly l: number; readonly r: number; readonly t: number; readonly b: number; readonly pad: 0 };
+  readonly titleLines: readonly string[];
+  readonly subtitleLines: readonly string[];
+  readonly legendRows: number;
+  /** Note lines, then sources lines, each no wider than the figure less 24 px. */
+  readonly footnoteLines: readonly string[];
+  /** Layout entries to merge: `title`, `margin`, `width`, `height`, `showlegend`, `legend`. */
+  readonly layout: Record<string, unknown>;
+  /** The footnote annotation. */
+  readonly footnote: Record<string, unknown>;
 }
 
-function decodeLength(plotlyString: string): number {
-  return plotlyString.replace(/<[^>]*>/g, "").replace(/&[a-z#0-9]+;/g, "x").length;
-}
-
 /**
- * Dresses a figure in the house style: size, font, white background, a left-aligned title, a horizontal legend
- * above the plot, and a footnote (note + sources line) under the x axis, with margins computed in pixels so that
- * nothing overlaps at the export size.
- * @example houseFigure({ kind: "demo", data: [], layout: {}, title: "Cargo", sources: [] }).layout.width // => 900
+ * Lays a frame out at a width (and a height, grown when too small): the title and subtitle wrapped to the width,
+ * the legend rows of Plotly's column rule, the note and every sources line wrapped (never cut), the margins and the
+ * smallest height at which the plot keeps 45 % of the figure and at least 140 px.
+ * @example
+ * const f = frameLayout({ title: "Cargo", sourcesText: "Source: ADY (2024)", legendNames: [], bottomAxisPx: 52, left: 78, right: 24, height: 500 }, 480);
+ * [f.height, f.titleLines.length, f.footnoteLines] // => [500, 1, ["Source: ADY (2024)"]]
  */
-export function houseFigure(parts: HouseFigureParts): CaspianFigure {
-  const width = parts.width ?? HOUSE.width;
-  let height = parts.height ?? HOUSE.height;
-  const left = parts.left ?? 78;
-  const right = parts.right ?? 24;
-  const plotWidth = width - left - right;
-  const maxChars = Math.floor((width - 24) / HOUSE.charWidth12);
-  const noteLines = parts.note !== undefined ? wrapText(parts.note, maxChars) : [];
-  const sourceLines = wrappedSourcesLine(parts.sources, parts.sourceCatalog, maxChars, 2);
-  const footLines = [...noteLines, ...sourceLines];
-  const bottomAxis = parts.bottomAxisPx ?? 52;
-  const bottom = bottomAxis + footLines.length * LINE_PX + 12;
-  const names = parts.legendNames ?? [];
-  const rows = legendRows(names, plotWidth);
-  const titleBlock = 14 + 24 + (parts.subtitle !== undefined ? 20 : 0);
-  const top = titleBlock + (rows > 0 ? rows * 22 + 6 : 4);
-  // Never let title, legend and footnote squeeze the plot below 45 % of the figure: grow the figure instead.
-  const minHeight = Math.ceil((top + bottom) / 0.55);
-  if (height < minHeight) height = minHeight;
-
-  const footnote = {
-    text: footLines.map(plotlyText).join("<br>"),
+export function frameLayout(frame: FrameSpec, width: number, height?: number): FrameLayout {
+  const textPx = width - 2 * EDGE_PX;
+  const plotWidth = width - frame.left - frame.right;
+  const titleLines = wrapToWidth(frame.title, textPx, HOUSE.titleSize);
+  const subtitleLines = frame.subtitle !== undefined ? wrapToWidth(frame.subtitle, textPx, HOUSE.subtitleSize) : [];
+  const footnoteLines = [
+    ...(frame.note !== undefined ? wrapToWidth(frame.note, textPx, HOUSE.footnoteSize) : []),
+    ...wrapToWidth(frame.sourcesText, textPx, HOUSE.footnoteSize),
+  ];
+  const rows = columnLegendRows(frame.legendNames, plotWidth);
+  // Plotly puts the subtitle's first baseline 1.6 em under the title's box; 0.3 em of descent under the last line.
+  let y = EDGE_PX + Math.max(1, titleLines.length) * HOUSE.titleSize * LINE;
+  if (subtitleLines.length > 0)
+    y += (1.6 + 0.7 + 0.3) * HOUSE.subtitleSize + (subtitleLines.length - 1) * HOUSE.subtitleSize * LINE;
+  const top = Math.ceil(y + (rows > 0 ? 6 + rows * LEGEND_ROW_PX + 10 : 8));
+  const bottom = Math.ceil(frame.bottomAxisPx + footnoteLines.length * HOUSE.footnoteSize * LINE + 4 + EDGE_PX);
+  const minHeight = Math.max(Math.ceil((top + bottom) / FRAME_SHARE), top + bottom + MIN_PLOT_PX);
+  const h = Math.max(Math.round(height ?? frame.height), minHeight);
+  const text = (lines: readonly string[]) => lines.map(plotlyText).join("<br>");
+  const footnote: Record<string, unknown> = {
+    name: FOOTNOTE_NAME,
+    text: text(footnoteLines),
     xref: "paper",
     yref: "paper",
-    x: -(left - 12) / plotWidth,
+    x: -(frame.left - EDGE_PX) / plotWidth,
     y: 0,
     xanchor: "left",
     yanchor: "top",
-    yshift: -bottomAxis,
+    yshift: -frame.bottomAxisPx,
     align: "left",
     showarrow: false,
     font: { size: HOUSE.footnoteSize, color: HOUSE.mutedColor },
   };
+  return {
+    width,
+    height: h,
+    minHeight,
+    margin: { l: frame.left, r: frame.right, t: top, b: bottom, pad: 0 },
+    titleLines,
+    subtitleLines,
+    legendRows: rows,
+    footnoteLines,
+    footnote,
+    layout: {
+      width,
+      height: h,
+      title: {
+        text: text(titleLines),
+        ...(subtitleLines.length > 0
+          ? { subtitle: { text: text(subtitleLines), font: { size: HOUSE.subtitleSize, color: HOUSE.mutedColor } } }
+          : {}),
+        x: EDGE_PX / width,
+        xanchor: "left",
+        xref: "container",
+        // Plotly drops its cap-height shift on a title of several lines (the first baseline lands on y): add it back.
+        y: 1 - (EDGE_PX + (titleLines.length > 1 ? 0.7 * HOUSE.titleSize : 0)) / h,
+        yanchor: "top",
+        yref: "container",
+        font: { size: HOUSE.titleSize },
+      },
+      margin: { l: frame.left, r: frame.right, t: top, b: bottom, pad: 0 },
+      showlegend: rows > 0,
+    },
+  };
+}
+
+/**
+ * Dresses a figure in the house style: size, font, white background, a left-aligned title, a horizontal legend
+ * above the plot, and a footnote (note + sources lines) under the x axis, with margins computed in pixels so that
+ * nothing overlaps at the export size ({@link frameLayout}). What it used is kept in `meta.frame`.
+ * @example houseFigure({ kind: "demo", data: [], layout: {}, title: "Cargo", sources: [] }).layout.width // => 900
+ */
+export function houseFigure(parts: HouseFigureParts): CaspianFigure {
+  const width = parts.width ?? HOUSE.width;
+  const frame: FrameSpec = {
+    title: parts.title,
+    ...(parts.subtitle !== undefined ? { subtitle: parts.subtitle } : {}),
+    ...(parts.note !== undefined && parts.note.trim() !== "" ? { note: parts.note } : {}),
+    sourcesText: sourcesLine(parts.sources, parts.sourceCatalog, 100_000),
+    legendNames: [...(parts.legendNames ?? [])],
+    bottomAxisPx: parts.bottomAxisPx ?? 52,
+    left: parts.left ?? 78,
+    right: parts.right ?? 24,
+    height: parts.height ?? HOUSE.height,
+  };
+  const fitted = frameLayout(frame, width);
   const extraAnnotations = (parts.layout.annotations as readonly Record<string, unknown>[] | undefined) ?? [];
   const layout: Record<string, unknown> = {
     ...parts.layout,
-    width,
-    height,
+    ...fitted.layout,
     autosize: false,
     paper_bgcolor: "#FFFFFF",
     plot_bgcolor: "#FFFFFF",
     font: { family: HOUSE.fontFamily, size: HOUSE.fontSize, color: HOUSE.textColor },
-    title: {
-      text: plotlyText(parts.title),
-      ...(parts.subtitle !== undefined
-        ? {
-            subtitle: { text: plotlyText(parts.subtitle), font: { size: HOUSE.subtitleSize, color: HOUSE.mutedColor } },
-          }
-        : {}),
-      x: 12 / width,
-      xanchor: "left",
-      xref: "container",
-      y: 1 - 12 / height,
-      yanchor: "top",
-      yref: "container",
-      font: { size: HOUSE.titleSize },
-    },
-    margin: { l: left, r: right, t: top, b: bottom, pad: 0 },
-    showlegend: rows > 0,
     legend: {
       orientation: "h",
       x: 0,
@@ -165,18 +236,23 @@ export function houseFigure(parts: HouseFigureParts): CaspianFigure {
       traceorder: "normal",
     },
     hoverlabel: { font: { family: HOUSE.fontFamily, size: HOUSE.fontSize } },
-    annotations: [...extraAnnotations, footnote],
+    annotations: [...extraAnnotations, fitted.footnote],
   };
   return {
     data: parts.data,
     layout,
-    config: { displaylogo: false, responsive: true, toImageButtonOptions: { format: "png", width, height, scale: 2 } },
+    config: {
+      displaylogo: false,
+      responsive: true,
+      toImageButtonOptions: { format: "png", width, height: fitted.height, scale: 2 },
+    },
     meta: {
       title: parts.title,
       sources: [...new Set(parts.sources)],
       kind: parts.kind,
-      sourcesText: sourcesLine(parts.sources, parts.sourceCatalog, 100_000),
+      sourcesText: frame.sourcesText,
       ...(parts.unit !== undefined ? { unit: parts.unit } : {}),
+      frame,
     },
   };
 }

@@ -12,6 +12,7 @@ export * from "./axes";
 export * from "./text";
 export * from "./hover";
 export * from "./frame";
+export * from "./fit";
 export * from "./period-x";
 export * from "./common";
 export * from "./time-series";

@@ -1,20 +1,30 @@
 /**
- * A stop-gap for charts whose horizontal legend wraps into more rows than the house theme reserved. Plotly lays a
- * wrapped horizontal legend out in columns as wide as its widest entry, while the theme's estimate packs entries
- * one after another, so a legend of many entries of mixed length can take one row more than reserved and cover
- * the subtitle. {@link fitLegend} recomputes the rows the column rule needs and, when more are needed, grows the
- * top margin and the height by the difference. Remove once lib/figures reserves the rows itself.
+ * Rows of a horizontal Plotly legend. Plotly puts a legend in one row when all its entries fit; otherwise it lays
+ * the entries out in columns as wide as the widest entry. {@link columnLegendRows} follows that rule with widths
+ * measured for the house font, and the house frame (lib/figures/frame) reserves that many rows. {@link fitLegend}
+ * remains for figures dressed before the frame reserved them (older specs): it grows the top margin and the height
+ * by the rows missing.
  * @module
  */
 import type { PlotlyFigure } from "./plotly";
-import { HOUSE, legendRows } from "./frame";
 import { maxOf } from "../core/extent";
+import { plainOf, textWidth } from "./measure";
 
+/** Legend font size of the house style (HOUSE.fontSize of lib/figures/frame). */
+const LEGEND_FONT = 13;
+/** Plotly's gap between legend items, and the room of an item's symbol before its text (itemwidth 30 + 2 gaps). */
+const ITEM_GAP = 5;
+const SYMBOL_PX = 40;
+/** Pixels kept free at the end of a row, so that a text a little wider than measured does not wrap one more row. */
+const SLACK_PX = 8;
 const ROW_PX = 22;
 
-function entryWidth(name: string): number {
-  const text = name.replace(/<[^>]*>/g, "").replace(/&[a-z#0-9]+;/g, "x");
-  return 46 + text.length * HOUSE.fontSize * 0.6;
+/**
+ * Width in pixels of a legend entry (symbol and text) in the house font.
+ * @example Math.round(legendEntryWidth("Member")) // => 93
+ */
+export function legendEntryWidth(name: string, fontSize: number = LEGEND_FONT): number {
+  return SYMBOL_PX + textWidth(plainOf(name), fontSize);
 }
 
 /**
@@ -35,36 +45,64 @@ export function legendEntries(figure: PlotlyFigure): string[] {
 }
 
 /**
- * Rows a wrapped horizontal Plotly legend takes when every column is as wide as the widest entry.
+ * Rows a horizontal Plotly legend of these entries takes above a plot `plotWidth` px wide: one row when every entry
+ * fits, else columns as wide as the widest entry (Plotly's rule), with a few pixels of slack.
  * @example columnLegendRows(["FM Founding member", "M Member", "A Associate"], 400) // => 2
  */
 export function columnLegendRows(names: readonly string[], plotWidth: number): number {
   if (names.length === 0) return 0;
-  const widest = maxOf(names.map(entryWidth));
-  const total = names.reduce((a, n) => a + entryWidth(n), 0);
-  if (total <= plotWidth) return 1;
-  const cols = Math.max(1, Math.floor(plotWidth / widest));
+  const widths = names.map((n) => legendEntryWidth(n));
+  const room = plotWidth - SLACK_PX;
+  if (widths.reduce((a, w) => a + w, 0) + (names.length - 1) * ITEM_GAP < room) return 1;
+  const widest = maxOf(widths);
+  let cols = 1;
+  while (cols * (widest + ITEM_GAP) + widest < room) cols++;
   return Math.ceil(names.length / cols);
 }
 
 /**
- * The figure with room for its legend: when {@link columnLegendRows} exceeds the rows the theme reserved
- * (`legendRows` of lib/figures), the top margin and the height grow by the missing rows. Otherwise the same figure.
- * @example fitLegend(fig) === fig // => true (one short legend entry: the theme reserved enough room)
+ * Lines a horizontal legend of these entries takes in a plot of this width: {@link columnLegendRows}.
+ * @example legendRows(["a", "b"], 800) // => 1
+ */
+export function legendRows(names: readonly string[], plotWidth: number): number {
+  return columnLegendRows(names, plotWidth);
+}
+
+/** The rows the old theme reserved: entries packed one after another, 0.6 em a character. */
+function packedRows(names: readonly string[], plotWidth: number): number {
+  let rows = 1;
+  let x = 0;
+  for (const n of names) {
+    const w = 46 + plainOf(n).length * LEGEND_FONT * 0.6;
+    if (x > 0 && x + w > plotWidth) {
+      rows += 1;
+      x = 0;
+    }
+    x += w;
+  }
+  return rows;
+}
+
+/**
+ * The figure with room for its legend. A figure of the house frame (with `meta.frame`) already has it and comes
+ * back as it is; for an older one, when {@link columnLegendRows} exceeds the rows the old theme reserved, the top
+ * margin and the height grow by the missing rows.
+ * @example fitLegend(fig) === fig // => true (a figure of the house frame reserves its legend rows)
  */
 export function fitLegend<F extends PlotlyFigure>(figure: F): F {
+  if ((figure.meta as { frame?: unknown } | undefined)?.frame !== undefined) return figure;
   const layout = figure.layout as { width?: number; height?: number; margin?: { l?: number; r?: number; t?: number } };
   const names = legendEntries(figure);
   if (names.length === 0 || layout.margin === undefined || layout.width === undefined) return figure;
   const plotWidth = layout.width - (layout.margin.l ?? 0) - (layout.margin.r ?? 0);
-  const missing = columnLegendRows(names, plotWidth) - legendRows(names, plotWidth);
+  const missing = columnLegendRows(names, plotWidth) - packedRows(names, plotWidth);
   if (missing <= 0) return figure;
   const extra = missing * ROW_PX;
   return {
     ...figure,
     layout: {
       ...figure.layout,
-      height: (layout.height ?? HOUSE.height) + extra,
+      height: (typeof layout.height === "number" ? layout.height : 500) + extra,
       margin: { ...layout.margin, t: (layout.margin.t ?? 0) + extra },
     },
   };
