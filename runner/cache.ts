@@ -5,17 +5,22 @@ import { fileSha256, sha256, stableJson, treeSha256 } from "../lib/core/hash";
 import { projectRoot } from "./paths";
 import { readRecord, type InputHashes, type RunRecord } from "./record";
 
-/** Hashes shared by every notebook of a run: the compiled library (with the plotly bundle) and the runner. */
+/**
+ * Hashes shared by every notebook of a run: the compiled library (with the plotly bundle) and the runner, and
+ * whether the HTML pages embed plotly.js (`--standalone`).
+ */
 export interface SharedHashes {
   readonly lib: string;
   readonly runner: string;
+  readonly standalone?: boolean;
 }
 
 /** Computes {@link SharedHashes} once per run. */
-export function sharedHashes(): SharedHashes {
+export function sharedHashes(standalone = false): SharedHashes {
   return {
     lib: sha256(treeSha256(join(projectRoot, "dist", "lib")) + treeSha256(join(projectRoot, "dist", "assets"))),
     runner: fileSha256(join(projectRoot, "runner", "execute_notebook.py")) ?? "",
+    ...(standalone ? { standalone: true } : {}),
   };
 }
 
@@ -43,6 +48,7 @@ export function currentInputs(
     lib: shared.lib,
     runner: shared.runner,
     dataDir,
+    ...(shared.standalone === true ? { pages: "standalone" as const } : {}),
   };
 }
 
@@ -62,6 +68,8 @@ export function staleReason(
   if (i.parameters !== current.parameters) return "parameters changed";
   if (i.lib !== current.lib) return "lib/ changed";
   if (i.runner !== current.runner) return "runner changed";
+  if (i.pages !== current.pages)
+    return current.pages === "standalone" ? "--standalone pages asked for" : "pages now share out/assets/plotly.min.js";
   if (i.dataDir !== current.dataDir) return `data folder changed (${i.dataDir ?? "not recorded"} → ${current.dataDir})`;
   for (const [path, hash] of Object.entries(i.data)) {
     if (fileSha256(join(root, path)) !== hash) return `${path} changed`;

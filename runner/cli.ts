@@ -35,6 +35,7 @@ Executes every notebook in notebooks/ on the tslab kernel and writes out/.
   --out DIR           output folder (default out/)
   --no-html           skip the HTML versions
   --force             ignore the run cache and execute every selected notebook
+  --standalone        pages embed plotly.js (one file to send) instead of sharing out/assets/plotly.min.js
   -q, --quiet         print only failures and the summary`;
 
 function parse(argv: string[]): RunOptions {
@@ -60,6 +61,7 @@ function parseChecked(argv: string[]): RunOptions {
       out: { type: "string" },
       "no-html": { type: "boolean" },
       force: { type: "boolean" },
+      standalone: { type: "boolean" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
     },
@@ -93,6 +95,7 @@ function parseChecked(argv: string[]): RunOptions {
     html: !values["no-html"],
     quiet: values.quiet ?? false,
     force: values.force ?? false,
+    standalone: values.standalone ?? false,
   };
 }
 

@@ -23,6 +23,8 @@ export interface RunOptions {
   readonly quiet: boolean;
   /** Ignore the run cache: execute every selected notebook. */
   readonly force: boolean;
+  /** HTML pages embed plotly.js (for sending one file) instead of loading the output folder's shared copy. */
+  readonly standalone: boolean;
 }
 
 /** Default options: every notebook in notebooks/, output to out/, one notebook per core. */
@@ -37,6 +39,7 @@ export function defaultOptions(): RunOptions {
     html: true,
     quiet: false,
     force: false,
+    standalone: false,
   };
 }
 

@@ -20,6 +20,8 @@ export interface InputHashes {
   readonly dataDir: string;
   /** Each data file the notebook read, by path relative to the checkout. */
   readonly data: Readonly<Record<string, string>>;
+  /** `"standalone"` when the HTML page embeds plotly.js (`--standalone`); absent when it loads out/assets/. */
+  readonly pages?: "standalone";
 }
 
 /** A file the run produced, with its hash, so a damaged output is never served from the cache. */

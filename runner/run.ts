@@ -1,4 +1,5 @@
 // The pool: runs the selected notebooks several at once, stops the workers on a signal, and describes a failure.
+import { writePlotlyAsset } from "../lib/export/plotly-asset";
 import { existsSync } from "node:fs";
 import { sep } from "node:path";
 import { mapLimit } from "../lib/core/map-limit";
@@ -63,9 +64,11 @@ export async function runNotebooks(
   onProgress: (p: Progress) => void = () => {},
   sources: readonly RunInput[] = checkRunInputs(options),
 ): Promise<NotebookResult[]> {
-  const shared = sharedHashes();
+  const shared = sharedHashes(options.standalone);
   // What a killed job left staged is never an output (one main job per output folder: the CLI's lock).
   clearStaging(options.outDir);
+  // The one copy of plotly.js every page of the folder loads (checked each run: a damaged copy is replaced).
+  writePlotlyAsset(options.outDir);
   const removeHandlers = stopWorkersOnSignals(options.outDir);
   try {
     return await mapLimit(sources, options.jobs, async (s) => {

@@ -15,6 +15,8 @@ import { basename, dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { listFiles } from "../lib/core/hash";
 import { secureHtmlPage } from "../lib/export/csp";
+import { withPlotly } from "../lib/export/plotly-asset";
+import { PLOTLY_ASSET } from "../lib/display/plotly-bundle";
 import { cacheVerdict, currentInputs, sharedHashes, type SharedHashes } from "./cache";
 import { outputName, parametersFor, readNotebook, type NotebookSource } from "./discover";
 import { parseWorkerEvent } from "./events";
@@ -121,6 +123,15 @@ function filesUnder(dir: string): string[] {
 }
 
 /**
+ * The analyst's page of an executed notebook (out/html/<name>.html) from nbconvert's page: plotly.js loaded from
+ * the output folder's shared copy (`../assets/plotly.min.js`), or embedded with `--standalone`, then the
+ * Content-Security-Policy (lib/export/csp).
+ */
+export function notebookPage(page: string, options: Pick<RunOptions, "standalone">): string {
+  return secureHtmlPage(withPlotly(page, options.standalone ? "inline" : `../${PLOTLY_ASSET}`));
+}
+
+/**
  * The result of a notebook file that cannot be run at all (`problem` says why, see readNotebook in
  * runner/discover.ts); its previous outputs, if any, stay in place.
  */
@@ -155,7 +166,7 @@ export function runNotebook(
   notebook: string,
   options: RunOptions,
   onProgress: (p: Progress) => void,
-  shared: SharedHashes = sharedHashes(),
+  shared: SharedHashes = sharedHashes(options.standalone),
   source?: NotebookSource,
 ): Promise<NotebookResult> {
   const read = source ?? readNotebook(notebook, resolve(notebook, ".."));
@@ -298,7 +309,7 @@ export function runNotebook(
           // Until the new record is written, a kill leaves no record: the next run redoes this notebook.
           rmSync(recordFile, { force: true });
           moveInto(staged.ipynb, executed);
-          if (html && staged.html) writeAtomic(html, secureHtmlPage(readFileSync(staged.html, "utf8")));
+          if (html && staged.html) writeAtomic(html, notebookPage(readFileSync(staged.html, "utf8"), options));
           if (existsSync(figuresDir)) moveInto(figuresDir, join(stage, "figures.old"));
           if (existsSync(staged.figures)) moveInto(staged.figures, figuresDir);
           rmSync(failedFile, { force: true });

@@ -1,7 +1,7 @@
 // Minifies plotly.js-dist into dist/assets/plotly.min.js once (10 MB -> about 4.6 MB), so that the bundle
 // embedded in each notebook and HTML page stays small. Skipped when the output is newer than the input.
 import { buildSync } from "esbuild";
-import { mkdirSync, renameSync, statSync, existsSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, renameSync, statSync, existsSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -21,4 +21,17 @@ if (!existsSync(out) || statSync(out).mtimeMs < statSync(src).mtimeMs) {
   });
   writeFileSync(`${out}.tmp-${process.pid}`, result.outputFiles[0].contents); // atomic: a killed build leaves no half bundle
   renameSync(`${out}.tmp-${process.pid}`, out);
+}
+
+// `npm run lab` serves the same bundle to notebooks as an nbextension (JUPYTER_PATH=.jupyter): a chart output
+// carries no plotly.js and loads <base url>nbextensions/caspian-lab/plotly.min.js when the page lacks it.
+const served = join(root, ".jupyter", "nbextensions", "caspian-lab", "plotly.min.js");
+if (
+  !existsSync(served) ||
+  statSync(served).size !== statSync(out).size ||
+  statSync(served).mtimeMs < statSync(out).mtimeMs
+) {
+  mkdirSync(dirname(served), { recursive: true });
+  copyFileSync(out, `${served}.tmp-${process.pid}`);
+  renameSync(`${served}.tmp-${process.pid}`, served);
 }

@@ -24,5 +24,5 @@ export {
   type MarkdownValue,
 } from "./safe-text";
 export * from "./table-html";
-export { plotlyBundlePath, plotlyLoaderHtml } from "./plotly-bundle";
+export { PLOTLY_ASSET, plotlyBundlePath, plotlyLoaderHtml, plotlyScriptHtml } from "./plotly-bundle";
 export { setStaticImageRenderer, staticImageRenderer, type StaticImageRenderer } from "./static-fallback";

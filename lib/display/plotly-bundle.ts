@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { escapeHtml } from "./html";
 
 let bundle: string | undefined;
 let bundlePath: string | undefined;
@@ -35,6 +36,28 @@ export function plotlyBundlePath(): string {
 export function plotlyBundle(): string {
   bundle ??= readFileSync(plotlyBundlePath(), "utf8");
   return bundle;
+}
+
+/** Where a run puts its one shared copy of plotly.js, relative to the output folder (`out/assets/plotly.min.js`). */
+export const PLOTLY_ASSET = "assets/plotly.min.js";
+
+/** Where `npm run lab` serves plotly.js to notebooks: `<base url>nbextensions/caspian-lab/plotly.min.js`. */
+export const PLOTLY_NBEXTENSION = "nbextensions/caspian-lab/plotly.min.js";
+
+/**
+ * The `<script>` elements a page puts in its `<head>` so that its charts find `window.Plotly`: `"inline"` embeds
+ * the whole bundle (a standalone page, e.g. for e-mail: {@link plotlyLoaderHtml}); any other value is the relative
+ * address of the output folder's shared copy (`../assets/plotly.min.js`; plotly.js 3+ sets `window.Plotly` and
+ * never calls RequireJS's `define`). The address is escaped; it must be relative (no scheme, no `//`), so a page
+ * never reaches for the network.
+ * @example plotlyScriptHtml("../assets/plotly.min.js").includes('<script src="../assets/plotly.min.js"></script>') // => true
+ */
+export function plotlyScriptHtml(href: string): string {
+  if (href === "inline") return plotlyLoaderHtml();
+  if (/^[a-z][a-z0-9+.-]*:|^\/\/|^\\/i.test(href) || href.includes("\\")) {
+    throw new Error(`plotly.js must be loaded from a relative address, not ${JSON.stringify(href)}`);
+  }
+  return `<script src="${escapeHtml(href)}"></script>`;
 }
 
 /**

@@ -1,18 +1,15 @@
 import { escapeHtml, scriptJson } from "./html";
 import { escapeMarkdown, Markdown, SafeHtml } from "./safe-text";
-import { plotlyLoaderHtml } from "./plotly-bundle";
+import { PLOTLY_NBEXTENSION } from "./plotly-bundle";
 import { pngImgHtml, staticImageRenderer } from "./static-fallback";
 import { figureTitle, type PlotlyFigure } from "../figures/plotly";
 
 let shown = 0;
-let bundleSent = false;
 
 /** Options of {@link figureHtml}. */
 export interface FigureHtmlOptions {
   /** Element id of the chart's div. */
   readonly id: string;
-  /** Embed the plotly.js bundle before the chart (once per page). */
-  readonly includeBundle: boolean;
   /** Height in CSS pixels. */
   readonly height?: number;
   /** HTML shown inside the chart's div until Plotly draws over it: a static image, or a note. */
@@ -22,10 +19,39 @@ export interface FigureHtmlOptions {
 }
 
 /**
- * HTML for one interactive chart: a div, optionally the plotly.js bundle, and a script that draws the figure.
- * Where scripts do not run (an untrusted notebook), the fallback (a PNG, or a note) stays visible instead.
- * Every text from the figure is escaped; the figure JSON is embedded with {@link scriptJson}.
- * @example figureHtml({ data: [], layout: {} }, { id: "f1", includeBundle: false }).includes('id="f1"') // => true
+ * The fixed text of a chart's drawing script around its id and its JSON arguments: `FIGURE_SCRIPT.head + id JSON +
+ * FIGURE_SCRIPT.middle + "data, layout, config" JSON + FIGURE_SCRIPT.tail`. The script draws at once when the page
+ * has `window.Plotly` (an exported page loads it in its head); otherwise, in Jupyter Notebook (whose page body has
+ * `data-base-url`), it loads plotly.js once per page from the `nbextensions/caspian-lab/` copy that `npm run lab`
+ * serves, then draws, so every chart survives reopening a notebook and Run All. Anywhere else the fallback stays.
+ * lib/export/csp allows exactly these scripts by hash.
+ */
+export const FIGURE_SCRIPT = {
+  head: "(function () {\n  var el = document.getElementById(",
+  middle:
+    ");\n  if (!el) { return; }\n" +
+    '  var draw = function () { el.innerHTML = ""; window.Plotly.newPlot.apply(window.Plotly, [el].concat(',
+  tail:
+    ")); };\n" +
+    "  if (window.Plotly) { draw(); return; }\n" +
+    '  var base = document.body ? document.body.getAttribute("data-base-url") : null;\n' +
+    "  if (base === null) { return; }\n" +
+    "  window.__caspianPlotly = window.__caspianPlotly || new Promise(function (ok, fail) {\n" +
+    '    var s = document.createElement("script");\n' +
+    `    s.src = base + ${JSON.stringify(PLOTLY_NBEXTENSION)};\n` +
+    "    s.onload = ok; s.onerror = fail;\n" +
+    "    document.head.appendChild(s);\n" +
+    "  });\n" +
+    "  window.__caspianPlotly.then(draw, function () {});\n" +
+    "})();",
+} as const;
+
+/**
+ * HTML for one interactive chart: a div and a script that draws the figure with the page's plotly.js (see
+ * {@link FIGURE_SCRIPT}; pages load it with `plotlyScriptHtml`). Where scripts do not run (an untrusted notebook),
+ * the fallback (a PNG, or a note) stays visible instead. Every text from the figure is escaped; the figure JSON is
+ * embedded with {@link scriptJson}.
+ * @example figureHtml({ data: [], layout: {} }, { id: "f1" }).includes('id="f1"') // => true
  */
 export function figureHtml(figure: PlotlyFigure, options: FigureHtmlOptions): string {
   const height = options.height ?? Number(figure.layout.height ?? 480);
@@ -37,15 +63,10 @@ export function figureHtml(figure: PlotlyFigure, options: FigureHtmlOptions): st
       : `<p style="font:13px sans-serif;color:#555">Chart: ${escapeHtml(title)}. (Interactive charts need a trusted notebook; the static version is in out/figures/.)</p>`);
   const id = escapeHtml(options.id);
   const config = { responsive: true, displaylogo: false, ...(figure.config ?? {}) };
+  const args = scriptJson([figure.data, figure.layout, config]);
   return (
-    (options.includeBundle ? plotlyLoaderHtml() + "\n" : "") +
     `<div id="${id}" class="caspian-figure" style="width:100%;min-height:${height}px">${fallback}</div>\n` +
-    `<script>(function () {\n` +
-    `  var el = document.getElementById(${scriptJson(options.id)});\n` +
-    `  if (!window.Plotly || !el) { return; }\n` +
-    `  el.innerHTML = "";\n` +
-    `  window.Plotly.newPlot(el, ${scriptJson(figure.data)}, ${scriptJson(figure.layout)}, ${scriptJson(config)});\n` +
-    `})();</script>`
+    `<script>${FIGURE_SCRIPT.head}${scriptJson(options.id)}${FIGURE_SCRIPT.middle}${args}${FIGURE_SCRIPT.tail}</script>`
   );
 }
 
@@ -58,9 +79,9 @@ export interface ShowOptions {
 }
 
 /**
- * Shows a figure in a tslab notebook as interactive HTML. The plotly.js bundle is embedded with the first
- * chart of the kernel session only, so a notebook carries it once; no network is needed. Synchronous and
- * browser-free: where scripts do not run, a note (or the `fallbackPng` given) is shown. For a rendered PNG
+ * Shows a figure in a tslab notebook as interactive HTML. The output carries no copy of plotly.js: the chart's
+ * script finds it on the page or loads Jupyter's local copy (see {@link FIGURE_SCRIPT}); no network is needed.
+ * Synchronous and browser-free: where scripts do not run, a note (or the `fallbackPng` given) is shown. For a rendered PNG
  * fallback use {@link showAsync}.
  * @example show(timeSeriesFigure(series, { title: "Cargo" }))
  */
@@ -91,12 +112,10 @@ export async function showAsync(figure: PlotlyFigure, options: ShowOptions = {})
   tslabDisplay().html(nextFigureHtml(figure, { ...options, ...(png !== undefined ? { fallbackPng: png } : {}) }));
 }
 
-/** HTML of the next chart of this kernel session (the first one carries the plotly.js bundle). */
+/** HTML of the next chart of this kernel session. */
 function nextFigureHtml(figure: PlotlyFigure, options: ShowOptions): string {
   shown += 1;
-  const html = figureHtml(figure, { id: `caspian-figure-${shown}`, includeBundle: !bundleSent, ...options });
-  bundleSent = true;
-  return html;
+  return figureHtml(figure, { id: `caspian-figure-${shown}`, ...options });
 }
 
 /**

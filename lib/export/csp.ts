@@ -2,12 +2,14 @@
  * Content-Security-Policy for the HTML pages the toolkit writes: a second wall behind escaping. The policy allows
  * no network at all, no inline event handlers and no `javascript:` URLs; the only scripts that run are the inline
  * scripts the library itself writes (the embedded plotly.js bundle, its loader, and the scripts that draw a
- * figure from JSON data), each allowed by its sha256 hash. A script that reached a page any other way, say from a
- * data row that escaped escaping, has no hash in the policy and is blocked by the browser.
+ * figure from JSON data), each allowed by its sha256 hash, and, on pages that load the output folder's shared
+ * plotly.js, files of the page's own origin ('self'). An inline script that reached a page any other way, say from
+ * a data row that escaped escaping, has no hash in the policy and is blocked by the browser.
  * @module
  */
 import { createHash } from "node:crypto";
-import { plotlyLoaderScripts } from "../display/plotly-bundle";
+import { PLOTLY_ASSET, plotlyLoaderScripts } from "../display/plotly-bundle";
+import { FIGURE_SCRIPT } from "../display/show";
 
 /** The directives besides `script-src`: nothing from the network, inline styles (Plotly), data: images and fonts. */
 const BASE_POLICY = [
@@ -22,22 +24,23 @@ const BASE_POLICY = [
   "frame-src 'none'",
 ];
 
-const FIGURE_SCRIPT =
-  /^\(function \(\) \{\n {2}var el = document\.getElementById\("[A-Za-z0-9_-]*"\);\n {2}if \(!window\.Plotly \|\| !el\) \{ return; \}\n {2}el\.innerHTML = "";\n {2}window\.Plotly\.newPlot\(el, ([\s\S]*)\);\n\}\)\(\);$/;
-
 let loaderScripts: ReadonlySet<string> | undefined;
 
 /**
- * Whether an inline script is one the library writes: a piece of the plotly.js loader, or a figure script whose
- * only variable part is JSON data (the arguments of `Plotly.newPlot` must parse as a JSON array).
- * @example isLibraryScript('(function () {\n  var el = document.getElementById("f");\n  if (!window.Plotly || !el) { return; }\n  el.innerHTML = "";\n  window.Plotly.newPlot(el, [], {}, {});\n})();') // => true
+ * Whether an inline script is one the library writes: a piece of the plotly.js loader, or a figure script
+ * (lib/display/show FIGURE_SCRIPT) whose only variable parts are its element id (letters, digits, `_`, `-`) and
+ * its arguments, which must parse as a JSON array of three values.
+ * @example isLibraryScript(FIGURE_SCRIPT.head + '"f"' + FIGURE_SCRIPT.middle + "[[], {}, {}]" + FIGURE_SCRIPT.tail) // => true
  * @example isLibraryScript("alert(1)") // => false
  */
 export function isLibraryScript(code: string): boolean {
-  const m = FIGURE_SCRIPT.exec(code);
-  if (m !== null) {
+  const { head, middle, tail } = FIGURE_SCRIPT;
+  if (code.startsWith(head) && code.endsWith(tail)) {
+    const inner = code.slice(head.length, code.length - tail.length);
+    const at = inner.indexOf(middle);
+    if (at < 0 || !/^"[A-Za-z0-9_-]*"$/.test(inner.slice(0, at))) return false;
     try {
-      const args: unknown = JSON.parse(`[${m[1]!}]`);
+      const args: unknown = JSON.parse(inner.slice(at + middle.length));
       return Array.isArray(args) && args.length === 3;
     } catch {
       return false;
@@ -68,15 +71,28 @@ function inlineScripts(page: string): string[] {
   return out;
 }
 
+/** Whether the page loads the output folder's shared plotly.js by a relative address ending in `assets/plotly.min.js`. */
+function loadsSharedPlotly(page: string): boolean {
+  for (const m of page.matchAll(/<script\b[^>]*\bsrc\s*=\s*"([^"]*)"[^>]*>\s*<\/script\s*>/gi)) {
+    const src = m[1] ?? "";
+    if (src.endsWith(PLOTLY_ASSET) && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) return true;
+  }
+  return false;
+}
+
 /**
- * The policy for a page: every library script of the page allowed by hash, nothing else.
+ * The policy for a page: every library script of the page allowed by hash, plus `'self'` when the page loads the
+ * output folder's shared plotly.js (lib/display/plotly-bundle PLOTLY_ASSET); nothing else.
  * @example contentSecurityPolicy("<p>no scripts</p>").startsWith("default-src 'none'; script-src 'none'") // => true
  */
 export function contentSecurityPolicy(page: string): string {
   const hashes = [...new Set(inlineScripts(page).filter(isLibraryScript).map(scriptHash))].sort();
+  // The output folder's shared plotly.js (`../assets/plotly.min.js`) is a file next to the page: 'self' allows
+  // same-origin files (for a file:// page, local files), never the network.
+  const sources = [...(loadsSharedPlotly(page) ? ["'self'"] : []), ...hashes];
   return [
     BASE_POLICY[0],
-    `script-src ${hashes.length > 0 ? hashes.join(" ") : "'none'"}`,
+    `script-src ${sources.length > 0 ? sources.join(" ") : "'none'"}`,
     ...BASE_POLICY.slice(1),
   ].join("; ");
 }

@@ -1,9 +1,10 @@
 /**
- * HTML pages of the exports: a self-contained page per figure (plotly bundle inlined, no network). Every text that
- * comes from data is escaped. The report pack's index and section pages are in ./report-index.
+ * HTML pages of the exports: a page per figure (plotly bundle inlined or shared, no network). Every text that comes
+ * from data is escaped. The report pack's index and section pages are in ./report-index.
  * @module
  */
 import { escapeHtml } from "../display/html";
+import { plotlyScriptHtml } from "../display/plotly-bundle";
 import { figureHtml } from "../display/show";
 import type { PlotlyFigure } from "../figures/plotly";
 import { secureHtmlPage } from "./csp";
@@ -32,20 +33,21 @@ export interface FigurePageParts {
   readonly sourcesText: string;
   /** A PNG shown where scripts do not run. */
   readonly png?: Uint8Array;
+  /**
+   * Where the page gets plotly.js (lib/display/plotly-bundle plotlyScriptHtml): `"inline"` (default) embeds it, for
+   * a page sent on its own; otherwise the relative address of the output folder's shared copy.
+   */
+  readonly plotly?: string;
 }
 
 /**
- * A self-contained HTML page for one figure: the plotly bundle inlined, the chart drawn from embedded JSON, a PNG
- * fallback inside the chart's div, title, caption and sources as escaped text, and a Content-Security-Policy
+ * An HTML page for one figure: plotly.js inlined or loaded from the output folder's shared copy, the chart drawn
+ * from embedded JSON, a PNG fallback inside the chart's div, title, caption and sources as escaped text, and a Content-Security-Policy
  * (lib/export/csp) that blocks the network, inline event handlers and every script but the library's own.
  * @example figurePageHtml(fig, { title: "TITR cargo", sourcesText: "Source: ady-2024" }).startsWith("<!doctype html>") // => true
  */
 export function figurePageHtml(figure: PlotlyFigure, parts: FigurePageParts): string {
-  const chart = figureHtml(figure, {
-    id: "figure",
-    includeBundle: true,
-    ...(parts.png !== undefined ? { fallbackPng: parts.png } : {}),
-  });
+  const chart = figureHtml(figure, { id: "figure", ...(parts.png !== undefined ? { fallbackPng: parts.png } : {}) });
   return secureHtmlPage(`<!doctype html>
 <html lang="en">
 <head>
@@ -53,6 +55,7 @@ export function figurePageHtml(figure: PlotlyFigure, parts: FigurePageParts): st
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(parts.title)}</title>
 <style>${PAGE_STYLE}</style>
+${plotlyScriptHtml(parts.plotly ?? "inline")}
 </head>
 <body>
 <main>

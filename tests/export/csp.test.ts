@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { figureHtml } from "../../lib/display/show";
-import { plotlyLoaderScripts } from "../../lib/display/plotly-bundle";
+import { plotlyLoaderHtml, plotlyLoaderScripts, plotlyScriptHtml } from "../../lib/display/plotly-bundle";
+import { FIGURE_SCRIPT } from "../../lib/display/show";
 import { contentSecurityPolicy, isLibraryScript, scriptHash, secureHtmlPage } from "../../lib/export/csp";
 
 const fig = {
@@ -18,7 +19,7 @@ describe("Content-Security-Policy of written pages", () => {
   });
 
   test("the library's figure and loader scripts are allowed by hash, nothing else", () => {
-    const chart = figureHtml(fig, { id: "f1", includeBundle: true });
+    const chart = `${plotlyLoaderHtml()}\n${figureHtml(fig, { id: "f1" })}`;
     const page = `<!doctype html><html><head><meta charset="utf-8"></head><body>${chart}<script>alert(2)</script><svg onload="alert(3)"></svg></body></html>`;
     const secured = secureHtmlPage(page);
     const policy = policyOf(secured);
@@ -34,10 +35,18 @@ describe("Content-Security-Policy of written pages", () => {
   });
 
   test("a script that only looks like a figure script is not allowed", () => {
-    const fake =
-      '(function () {\n  var el = document.getElementById("f");\n  if (!window.Plotly || !el) { return; }\n  el.innerHTML = "";\n  window.Plotly.newPlot(el, [], {}, alert(1));\n})();';
-    expect(isLibraryScript(fake)).toBe(false);
-    expect(contentSecurityPolicy(`<script>${fake}</script>`)).toContain("script-src 'none'");
+    const { head, middle, tail } = FIGURE_SCRIPT;
+    expect(isLibraryScript(`${head}"f"${middle}[[], {}, {}]${tail}`)).toBe(true);
+    for (const fake of [
+      `${head}"f"${middle}[[], {}, alert(1)]${tail}`,
+      `${head}"f"${middle}[[], {}]${tail}`,
+      `${head}"f"); alert(1); ("${middle}[[], {}, {}]${tail}`,
+      `${head}"f"${middle}[[], {}, {}]${tail}alert(1);`,
+      `alert(1);${head}"f"${middle}[[], {}, {}]${tail}`,
+    ]) {
+      expect(isLibraryScript(fake)).toBe(false);
+      expect(contentSecurityPolicy(`<script>${fake}</script>`)).toContain("script-src 'none'");
+    }
   });
 
   test("empty CDN script tags are removed, an existing policy is replaced, output is deterministic", () => {
@@ -48,5 +57,25 @@ describe("Content-Security-Policy of written pages", () => {
     expect(a.match(/Content-Security-Policy/g)).toHaveLength(1);
     expect(secureHtmlPage(page)).toBe(a);
     expect(secureHtmlPage(a)).toBe(a);
+  });
+
+  test("a page that loads the shared plotly.js gets 'self' (local files only), other pages do not", () => {
+    const chart = figureHtml(fig, { id: "f1" });
+    const shared = contentSecurityPolicy(`<head>${plotlyScriptHtml("../assets/plotly.min.js")}</head>${chart}`);
+    expect(shared).toMatch(/script-src 'self' 'sha256-[^ ;]+'; /);
+    expect(shared).toContain("connect-src 'none'");
+    expect(contentSecurityPolicy(chart)).not.toContain("'self'");
+    expect(contentSecurityPolicy(`<script src="https://cdn.example/assets/plotly.min.js"></script>`)).not.toContain(
+      "'self'",
+    );
+    expect(contentSecurityPolicy(`<script src="//cdn.example/assets/plotly.min.js"></script>`)).not.toContain("'self'");
+  });
+
+  test("plotlyScriptHtml loads a relative copy or inlines the bundle, never a remote address", () => {
+    expect(plotlyScriptHtml("../../assets/plotly.min.js")).toBe('<script src="../../assets/plotly.min.js"></script>');
+    expect(plotlyScriptHtml("inline")).toBe(plotlyLoaderHtml());
+    for (const remote of ["https://cdn.plot.ly/plotly.js", "//cdn/x.js", "file:///etc/x.js", "\\\\host\\x.js"]) {
+      expect(() => plotlyScriptHtml(remote)).toThrow(/relative address/);
+    }
   });
 });

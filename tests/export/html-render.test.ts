@@ -2,12 +2,12 @@
  * The HTML outputs open in a browser with no network: the exported page draws its chart from the inlined bundle
  * and no label from data becomes an element or runs a script. One Chromium for this file.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { CHROMIUM_ARGS, figurePageHtml, reportIndexPages } from "../../lib/export";
+import { CHROMIUM_ARGS, figurePageHtml, reportIndexPages, writePlotlyAsset } from "../../lib/export";
 import { comparisonBarsFigure } from "../../lib/figures";
 import { comparison, XSS } from "../figures/fixtures";
 
@@ -84,4 +84,32 @@ test("the report index and section page show labels as text", async () => {
   expect(await opened.page.locator("figure h2").textContent()).toBe(XSS);
   expect(opened.dialogs()).toBe(0);
   await opened.page.close();
+});
+
+test("a page of an output folder draws from the folder's one plotly.js, under its CSP, offline", async () => {
+  const out = join(dir, "out");
+  expect(writePlotlyAsset(out)).toBe("written");
+  expect(writePlotlyAsset(out)).toBe("intact");
+  // a damaged copy is replaced, never served
+  writeFileSync(join(out, "assets", "plotly.min.js"), "window.Plotly = undefined;");
+  expect(writePlotlyAsset(out)).toBe("written");
+  const fig = comparisonBarsFigure(comparison, { title: `Trade ${XSS}` });
+  const html = figurePageHtml(fig, { title: XSS, sourcesText: "s", plotly: "../../assets/plotly.min.js" });
+  expect(html.length).toBeLessThan(200_000);
+  expect(html).toMatch(/script-src 'self' 'sha256-/);
+  mkdirSync(join(out, "figures", "sec"), { recursive: true });
+  const path = join(out, "figures", "sec", "f.html");
+  writeFileSync(path, html);
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on("pageerror", (e) => void errors.push(e.message));
+  page.on("console", (m) => void (m.type() === "error" ? errors.push(m.text()) : undefined));
+  page.on("request", (r) => void (r.url().startsWith("file:") ? undefined : requests.push(r.url())));
+  await page.goto(`file://${path}`);
+  await page.waitForSelector("#figure .main-svg", { timeout: 20_000 });
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(errors).toEqual([]);
+  expect(requests).toEqual([]);
+  await page.close();
 });

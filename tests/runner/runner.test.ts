@@ -157,4 +157,34 @@ describe("the runner on the tslab kernel", () => {
     expect(record.versions).toMatchObject({ tslab: "1.0.22", nbclient: "0.7.2" });
     expect(record.cells.map((c: { cell: number }) => c.cell)).toEqual([1, 2, 3]);
   }, 120_000);
+
+  it("pages load the output folder's one plotly.js; --standalone embeds it and re-runs", async () => {
+    const lib = JSON.stringify(join(root, "dist", "lib"));
+    writeNotebook(dir, "chart", [
+      `import * as cl from ${lib};\ncl.show({ data: [{ type: "bar", x: ["a"], y: [1] }], layout: { title: { text: "t" } } });`,
+    ]);
+    const opts = {
+      ...defaultOptions(),
+      notebooksDir: dir,
+      outDir: join(dir, "out-chart"),
+      only: ["chart"],
+      quiet: true,
+    };
+    const [shared] = await runNotebooks(opts);
+    expect(shared!.ok).toBe(true);
+    const page = readFileSync(shared!.html!, "utf8");
+    expect(page).toContain('<script src="../assets/plotly.min.js"></script>');
+    expect(page.length).toBeLessThan(1_500_000);
+    // the executed notebook carries no plotly.js either
+    expect(readFileSync(shared!.executed, "utf8")).not.toContain("__caspianDefine");
+    const [standalone] = await runNotebooks({ ...opts, standalone: true });
+    expect(standalone).toMatchObject({ ok: true, cached: false, reason: "--standalone pages asked for" });
+    const big = readFileSync(standalone!.html!, "utf8");
+    expect(big).not.toContain("assets/plotly.min.js");
+    expect(big.length).toBeGreaterThan(4_000_000);
+    const [back] = await runNotebooks(opts);
+    expect(back).toMatchObject({ cached: false, reason: "pages now share out/assets/plotly.min.js" });
+    const [again] = await runNotebooks(opts);
+    expect(again!.cached).toBe(true);
+  }, 180_000);
 });
