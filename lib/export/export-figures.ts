@@ -214,7 +214,7 @@ export function lazyExporter(options: ExporterOptions = {}): LazyExporter {
     render: async (figure, request) => (await get()).render(figure, request),
     png: async (figure, size) => (await get()).png(figure, size),
     svg: async (figure, size) => (await get()).svg(figure, size),
-    pdf: async (pages) => (await get()).pdf(pages),
+    pdf: async (pages, info) => (await get()).pdf(pages, info),
     close: async () => {
       if (closed) return;
       closed = true;
@@ -428,7 +428,12 @@ export async function exportFigures(entries: readonly FigureEntry[], options: Ex
         else if (format === "svg") files.push(await writeTracked(options.outDir, rel, format, svg! + "\n"));
         else if (format === "pdf")
           files.push(
-            await writeTracked(options.outDir, rel, format, await exporter!.pdf([{ svg: svg!, width, height }])),
+            await writeTracked(
+              options.outDir,
+              rel,
+              format,
+              await exporter!.pdf([{ svg: svg!, width, height }], { title, subject: entry.caption ?? sourcesText }),
+            ),
           );
         else {
           const html = figurePageHtml(figure, {

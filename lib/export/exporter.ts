@@ -7,6 +7,7 @@
  */
 import { cpus } from "node:os";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { escapeHtml } from "../display/html";
 import { plotlyBundle } from "../display/plotly-bundle";
 import type { PlotlyFigure } from "../figures/plotly";
 import { fixPdfDates, sortSvgAttributes, stabilizeSvgIds, stableUid, withStableTraceIds } from "./stable-output";
@@ -68,6 +69,17 @@ export interface PdfPage {
   readonly height: number;
 }
 
+/** Document information of a PDF (the Info dictionary): what a PDF reader shows as its title and subject. */
+export interface PdfInfo {
+  /** Title, e.g. the figure's title or the report pack's title (default "figures"). */
+  readonly title?: string;
+  /** Subject, e.g. the figure's caption, or its sources line when it has none (default: none). */
+  readonly subject?: string;
+}
+
+/** The fixed creation and modification date of every PDF, so that the same pages give the same bytes. */
+export const PDF_FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
+
 /** A running exporter: one browser, reused for every figure until {@link Exporter.close}. */
 export interface Exporter {
   /** Milliseconds the browser took to launch and load the plotly bundle. */
@@ -78,8 +90,11 @@ export interface Exporter {
   png(figure: PlotlyFigure, size?: RenderSize): Promise<Uint8Array>;
   /** SVG text of a figure. */
   svg(figure: PlotlyFigure, size?: Omit<RenderSize, "scale">): Promise<string>;
-  /** A PDF with one page per SVG, each page the size of its SVG; dates fixed so output is reproducible. */
-  pdf(pages: readonly PdfPage[]): Promise<Uint8Array>;
+  /**
+   * A PDF with one page per SVG, each page the size of its SVG, with `info`'s title and subject in its metadata;
+   * dates fixed so output is reproducible.
+   */
+  pdf(pages: readonly PdfPage[], info?: PdfInfo): Promise<Uint8Array>;
   /** Closes the browser. */
   close(): Promise<void>;
 }
@@ -161,10 +176,12 @@ function plotlyPayload(figure: PlotlyFigure): {
 }
 
 /**
- * HTML of a print document with one page per SVG (CSS named pages, one size each).
+ * HTML of a print document with one page per SVG (CSS named pages, one size each); its <title> (escaped) becomes
+ * the PDF's title.
  * @example pdfDocumentHtml([{ svg: "<svg></svg>", width: 900, height: 500 }]).includes("@page s0 { size: 900px 500px; margin: 0 }") // => true
+ * @example pdfDocumentHtml([{ svg: "<svg></svg>", width: 900, height: 500 }], "A & B").includes("<title>A &amp; B</title>") // => true
  */
-export function pdfDocumentHtml(pages: readonly PdfPage[]): string {
+export function pdfDocumentHtml(pages: readonly PdfPage[], title = "figures"): string {
   const sizes = [...new Set(pages.map((p) => `${Math.round(p.width)}x${Math.round(p.height)}`))];
   const css = sizes
     .map((s, i) => {
@@ -179,7 +196,7 @@ export function pdfDocumentHtml(pages: readonly PdfPage[]): string {
       return `<div class="page ${cls}"${i < pages.length - 1 ? ' style="break-after: page"' : ""}>${svg}</div>`;
     })
     .join("\n");
-  return `<!doctype html><html><head><meta charset="utf-8"><title>figures</title><style>
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>
 @page { margin: 0 }
 html, body { margin: 0; padding: 0; background: #fff }
 .page { overflow: hidden; position: relative }
@@ -306,16 +323,16 @@ export async function launchExporter(options: ExporterOptions = {}): Promise<Exp
   };
 
   let printQueue: Promise<unknown> = Promise.resolve();
-  const pdf = (list: readonly PdfPage[]): Promise<Uint8Array> => {
+  const pdf = (list: readonly PdfPage[], info: PdfInfo = {}): Promise<Uint8Array> => {
     if (closed) return Promise.reject(new ExportError("the exporter is closed"));
     if (list.length === 0) return Promise.reject(new RangeError("a PDF needs at least one page"));
     // One print page, used by one PDF at a time.
     const job = printQueue.then(async () => {
       printPage ??= openPage();
       const page = await printPage;
-      await page.setContent(pdfDocumentHtml(list), { waitUntil: "load" });
+      await page.setContent(pdfDocumentHtml(list, info.title), { waitUntil: "load" });
       const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: false, outline: false });
-      return fixPdfDates(new Uint8Array(bytes));
+      return withPdfInfo(fixPdfDates(new Uint8Array(bytes)), info);
     });
     printQueue = job.catch(() => undefined);
     return job;
@@ -334,4 +351,22 @@ export async function launchExporter(options: ExporterOptions = {}): Promise<Exp
       await browser.close();
     },
   };
+}
+
+/**
+ * Writes title and subject into a PDF's Info dictionary (pdf-lib), with fixed creation and modification dates and
+ * no object streams (the dictionaries stay readable as text), so the same input gives the same bytes.
+ * @example
+ * // not run: needs a PDF
+ * const titled = await withPdfInfo(pdfBytes, { title: "TITR cargo", subject: "Cargo by scope." });
+ */
+export async function withPdfInfo(pdf: Uint8Array, info: PdfInfo): Promise<Uint8Array> {
+  // Loaded here, not at import: importing the library must stay fast.
+  const { PDFDocument } = require("pdf-lib") as typeof import("pdf-lib");
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  doc.setTitle(info.title ?? "figures");
+  if (info.subject !== undefined && info.subject !== "") doc.setSubject(info.subject);
+  doc.setCreationDate(PDF_FIXED_DATE);
+  doc.setModificationDate(PDF_FIXED_DATE);
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
 }

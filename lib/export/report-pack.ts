@@ -243,7 +243,7 @@ export async function exportReportPack(
           const svg = f.files.find((x) => x.format === "svg");
           return { svg: readFileSync(join(outDir, svg!.path), "utf8"), width: f.width, height: f.height };
         });
-        const pdf = await exporter.pdf(pages);
+        const pdf = await exporter.pdf(pages, { title: options.title ?? "Caspian Lab: figures" });
         await writeFileAtomic(join(outDir, COMBINED_PDF), pdf);
         packFiles.push({ format: "pdf", path: COMBINED_PDF, bytes: pdf.byteLength, sha256: sha256(pdf) });
         if (check !== undefined && !check.ok) onRebuilt(COMBINED_PDF, check.problem);

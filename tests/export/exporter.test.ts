@@ -32,6 +32,7 @@ import {
   XSS,
 } from "../figures/fixtures";
 import { inkStats, pdfPageCount, pngInfo } from "./png";
+import { PDFDocument } from "pdf-lib";
 
 let exporter: Exporter;
 let dir: string;
@@ -147,6 +148,70 @@ describe("PDF", () => {
     expect(text).toContain("/CreationDate (D:20000101000000");
     const again = await exporter.pdf([{ svg, width: 900, height: 500 }]);
     expect(sha256(again)).toBe(sha256(one));
+  });
+});
+
+describe("PDF metadata", () => {
+  const info = async (pdf: Uint8Array) => {
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    return { title: doc.getTitle(), subject: doc.getSubject(), created: doc.getCreationDate()?.toISOString() };
+  };
+
+  test("title and subject are written, escaped nowhere wrong, and the bytes are the same twice", async () => {
+    const svg = await exporter.svg(ts());
+    const meta = { title: `Türkiye & <WTO> ${XSS}`, subject: "Cargo by scope, 2019–2024." };
+    const a = await exporter.pdf([{ svg, width: 900, height: 500 }], meta);
+    const b = await exporter.pdf([{ svg, width: 900, height: 500 }], meta);
+    expect(sha256(b)).toBe(sha256(a));
+    expect(await info(a)).toEqual({ ...meta, created: "2000-01-01T00:00:00.000Z" });
+    expect(pdfPageCount(a)).toBe(1);
+    // without info: the old default title, no subject
+    expect(await info(await exporter.pdf([{ svg, width: 900, height: 500 }]))).toEqual({
+      title: "figures",
+      subject: undefined,
+      created: "2000-01-01T00:00:00.000Z",
+    });
+  });
+
+  test("exportFigures(): a figure's PDF has its title, and its caption (else its sources line) as subject", async () => {
+    const out = join(dir, "meta");
+    const m = await exportFigures(
+      [
+        { id: "titr", figure: ts(), caption: "Cargo by scope.", section: "s" },
+        { id: "bare", figure: ts(), section: "s" },
+      ],
+      { outDir: out, exporter, formats: ["svg", "pdf"] },
+    );
+    const pdfOf = (id: string) =>
+      readFileSync(join(out, m.figures.find((f) => f.id === id)!.files.find((x) => x.format === "pdf")!.path));
+    expect(await info(pdfOf("titr"))).toMatchObject({ title: "TITR cargo by scope", subject: "Cargo by scope." });
+    expect(await info(pdfOf("bare"))).toMatchObject({
+      title: "TITR cargo by scope",
+      subject: "Sources: Report.az (2026-03-02); Kazakhstan Temir Zholy (2025-01); Azerbaijan Railways (2024-12-20)",
+    });
+  });
+});
+
+describe("heatmap: vector cells", () => {
+  test("SVG has no <image> and PDF no image XObject; the cells are paths at any size", async () => {
+    const gaps = { ...matrix, gaps: [{ row: "KAZ", col: "CICA", gap: "g" }] };
+    for (const [width, height] of [
+      [900, 420],
+      [480, 420],
+      [1600, 900],
+    ] as const) {
+      const fig = membershipHeatmapFigure(gaps, { title: "Memberships" });
+      const svg = await exporter.svg(fig, { width, height });
+      expect(svg).not.toContain("<image");
+      // 9 cell rectangles + 1 dotted box of the gap cell, drawn as shape paths
+      expect(svg.match(/class="shapelayer"/g)?.length).toBeGreaterThan(0);
+      expect(svg.match(/<path[^>]*data-index="\d+"/g)?.length).toBe(10);
+      const pdf = Buffer.from(await exporter.pdf([{ svg, width, height }], { title: "Memberships" })).toString(
+        "latin1",
+      );
+      expect(pdf).not.toMatch(/\/Subtype\s*\/Image/);
+      expect(pdf).not.toContain("/DCTDecode"); // no JPEG either
+    }
   });
 });
 
