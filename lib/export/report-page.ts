@@ -11,6 +11,7 @@
  */
 import MarkdownIt from "markdown-it";
 import { escapeHtml } from "../display/html";
+import { plotlyScriptHtml } from "../display/plotly-bundle";
 import { safeUrl } from "../display/safe-text";
 import { secureHtmlPage } from "./csp";
 
@@ -62,7 +63,10 @@ export interface ReportPageMeta {
   readonly citedSources: readonly string[];
   /** The source catalogue: cited ids are looked up in it, and its ids are looked for in the page's text. */
   readonly sourceCatalog: readonly ReportSource[];
-  /** Relative address of the shared plotly.js, loaded in `<head>` when the page draws a chart. */
+  /**
+   * Where the page gets plotly.js when it draws a chart: the relative address of the output folder's shared copy
+   * (default {@link REPORT_PLOTLY_HREF}), or `"inline"` to embed it (a standalone page, for e-mail).
+   */
   readonly plotlyHref?: string;
   /** Links shown under the title block. */
   readonly links?: readonly ReportLink[];
@@ -294,7 +298,7 @@ function renderBody(notebook: ExecutedNotebook): Body {
     text: texts.join("\n"),
     headings: env.headings,
     title: env.title,
-    hasChart: /window\.Plotly\.newPlot\(/.test(html),
+    hasChart: /\bclass="caspian-figure"/.test(html),
   };
 }
 
@@ -388,9 +392,7 @@ export function reportPage(notebook: ExecutedNotebook, meta: ReportPageMeta): Re
           .map((l) => `<a href="${escapeHtml(safeUrl(l.href))}">${escapeHtml(l.label)}</a>`)
           .join(" · ")}</p>\n`
       : "";
-  const plotly = body.hasChart
-    ? `<script src="${escapeHtml(safeUrl(meta.plotlyHref ?? REPORT_PLOTLY_HREF))}"></script>\n`
-    : "";
+  const plotly = body.hasChart ? `${plotlyScriptHtml(meta.plotlyHref ?? REPORT_PLOTLY_HREF)}\n` : "";
   const html = secureHtmlPage(`<!doctype html>
 <html lang="en">
 <head>

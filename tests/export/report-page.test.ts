@@ -4,6 +4,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { figureHtml } from "../../lib/display/show";
+import { plotlyLoaderHtml } from "../../lib/display/plotly-bundle";
+import { scriptHash } from "../../lib/export/csp";
 import {
   citedSources,
   type ExecutedNotebook,
@@ -18,9 +21,7 @@ import {
 
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 const TABLE = '<div class="caspian-table"><table><tr><td>Kazakhstan</td><td class="num">4.6</td></tr></table></div>';
-const FIGURE =
-  '<div id="caspian-figure-1" class="caspian-figure" style="width:100%;min-height:500px"></div>\n' +
-  '<script>(function () {\n  var el = document.getElementById("caspian-figure-1");\n  if (!window.Plotly || !el) { return; }\n  el.innerHTML = "";\n  window.Plotly.newPlot(el, [], {}, {});\n})();</script>';
+const FIGURE = figureHtml({ data: [], layout: { height: 500 } }, { id: "caspian-figure-1" });
 const OLD_BUNDLE =
   "<script>window.__caspianDefine = window.define; window.define = undefined;</script>\n" +
   "<script>var Plotly = {}; /* the bundle */</script>\n" +
@@ -97,7 +98,21 @@ describe("reportPage()", () => {
     expect(page.html).not.toContain("the bundle");
     const head = page.html.slice(0, page.html.indexOf("</head>"));
     expect(head).toContain('<script src="../assets/plotly.min.js"></script>');
-    expect(page.html.match(/plotly\.min\.js/g)).toHaveLength(1);
+    expect(page.html.match(/assets\/plotly\.min\.js/g)).toHaveLength(1);
+  });
+
+  it("allows the shared plotly.js ('self') and the chart's own script by hash, nothing else", () => {
+    const policy = /script-src ([^;]*);/.exec(page.html)?.[1] ?? "";
+    const code = /<script>([\s\S]*?)<\/script>/.exec(FIGURE)?.[1] ?? "";
+    expect(policy).toBe(`'self' ${scriptHash(code)}`);
+  });
+
+  it("embeds plotly.js in <head> instead for a standalone page", () => {
+    const standalone = reportPage(notebook, meta({ plotlyHref: "inline" })).html;
+    const head = standalone.slice(0, standalone.indexOf("</head>"));
+    expect(head).toContain(plotlyLoaderHtml());
+    expect(standalone).not.toContain('src="../assets/plotly.min.js"');
+    expect(standalone.split(plotlyLoaderHtml())).toHaveLength(2);
   });
 
   it("takes the title from the first level-1 heading and shows it once, with the parameters and as-of date", () => {
