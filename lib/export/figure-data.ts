@@ -72,24 +72,53 @@ const empty = (row: FigureDataRow) =>
   FIGURE_DATA_COLUMNS.every((c) => c === "trace" || row[c] === null || row[c] === "");
 
 /**
+ * The category names of an axis that draws categories at whole-number positions (tickvals 0, 1, 2… with names as
+ * ticktext, as the membership matrix does), so that a point reads "OTS", not 0; `undefined` for any other axis.
+ */
+function categoryNames(
+  layout: Readonly<Record<string, unknown>>,
+  axis: "xaxis" | "yaxis",
+): Map<number, string> | undefined {
+  const a = layout[axis] as { tickvals?: unknown; ticktext?: unknown } | undefined;
+  const vals = a?.tickvals;
+  const texts = a?.ticktext;
+  if (!isArray(vals) || !isArray(texts) || vals.length !== texts.length || vals.length === 0) return undefined;
+  if (!vals.every((v) => Number.isInteger(v)) || !texts.every((t) => typeof t === "string")) return undefined;
+  const names = (texts as string[]).map((t) => decodePlotlyText(t).trim());
+  if (names.every((t) => t !== "" && Number.isFinite(Number(t)))) return undefined; // numbers: keep the positions
+  return new Map((vals as number[]).map((v, i) => [v, names[i]!] as const));
+}
+
+/** Position `v` on an axis, named when the axis names its positions. */
+function onAxis(v: FigureDataValue, names: Map<number, string> | undefined): FigureDataValue {
+  return typeof v === "number" && names !== undefined ? (names.get(v) ?? v) : v;
+}
+
+/**
  * The points a figure draws, trace by trace in drawing order: a heatmap-like trace (a `z` grid) gives one row per
  * cell (x of its column, y of its row, z and the cell's text); a trace with `labels`/`values` (pie-like) gives
  * label and value; any other gives x, y (and `base`, `z`) per point, with the point's text (`text`, else
- * `customdata`, else `hovertext`). Hidden traces (`visible: false`) and points with no value at all (legend-only
- * placeholders) are left out.
+ * `customdata`, else `hovertext`). On an axis that names whole-number positions (tickvals and ticktext, as a matrix
+ * drawn from markers has), x and y are the names. Hidden traces (`visible: false`) and points with no value at all
+ * (legend-only placeholders) are left out.
  * @example
  * figureDataRows({ data: [{ type: "bar", name: "Cargo", x: ["2023"], y: [2.76] }], layout: {} })
  * // => [{ trace: "Cargo", x: "2023", y: 2.76, base: null, z: null, label: null, value: null, text: null }]
  */
 export function figureDataRows(figure: PlotlyFigure): FigureDataRow[] {
   const rows: FigureDataRow[] = [];
+  const xNames = categoryNames(figure.layout, "xaxis");
+  const yNames = categoryNames(figure.layout, "yaxis");
   for (const [t, trace] of figure.data.entries()) {
     if (trace.visible === false) continue;
     const name = traceName(trace, t);
+    // only traces on the main axes take its category names
+    const main =
+      (trace.xaxis === undefined || trace.xaxis === "x") && (trace.yaxis === undefined || trace.yaxis === "y");
     const row = (values: Partial<Record<FigureDataColumn, FigureDataValue>>): FigureDataRow => ({
       trace: name,
-      x: values.x ?? null,
-      y: values.y ?? null,
+      x: main ? onAxis(values.x ?? null, xNames) : (values.x ?? null),
+      y: main ? onAxis(values.y ?? null, yNames) : (values.y ?? null),
       base: values.base ?? null,
       z: values.z ?? null,
       label: values.label ?? null,

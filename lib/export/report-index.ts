@@ -91,6 +91,7 @@ nav.toc ol { padding-left: 22px; }
 nav.toc > ol > li { margin: 0 0 16px; }
 nav.toc ol ol { margin: 4px 0 0; font-size: 14px; }
 nav.toc .kind { color: #777; font-size: 12px; }
+nav.toc.page li { margin: 2px 0; }
 figure, section.table { margin: 40px 0 48px; padding-top: 16px; border-top: 1px solid #ddd; }
 figure { margin-left: 0; margin-right: 0; }
 .caption { margin: 8px 0 4px; }
@@ -219,6 +220,10 @@ export function defaultSectionTitle(section: string): string {
   return section === "" ? "Other figures and tables" : section;
 }
 
+/** A section's title with its parameters, if any: "03 · Multilateral embeddedness (focal state Kazakhstan (KAZ))". */
+const headingText = (h: SectionHeading): string =>
+  h.parameters !== undefined && h.parameters !== "" ? `${h.title} (${h.parameters})` : h.title;
+
 const headingOf = (name: string, headings: ReportIndexOptions["headings"]): SectionHeading =>
   headings?.[name] ?? { title: defaultSectionTitle(name) };
 
@@ -265,7 +270,7 @@ function sectionPage(
   const index = link(dir, "index.html");
   const neighbour = (label: string, s: { name: string; heading: SectionHeading } | undefined) =>
     s !== undefined
-      ? ` · ${label}: <a href="${link(dir, sectionPagePath(s.name))}">${escapeHtml(s.heading.title)}</a>`
+      ? ` · ${label}: <a href="${link(dir, sectionPagePath(s.name))}">${escapeHtml(headingText(s.heading))}</a>`
       : "";
   const toc = section.items
     .map(
@@ -281,7 +286,7 @@ function sectionPage(
 <p class="back"><a href="${index}">← ${escapeHtml(packTitle)}: all notebooks</a></p>
 <h1>${escapeHtml(heading.title)}</h1>
 ${heading.parameters !== undefined && heading.parameters !== "" ? `<p class="params">${escapeHtml(heading.parameters)}</p>\n` : ""}<p class="meta">${countsText(section.items)} · output <code>${escapeHtml(section.name)}</code> · click a chart for its interactive version</p>
-${record}<nav class="toc" aria-label="Contents"><ol>
+${record}<nav class="toc page" aria-label="Contents"><ol>
 ${toc}
 </ol></nav>
 </header>
@@ -289,7 +294,7 @@ ${toc}
 ${section.items.map((i) => itemBlock(dir, i)).join("\n")}
 </main>
 <footer><a href="#top">Top</a> · <a href="${index}">All notebooks</a>${neighbour("Previous", previous)}${neighbour("Next", next)}</footer>`;
-  return page(`${heading.title}${heading.parameters ? ` (${heading.parameters})` : ""} · ${packTitle}`, body);
+  return page(`${headingText(heading)} · ${packTitle}`, body);
 }
 
 function indexPage(
@@ -324,7 +329,7 @@ ${items}
         `<a href="${link("", f.path)}">${f.format === "pdf" ? "All figures in one PDF" : escapeHtml(f.path)}</a>${f.bytes !== undefined ? ` (${fileSize(f.bytes)})` : ""}`,
     )
     .join(" · ");
-  const notebooks = count(sections.length, "notebook", "notebooks");
+  const notebooks = count(sections.length, "notebook page", "notebook pages");
   return page(
     title,
     `<h1>${escapeHtml(title)}</h1>

@@ -75,6 +75,28 @@ describe("figureDataCsv()", () => {
     ]);
   });
 
+  test("a matrix drawn from markers at whole-number positions reads with the axes' names", () => {
+    const matrix: PlotlyFigure = {
+      data: [
+        { type: "scatter", name: "cells", x: [0, 1, 0], y: [0, 0, 1], customdata: ["a", "b", "c"] },
+        { type: "scatter", name: "values", x: [0.5], y: [1], xaxis: "x2" },
+      ],
+      layout: {
+        xaxis: { tickvals: [0, 1], ticktext: ["SCO", "OTS &amp; co"] },
+        yaxis: { tickvals: [0, 1], ticktext: ["Azerbaijan", "Kazakhstan"] },
+      },
+    };
+    expect(figureDataRows(matrix).map((r) => [r.trace, r.x, r.y, r.text])).toEqual([
+      ["cells", "SCO", "Azerbaijan", "a"],
+      ["cells", "OTS & co", "Azerbaijan", "b"],
+      ["cells", "SCO", "Kazakhstan", "c"],
+      ["values", 0.5, 1, null], // another axis: positions as they are
+    ]);
+    // numeric tick labels (years) keep the numbers
+    const years = { data: [{ x: [2019], y: [1] }], layout: { xaxis: { tickvals: [2019], ticktext: ["2019"] } } };
+    expect(figureDataRows(years)[0]!.x).toBe(2019);
+  });
+
   test("pie-like traces give label and value; bars drawn from a base give it", () => {
     const rows = figureDataRows({
       data: [

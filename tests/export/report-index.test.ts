@@ -74,7 +74,7 @@ describe("reportIndexPages()", () => {
 
   test("the index: title, counts, one contents entry per section linking its page, titles and parameters in words", () => {
     expect(index).toContain("<h1>Caspian Lab: report pack</h1>");
-    expect(index).toContain("2 notebooks, 3 figures, 1 table.");
+    expect(index).toContain("2 notebook pages, 3 figures, 1 table.");
     const entries = [...index.matchAll(/<li><a href="([^"#]+)"><strong>([^<]*)<\/strong><\/a>([^\n]*)/g)];
     expect(entries.map((m) => [m[1], m[2], m[3]])).toEqual([
       ["01-claims/index.html", "01 · The article&#39;s claims", ""],
@@ -119,7 +119,12 @@ describe("reportIndexPages()", () => {
       'Run record: <a href="../../records/03-x--focal-KAZ.json">notebook 1a2b3c4d; lib 5e6f7a8b</a>',
     );
     expect(page).toContain('Previous: <a href="../01-claims/index.html">01 · The article&#39;s claims</a>');
-    expect(byPath.get("01-claims/index.html")).toContain('Next: <a href="../03-x--focal-KAZ/index.html">');
+    expect(byPath.get("01-claims/index.html")).toContain(
+      'Next: <a href="../03-x--focal-KAZ/index.html">03 · Multilateral embeddedness (focal state Kazakhstan (KAZ))</a>',
+    );
+    expect(page).toContain(
+      "<title>03 · Multilateral embeddedness (focal state Kazakhstan (KAZ)) · Caspian Lab: report pack</title>",
+    );
     expect(page).not.toMatch(/<script/i);
   });
 
