@@ -1,0 +1,117 @@
+/** refitFigure without a browser: what the frame keeps, what a new size changes, what it leaves alone. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { exportFigure } from "../../lib/export/export-figures";
+import { frameOf, refitFigure, timeSeriesFigure, comparisonBarsFigure, type PlotlyFigure } from "../../lib/figures";
+import { wrapToWidth, textWidth } from "../../lib/figures/measure";
+import { seriesOf } from "../../lib/indicators/series/build";
+import { catalog, ports, S, titr } from "./fixtures";
+
+const many = Array.from({ length: 12 }, (_, i) => ({
+  id: `p${i}`,
+  publisher: `Publisher number ${i}`,
+  published: "2024",
+}));
+const fig = () =>
+  timeSeriesFigure([{ ...titr }, ports], {
+    title: "Cargo on the Middle Corridor by scope and by publisher, 2019–2025",
+    subtitle: "Million tonnes a year",
+    sourceCatalog: [...catalog, ...many],
+  });
+
+describe("refitFigure", () => {
+  test("the frame is kept in meta, and refitting at the build size changes nothing", () => {
+    const f = fig();
+    expect(frameOf(f)).toMatchObject({ left: 78, right: 64, bottomAxisPx: 52, height: 500 }); // 64: part-year labels
+    const again = refitFigure(f, { width: 900 });
+    expect(again.layout).toEqual(f.layout);
+  });
+
+  test("every sources line is in the footnote, none cut to '+N more', at any width", () => {
+    const bars = comparisonBarsFigure(
+      {
+        quantity: "Trade",
+        unit: "USD",
+        bars: [{ label: "Kazakhstan", value: 1e8 }],
+        sources: S(...many.map((m) => m.id)),
+      },
+      { title: "Trade", sourceCatalog: many },
+    );
+    for (const width of [480, 900, 1600]) {
+      const foot = (refitFigure(bars, { width }).layout.annotations as { name?: string; text: string }[]).at(-1)!;
+      const text = foot.text.replace(/<br>/g, " ");
+      expect(text).not.toMatch(/more$/);
+      // "Publisher number 11" is the last of twelve publishers
+      expect(text).toContain("Publisher number 11 (2024)");
+      for (const line of foot.text.split("<br>")) expect(textWidth(line, 12)).toBeLessThanOrEqual(width - 24);
+    }
+  });
+
+  test("narrower: the title wraps, the figure is as tall as it needs, the legend keeps its rows", () => {
+    const small = refitFigure(fig(), { width: 480 });
+    const title = (small.layout.title as { text: string }).text.split("<br>");
+    expect(title).toEqual(["Cargo on the Middle Corridor by scope and by", "publisher, 2019–2025"]);
+    for (const line of title) expect(textWidth(line, 17)).toBeLessThanOrEqual(480 - 24);
+    expect(small.layout.width).toBe(480);
+    const m = small.layout.margin as { t: number; b: number };
+    const h = small.layout.height as number;
+    expect((h - m.t - m.b) / h).toBeGreaterThanOrEqual(0.45);
+  });
+
+  test("a height asked for grows to the least that fits, never shrinks the plot below 45 %", () => {
+    const r = refitFigure(fig(), { width: 700, height: 150 });
+    const m = r.layout.margin as { t: number; b: number };
+    const h = r.layout.height as number;
+    expect(h).toBeGreaterThan(150);
+    expect(Math.ceil((m.t + m.b) / 0.55)).toBeLessThanOrEqual(h);
+    expect(refitFigure(fig(), { width: 700, height: 900 }).layout.height).toBe(900);
+  });
+
+  test("year ticks space out when their labels would touch", () => {
+    const wide = comparisonBarsFigure(
+      { quantity: "Trade", unit: "USD", bars: [{ label: "Kazakhstan", value: 1e8 }], sources: [] },
+      { title: "x" },
+    );
+    expect(refitFigure(wide, { width: 480 }).layout.xaxis).toEqual(wide.layout.xaxis); // horizontal bars: a value axis
+    const years = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [String(2013 + i), 1e6 * (i + 1)]));
+    const f = timeSeriesFigure(
+      seriesOf(years, { metric: "cargo", unit: "t", scope: "whole_route", label: "x", sources: [] }),
+      {
+        title: "x",
+      },
+    );
+    expect((f.layout.xaxis as { dtick: number }).dtick).toBe(1);
+    const x = refitFigure(f, { width: 480 }).layout.xaxis as { dtick: number; tick0: number };
+    expect(Number.isInteger(x.dtick)).toBe(true);
+    // 13 years over 480 − 78 − 24 px: 26 px a year is less than a label (31 px) and its gap, 2 years is enough
+    expect([x.dtick, x.tick0]).toEqual([2, 2012]);
+  });
+
+  test("a figure not from the house frame is left as it is; a bad size is refused", () => {
+    const plain: PlotlyFigure = { data: [], layout: { width: 500, height: 300 } };
+    expect(refitFigure(plain, { width: 800 })).toBe(plain);
+    expect(frameOf({ data: [], layout: {}, meta: { frame: { title: 1 } } } as unknown as PlotlyFigure)).toBeUndefined();
+    expect(() => refitFigure(fig(), { width: 0 })).toThrow(RangeError);
+    expect(() => refitFigure(fig(), { width: 700, height: Number.NaN })).toThrow(RangeError);
+  });
+
+  test("wrapToWidth never gives a line wider than asked, long words cut", () => {
+    const lines = wrapToWidth("a https://example.org/a/very/long/address/that/cannot/break b", 80, 12);
+    for (const l of lines) expect(textWidth(l, 12)).toBeLessThanOrEqual(80);
+    expect(lines.join("").replace(/ /g, "")).toBe("ahttps://example.org/a/very/long/address/that/cannot/breakb");
+  });
+});
+
+test("exportFigure with width and height draws the refitted figure (HTML needs no browser)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "caspian-fit-"));
+  try {
+    const m = await exportFigure(fig(), { outDir: dir, id: "cargo", formats: ["html"], width: 700, height: 200 });
+    const expected = refitFigure(fig(), { width: 700, height: 200 }).layout.height;
+    expect([m.width, m.height]).toEqual([700, expected]);
+    expect(m.height).toBeGreaterThan(200);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
