@@ -325,16 +325,32 @@ export function citedSources(
     });
 }
 
+/**
+ * The list of sources: one item per document, so rows of the catalogue that cite the same page (same publisher,
+ * title, address and date, another quote) share one item that names each of their ids.
+ */
 function sourcesHtml(sources: ReturnType<typeof citedSources>): string {
   if (sources.length === 0) return "<p>This page cites no source.</p>";
-  const items = sources.map((s) => {
-    const id = `<span class="source-id">[${escapeHtml(s.id)}]</span>`;
-    if ("missing" in s) return `<li>${id} (not in the source catalogue)</li>`;
-    const url = s.url.trim();
-    const link = url !== "" ? `, <a href="${escapeHtml(safeUrl(url))}">${escapeHtml(url)}</a>` : "";
-    const date = s.date !== undefined && s.date.trim() !== "" ? `, ${escapeHtml(s.date)}` : ", undated";
-    return `<li>${escapeHtml(s.publisher)}, <cite>${escapeHtml(s.title)}</cite>${link}${date} ${id}</li>`;
-  });
+  const groups: { key: string; ids: string[]; html: (ids: string) => string }[] = [];
+  for (const s of sources) {
+    let key: string;
+    let html: (ids: string) => string;
+    if ("missing" in s) {
+      key = `\u0000${s.id}`;
+      html = (ids) => `<li>${ids} (not in the source catalogue)</li>`;
+    } else {
+      const url = s.url.trim();
+      const date = s.date?.trim() ?? "";
+      key = JSON.stringify([s.publisher, s.title, url, date]);
+      const link = url !== "" ? `, <a href="${escapeHtml(safeUrl(url))}">${escapeHtml(url)}</a>` : "";
+      const when = date !== "" ? `, ${escapeHtml(date)}` : ", undated";
+      html = (ids) => `<li>${escapeHtml(s.publisher)}, <cite>${escapeHtml(s.title)}</cite>${link}${when} ${ids}</li>`;
+    }
+    const last = groups[groups.length - 1];
+    if (last !== undefined && last.key === key) last.ids.push(s.id);
+    else groups.push({ key, ids: [s.id], html });
+  }
+  const items = groups.map((g) => g.html(`<span class="source-id">[${g.ids.map(escapeHtml).join(", ")}]</span>`));
   return `<ol>\n${items.join("\n")}\n</ol>`;
 }
 

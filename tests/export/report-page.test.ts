@@ -32,6 +32,7 @@ const catalogue: ReportSource[] = [
   { id: "src-b", publisher: "Alpha News", title: "A summit", url: "https://a.example/b" },
   { id: "src-c", publisher: "Gamma", title: "Transit", url: "https://g.example/c", date: "2023" },
   { id: "src-d", publisher: "Delta", title: "Never cited", url: "https://d.example/d" },
+  { id: "src-a2", publisher: "Beta Agency", title: "Cargo in 2024", url: "https://b.example/a", date: "5 May 2024" },
 ];
 
 function meta(over: Partial<ReportPageMeta> = {}): ReportPageMeta {
@@ -152,6 +153,14 @@ describe("reportPage()", () => {
       '<li>Beta Agency, <cite>Cargo in 2024</cite>, <a href="https://b.example/a">https://b.example/a</a>, 5 May 2024 <span class="source-id">[src-a]</span></li>',
     );
     expect(section).toContain('A summit</cite>, <a href="https://a.example/b">https://a.example/b</a>, undated');
+  });
+
+  it("lists two rows of the same page (another quote) as one item naming both ids", () => {
+    const both = reportPage({ cells: [] }, meta({ citedSources: ["src-a2", "src-c", "src-a"] }));
+    expect(both.sources).toEqual(["src-a", "src-a2", "src-c"]);
+    const items = sourcesSection(both.html).match(/<li>/g);
+    expect(items).toHaveLength(2);
+    expect(both.html).toContain('5 May 2024 <span class="source-id">[src-a, src-a2]</span></li>');
   });
 
   it("is deterministic", () => {
