@@ -88,9 +88,9 @@ function counting(calls: Calls): Exporter {
     },
     png: (figure, size) => browser.png(figure, size),
     svg: (figure, size) => browser.svg(figure, size),
-    pdf: (pages) => {
+    pdf: (pages, info) => {
       calls.pdf++;
-      return browser.pdf(pages);
+      return browser.pdf(pages, info);
     },
     close: async () => {},
   };
