@@ -227,6 +227,7 @@ async function runMain(options: RunOptions, sources: readonly RunInput[]): Promi
       if (!options.quiet) console.log(`[report pack] ${m}`);
     },
     options.force,
+    { standalone: options.standalone },
   );
   if (!options.quiet) {
     console.log(

@@ -9,6 +9,7 @@ import type { Exporter } from "../lib/export/exporter";
 import { exportReportPack, MANIFEST, verifyReportPack } from "../lib/export/report-pack";
 import { fileSha256, listFiles, sha256, treeSha256 } from "../lib/core/hash";
 import { projectRoot } from "./paths";
+import { PLOTLY_ASSET } from "../lib/display/plotly-bundle";
 import { readRecord, writeAtomic, type RunRecord } from "./record";
 
 /**
@@ -108,6 +109,8 @@ export interface PackResult {
 export interface BuildReportPackOptions {
   /** A running exporter to use instead of launching Chromium when something must be rendered (tests share one). */
   readonly exporter?: Exporter;
+  /** `--standalone`: every figure page embeds plotly.js instead of loading out/assets/plotly.min.js. */
+  readonly standalone?: boolean;
 }
 
 /**
@@ -159,7 +162,8 @@ export async function buildReportPack(
   const stampPath = join(pack, ".specs.sha256");
   const links = runRecordLinks(outDir);
   const headings = sectionHeadings(outDir);
-  const hash = sha256(treeSha256(specs) + JSON.stringify(links) + JSON.stringify(headings));
+  const plotly = options.standalone === true ? "inline" : `../${PLOTLY_ASSET}`;
+  const hash = sha256(treeSha256(specs) + JSON.stringify(links) + JSON.stringify(headings) + plotly);
   const manifestPath = join(pack, MANIFEST);
   const stamp = readPackStamp(stampPath);
   let rebuildAll = force;
@@ -179,6 +183,7 @@ export async function buildReportPack(
     title: "Caspian Lab: report pack",
     sourceCatalog: dataPackage().sources,
     force: rebuildAll,
+    plotly,
     log,
     logPrefix: "figures/",
     runRecords: links,

@@ -117,6 +117,11 @@ export interface ExportOptions {
   readonly onProgress?: (done: number, total: number, id: string) => void;
   /** Called for each file of an unchanged figure that was damaged or missing on disk and has been written again. */
   readonly onRebuilt?: (path: string, problem: FileProblem) => void;
+  /**
+   * Where each HTML page gets plotly.js: `"inline"` (the default: a standalone page) or the address of a shared
+   * copy relative to `outDir` (the report pack: `"../assets/plotly.min.js"`); pages in a section folder add `../`.
+   */
+  readonly plotly?: string;
 }
 
 /** What is wrong with a file on disk, compared with its manifest entry. */
@@ -357,6 +362,7 @@ export async function exportFigures(entries: readonly FigureEntry[], options: Ex
           height,
           scale,
           formats,
+          ...(options.plotly !== undefined && options.plotly !== "inline" ? { plotly: options.plotly } : {}),
         }),
       );
       const base = section === "" ? entry.id : `${section}/${entry.id}`;
@@ -441,6 +447,10 @@ export async function exportFigures(entries: readonly FigureEntry[], options: Ex
             ...(entry.caption !== undefined ? { caption: entry.caption } : {}),
             sourcesText,
             ...(png !== undefined ? { png } : {}),
+            plotly:
+              options.plotly === undefined || options.plotly === "inline"
+                ? "inline"
+                : `${section === "" ? "" : "../"}${options.plotly}`,
           });
           files.push(await writeTracked(options.outDir, rel, format, html));
         }

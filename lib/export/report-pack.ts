@@ -41,6 +41,11 @@ export interface ReportPackOptions {
   readonly title?: string;
   /** PNG scale (default 2). */
   readonly scale?: number;
+  /**
+   * Where the figures' interactive pages get plotly.js (see ExportOptions.plotly of ./export-figures): `"inline"`
+   * (default) or the shared copy's address relative to the pack folder, `"../assets/plotly.min.js"` in out/figures.
+   */
+  readonly plotly?: string;
   /** Also write all figures into one PDF, one page each (default true). */
   readonly combinedPdf?: boolean;
   /** Reuse a running exporter. */
@@ -188,6 +193,7 @@ export async function exportReportPack(
       outDir,
       ...(exporter !== undefined ? { exporter } : {}),
       ...(options.scale !== undefined ? { scale: options.scale } : {}),
+      ...(options.plotly !== undefined ? { plotly: options.plotly } : {}),
       ...(options.sourceCatalog !== undefined ? { sourceCatalog: options.sourceCatalog } : {}),
       ...(previous !== undefined ? { previous } : {}),
       manifest: false,
