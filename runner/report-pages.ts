@@ -257,7 +257,9 @@ export function buildReportPages(outDir: string, log: (m: string) => void): Repo
       const recorded = record.inputs.dataDir;
       const pkg = dataPackage(recorded !== undefined && existsSync(recorded) ? recorded : dataDir);
       const parameters = { ...parameterDefaults(notebook), ...record.parameters };
-      const phrases = parameterPhrases(parameters, pkg);
+      // The as-of date has its own line ("Data as of …"): the other parameters are listed once each.
+      const { asOf: _asOf, ...others } = parameters;
+      const phrases = parameterPhrases(others, pkg);
       const asOf = asOfInWords(parameters, pkg);
       const cited = readSpecs(join(outDir, "figures", "specs", name)).flatMap((s) => s.sources);
       const links = [
