@@ -142,13 +142,13 @@ describe("buildReportPages()", () => {
     expect(kaz).not.toContain("hiddenCode");
     expect(kaz).toContain('<h1 id="top">03 · X</h1>');
     expect(kaz).toContain(
-      '<p class="parameters">Focal state: Kazakhstan (KAZ); as of 31 December 2016; scenario: default.</p>',
+      '<p class="parameters">Focal state: Kazakhstan (KAZ); scenario: default.</p>',
     );
     expect(kaz).toContain('<p class="as-of">Data as of 31 December 2016 (the asOf parameter).</p>');
     expect(kaz).toContain('<a href="#findings">Findings</a>');
     const def = readFileSync(join(out, "report", "03-x.html"), "utf8");
     expect(def).toContain(
-      '<p class="parameters">Focal state: Azerbaijan (AZE); as of the latest date in the data; scenario: default.</p>',
+      '<p class="parameters">Focal state: Azerbaijan (AZE); scenario: default.</p>',
     );
     expect(def).toContain(`, 14 May 2018 <span class="source-id">[${knownSource.id}]</span>`);
     expect(def).toContain('<a href="../records/03-x.json">Run record</a>');
@@ -159,7 +159,7 @@ describe("buildReportPages()", () => {
     const rows = [...index.matchAll(/<tr><td><a href="([^"]*)">/g)].map((m) => m[1]);
     expect(rows).toEqual(["03-x.html", "03-x--focal-KAZ.html"]);
     expect(index).toContain(
-      "<td>Focal state: Kazakhstan (KAZ); as of 31 December 2016; scenario: default</td><td>31 December 2016 (the asOf parameter)</td>",
+      "<td>Focal state: Kazakhstan (KAZ); scenario: default</td><td>31 December 2016 (the asOf parameter)</td>",
     );
   });
 
