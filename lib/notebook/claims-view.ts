@@ -457,6 +457,7 @@ export function verdictsFigure(
           value: c[v],
           group: capitalize(vintagePhrase(g)),
           colorKey: v,
+          period: `checked against the data of ${g.date}`,
         }));
       }),
       sources: options.sources ?? [],

@@ -407,6 +407,7 @@ export function disagreementBars(list: readonly Conflict[], pubs: Publishers): C
       label: `${shortScope(c.scope)} ${c.year} · ${shortPublisher(pubs.publisher(r.sources))} ${pubs.published(r.sources).slice(0, 7) || "undated"}`,
       value: r.value,
       colorKey: c.scope,
+      period: String(c.year),
       sources: rowSources(r),
     })),
   );
@@ -1178,6 +1179,7 @@ export function requiredBars(
       label: `Required: ${formatTonnes(target.value, 0)} by ${target.year}`,
       value: rate ?? null,
       colorKey: "required",
+      period: `${y}–${target.year}`,
       sources: target.sources ?? [],
     })),
     ...(o.all

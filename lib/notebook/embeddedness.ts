@@ -482,9 +482,20 @@ export function focalPath(em: Embeddedness): FocalPath {
     lanes,
     fromYear: years.length > 0 ? Math.min(...years) : undefined,
     title: `${em.possessive} path through Eurasia's organisations, to ${formatDate(em.asOf)}`,
-    subtitle: `${countText(lanes.length, "organisation")}; diamonds: accessions, agreements and chairmanships of ${em.name}`,
+    subtitle: pathSubtitle(lanes.length, events.length, em.name),
     noData: `No membership of ${em.name} begins by ${formatDate(em.asOf)}, so there is no path to draw.`,
   };
+}
+
+/**
+ * The subtitle of the focal state's path: the organisations and, only when milestones are drawn, what the diamonds
+ * mark.
+ * @example pathSubtitle(3, 2, "Azerbaijan") // => "Three organisations; diamonds: accessions, agreements and chairmanships of Azerbaijan"
+ * @example pathSubtitle(1, 0, "Azerbaijan") // => "One organisation"
+ */
+export function pathSubtitle(lanes: number, milestones: number, name: string): string {
+  const orgs = capitalize(countText(lanes, "organisation"));
+  return milestones > 0 ? `${orgs}; diamonds: accessions, agreements and chairmanships of ${name}` : orgs;
 }
 
 /** "dialogue partner from 10 July 2015; partner from 1 September 2025", or why there is none. */
@@ -594,11 +605,15 @@ export function overlapNetworkInput(em: Embeddedness, net: OverlapNetworks): Ove
       label: s === em.focal ? `${stateName(em.pkg, s)} ★` : stateName(em.pkg, s),
       kind: "state" as const,
       size: Math.max(1, orgsOf(em.current, s).length),
+      value: `tied to ${countText(orgsOf(em.current, s).length, "organisation")}`,
+      period: `as of ${em.asOf}`,
+      sources: mergeSources(...orgsOf(em.current, s).map((o) => matrixCellSources(em.current, s, o))),
     })),
     edges: net.close.mapEdges((_e, a, source, target) => ({
       source,
       target,
       weight: Math.round((a.jaccard ?? 0) * 100) / 100,
+      sources: a.sources,
     })),
     weightName: "Jaccard overlap of memberships",
     weightUnit: "index, 0–1",
@@ -758,6 +773,7 @@ export function balanceBarsInput(em: Embeddedness, bs: readonly Balance[]): Comp
         label: stateLabel(em, b.state),
         value: b.index === undefined ? null : Math.round(b.index * 1000) / 1000,
         colorKey: b.state,
+        period: `as of ${b.date}`,
         sources: b.sources,
       })),
     sources: [],
@@ -776,6 +792,8 @@ export function sphereBarsInput(b: Balance): BalanceInput {
       key,
       label: spherePhrase(key),
       value: Math.round(v * 1000) / 10,
+      period: `as of ${b.date}`,
+      sources: b.sources,
     })),
     ...(b.index === undefined ? {} : { index: { value: Math.round(b.index * 100) / 100, label: "Balance index" } }),
     sources: b.sources,

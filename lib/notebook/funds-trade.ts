@@ -182,6 +182,7 @@ export function fundsCapitalFigure(latest: readonly FundRow[], view: FundsTradeV
           group: fundShortName(f.name),
           value: f.pledged_usd ?? null,
           colorKey: "pledged",
+          period: `statement of ${f.as_of}`,
           sources: rowSources(f),
         },
         {
@@ -189,6 +190,7 @@ export function fundsCapitalFigure(latest: readonly FundRow[], view: FundsTradeV
           group: fundShortName(f.name),
           value: f.paid_in_usd ?? null,
           colorKey: "paid-in",
+          period: `statement of ${f.as_of}`,
           sources: rowSources(f),
         },
       ]),
@@ -324,12 +326,22 @@ export function capitalHistoryFigure(rows: readonly FundRow[], view: FundsTradeV
                 group: r.as_of,
                 value: r.pledged_usd,
                 colorKey: "pledged",
+                period: `statement of ${r.as_of}`,
                 sources: rowSources(r),
               },
             ]
           : []),
         ...(r.paid_in_usd !== undefined
-          ? [{ label: "Paid in", group: r.as_of, value: r.paid_in_usd, colorKey: "paid-in", sources: rowSources(r) }]
+          ? [
+              {
+                label: "Paid in",
+                group: r.as_of,
+                value: r.paid_in_usd,
+                colorKey: "paid-in",
+                period: `statement of ${r.as_of}`,
+                sources: rowSources(r),
+              },
+            ]
           : []),
       ]),
       sources: [],
@@ -853,6 +865,7 @@ export function tradeGapFigure(
         label: `${view.stateName(c.partner)} ${c.period} ${c.flow}\n${c.kind}`,
         value: Math.round(c.gap * 10) / 10,
         colorKey: c.kind,
+        period: c.period,
         sources: mergeSources(...c.rows.map((r) => rowSources(r))),
       })),
       sources: [],

@@ -24,6 +24,7 @@ import { membershipIndex, statusAt } from "../indicators/memberships/status";
 import type { Series } from "../core/types";
 import { rowSources } from "../indicators/series/sources";
 import { comparisonBarsFigure } from "../figures/comparison-bars";
+import { countStep } from "../figures/axes";
 import type { TimelineInput, TimelineSpan } from "../figures/inputs";
 import type { ComparisonOptions } from "../figures/comparison-bars";
 import type { PlotlyFigure } from "../figures/plotly";
@@ -370,12 +371,17 @@ export function orgKindFigure(s: TimelineScope, options: ComparisonOptions): Plo
       quantity: "Events",
       unit: "number",
       bars: orgs.flatMap(({ key }) =>
-        kinds.map((k) => ({
-          label: capitalize(k),
-          group: eventOrgLabel(key),
-          value: s.events.filter((e) => e.kind === k && underOrg(e, key)).length,
-          colorKey: `kind:${k}`,
-        })),
+        kinds.map((k) => {
+          const list = s.events.filter((e) => e.kind === k && underOrg(e, key));
+          return {
+            label: capitalize(k),
+            group: eventOrgLabel(key),
+            value: list.length,
+            colorKey: `kind:${k}`,
+            ...(s.span !== undefined ? { period: yearRange(s.span) } : {}),
+            sources: mergeSourceLists(list.map((e) => rowSources(e))),
+          };
+        }),
       ),
       sources: mergeSourceLists(s.events.map((e) => rowSources(e))),
     },
@@ -390,7 +396,8 @@ export function orgKindFigure(s: TimelineScope, options: ComparisonOptions): Plo
     layout: {
       ...fig.layout,
       barmode: "stack",
-      yaxis: { ...(fig.layout.yaxis as object), range: [0, max * 1.08], autorange: false },
+      // stacked: the axis counts up to the tallest stack, in whole events
+      yaxis: { ...(fig.layout.yaxis as object), range: [0, max * 1.08], autorange: false, dtick: countStep(max) },
     },
   };
 }
@@ -682,6 +689,17 @@ export function accessionInput(s: TimelineScope, entries: readonly TimelineEntry
 }
 
 /**
+ * The subtitle of the accession timeline: bars always, diamonds only when cited events are drawn on the lanes.
+ * @example accessionSubtitle({ spans: [], events: [], asOf: "2026-01-01", sources: [] }) // => "Bars: membership status"
+ * @example accessionSubtitle({ spans: [], events: [{ date: "2015", label: "x" }], asOf: "2026-01-01", sources: [] }) // => "Bars: membership status; diamonds: events cited by the article"
+ */
+export function accessionSubtitle(input: TimelineInput): string {
+  return (input.events ?? []).length > 0
+    ? "Bars: membership status; diamonds: events cited by the article"
+    : "Bars: membership status";
+}
+
+/**
  * The table of the focal state's changes of status: date, organisation, change, status from then and before.
  * @example accessionTable(timelineScope(notebook({ focal: "AZE" }, { quiet: true })), [{ date: "2015-07-10", precision: "day", day: 20150710, state: "AZE", org: "SCO", change: "joined", status: "dialogue_partner", sources: [] }], pkg).rows[0].status // => "dialogue partner"
  */
@@ -835,13 +853,14 @@ export function eventsFigure(s: TimelineScope, options: TimelineOptions): Plotly
       );
       const hit = num.map((n) => n !== undefined);
       const miss = hit.map((h) => !h);
-      const base = { type: "scatter", hovertemplate: t.hovertemplate, cliponaxis: false };
+      const base = { type: "scatter", hovertemplate: t.hovertemplate, hoverlabel: t.hoverlabel, cliponaxis: false };
       const marker = (size: number, c: string) => ({
         symbol: "diamond",
         size,
         color: c,
         line: { width: 1, color: "#FFFFFF" },
       });
+      // a kind of marker that no event has is not drawn, so that the legend never names an absent marker
       return [
         {
           ...base,
@@ -850,6 +869,7 @@ export function eventsFigure(s: TimelineScope, options: TimelineOptions): Plotly
           x: pick(t.x, miss),
           y: pick(t.y, miss),
           customdata: pick(t.customdata, miss),
+          hovertext: pick(t.hovertext, miss),
           marker: marker(9, "#9A9A9A"),
         },
         {
@@ -859,12 +879,13 @@ export function eventsFigure(s: TimelineScope, options: TimelineOptions): Plotly
           x: pick(t.x, hit),
           y: pick(t.y, hit),
           customdata: pick(t.customdata, hit),
+          hovertext: pick(t.hovertext, hit),
           text: num.filter((n) => n !== undefined).map(String),
           textposition: "top center",
           textfont: { size: 13, color },
           marker: marker(13, color),
         },
-      ];
+      ].filter((trace) => (trace.x as unknown[]).length > 0);
     }),
   };
 }
