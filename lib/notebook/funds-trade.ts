@@ -198,7 +198,11 @@ export function fundsCapitalFigure(latest: readonly FundRow[], view: FundsTradeV
     },
     {
       title: `Investment funds with ${view.name} as a partner: pledged against paid-in capital`,
-      subtitle: `Latest statement of each fund as of ${formatDate(view.asOf)}; n/a: no figure published`,
+      subtitle: `Latest statement of each fund as of ${formatDate(view.asOf)}${
+        latest.some((f) => f.pledged_usd === undefined || f.paid_in_usd === undefined)
+          ? "; n/a: no figure published"
+          : ""
+      }`,
       horizontal: true,
       sourceCatalog: view.catalog,
       height: 180 + latest.length * 70,
@@ -348,7 +352,11 @@ export function capitalHistoryFigure(rows: readonly FundRow[], view: FundsTradeV
     },
     {
       title: first ? `${fundShortName(first.name)}: capital statements, ${years}` : "Capital statements",
-      subtitle: "Bars per published statement (date on the axis); a missing bar: no figure in that statement",
+      subtitle: `Bars per published statement (date on the axis)${
+        rows.some((r) => r.pledged_usd === undefined || r.paid_in_usd === undefined)
+          ? "; a missing bar: no figure in that statement"
+          : ""
+      }`,
       horizontal: false,
       sourceCatalog: view.catalog,
       noData: capitalHistoryEmpty(view),

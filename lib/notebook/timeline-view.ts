@@ -360,7 +360,8 @@ const KIND_COLORS: Readonly<Record<EventKind, string>> = {
 
 /**
  * The bars of events by organisation, stacked by kind, each kind in its colour; a no-data figure (with
- * `options.noData`) when there are no events.
+ * `options.noData`) when there are no events. The note explains the "None" bar only when it is drawn (before the
+ * caller's note).
  * @example orgKindFigure(timelineScope(notebook({ focal: "AZE" }, { quiet: true })), { title: "Events" }).layout.barmode // => "stack"
  */
 export function orgKindFigure(s: TimelineScope, options: ComparisonOptions): PlotlyFigure {
@@ -385,7 +386,18 @@ export function orgKindFigure(s: TimelineScope, options: ComparisonOptions): Plo
       ),
       sources: mergeSourceLists(s.events.map((e) => rowSources(e))),
     },
-    { horizontal: false, valueLabels: false, ...options },
+    {
+      horizontal: false,
+      valueLabels: false,
+      ...options,
+      note:
+        [
+          ...(orgs.some((o) => o.key === NO_ORG)
+            ? [`${eventOrgLabel(NO_ORG)}: bilateral or small-group events outside any organisation.`]
+            : []),
+          ...(options.note !== undefined ? [options.note] : []),
+        ].join(" ") || undefined,
+    },
   );
   if (orgs.length === 0) return fig;
   const colour = (name: unknown) => KIND_COLORS[String(name).toLowerCase() as EventKind] ?? "#333333";

@@ -15,6 +15,9 @@ import {
   pathSubtitle,
 } from "../../lib/notebook/embeddedness";
 import { accessionSubtitle, eventsFigure, orgKindFigure, timelineScope } from "../../lib/notebook/timeline-view";
+import { notebook } from "../../lib/notebook/context";
+import { capitalHistoryFigure, fundsCapitalFigure } from "../../lib/notebook/funds-trade";
+import { decodePlotlyText } from "../../lib/figures/plotly";
 
 const pkg = dataPackage();
 
@@ -114,5 +117,45 @@ describe("03 overlap network input: nodes and edges carry their sources for the 
     expect(aze.period).toBe("as of 2026-03-10");
     expect(aze.sources!.length).toBeGreaterThan(0);
     expect(input.edges.every((e) => (e.sources ?? []).length > 0)).toBe(true);
+  });
+});
+
+/** The plain subtitle and footnote of a house figure. */
+const subtitleOf = (f: { layout: Record<string, unknown> }) =>
+  decodePlotlyText((f.layout.title as { subtitle?: { text: string } }).subtitle?.text ?? "");
+const footnoteOf = (f: { layout: Record<string, unknown> }) =>
+  decodePlotlyText((f.layout.annotations as { text: string }[]).at(-1)!.text);
+
+describe("05 events by organisation: the 'None' bar is explained only when drawn", () => {
+  it("with and without events outside any organisation", () => {
+    const inOrg = [ev("a", "2024-07-06", ["OTS"])];
+    const none = [...inOrg, ev("b", "2023-11-03", [])];
+    const note = "None: bilateral or small-group events outside any organisation.";
+    expect(footnoteOf(orgKindFigure(scope(none), { title: "E", note: "Mine." }))).toContain(`${note} Mine.`);
+    const f = orgKindFigure(scope(inOrg), { title: "E", note: "Mine." });
+    expect(footnoteOf(f)).not.toContain("None:");
+    expect(footnoteOf(f)).toContain("Mine.");
+  });
+});
+
+describe("04 fund charts: 'n/a' and 'a missing bar' explained only when some figure is missing", () => {
+  const view = notebook({ focal: "AZE" }, { quiet: true });
+  const fund = pkg.funds.find((f) => f.pledged_usd !== undefined)!;
+  const both = { ...fund, pledged_usd: 1e9, paid_in_usd: 5e8 };
+  const onlyPledged = { ...fund, pledged_usd: 1e9, paid_in_usd: undefined };
+  it("fundsCapitalFigure()", () => {
+    expect(subtitleOf(fundsCapitalFigure([both], view))).not.toContain("n/a");
+    expect(subtitleOf(fundsCapitalFigure([onlyPledged], view))).toContain("; n/a: no figure published");
+  });
+  it("capitalHistoryFigure()", () => {
+    expect(subtitleOf(capitalHistoryFigure([both], view))).not.toContain("missing");
+    expect(subtitleOf(capitalHistoryFigure([both, onlyPledged], view))).toContain(
+      "; a missing bar: no figure in that statement",
+    );
+  });
+  it("each bar's hover names the statement and its source", () => {
+    const h = (fundsCapitalFigure([both], view).data[0]!.hovertext as string[])[0]!;
+    expect(h).toContain(`<br>statement of ${fund.as_of}: 1 billion US$<br>`);
+    expect(h).not.toContain("Source: none recorded");
   });
 });
