@@ -622,6 +622,20 @@ export function overlapNetworkInput(em: Embeddedness, net: OverlapNetworks): Ove
 }
 
 /**
+ * The subtitle of the overlap network: the edge rule (or that no pair meets it), node size, and the star only when
+ * the focal state is drawn.
+ * @example networkSubtitle({ nodes: [{ id: "AZE", label: "Azerbaijan ★" }], edges: [] }, "Azerbaijan") // => "No two states' memberships overlap by at least half (Jaccard ≥ 0.5); node size: organisations tied to; ★ Azerbaijan"
+ */
+export function networkSubtitle(input: Pick<OverlapNetworkInput, "nodes" | "edges">, name: string): string {
+  const rule = `overlap by at least half (Jaccard ≥ ${JACCARD_MIN})`;
+  return [
+    input.edges.length > 0 ? `Edges: memberships ${rule}` : `No two states' memberships ${rule}`,
+    "node size: organisations tied to",
+    ...(input.nodes.some((n) => (n.label ?? "").endsWith("★")) ? [`★ ${name}`] : []),
+  ].join("; ");
+}
+
+/**
  * Makes the white discs the network builder draws at the middle of unlabelled edges transparent (their hover text
  * stays), so that the lines read as lines.
  * @example quietEdgeMarkers({ data: [{ mode: "markers", marker: { color: "rgba(255,255,255,0.85)" } }], layout: {} }).data[0]?.marker // => { color: "rgba(255,255,255,0.85)", opacity: 0 }

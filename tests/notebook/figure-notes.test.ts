@@ -10,6 +10,7 @@ import { timelineFigure } from "../../lib/figures/timeline";
 import {
   embeddedness,
   focalPath,
+  networkSubtitle,
   overlapNetworkInput,
   overlapNetworks,
   pathSubtitle,
@@ -157,5 +158,27 @@ describe("04 fund charts: 'n/a' and 'a missing bar' explained only when some fig
     const h = (fundsCapitalFigure([both], view).data[0]!.hovertext as string[])[0]!;
     expect(h).toContain(`<br>statement of ${fund.as_of}: 1 billion US$<br>`);
     expect(h).not.toContain("Source: none recorded");
+  });
+});
+
+describe("03 overlap network subtitle: edges and star named only when drawn", () => {
+  it("with and without edges, with and without the focal state's star", () => {
+    const nodes = [
+      { id: "AZE", label: "Azerbaijan ★" },
+      { id: "KAZ", label: "Kazakhstan" },
+    ];
+    expect(networkSubtitle({ nodes, edges: [{ source: "AZE", target: "KAZ", weight: 0.6 }] }, "Azerbaijan")).toBe(
+      "Edges: memberships overlap by at least half (Jaccard ≥ 0.5); node size: organisations tied to; ★ Azerbaijan",
+    );
+    expect(networkSubtitle({ nodes: nodes.slice(1), edges: [] }, "Azerbaijan")).toBe(
+      "No two states' memberships overlap by at least half (Jaccard ≥ 0.5); node size: organisations tied to",
+    );
+  });
+  it("on real data: 'Edges:' exactly when the network has an edge", () => {
+    for (const asOf of ["1993-12-31", "2026-03-10"]) {
+      const em = embeddedness(pkg, "AZE" as Iso3, asOf);
+      const input = overlapNetworkInput(em, overlapNetworks(em));
+      expect(networkSubtitle(input, "Azerbaijan").startsWith("Edges:")).toBe(input.edges.length > 0);
+    }
   });
 });
