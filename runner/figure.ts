@@ -205,7 +205,9 @@ export async function exportOneFigure(
     if (args.format === "png") data = await ex.png(figure, { width, height, scale: args.scale });
     else {
       const svg = await ex.svg(figure, { width, height });
-      data = args.format === "svg" ? `${svg}\n` : await ex.pdf([{ svg, width, height }]);
+      // the PDF's metadata: the figure's title, and its caption (else its sources line) as subject
+      const info = { title: spec.title, subject: spec.caption !== "" ? spec.caption : spec.sourcesText };
+      data = args.format === "svg" ? `${svg}\n` : await ex.pdf([{ svg, width, height }], info);
     }
     await writeFileAtomic(path, data);
   } finally {

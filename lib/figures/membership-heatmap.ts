@@ -7,7 +7,8 @@ import { commonParts } from "./common";
 import type { FigureOptions, MatrixAxisItem, MembershipMatrixInput } from "./inputs";
 import { houseFigure, type CaspianFigure } from "./frame";
 import { NONE_COLOR, statusStyle, STATUS_STYLES, textOn } from "./palette";
-import { plotlyText, sourcesLine } from "./text";
+import { plotlyText } from "./text";
+import { pointHover } from "./hover";
 import { maxOf } from "../core/extent";
 import { NO_STATUS } from "../data/vocabulary";
 import { mergeSourceLists } from "../core/types";
@@ -101,11 +102,19 @@ export function membershipHeatmapFigure(
         layer: "below",
       });
       const where = `${rowName(r)} in ${colName(c)}`;
-      let text: string;
+      let text = "";
+      let hoverHtml: string | undefined;
       if (style !== undefined) {
-        text = `${where}: ${style.label}${x?.since ? ` since ${x.since}` : ""}`;
-        const ids = x?.sources ?? [];
-        if (ids.length > 0) text += `\n${sourcesLine(ids, options.sourceCatalog, 160)}`;
+        // value, period, publishers and the verbatim quote of the status's first source (lib/figures/hover)
+        hoverHtml = pointHover(
+          {
+            label: where,
+            value: style.label,
+            ...(x?.since ? { period: `since ${x.since}` } : {}),
+            sources: x?.sources ?? [],
+          },
+          options.sourceCatalog,
+        );
         tx.push(ci);
         ty.push(ri);
         texts.push(plotlyText(style.short));
@@ -133,7 +142,7 @@ export function membershipHeatmapFigure(
       } else text = `${where}: ${NO_STATUS.phrase}`;
       hx.push(ci);
       hy.push(ri);
-      hover.push(text.split("\n").map(plotlyText).join("<br>"));
+      hover.push(hoverHtml ?? text.split("\n").map(plotlyText).join("<br>"));
     });
   });
   const data: Record<string, unknown>[] = [

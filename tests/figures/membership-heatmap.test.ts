@@ -57,19 +57,21 @@ describe("membershipHeatmapFigure(): cells as shapes", () => {
     ]);
   });
 
-  test("hover: state, organisation, status, since date and sources, for every cell", () => {
+  test("hover: state, organisation, status, since date, publisher and quote, for every cell", () => {
     const hover = f.data[0]!.customdata as string[];
     expect(hover).toHaveLength(9);
-    expect(hover[0]).toBe("Azerbaijan in SCO: Dialogue partner since 2015-07-10<br>Source: reportaz-titr");
-    expect(hover[1]).toBe("Azerbaijan in OTS: Founding member");
+    expect(hover[0]).toBe("Azerbaijan in SCO<br>since 2015-07-10: Dialogue partner<br>Source: reportaz-titr");
+    expect(hover[1]).toBe("Azerbaijan in OTS<br>Founding member<br>Source: none recorded");
     expect(hover[5]).toBe("Kazakhstan in CICA: no status");
-    expect(hover[6]).toBe("&lt;img src=x onerror=alert(1)&gt; in SCO: Dialogue partner");
+    expect(hover[6]).toBe("&lt;img src=x onerror=alert(1)&gt; in SCO<br>Dialogue partner<br>Source: none recorded");
     const withCatalog = membershipHeatmapFigure(matrix, {
       title: "M",
-      sourceCatalog: [{ id: "reportaz-titr", publisher: "Report.az", published: "2026-03-02" }],
+      sourceCatalog: [
+        { id: "reportaz-titr", publisher: "Report.az", published: "2026-03-02", quote: "Azerbaijan <b>joined</b>" },
+      ],
     });
     expect((withCatalog.data[0]!.customdata as string[])[0]).toBe(
-      "Azerbaijan in SCO: Dialogue partner since 2015-07-10<br>Source: Report.az (2026-03-02)",
+      "Azerbaijan in SCO<br>since 2015-07-10: Dialogue partner<br>Source: Report.az (2026-03-02)<br>“Azerbaijan &lt;b&gt;joined&lt;/b&gt;”",
     );
     expect(f.layout.hoverdistance).toBe(-1); // the nearest cell centre is the cell under the pointer
   });

@@ -44,9 +44,18 @@ describe("the main job", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/(\d+)\/\1 notebooks ok/);
     first = packHashes(out);
-    // the report pack's index links every figure to the run record of the notebook that made it
+    // the report pack's index lists every notebook, whose page links its figures to the run record that made them
     const index = readFileSync(join(out, "figures", "index.html"), "utf8");
-    for (const f of listFiles(join(out, "records"))) expect(index).toContain(`Run record: <a href="../records/${f}">`);
+    for (const f of listFiles(join(out, "records"))) {
+      const name = f.replace(/\.json$/, "");
+      expect(index).toContain(`href="${name}/index.html"`);
+      const page = readFileSync(join(out, "figures", name, "index.html"), "utf8");
+      expect(page).toContain(`Run record: <a href="../../records/${f}">`);
+      // and every notebook has its reader's page: no code, its sources listed
+      const reader = readFileSync(join(out, "report", `${name}.html`), "utf8");
+      expect(reader).not.toContain("jp-InputArea");
+      expect(reader).toContain('id="sources"');
+    }
     for (const f of listFiles(join(out, "records"))) expect(readRecord(join(out, "records", f))?.ok).toBe(true);
   }, 900_000);
 

@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchExporter, type Exporter } from "../../lib/export/exporter";
 import { SPEC_VERSION } from "../../lib/export/registry";
@@ -33,7 +34,7 @@ function writeSpec(section: string, id: string, figure: PlotlyFigure = fig()): v
     title: "Cargo",
     caption: "",
     sources: [],
-    sourcesText: "",
+    sourcesText: "Source: Report.az (2026-03-10)",
     figure,
   };
   writeFileSync(join(dir, "figures", "specs", section, `${id}.json`), JSON.stringify(spec));
@@ -190,5 +191,8 @@ describe("one real export", () => {
     expect(r.height).toBeGreaterThan(200);
     expect(r.height).toBeLessThan(500);
     expect(readFileSync(out).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    // the PDF's metadata: the figure's title, and its sources line as subject when the caption is empty
+    const doc = await PDFDocument.load(readFileSync(out), { updateMetadata: false });
+    expect([doc.getTitle(), doc.getSubject()]).toEqual(["Cargo", "Source: Report.az (2026-03-10)"]);
   });
 });
