@@ -9,7 +9,7 @@ import type { PlotlyFigure } from "./plotly";
 import type { SourceId } from "../core/types";
 import type { SourceCatalog } from "./inputs";
 import { plotlyText, sourcesLine } from "./text";
-import { textWidth, wrapToWidth } from "./measure";
+import { wrapToWidth } from "./measure";
 import { columnLegendRows } from "./legend-fit";
 
 export { legendRows } from "./legend-fit";

@@ -58,7 +58,7 @@ import { eventCounts } from "../indicators/events";
 import { rowSources } from "../indicators/series/sources";
 import { formatDate } from "./as-of";
 import { orgName, spherePhrase, stateName, statePossessive, statusPhrase, statusWithArticle } from "./names";
-import { capitalize, changePhrase, countText, isAre, listPhrase } from "./prose";
+import { capitalize, changePhrase, countText, listPhrase } from "./prose";
 import { type RankResult, rankOf, rankText } from "./ranks";
 import { PANEL_STATES } from "./names";
 

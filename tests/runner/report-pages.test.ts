@@ -141,15 +141,11 @@ describe("buildReportPages()", () => {
     const kaz = readFileSync(join(out, "report", "03-x--focal-KAZ.html"), "utf8");
     expect(kaz).not.toContain("hiddenCode");
     expect(kaz).toContain('<h1 id="top">03 · X</h1>');
-    expect(kaz).toContain(
-      '<p class="parameters">Focal state: Kazakhstan (KAZ); scenario: default.</p>',
-    );
+    expect(kaz).toContain('<p class="parameters">Focal state: Kazakhstan (KAZ); scenario: default.</p>');
     expect(kaz).toContain('<p class="as-of">Data as of 31 December 2016 (the asOf parameter).</p>');
     expect(kaz).toContain('<a href="#findings">Findings</a>');
     const def = readFileSync(join(out, "report", "03-x.html"), "utf8");
-    expect(def).toContain(
-      '<p class="parameters">Focal state: Azerbaijan (AZE); scenario: default.</p>',
-    );
+    expect(def).toContain('<p class="parameters">Focal state: Azerbaijan (AZE); scenario: default.</p>');
     expect(def).toContain(`, 14 May 2018 <span class="source-id">[${knownSource.id}]</span>`);
     expect(def).toContain('<a href="../records/03-x.json">Run record</a>');
   });
