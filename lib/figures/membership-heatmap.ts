@@ -50,8 +50,8 @@ const GAP_INSET = [0.07, 0.14] as const;
  * box labelled "n/d" (no data), with its own legend entry. The date is in the subtitle unless one is given.
  * Cells are drawn as layout shapes (rectangles in data coordinates), so SVG and PDF exports hold vector shapes at any
  * size (a Plotly heatmap trace exports as a raster image); an invisible marker at each cell's centre carries the
- * hover: state, organisation, status, since date and sources.
- * @example membershipHeatmapFigure({ asOf: "2025-01-01", rows: ["AZE"], cols: ["SCO"], cells: [{ row: "AZE", col: "SCO", status: "dialogue_partner", since: "2015-07-10" }], sources: [] }, { title: "Memberships" }).data[0]!.customdata // => ["AZE in SCO: Dialogue partner since 2015-07-10"]
+ * hover: state, organisation, status, since date, publishers and the quote of its first source.
+ * @example membershipHeatmapFigure({ asOf: "2025-01-01", rows: ["AZE"], cols: ["SCO"], cells: [{ row: "AZE", col: "SCO", status: "dialogue_partner", since: "2015-07-10" }], sources: [] }, { title: "Memberships" }).data[0]!.customdata // => ["AZE in SCO<br>since 2015-07-10: Dialogue partner<br>Source: none recorded"]
  */
 export function membershipHeatmapFigure(
   input: MembershipMatrixInput,
