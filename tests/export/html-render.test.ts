@@ -9,6 +9,8 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { CHROMIUM_ARGS, figurePageHtml, reportIndexPages, writePlotlyAsset } from "../../lib/export";
 import { comparisonBarsFigure } from "../../lib/figures";
+import { plotlyBundle } from "../../lib/display/plotly-bundle";
+import { figureHtml } from "../../lib/display/show";
 import { comparison, XSS } from "../figures/fixtures";
 
 let browser: Browser;
@@ -111,5 +113,28 @@ test("a page of an output folder draws from the folder's one plotly.js, under it
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(errors).toEqual([]);
   expect(requests).toEqual([]);
+  await page.close();
+});
+
+test("in Jupyter Notebook (a body with data-base-url, no Plotly yet), charts load the nbextension copy once and draw", async () => {
+  // The notebook page of `npm run lab`: plotly.js is served at <base url>nbextensions/caspian-lab/plotly.min.js.
+  const root = join(dir, "jupyter");
+  mkdirSync(join(root, "nbextensions", "caspian-lab"), { recursive: true });
+  writeFileSync(join(root, "nbextensions", "caspian-lab", "plotly.min.js"), plotlyBundle());
+  const fig = comparisonBarsFigure(comparison, { title: `Trade ${XSS}` });
+  const charts = [figureHtml(fig, { id: "c1" }), figureHtml(fig, { id: "c2" })].join("\n");
+  const path = join(root, "notebook.html");
+  writeFileSync(path, `<!doctype html><html><head></head><body data-base-url="./">${charts}</body></html>`);
+  const page = await browser.newPage();
+  const loads: string[] = [];
+  page.on("request", (r) => void (r.url().includes("plotly") ? loads.push(r.url()) : undefined));
+  await page.goto(`file://${path}`);
+  await page.waitForSelector("#c1 .main-svg", { timeout: 20_000 });
+  await page.waitForSelector("#c2 .main-svg", { timeout: 20_000 });
+  expect(loads).toEqual([`file://${root}/nbextensions/caspian-lab/plotly.min.js`]);
+  // reopened (a new page, no Plotly): the chart loads it again and draws
+  await page.reload();
+  await page.waitForSelector("#c2 .main-svg", { timeout: 20_000 });
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
   await page.close();
 });
