@@ -22,6 +22,7 @@ import {
   type WorkbookContext,
 } from "../../lib/notebook/workbook";
 import type { DataPackage } from "../../lib/data/load";
+import { html, md } from "../../lib/display/safe-text";
 
 type Row = Record<string, string>;
 const csv = (name: string): Row[] =>
@@ -283,6 +284,60 @@ describe("setSentence()", () => {
           expect(text).toMatch(/^(None of the \S+ exercises can|The exercise cannot) be set/);
         else expect(text).toContain(unset === 1 ? "and says why" : "and say why");
       }),
+    );
+  });
+});
+
+describe("checkHtml(): the self-check says its state once", () => {
+  const ex: SetExercise = {
+    number: 1,
+    set: true,
+    question: md`How much?`,
+    expected: 10,
+    accepted: [],
+    tolerance: 0.5,
+    unit: "%",
+    key: { question: "q", answer: "10 %", tolerance: "±0.5 points" },
+    worked: html`<p>10 %</p>`,
+    sources: [],
+  };
+  /** The text a reader sees: tags dropped, entities of the fixture's own characters only. */
+  const visible = (h: string) =>
+    h
+      .replace(/<[^>]+>/g, " ")
+      .replace(/&quot;/g, '"')
+      .replace(/\s+/g, " ")
+      .trim();
+
+  it("unanswered: 'Not answered yet' once (the badge), then where the worked answer is", () => {
+    for (const blank of [null, undefined, "", "  "]) {
+      const text = visible(checkHtml(ex, blank, false).source);
+      expect(text).toBe(
+        "Exercise 1: Not answered yet Try it first, then open the worked answer below. Worked answer 10 %",
+      );
+      expect(text.match(/not answered/gi)).toHaveLength(1);
+    }
+    expect(visible(checkHtml(ex, null, true).source)).toBe(
+      "Exercise 1: Not answered yet The worked answer is open below. Worked answer 10 %",
+    );
+  });
+
+  it("answered: the badge names the state, the verdict does not repeat it", () => {
+    expect(visible(checkHtml(ex, 10.2, false).source)).toBe(
+      "Exercise 1: Correct 10.2 % is within 0.5 % of the computed 10 %. Worked answer 10 %",
+    );
+    expect(visible(checkHtml(ex, 10.8, false).source)).toBe(
+      "Exercise 1: Close 10.8 % is 0.8 % from the computed 10 %; check your rounding or your base. Worked answer 10 %",
+    );
+    expect(visible(checkHtml(ex, 20, false).source)).toBe(
+      "Exercise 1: Not yet 20 % is 10 % away from the computed answer. Worked answer 10 %",
+    );
+    const text: SetExercise = { ...ex, expected: "observer", accepted: ["observer"], unit: "" };
+    expect(visible(checkHtml(text, "Observer", false).source)).toBe(
+      'Exercise 1: Correct "Observer" is the answer the data give. Worked answer 10 %',
+    );
+    expect(visible(checkHtml(text, "member", false).source)).toBe(
+      'Exercise 1: Not yet "member" is not the answer the data give. Worked answer 10 %',
     );
   });
 });
