@@ -151,8 +151,7 @@ export function capacityThroughputFigure(
         [0, 1].map(() =>
           pointHover(
             {
-              label: `Stated capacity (${g.status}): ${g.levels.map((c) => c.label).join("; ")}`,
-              period: yearSpan(g.levels, lo, hi),
+              ...capacityHoverHead(g.status, g.levels, lo, hi),
               value: value,
               sources: mergeSourceLists(g.levels.map((c) => c.sources)),
             },
@@ -192,6 +191,36 @@ export function capacityThroughputFigure(
     right: partial ? 64 : 24,
     legendNames: names,
   });
+}
+
+/**
+ * What the hover of a capacity line names and the period its value is for: an actual or design capacity is
+ * "Stated capacity, actual" for the years it applies; a planned or target one is for its year ("Target for 2034"),
+ * with the years it was stated. Level labels other than the generic "Capacity" follow in parentheses.
+ * @example capacityHoverHead("target", [{ label: "x", value: 17e6, unit: "t_per_year", status: "target", forYear: 2034, stated: "2017–2025", from: 2020 }], 2019, 2025)
+ * // => { label: "Target for 2034, stated 2017–2025", period: "2034" }
+ * @example capacityHoverHead("actual", [{ label: "Capacity", value: 6e6, unit: "t_per_year", status: "actual", from: 2022 }], 2019, 2025)
+ * // => { label: "Stated capacity, actual", period: "2022–2025" }
+ */
+export function capacityHoverHead(
+  status: CapacityLevel["status"],
+  levels: readonly CapacityLevel[],
+  lo: number,
+  hi: number,
+): { readonly label: string; readonly period: string | undefined } {
+  const unique = <T>(xs: readonly (T | undefined)[]) => [...new Set(xs.filter((x): x is T => x !== undefined))];
+  const stated = unique(levels.map((c) => c.stated));
+  const named = unique(
+    levels.map((c) => (c.stated === undefined && !/^capacity$/i.test(c.label) ? c.label : undefined)),
+  );
+  const tail = `${stated.length > 0 ? `, stated ${stated.join("; ")}` : ""}${named.length > 0 ? ` (${named.join("; ")})` : ""}`;
+  if (status === "actual" || status === "design")
+    return { label: `Stated capacity, ${status}${tail}`, period: yearSpan(levels, lo, hi) };
+  const years = unique(levels.map((c) => c.forYear)).sort((a, b) => a - b);
+  const word = status === "target" ? "Target" : "Planned";
+  return years.length > 0
+    ? { label: `${word} for ${years.join(", ")}${tail}`, period: years.join(", ") }
+    : { label: `${word} capacity, year not stated${tail}`, period: undefined };
 }
 
 /** The years a group of capacity statements applies to, e.g. "2021–2025" or "from 2026". */

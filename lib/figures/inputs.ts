@@ -87,6 +87,10 @@ export interface CapacityLevel {
   readonly from?: number;
   /** Last year the level applies (default: last year of the chart, or the target year). */
   readonly to?: number;
+  /** The year a planned or target capacity is for, e.g. 2034 (shown in the hover as the value's period). */
+  readonly forYear?: number;
+  /** When the level was stated, e.g. "2017–2025" (shown in the hover). */
+  readonly stated?: string;
   readonly sources?: readonly SourceId[];
 }
 

@@ -758,6 +758,8 @@ export function capacityLevels(
       value: last.value,
       unit: "t_per_year",
       status,
+      ...(last.target_year ? { forYear: Number(last.target_year) } : {}),
+      stated: `${y0}${y1 !== y0 ? `–${y1}` : ""}`,
       from: Math.max(fromYear, Math.min(toYear, y0)),
       to: toYear,
       sources: mergeSources(...same.map((r) => rowSources(r))),

@@ -13,6 +13,7 @@ import {
   shortQuote,
   timelineFigure,
   timeSeriesFigure,
+  type CapacityThroughputInput,
   type CaspianFigure,
   type SourceRowLike,
 } from "../../lib/figures";
@@ -203,6 +204,43 @@ describe("every builder's points show value, period, publisher and quote", () =>
     expect((f.data[1]!.hovertext as string[])[0]).toBe(
       "SCO – OTS: Shared members<br>3 states<br>Source: Azerbaijan Railways (2024-12-20)<br>“6.5 million tonnes handled”",
     );
+  });
+});
+
+describe("capacity lines' hovers name what each line is and the period its value is for", () => {
+  const heads = (levels: CapacityThroughputInput["capacities"]) =>
+    capacityThroughputFigure({ ...capacity, capacities: levels }, { title: "c" })
+      .data.filter((t) => t.mode === "lines")
+      .map((t) => (t.hovertext as string[])[0]!.split("<br>").slice(0, 2));
+  test("actual levels: 'Stated capacity, actual' over the years they apply, without 'Capacity; Capacity'", () => {
+    const cap = { label: "Capacity", value: 6e6, unit: "t_per_year", status: "actual" } as const;
+    expect(
+      heads([
+        { ...cap, from: 2022, to: 2022 },
+        { ...cap, from: 2023 },
+      ]),
+    ).toEqual([["Stated capacity, actual", "2022–2023: 6 million t/year"]]);
+  });
+  test("a target is for its year, with the years it was stated (not the years the line is drawn)", () => {
+    const target = {
+      label: "For 2034, stated 2017–2025",
+      value: 17e6,
+      unit: "t_per_year",
+      status: "target",
+      forYear: 2034,
+      stated: "2017–2025",
+      from: 2021,
+    } as const;
+    expect(heads([target])).toEqual([["Target for 2034, stated 2017–2025", "2034: 17 million t/year"]]);
+    expect(heads([{ ...target, forYear: undefined, status: "planned" }])).toEqual([
+      ["Planned capacity, year not stated, stated 2017–2025", "17 million t/year"],
+    ]);
+  });
+  test("a caller's own label stays in the hover", () => {
+    expect(heads(capacity.capacities)[0]).toEqual([
+      "Stated capacity, actual (Phase 1)",
+      "2021–2028: 15 million t/year",
+    ]);
   });
 });
 

@@ -272,6 +272,10 @@ describe("capacity and targets", () => {
     ]);
     expect(capacityLevels([], "baku_port", 2015, 2025)).toEqual([]);
   });
+  it("gives a target the year it is for and the years it was stated (BTK: 17 Mt for 2034, stated 2017–2025)", () => {
+    const target = capacityLevels(latest.caps, "btk_railway", 2020, 2025).find((l) => l.status === "target")!;
+    expect([target.value, target.forYear, target.stated, target.from]).toEqual([17e6, 2034, "2017–2025", 2020]);
+  });
   it("lists what was stated for an asset without cargo", () => {
     const by2012 = corridorRows(packageKnownBy(pkg, "2012-12-31"), "2012-12-31");
     expect(statedCapacityText(by2012.caps, "baku_port")).toBe(
