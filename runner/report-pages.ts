@@ -277,6 +277,9 @@ export function buildReportPages(outDir: string, log: (m: string) => void): Repo
         links,
         // A run made with --standalone gets a page that embeds plotly.js (one file to send), like its HTML page.
         ...(record.inputs.pages === "standalone" ? { plotlyHref: "inline" } : {}),
+        ...(Object.keys(record.parameters).length > 0
+          ? { runLabel: parameterPhrases(record.parameters, pkg).join("; ") }
+          : {}),
       });
       if (writeIfChanged(join(reportDir, `${name}.html`), page.html)) written.push(name);
       kept.push({ name, entry: { file: `${name}.html`, title: page.title, parameters: phrases, asOf } });

@@ -65,7 +65,7 @@ export function figureHtml(figure: PlotlyFigure, options: FigureHtmlOptions): st
   const config = { responsive: true, displaylogo: false, ...(figure.config ?? {}) };
   const args = scriptJson([figure.data, figure.layout, config]);
   return (
-    `<div id="${id}" class="caspian-figure" style="width:100%;min-height:${height}px">${fallback}</div>\n` +
+    `<div id="${id}" class="caspian-figure" style="width:100%;min-height:${height}px;overflow-x:auto">${fallback}</div>\n` +
     `<script>${FIGURE_SCRIPT.head}${scriptJson(options.id)}${FIGURE_SCRIPT.middle}${args}${FIGURE_SCRIPT.tail}</script>`
   );
 }

@@ -26,7 +26,14 @@ export interface NotebookCell {
   readonly cell_type: string;
   readonly source: string | readonly string[];
   readonly outputs?: readonly NotebookOutput[];
+  readonly metadata?: { readonly tags?: readonly string[] };
 }
+
+/**
+ * The tag of a cell that only the analyst's view shows: how to work with the notebook (edit this cell, the
+ * printed DataFrame below), not part of the analysis a reader is handed. The reader's page leaves it out.
+ */
+export const ANALYST_ONLY_TAG = "analyst-only";
 
 /** The parts of an executed notebook (out/notebooks/<name>.ipynb) a report page reads. */
 export interface ExecutedNotebook {
@@ -63,6 +70,11 @@ export interface ReportPageMeta {
   readonly citedSources: readonly string[];
   /** The source catalogue: cited ids are looked up in it, and its ids are looked for in the page's text. */
   readonly sourceCatalog: readonly ReportSource[];
+  /**
+   * What tells this run apart from the notebook's other runs (its given parameters in words), added to the
+   * page's `<title>` so that two runs of one notebook have different tab and bookmark names.
+   */
+  readonly runLabel?: string;
   /**
    * Where the page gets plotly.js when it draws a chart: the relative address of the output folder's shared copy
    * (default {@link REPORT_PLOTLY_HREF}), or `"inline"` to embed it (a standalone page, for e-mail).
@@ -106,7 +118,8 @@ nav.toc .toc-2 { padding-left: 0; }
 nav.toc .toc-3 { padding-left: 18px; }
 nav.toc .toc-4, nav.toc .toc-5, nav.toc .toc-6 { padding-left: 36px; }
 .output { margin: 12px 0; }
-.caspian-figure { width: 100%; max-width: 100%; overflow: hidden; }
+/* A chart wider than the window scrolls rather than being cut; in print it is scaled to the A4 text width. */
+.caspian-figure { width: 100%; max-width: 100%; overflow-x: auto; overflow-y: hidden; }
 .caspian-table { max-width: 100%; overflow-x: auto; }
 img { max-width: 100%; height: auto; }
 table { border-collapse: collapse; font-size: 14px; }
@@ -121,6 +134,7 @@ section.sources .source-id { color: #777; font-size: 12px; }
   .page { max-width: none; padding: 0; }
   nav.toc { background: none; }
   .output, figure, table, .caspian-figure { break-inside: avoid; }
+  .caspian-figure { overflow: visible; zoom: 0.74; }
   h2, h3 { break-after: avoid; }
   a { color: inherit; }
 }
@@ -277,6 +291,7 @@ function renderBody(notebook: ExecutedNotebook): Body {
   const parts: string[] = [];
   const texts: string[] = [];
   for (const cell of notebook.cells) {
+    if (cell.metadata?.tags?.includes(ANALYST_ONLY_TAG) === true) continue;
     if (cell.cell_type === "markdown") {
       const src = joined(cell.source);
       if (src.trim() === "") continue;
@@ -414,7 +429,7 @@ export function reportPage(notebook: ExecutedNotebook, meta: ReportPageMeta): Re
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
+<title>${escapeHtml(meta.runLabel !== undefined && meta.runLabel !== "" ? `${title} (${meta.runLabel})` : title)}</title>
 <style>${PAGE_STYLE}</style>
 ${plotly}</head>
 <body>

@@ -8,6 +8,7 @@ import { figureHtml } from "../../lib/display/show";
 import { plotlyLoaderHtml } from "../../lib/display/plotly-bundle";
 import { scriptHash } from "../../lib/export/csp";
 import {
+  ANALYST_ONLY_TAG,
   citedSources,
   type ExecutedNotebook,
   headingSlug,
@@ -165,6 +166,40 @@ describe("reportPage()", () => {
 
   it("is deterministic", () => {
     expect(reportPage(notebook, meta({ citedSources: ["src-a", "src-b", "src-a"] })).html).toBe(page.html);
+  });
+});
+
+describe("what only the analyst sees, and the run in the title", () => {
+  const tagged: ExecutedNotebook = {
+    cells: [
+      { cell_type: "markdown", source: "# 00 · Start\n\nFor everyone." },
+      { cell_type: "markdown", source: "The same rows as a DataFrame:", metadata: { tags: [ANALYST_ONLY_TAG] } },
+      {
+        cell_type: "code",
+        source: "df.print()",
+        metadata: { tags: ["analyst-only"] },
+        outputs: [{ output_type: "display_data", data: { "text/markdown": "**analyst table**" } }],
+      },
+      { cell_type: "markdown", source: "## Part\n\nAlso for everyone." },
+    ],
+  };
+
+  it("leaves out cells tagged analyst-only, prose and outputs, and their headings stay in the contents", () => {
+    const page = reportPage(tagged, meta());
+    expect(page.html).toContain("For everyone.");
+    expect(page.html).toContain("Also for everyone.");
+    expect(page.html).not.toContain("The same rows");
+    expect(page.html).not.toContain("analyst table");
+  });
+
+  it("names the run's parameters in <title>, escaped; a run without parameters keeps the plain title", () => {
+    expect(reportPage(tagged, meta({ runLabel: "focal state: Kazakhstan (KAZ)" })).html).toContain(
+      "<title>00 · Start (focal state: Kazakhstan (KAZ))</title>",
+    );
+    expect(reportPage(tagged, meta({ runLabel: "<b>x</b>" })).html).toContain(
+      "<title>00 · Start (&lt;b&gt;x&lt;/b&gt;)</title>",
+    );
+    expect(reportPage(tagged, meta()).html).toContain("<title>00 · Start</title>");
   });
 });
 
