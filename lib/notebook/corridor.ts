@@ -147,12 +147,32 @@ export interface Publishers {
   published(ids: readonly string[]): string;
   /** The earliest publication date ("" when none is dated). */
   firstPublished(ids: readonly string[]): string;
+  /**
+   * Each publisher of the sources (first cited first) with the dates of its own sources ("undated" when none is
+   * dated), so that no publisher is paired with another's date.
+   */
+  dated(ids: readonly string[]): readonly DatedPublisher[];
+}
+
+/** A publisher with the publication dates of its own sources (ISO, sorted; ["undated"] when none is dated). */
+export interface DatedPublisher {
+  readonly publisher: string;
+  readonly dates: readonly string[];
+}
+
+/**
+ * Publishers with their own dates, for a table cell: "Daryo (2023-12-29); Trend (2024-01-14, 2024-02-01)".
+ * @example datedText([{ publisher: "Daryo", dates: ["2023-12-29"] }, { publisher: "Trend", dates: ["undated"] }]) // => "Daryo (2023-12-29); Trend (undated)"
+ */
+export function datedText(list: readonly DatedPublisher[]): string {
+  return list.map((d) => `${d.publisher} (${d.dates.join(", ")})`).join("; ");
 }
 
 /**
  * Publisher look-ups over a source catalogue.
  * @example publishers(pkg).publisher(["reportaz-2026-03-10-titr-2019"]) // => "Report.az"
  * @example publishers(pkg).published([]) // => ""
+ * @example publishers(pkg).dated(["reportaz-2026-03-10-titr-2019"]) // => [{ publisher: "Report.az", dates: ["2026-03-10"] }]
  */
 export function publishers(pkg: Pick<DataPackage, "sourceById">): Publishers {
   const dates = (ids: readonly string[]) =>
@@ -165,6 +185,19 @@ export function publishers(pkg: Pick<DataPackage, "sourceById">): Publishers {
     publisher: (ids) => (ids[0] === undefined ? "" : (source(ids[0])?.publisher ?? ids[0])),
     published: (ids) => dates(ids).at(-1) ?? "",
     firstPublished: (ids) => dates(ids)[0] ?? "",
+    dated: (ids) => {
+      const by = new Map<string, string[]>();
+      for (const id of ids) {
+        const row = source(id);
+        const list = by.get(row?.publisher ?? id) ?? [];
+        if (row?.published) list.push(row.published);
+        by.set(row?.publisher ?? id, list);
+      }
+      return [...by].map(([publisher, ds]) => ({
+        publisher,
+        dates: ds.length === 0 ? ["undated"] : [...new Set(ds)].sort(),
+      }));
+    },
   };
 }
 
@@ -389,7 +422,10 @@ export function conflictTable(list: readonly Conflict[], pubs: Publishers): Tabl
       figures: c.rows
         .map(
           (r) =>
-            `${formatTonnes(r.value, 3)}${r.id === c.headline ? "*" : ""} (${pubs.publisher(r.sources)}, ${pubs.published(r.sources) || "undated"})`,
+            `${formatTonnes(r.value, 3)}${r.id === c.headline ? "*" : ""} (${pubs
+              .dated(r.sources)
+              .map((d) => `${d.publisher}, ${d.dates.join(", ")}`)
+              .join(" and ")})`,
         )
         .join("; "),
     })),
@@ -404,7 +440,7 @@ export function conflictTable(list: readonly Conflict[], pubs: Publishers): Tabl
 export function disagreementBars(list: readonly Conflict[], pubs: Publishers): ComparisonBar[] {
   return list.flatMap((c) =>
     c.rows.map((r) => ({
-      label: `${shortScope(c.scope)} ${c.year} · ${shortPublisher(pubs.publisher(r.sources))} ${pubs.published(r.sources).slice(0, 7) || "undated"}`,
+      label: `${shortScope(c.scope)} ${c.year} · ${barCredit(pubs.dated(r.sources)[0])}`,
       value: r.value,
       colorKey: c.scope,
       period: String(c.year),
@@ -412,6 +448,10 @@ export function disagreementBars(list: readonly Conflict[], pubs: Publishers): C
     })),
   );
 }
+
+/** A bar's short credit: the first publisher, shortened, with the month of its own latest source. */
+const barCredit = (d: DatedPublisher | undefined): string =>
+  d === undefined ? "undated" : `${shortPublisher(d.publisher)} ${d.dates.at(-1)!.slice(0, 7)}`;
 
 /**
  * What the disagreement amounts to, in one or two plain-text sentences: the widest spread, and for the whole route
@@ -621,7 +661,7 @@ export function nineMonthTable(rows: CorridorRows, focal: string, pubs: Publishe
           ? `${formatPercent(r.value, { sign: true, digits: 1 })}${r.base_start && r.base_end ? ` on ${periodLabel(r.base_start, r.base_end)}` : ""}`
           : formatTonnes(r.value, 3),
       derived: r.unit === "percent" ? null : derivedOf(r),
-      publisher: `${pubs.publisher(r.sources)} (${pubs.published(r.sources) || "undated"})`,
+      publisher: datedText(pubs.dated(r.sources)),
       row: r.id,
     })),
     sources: mergeSources(...list.map((r) => rowSources(r))),
@@ -675,7 +715,7 @@ export function ownFiguresTable(
       period: periodLabel(row.period_start, row.period_end),
       figure: formatQuantity(row.value, row.unit, row.unit === "t" ? 3 : 0),
       n,
-      publisher: `${pubs.publisher(row.sources)} (${pubs.published(row.sources) || "undated"})`,
+      publisher: datedText(pubs.dated(row.sources)),
     })),
     sources: mergeSources(...latest.map(({ row }) => rowSources(row))),
   };

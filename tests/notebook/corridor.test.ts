@@ -10,13 +10,17 @@ import {
   capacityLevels,
   conflicts,
   conflictsText,
+  conflictTable,
   corridorRows,
   corridorScenario,
   coverageSentence,
   crossingText,
+  datedText,
+  disagreementBars,
   focalFirst,
   growthText,
   headline,
+  nineMonthTable,
   observedGrowth,
   observedText,
   ownFiguresTable,
@@ -60,6 +64,7 @@ const noPublisher = {
   publisher: (ids: readonly string[]) => ids[0] ?? "",
   published: () => "",
   firstPublished: () => "",
+  dated: (ids: readonly string[]) => ids.map((id) => ({ publisher: id, dates: ["undated"] })),
 };
 const BAD = /undefined|NaN|Infinity|\[object Object\]|\(\)|, ,|—\s+—|: \./;
 
@@ -307,6 +312,26 @@ describe("capacity and targets", () => {
     ).toBe(
       "On the linear trend, cargo reaches it in 2027 — so volume targets above it presuppose the capacity targets being met first.",
     );
+  });
+});
+
+describe("each publisher carries its own date", () => {
+  it("pairs Daryo with 2023-12-29, not with the other source's 2024-01-14", () => {
+    expect(pubs.dated(["daryo-2023-12-29-titr-9m2023", "beststrategy-2024-01-14-titr-9m2023"])).toEqual([
+      { publisher: "Daryo", dates: ["2023-12-29"] },
+      { publisher: "Best Strategy Advisors", dates: ["2024-01-14"] },
+    ]);
+    const nine = nineMonthTable(latest, "AZE", pubs).rows.find((r) => r.row === "titr-whole-9m2023-cargo")!;
+    expect(nine.publisher).toBe("Daryo (2023-12-29); Best Strategy Advisors (2024-01-14)");
+    expect(datedText([{ publisher: "Trend", dates: ["2024-01-14", "2024-02-01"] }])).toBe(
+      "Trend (2024-01-14, 2024-02-01)",
+    );
+  });
+  it("gives the Port of Baku's 2021 figure PortNews's own date in the disagreement table and bars", () => {
+    const list = conflicts(annualCargo(latest.flows, "AZE", pubs.published), pubs.published);
+    const baku2021 = conflictTable(list, pubs).rows.find((r) => r.scope === "Port of Baku" && r.year === "2021")!;
+    expect(baku2021.figures).toContain("(PortNews, 2022-02-10 and Today.az (AzerNews), 2022-02-17)");
+    expect(disagreementBars(list, pubs).map((b) => b.label)).toContain("Baku port 2021 · PortNews 2022-02");
   });
 });
 
