@@ -5,7 +5,7 @@
  */
 import type { SourceId } from "../core/types";
 import type { SourceCatalog } from "./inputs";
-import { catalogLookup, plotlyText, wrapText } from "./text";
+import { catalogLookup, datedPublisher, plotlyText, wrapText } from "./text";
 
 /** What the hover of one point says; every field is plain text (escaped here). */
 export interface PointHoverInput {
@@ -66,7 +66,7 @@ export function pointHover(point: PointHoverInput, catalog?: SourceCatalog): str
     const entries: string[] = [];
     for (const id of ids) {
       const info = lookup(id as SourceId);
-      const entry = info === undefined ? id : info.published ? `${info.publisher} (${info.published})` : info.publisher;
+      const entry = info === undefined ? id : datedPublisher(info.publisher, info.published ? [info.published] : []);
       if (!entries.includes(entry)) entries.push(entry);
     }
     const shown = entries.length > MAX_PUBLISHERS ? entries.slice(0, MAX_PUBLISHERS - 1) : entries;

@@ -54,6 +54,18 @@ export function catalogLookup(catalog: SourceCatalog | undefined): (id: SourceId
 }
 
 /**
+ * A publisher with its dates in parentheses, leaving out any date its name already holds (a mirror named with its
+ * snapshot month), and no parentheses when no date is left.
+ * @example datedPublisher("Report.az", ["2024-05-02", "2025-01-10"]) // => "Report.az (2024-05-02, 2025-01-10)"
+ * @example datedPublisher("Wikipedia (kiwix mirror, 2024-02)", ["2024-02"]) // => "Wikipedia (kiwix mirror, 2024-02)"
+ * @example datedPublisher("UzDaily", []) // => "UzDaily"
+ */
+export function datedPublisher(publisher: string, dates: readonly string[]): string {
+  const shown = dates.filter((d) => d !== "" && !publisher.includes(d));
+  return shown.length === 0 ? publisher : `${publisher} (${shown.join(", ")})`;
+}
+
+/**
  * The sources line of a chart: "Sources: Publisher (date); Publisher (date, date); …", grouped by publisher in
  * first-seen order, cut to `maxChars` with "+N more". Ids not in the catalog are listed as they are.
  * @example sourcesLine(["a" as SourceId], [{ id: "a", publisher: "Report.az", published: "2024-05-02" }]) // => "Source: Report.az (2024-05-02)"
@@ -71,9 +83,9 @@ export function sourcesLine(ids: readonly SourceId[], catalog?: SourceCatalog, m
   if (groups.size === 0) return "Sources: none recorded";
   const entries = [...groups].map(([publisher, dates]) => {
     const sorted = [...dates].sort();
-    if (sorted.length === 0) return publisher;
-    if (sorted.length <= 2) return `${publisher} (${sorted.join(", ")})`;
-    return `${publisher} (${sorted.length} pages, ${sorted[0]!.slice(0, 4)}–${sorted[sorted.length - 1]!.slice(0, 4)})`;
+    if (sorted.length <= 2) return datedPublisher(publisher, sorted);
+    const [from, to] = [sorted[0]!.slice(0, 4), sorted[sorted.length - 1]!.slice(0, 4)];
+    return `${publisher} (${sorted.length} pages, ${from === to ? from : `${from}–${to}`})`;
   });
   const prefix = ids.length === 1 ? "Source: " : "Sources: ";
   let line = prefix + entries.join("; ");

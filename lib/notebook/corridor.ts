@@ -12,7 +12,7 @@ import { calendarYear, periodLabel, shiftYears } from "../core/period";
 import { startOf } from "../core/dates";
 import type { CapacityRow, CorridorFlowRow, SourceRow, TransitRow } from "../data/resources";
 import type { DataPackage } from "../data/load";
-import { humanize } from "../figures/text";
+import { datedPublisher, humanize } from "../figures/text";
 import type { CapacityLevel, ComparisonBar, ProjectionTarget } from "../figures/inputs";
 import type { TableInput } from "../figures/table";
 import type { UtilisationRow } from "../indicators/capacity/utilisation";
@@ -165,7 +165,7 @@ export interface DatedPublisher {
  * @example datedText([{ publisher: "Daryo", dates: ["2023-12-29"] }, { publisher: "Trend", dates: ["undated"] }]) // => "Daryo (2023-12-29); Trend (undated)"
  */
 export function datedText(list: readonly DatedPublisher[]): string {
-  return list.map((d) => `${d.publisher} (${d.dates.join(", ")})`).join("; ");
+  return list.map((d) => datedPublisher(d.publisher, d.dates)).join("; ");
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   overlapNetworkFigure,
   plotlyText,
   projectionFigure,
+  pointHover,
   sourcesLine,
   stateColor,
   timelineFigure,
@@ -153,6 +154,22 @@ describe("house theme", () => {
     expect(line.length).toBeLessThanOrEqual(120);
     expect(line).toMatch(/; \+\d+ more$/);
     expect(line.startsWith("Sources: Publisher number 0 (2024-01-01)")).toBe(true);
+  });
+
+  test("pages of one year give that year once; a date the publisher's name holds is not printed again", () => {
+    const pages = ["2025-10-06", "2025-10-20", "2025-10"].map((published, i) => ({
+      id: `r${i}`,
+      publisher: "Report.az",
+      published,
+    }));
+    expect(sourcesLine(S("r0", "r1", "r2"), pages)).toBe("Sources: Report.az (3 pages, 2025)");
+    const spread = [...pages, { id: "r3", publisher: "Report.az", published: "2016-03-14" }];
+    expect(sourcesLine(S("r0", "r1", "r2", "r3"), spread)).toBe("Sources: Report.az (4 pages, 2016–2025)");
+    const kiwix = [{ id: "k", publisher: "Wikipedia (kiwix mirror, 2024-02)", published: "2024-02" }];
+    expect(sourcesLine(S("k"), kiwix)).toBe("Source: Wikipedia (kiwix mirror, 2024-02)");
+    expect(pointHover({ value: "1", sources: ["k"] }, kiwix).split("<br>")[1]).toBe(
+      "Source: Wikipedia (kiwix mirror, 2024-02)",
+    );
   });
 
   test("text from data is escaped for Plotly", () => {
