@@ -139,6 +139,15 @@ export function shortScope(scope: string): string {
   return SHORT_SCOPE[scope] ?? scopeLabel(scope);
 }
 
+/**
+ * The note of the cargo-by-scope chart, naming scopes as its legend does.
+ * @example cargoScopeNote(["whole_route", "caspian_ports"]) // => "Scopes overlap and are not additive. Caspian ports: Kazakh ports only before the TITR Association's figure for both shores."
+ * @example cargoScopeNote(["whole_route"]) // => "Scopes overlap and are not additive."
+ */
+export function cargoScopeNote(scopes: readonly string[]): string {
+  return `Scopes overlap and are not additive.${scopes.includes("caspian_ports") ? ` ${scopeLabel("caspian_ports")}: Kazakh ports only before the TITR Association's figure for both shores.` : ""}`;
+}
+
 /** Publisher and publication date of source ids, for tables and labels. */
 export interface Publishers {
   /** The first source's publisher ("" for none). */

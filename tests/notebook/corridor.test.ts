@@ -8,6 +8,7 @@ import {
   annualCargo,
   annualGrowthRows,
   capacityLevels,
+  cargoScopeNote,
   conflicts,
   conflictsText,
   conflictTable,
@@ -312,6 +313,17 @@ describe("capacity and targets", () => {
     ).toBe(
       "On the linear trend, cargo reaches it in 2027 — so volume targets above it presuppose the capacity targets being met first.",
     );
+  });
+});
+
+describe("the cargo-by-scope note", () => {
+  it("names the Caspian ports as the legend does, and only when they are drawn", () => {
+    const cargo = annualCargo(latest.flows, "AZE", pubs.published);
+    const legend = cargo.series.map((s) => s.label);
+    expect(legend).toContain("Caspian ports");
+    expect(cargoScopeNote(cargo.scopes)).toContain("Caspian ports: Kazakh ports only");
+    expect(cargoScopeNote(cargo.scopes)).not.toContain("seaports");
+    expect(cargoScopeNote(["whole_route"])).toBe("Scopes overlap and are not additive.");
   });
 });
 
