@@ -68,6 +68,7 @@ export function capacityThroughputFigure(
   const names: string[] = [];
   const years: number[] = [];
   let partial = false;
+  let unlabelled = false;
   list.forEach((s, i) => {
     const color = colors.get(keys[i]!) ?? OKABE_ITO.blue;
     const full = s.points.filter((p) => periodX(p).fullYear && p.value !== null);
@@ -106,6 +107,7 @@ export function capacityThroughputFigure(
         parts.map((p) => ({ year: periodX(p).year, value: p.value! / scale.factor, days: periodX(p).days })),
         (top * 1.12 * 16) / 300,
       );
+      if (labelled.includes(false)) unlabelled = true;
       data.push({
         type: "scatter",
         mode: "markers+text",
@@ -171,7 +173,13 @@ export function capacityThroughputFigure(
         : input.capacities.length > 0
           ? ["Lines: stated capacity per year."]
           : []),
-    ...(partial ? ["White dots: part-year throughput (period labelled)."] : []),
+    ...(partial
+      ? [
+          unlabelled
+            ? "White dots: part-year throughput, periods labelled where there is room (the hover gives each)."
+            : "White dots: part-year throughput (period labelled).",
+        ]
+      : []),
     ...(options.note !== undefined ? [options.note] : []),
   ];
   return houseFigure({

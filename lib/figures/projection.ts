@@ -175,7 +175,10 @@ export function projectionFigure(given: ProjectionInput, options: ProjectionOpti
     : observed.projected
       ? "Dashed: plan or forecast."
       : undefined;
-  const rest = seriesNote({ partial: observed.partial, projected: false, gaps: observed.gaps }, options.note);
+  const rest = seriesNote(
+    { partial: observed.partial, unlabelled: observed.unlabelled, projected: false, gaps: observed.gaps },
+    options.note,
+  );
   const note = [dashed, rest].filter((x): x is string => x !== undefined).join(" ") || undefined;
   return houseFigure({
     kind: "projection",

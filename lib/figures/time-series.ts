@@ -86,6 +86,8 @@ interface Traces {
   readonly names: string[];
   readonly years: number[];
   readonly partial: boolean;
+  /** True when a part-year point's period label was left out because it would overlap another's. */
+  readonly unlabelled?: boolean;
   readonly projected: boolean;
   /** True when a drawn line has a break: a year without a value between two years with one. */
   readonly gaps: boolean;
@@ -125,6 +127,7 @@ export function seriesTraces(
   const names: string[] = [];
   const years: number[] = [];
   let partial = false;
+  let unlabelled = false;
   let projected = false;
   let gaps = false;
   const valueText = (v: number | null) => (v === null ? "no data" : `${formatValue(v / scale.factor)} ${scale.label}`);
@@ -212,6 +215,7 @@ export function seriesTraces(
         withValue.map((e) => ({ year: e.x.year, value: e.p.value! / scale.factor, days: e.x.days })),
         labelGapUnits(list, scale),
       );
+      if (labelled.includes(false)) unlabelled = true;
       data.push({
         type: "scatter",
         mode: "markers+text",
@@ -231,20 +235,34 @@ export function seriesTraces(
     }
     if (allYears.length === 0 && parts.length === 0) names.push(name);
   });
-  return { data, names, years, partial, projected, gaps };
+  return { data, names, years, partial, unlabelled, projected, gaps };
+}
+
+/**
+ * What hollow part-year markers are, saying "period labelled" only when every one carries its label.
+ * @example partNote(false) // => "Hollow markers: part-year figures (period labelled), not comparable with full years."
+ */
+export function partNote(unlabelled: boolean): string {
+  return unlabelled
+    ? "Hollow markers: part-year figures, not comparable with full years; periods labelled where there is room (the hover gives each)."
+    : "Hollow markers: part-year figures (period labelled), not comparable with full years.";
 }
 
 /**
  * A note explaining what the chart draws: dashed lines (only when a plan or forecast is drawn), hollow markers
- * (only when part-year figures are drawn), breaks (only when a line has a year without data), joined with the
+ * (only when part-year figures are drawn; "period labelled" only when every one is), breaks (only when a line has a year without data), joined with the
  * caller's note; undefined when there is nothing to explain.
  * @example seriesNote({ partial: false, projected: false, gaps: false }) // => undefined
  * @example seriesNote({ partial: false, projected: false, gaps: true }, "Scopes overlap.") // => "Breaks in a line are years without data. Scopes overlap."
+ * @example seriesNote({ partial: true, unlabelled: true, projected: false, gaps: false }) // => "Hollow markers: part-year figures, not comparable with full years; periods labelled where there is room (the hover gives each)."
  */
-export function seriesNote(traces: Pick<Traces, "partial" | "projected" | "gaps">, note?: string): string | undefined {
+export function seriesNote(
+  traces: Pick<Traces, "partial" | "unlabelled" | "projected" | "gaps">,
+  note?: string,
+): string | undefined {
   const parts = [
     ...(traces.projected ? ["Dashed: plan or forecast."] : []),
-    ...(traces.partial ? ["Hollow markers: part-year figures (period labelled), not comparable with full years."] : []),
+    ...(traces.partial ? [partNote(traces.unlabelled === true)] : []),
     ...(traces.gaps ? ["Breaks in a line are years without data."] : []),
     ...(note !== undefined ? [note] : []),
   ];

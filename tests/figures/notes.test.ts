@@ -29,6 +29,29 @@ describe("time series notes", () => {
     expect(footnote(timeSeriesFigure(tail, { title: "t" }))).not.toContain("Breaks");
   });
 
+  test("'period labelled' only when every hollow marker carries its period (trade-kaz 2025: Jan–Jul, Jan–Aug, Jan–Oct)", () => {
+    const cumulative = seriesOf(
+      {
+        "2023": 700e6,
+        "2024": 800e6,
+        "2025-01..2025-07": 517.1e6,
+        "2025-01..2025-08": 547.6e6,
+        "2025-01..2025-10": 600.3e6,
+      },
+      { metric: "trade", unit: "USD", label: "Customs", sources: S("a") },
+    );
+    const f = timeSeriesFigure(cumulative, { title: "t" });
+    const texts = f.data.find((t) => t.mode === "markers+text")!.text as string[];
+    expect(texts).toContain(""); // Jan–Jul sits too close to Jan–Aug for a label
+    expect(footnote(f)).not.toContain("period labelled");
+    expect(footnote(f)).toContain("periods labelled where there is room (the hover gives each)");
+    // one part-year point: labelled, and the note says so
+    expect(footnote(timeSeriesFigure(titr, { title: "t" }))).toContain("part-year figures (period labelled)");
+    expect(seriesNote({ partial: true, unlabelled: true, projected: false, gaps: false })).not.toContain(
+      "period labelled)",
+    );
+  });
+
   test("'Dashed' only with a plan, 'Hollow markers' only with part-year figures", () => {
     const noPlan = footnote(timeSeriesFigure(ports, { title: "t" }));
     expect(noPlan).not.toContain("Dashed");
