@@ -27,7 +27,9 @@ const EVENTS_LANE = "Events";
 /**
  * Timeline: one lane per `lane` (first at the top), each span a bar from its start to its end (open spans to
  * `asOf`), coloured by membership status or by `colorKey`; events as diamonds on their lane (or an "Events" lane)
- * with labels. Integer year ticks.
+ * with labels. A label sits on its event's row, beside the diamond on a white ground (so that it reads as that
+ * lane's, never between two lanes); a label that would cover another label or diamond of its lane, or run out of
+ * the chart, is left to the hover, and the note says so. Integer year ticks.
  * @example timelineFigure({ spans: [{ lane: "SCO", start: "2015-07", status: "dialogue_partner" }], asOf: "2026-01-01", sources: [] }, { title: "Azerbaijan and the SCO" })
  */
 export function timelineFigure(input: TimelineInput, options: TimelineOptions): CaspianFigure {
@@ -82,19 +84,54 @@ export function timelineFigure(input: TimelineInput, options: TimelineOptions): 
   const lo = Math.floor(options.fromYear ?? minOf(years));
   const hi = Math.ceil(asOf);
   const showLabels = options.eventLabels ?? events.length <= 12;
+  const longest = maxOf(
+    lanes.map((l) => l.length),
+    1,
+  );
+  const left = Math.min(260, 30 + Math.round(longest * 7.6));
+  const annotations: Record<string, unknown>[] = [];
+  let unlabelled = 0;
   if (events.length > 0) {
     const sorted = [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    if (showLabels) {
+      const pxPerYear = ((options.width ?? HOUSE.width) - left - 24) / (hi - lo + 2 * AXIS_PAD);
+      const sides = labelSides(
+        sorted.map((e) => ({
+          lane: e.lane ?? EVENTS_LANE,
+          x: (dateStartYear(e.date) - (lo - AXIS_PAD)) * pxPerYear,
+          width: e.label.length * LABEL_CHAR_PX,
+        })),
+        (hi - lo + 2 * AXIS_PAD) * pxPerYear,
+      );
+      sorted.forEach((e, i) => {
+        const side = sides[i];
+        if (side === undefined) {
+          unlabelled++;
+          return;
+        }
+        annotations.push({
+          x: round(dateStartYear(e.date)),
+          y: laneText(e.lane ?? EVENTS_LANE),
+          xref: "x",
+          yref: "y",
+          text: plotlyText(e.label),
+          showarrow: false,
+          xanchor: side === "left" ? "right" : "left",
+          yanchor: "middle",
+          xshift: side === "left" ? -LABEL_GAP_PX : LABEL_GAP_PX,
+          font: { size: 12, color: "#222222" },
+          bgcolor: "rgba(255,255,255,0.88)",
+          borderpad: 1,
+        });
+      });
+    }
     data.push({
       type: "scatter",
-      mode: showLabels ? "markers+text" : "markers",
+      mode: "markers",
       name: "Event",
       x: sorted.map((e) => round(dateStartYear(e.date))),
       y: sorted.map((e) => laneText(e.lane ?? EVENTS_LANE)),
       text: sorted.map((e) => plotlyText(e.label)),
-      textposition: sorted.map(
-        (e, i) => `${i % 2 === 0 ? "top" : "bottom"} ${eventSide(dateStartYear(e.date), lo, hi)}`,
-      ),
-      textfont: { size: 12, color: "#222222" },
       cliponaxis: false,
       marker: { symbol: "diamond", size: 12, color: "#000000", line: { width: 1.5, color: "#FFFFFF" } },
       customdata: sorted.map((e) => [plotlyText(e.label), e.date]),
@@ -109,12 +146,7 @@ export function timelineFigure(input: TimelineInput, options: TimelineOptions): 
     });
     names.push("Event");
   }
-  const axis = yearAxis([lo, hi], { pad: 0.3 });
-  const longest = maxOf(
-    lanes.map((l) => l.length),
-    1,
-  );
-  const left = Math.min(260, 30 + Math.round(longest * 7.6));
+  const axis = yearAxis([lo, hi], { pad: AXIS_PAD });
   const height =
     options.height ?? Math.max(300, Math.min(1400, 200 + lanes.length * (showLabels && events.length > 0 ? 46 : 34)));
   return houseFigure({
@@ -132,12 +164,20 @@ export function timelineFigure(input: TimelineInput, options: TimelineOptions): 
         automargin: false,
       },
       hovermode: "closest",
+      ...(annotations.length > 0 ? { annotations } : {}),
     },
     ...commonParts(options),
     height,
     note:
       [
         ...(open ? [`Open intervals run to ${input.asOf}.`] : []),
+        ...(unlabelled > 0
+          ? [
+              `${unlabelled === 1 ? "One event label" : `${unlabelled} event labels`} would cover another and ${
+                unlabelled === 1 ? "is" : "are"
+              } left out; hover the diamonds.`,
+            ]
+          : []),
         ...(options.note !== undefined ? [options.note] : []),
       ].join(" ") || undefined,
     sources: mergeSourceLists([input.sources, ...input.spans.map((s) => s.sources), ...events.map((e) => e.sources)]),
@@ -155,8 +195,52 @@ function round(v: number): number {
   return Math.round(v * 1e4) / 1e4;
 }
 
-/** Side of an event's label: to the left in the right third of the axis, to the right in the left third. */
-function eventSide(x: number, lo: number, hi: number): "left" | "center" | "right" {
-  const f = (x - lo) / Math.max(1, hi - lo);
-  return f > 0.67 ? "left" : f < 0.33 ? "right" : "center";
+/** Padding of the year axis on each side, in years. */
+const AXIS_PAD = 0.3;
+/** Width of a character of a 12 px label, generously (DejaVu Sans averages about 7 px), and the label's padding. */
+const LABEL_CHAR_PX = 7.2;
+/** Gap between a diamond's centre and its label. */
+const LABEL_GAP_PX = 10;
+/** Half the width of a diamond marker (size 12, with its outline). */
+const DIAMOND_HALF_PX = 7;
+
+/** An event to label: its lane, its position from the left edge of the plot and its label's width, in pixels. */
+export interface LabelSlot {
+  readonly lane: string;
+  readonly x: number;
+  readonly width: number;
+}
+
+/**
+ * The side of each event's label on its lane, or `undefined` when neither side is free: a label goes to the right
+ * of its diamond in the left half of the plot and to the left in the right half, or else to the other side, when it
+ * then covers no other diamond or label of its lane and stays inside the plot (`plotWidth` pixels). Events are
+ * placed in the order given.
+ * @example labelSides([{ lane: "SCO", x: 500, width: 100 }, { lane: "SCO", x: 515, width: 100 }], 800) // => ["left", "right"]
+ * @example labelSides([{ lane: "A", x: 400, width: 100 }, { lane: "A", x: 410, width: 100 }, { lane: "A", x: 420, width: 100 }], 800) // => ["left", undefined, "right"]
+ */
+export function labelSides(slots: readonly LabelSlot[], plotWidth: number): ("left" | "right" | undefined)[] {
+  /** What each lane has drawn: diamonds (with the event's index) and the labels placed so far. */
+  const taken = new Map<string, { readonly owner: number; readonly from: number; readonly to: number }[]>();
+  slots.forEach((s, i) => {
+    const list = taken.get(s.lane) ?? [];
+    list.push({ owner: i, from: s.x - DIAMOND_HALF_PX, to: s.x + DIAMOND_HALF_PX });
+    taken.set(s.lane, list);
+  });
+  return slots.map((s, i) => {
+    const lane = taken.get(s.lane)!;
+    const span = (side: "left" | "right"): [number, number] =>
+      side === "left"
+        ? [s.x - LABEL_GAP_PX - s.width, s.x - LABEL_GAP_PX + 2]
+        : [s.x + LABEL_GAP_PX - 2, s.x + LABEL_GAP_PX + s.width];
+    const free = ([from, to]: [number, number]) =>
+      from >= 0 && to <= plotWidth && lane.every((t) => t.owner === i || to <= t.from || from >= t.to);
+    const order: ("left" | "right")[] = s.x < plotWidth / 2 ? ["right", "left"] : ["left", "right"];
+    const side = order.find((o) => free(span(o)));
+    if (side !== undefined) {
+      const [from, to] = span(side);
+      lane.push({ owner: -1, from, to });
+    }
+    return side;
+  });
 }

@@ -38,6 +38,7 @@ import {
   verdictParagraphs,
 } from "../../lib/notebook/embeddedness";
 import { countText } from "../../lib/notebook/prose";
+import { timelineFigure } from "../../lib/figures/timeline";
 
 const pkg = dataPackage();
 const LATEST = "2026-03-10";
@@ -226,6 +227,58 @@ describe("path and platforms", () => {
     expect(path.input.spans).toEqual([]);
     expect(path.noData).toBe(
       "No membership of Republic of Korea begins by 31 December 2005, so there is no path to draw.",
+    );
+  });
+
+  it("puts each milestone's label on its own organisation's row, beside its diamond, never between two rows", () => {
+    const path = focalPath(azeLatest);
+    const fig = timelineFigure(path.input, { title: path.title, eventLabels: true, fromYear: path.fromYear });
+    const events = fig.data.find((t) => t.name === "Event")!;
+    expect(events.mode).toBe("markers"); // no text above or below the diamonds
+    const labels = (fig.layout.annotations as Record<string, unknown>[]).filter((a) => a.xref === "x");
+    // Worked out from data/events.csv: AZE's milestones to 10 March 2026, by date; a label goes left of its diamond
+    // in the right half of the chart, unless it would cover its lane's other diamond (SCO 2016 goes right).
+    expect(labels.map((a) => [a.y, a.text, a.xanchor === "right" ? "left" : "right"])).toEqual([
+      ["SCO", "accession, 2015", "left"],
+      ["SCO", "agreement, 2016", "right"],
+      ["OTS", "chair, 2019", "left"],
+      ["NAM", "chair, 2019", "left"],
+      ["CICA", "chair, 2024", "left"],
+      ["OTS", "chair, 2025", "left"],
+      ["CACM", "accession, 2025", "left"],
+    ]);
+    for (const a of labels) {
+      expect(a.yref).toBe("y");
+      expect(a.yanchor).toBe("middle"); // centred on the lane
+      expect(a.bgcolor).toMatch(/^rgba\(255,255,255/); // readable on the bar
+    }
+    expect(fig.layout.annotations as { text: string }[]).not.toContainEqual(
+      expect.objectContaining({ text: expect.stringContaining("left out") }),
+    );
+  });
+
+  it("leaves to the hover a label that would cover another on its lane, and says so", () => {
+    const fig = timelineFigure(
+      {
+        spans: [{ lane: "SCO", start: "2000", status: "member" }],
+        events: ["2011-01-01", "2011-03-01", "2011-06-01"].map((date, i) => ({
+          date,
+          label: `event ${i + 1}`,
+          lane: "SCO",
+        })),
+        asOf: "2020-01-01",
+        sources: [],
+      },
+      { title: "t", eventLabels: true },
+    );
+    const annotations = fig.layout.annotations as { text: string; xref?: string; xanchor?: string }[];
+    // 2011 is in the right half of 2000–2020: event 1 left, event 2 covered on both sides, event 3 right.
+    expect(annotations.filter((a) => a.xref === "x").map((a) => [a.text, a.xanchor])).toEqual([
+      ["event 1", "right"],
+      ["event 3", "left"],
+    ]);
+    expect(annotations.at(-1)!.text).toContain(
+      "One event label would cover another and is left out; hover the diamonds.",
     );
   });
 
