@@ -8,7 +8,8 @@ import type { ComparisonBar, ComparisonInput, FigureOptions } from "./inputs";
 import { houseFigure, type CaspianFigure } from "./frame";
 import { assignColors } from "./palette";
 import { plotlyText } from "./text";
-import { formatValue, valueScale } from "./units";
+import { countNoun, formatValue, valueDigits, valueScale } from "./units";
+import { formatNumber } from "../core/format";
 import { valueAxisFor } from "./axes";
 import { hoverFields, pointHover } from "./hover";
 import { maxOf, minOf } from "../core/extent";
@@ -63,9 +64,17 @@ export function comparisonBarsFigure(input: ComparisonInput, options: Comparison
   const data: Record<string, unknown>[] = [];
   const annotations: Record<string, unknown>[] = [];
   const barValue = (b: ComparisonBar) => (b.value === null ? null : b.value / scale.factor);
-  const textOf = (b: ComparisonBar) => (b.value === null ? "" : formatValue(b.value / scale.factor));
+  // One number of decimals for every label of the chart (that of the largest value), minus signs as in prose.
+  const digits = valueDigits(
+    maxOf(
+      input.bars.map((b) => Math.abs((b.value ?? 0) / scale.factor)),
+      0,
+    ),
+  );
+  const textOf = (b: ComparisonBar) => (b.value === null ? "" : formatNumber(b.value / scale.factor, digits));
   const catText = (c: string) => plotlyText(c);
   const unitWord = /^(number|count)$/.test(input.unit) ? input.quantity.toLowerCase() : scale.label;
+  const valueText = (v: number) => `${formatValue(v)} ${countNoun(v, unitWord)}`;
   const hover = (b: ComparisonBar | undefined) =>
     b === undefined
       ? ""
@@ -73,8 +82,9 @@ export function comparisonBarsFigure(input: ComparisonInput, options: Comparison
           {
             label: grouped ? `${b.group ?? ""}: ${b.label}` : b.label,
             period: b.period,
-            value: b.value === null ? "n/a (no figure)" : `${formatValue(b.value / scale.factor)} ${unitWord}`,
+            value: b.value === null ? "n/a (no figure)" : valueText(b.value / scale.factor),
             sources: b.sources,
+            computed: b.computed,
           },
           options.sourceCatalog,
         );

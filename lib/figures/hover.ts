@@ -17,6 +17,11 @@ export interface PointHoverInput {
   readonly period?: string | undefined;
   /** Ids of the sources behind the value (first one first: its quote is shown). */
   readonly sources?: readonly string[] | undefined;
+  /**
+   * How a value that no source states was computed, e.g. "Computed from the cargo of 2019 and 2025": shown after the
+   * value; the sources are then those of its inputs, and without any the hover does not say "none recorded".
+   */
+  readonly computed?: string | undefined;
 }
 
 /** Longest quote shown in full; longer quotes are cut at a word and end with "…". */
@@ -52,6 +57,8 @@ export function shortQuote(quote: string, max = HOVER_QUOTE_CHARS): string {
  * pointHover({ label: "TITR cargo", value: "4.5 million t", period: "2024", sources: ["a"] },
  *   [{ id: "a", publisher: "Report.az", published: "2025-01-10", quote: "cargo reached 4.5 million tons" }])
  * // => "TITR cargo<br>2024: 4.5 million t<br>Source: Report.az (2025-01-10)<br>“cargo reached 4.5 million tons”"
+ * @example pointHover({ label: "Summits", period: "2016", value: "0 events", computed: "Counted from the event catalogue" })
+ * // => "Summits<br>2016: 0 events<br>Counted from the event catalogue"
  */
 export function pointHover(point: PointHoverInput, catalog?: SourceCatalog): string {
   const lookup = catalogLookup(catalog);
@@ -61,8 +68,11 @@ export function pointHover(point: PointHoverInput, catalog?: SourceCatalog): str
   lines.push(
     point.period !== undefined && point.period.trim() !== "" ? `${point.period}: ${point.value}` : point.value,
   );
-  if (ids.length === 0) lines.push("Source: none recorded");
-  else {
+  const computed = point.computed !== undefined && point.computed.trim() !== "";
+  if (computed) lines.push(...wrapText(point.computed!, HOVER_LINE_CHARS));
+  if (ids.length === 0) {
+    if (!computed) lines.push("Source: none recorded");
+  } else {
     const entries: string[] = [];
     for (const id of ids) {
       const info = lookup(id as SourceId);

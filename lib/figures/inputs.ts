@@ -64,6 +64,8 @@ export interface ComparisonBar {
   /** The period or date the value is for, shown in the hover, e.g. "2024" or "as of 2025-06-30". */
   readonly period?: string;
   readonly sources?: readonly SourceId[];
+  /** How a value no source states was computed (shown in the hover above the sources of its inputs). */
+  readonly computed?: string;
 }
 
 /** Bars comparing values of one quantity in one unit. */

@@ -11,7 +11,7 @@ import { commonParts } from "./common";
 import { houseFigure, type CaspianFigure } from "./frame";
 import { assignColors } from "./palette";
 import { humanize, plotlyText } from "./text";
-import { formatValue, valueScale, type ValueScale } from "./units";
+import { countNoun, formatValue, valueScale, type ValueScale } from "./units";
 import { valueAxisFor, yearAxis } from "./axes";
 import { maxOf, minOf } from "../core/extent";
 
@@ -27,6 +27,11 @@ export class MixedUnitError extends RangeError {
 export interface TimeSeriesOptions extends FigureOptions {
   /** Name of the quantity on the value axis (default: the metric, humanised). */
   readonly quantity?: string;
+  /**
+   * How the values were computed when no source states them, e.g. "Counted from the event catalogue": each hover
+   * says so above the sources of the rows counted.
+   */
+  readonly computed?: string;
 }
 
 /**
@@ -122,6 +127,7 @@ export function seriesTraces(
   colors: ReadonlyMap<string, string>,
   keys: readonly string[],
   catalog?: SourceCatalog,
+  computed?: string,
 ): Traces {
   const data: Record<string, unknown>[] = [];
   const names: string[] = [];
@@ -130,7 +136,8 @@ export function seriesTraces(
   let unlabelled = false;
   let projected = false;
   let gaps = false;
-  const valueText = (v: number | null) => (v === null ? "no data" : `${formatValue(v / scale.factor)} ${scale.label}`);
+  const valueText = (v: number | null) =>
+    v === null ? "no data" : `${formatValue(v / scale.factor)} ${countNoun(v / scale.factor, scale.label)}`;
   list.forEach((s, i) => {
     const color = colors.get(keys[i]!) ?? "#000000";
     const plainName = seriesName(s);
@@ -142,6 +149,7 @@ export function seriesTraces(
           period: p.status === "actual" ? p.label : `${p.label} (${p.status})`,
           value: valueText(p.value),
           sources: p.sources,
+          computed,
         },
         catalog,
       );
@@ -287,7 +295,7 @@ export function timeSeriesFigure(input: TimeSeriesInput, options: TimeSeriesOpti
   );
   const keys = seriesColorKeys(list);
   const colors = assignColors(keys);
-  const traces = seriesTraces(list, scale, colors, keys, options.sourceCatalog);
+  const traces = seriesTraces(list, scale, colors, keys, options.sourceCatalog, options.computed);
   const quantity = options.quantity ?? humanize(list[0]!.metric).replace(/^./, (c) => c.toUpperCase());
   return houseFigure({
     kind: "time-series",

@@ -4,6 +4,7 @@
  * @module
  */
 import { maxOf } from "../core/extent";
+import { formatNumber } from "../core/format";
 
 const UNIT_LABELS: Readonly<Record<string, string>> = {
   t: "t",
@@ -75,16 +76,31 @@ export function valueScale(values: readonly (number | null | undefined)[], unit:
 }
 
 /**
- * A value for labels: grouped thousands, 0–2 decimals depending on size, no trailing zeros.
+ * A value for labels: grouped thousands, 0–2 decimals depending on size, no trailing zeros, "−" for minus (as
+ * lib/core/format's formatNumber writes numbers in prose).
  * @example formatValue(1234.5) // => "1,235"
  * @example formatValue(3.456) // => "3.46"
+ * @example formatValue(-8.1401) // => "−8.14"
  */
 export function formatValue(value: number): string {
-  const abs = Math.abs(value);
-  return VALUE_FORMATS[abs >= 100 ? 0 : abs >= 10 ? 1 : 2]!.format(value);
+  return formatNumber(value, valueDigits(Math.abs(value)));
 }
 
-/** One formatter per number of decimals: `toLocaleString` builds a new one on every call (about 50 µs each). */
-const VALUE_FORMATS = [0, 1, 2].map(
-  (digits) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 }),
-);
+/**
+ * Decimals {@link formatValue} gives a value of this size: 0 from 100, 1 from 10, else 2. Labels of one chart
+ * share those of its largest value.
+ * @example valueDigits(55.8) // => 1
+ */
+export function valueDigits(abs: number): number {
+  return abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+}
+
+/**
+ * A count unit's word for this value: singular for exactly one ("1 event"), else as given; other units unchanged.
+ * @example countNoun(1, "events") // => "event"
+ * @example countNoun(2, "events") // => "events"
+ * @example countNoun(1, "million t") // => "million t"
+ */
+export function countNoun(value: number, word: string): string {
+  return value === 1 && isCountUnit(word) && /[^s]s$/.test(word) ? word.slice(0, -1) : word;
+}

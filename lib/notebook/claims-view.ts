@@ -458,6 +458,7 @@ export function verdictsFigure(
           group: capitalize(vintagePhrase(g)),
           colorKey: v,
           period: `checked against the data of ${g.date}`,
+          computed: "Counted from the article's claims (data/claims.csv)",
         }));
       }),
       sources: options.sources ?? [],

@@ -1215,37 +1215,52 @@ export function observedGrowth(s: Series, lastYear: number): ObservedGrowth {
 }
 
 /**
- * The bars of the required-growth chart: each target's required rate, then the observed rates and the trend's.
+ * The bars of the required-growth chart: each target's required rate, then the observed rates and the trend's. Every
+ * bar's hover says what it is computed from; with the annual `series` it lists the sources of the values used.
  * @example requiredBars([], { lastYear: 2024, last: 63 }, "log-linear", undefined).map((b) => b.label) // => ["Last year, 2024 on 2023"]
+ * @example requiredBars([], { lastYear: 2024, last: 63 }, "log-linear", undefined)[0]!.computed // => "Computed from the cargo of 2023 and 2024"
  */
 export function requiredBars(
   required: readonly { readonly target: ProjectionTarget; readonly rate: number | undefined }[],
   o: ObservedGrowth,
   model: TrendModel,
   trendRate: number | undefined,
+  series?: Series,
 ): ComparisonBar[] {
   const y = o.lastYear;
+  const annual = (series?.points ?? []).filter(
+    (p) => p.value !== null && p.periodStart.endsWith("-01-01") && p.periodEnd === `${p.periodStart.slice(0, 4)}-12-31`,
+  );
+  const sourcesOf = (...years: number[]) =>
+    mergeSources(...annual.filter((p) => years.includes(Number(p.periodStart.slice(0, 4)))).map((p) => p.sources));
+  const observed = (label: string, value: number, from: number) => ({
+    label,
+    value,
+    colorKey: "observed",
+    computed: `Computed from the cargo of ${from} and ${y}`,
+    sources: sourcesOf(from, y),
+  });
+  const fitted = annual.map((p) => Number(p.periodStart.slice(0, 4)));
   return [
     ...required.map(({ target, rate }) => ({
       label: `Required: ${formatTonnes(target.value, 0)} by ${target.year}`,
       value: rate ?? null,
       colorKey: "required",
       period: `${y}–${target.year}`,
-      sources: target.sources ?? [],
+      computed: `Computed from the cargo of ${y} and the target`,
+      sources: mergeSources(target.sources ?? [], sourcesOf(y)),
     })),
-    ...(o.all
-      ? [{ label: `Observed ${o.all.fromYear}–${o.all.toYear} (compound)`, value: o.all.value, colorKey: "observed" }]
-      : []),
-    ...(o.three !== undefined
-      ? [{ label: `Observed ${y - 3}–${y} (compound)`, value: o.three, colorKey: "observed" }]
-      : []),
-    ...(o.last !== undefined ? [{ label: `Last year, ${y} on ${y - 1}`, value: o.last, colorKey: "observed" }] : []),
+    ...(o.all ? [observed(`Observed ${o.all.fromYear}–${o.all.toYear} (compound)`, o.all.value, o.all.fromYear)] : []),
+    ...(o.three !== undefined ? [observed(`Observed ${y - 3}–${y} (compound)`, o.three, y - 3)] : []),
+    ...(o.last !== undefined ? [observed(`Last year, ${y} on ${y - 1}`, o.last, y - 1)] : []),
     ...(trendRate !== undefined
       ? [
           {
             label: `Fitted ${model} trend${model === "linear" ? ` (rate in ${y})` : ""}`,
             value: trendRate,
             colorKey: "trend",
+            computed: `Computed from the ${fitted.length > 1 ? `annual cargo ${fitted[0]}–${fitted.at(-1)}` : "annual cargo"}: a model, not a published figure`,
+            sources: sourcesOf(...fitted),
           },
         ]
       : []),

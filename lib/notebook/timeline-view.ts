@@ -359,6 +359,12 @@ const KIND_COLORS: Readonly<Record<EventKind, string>> = {
 };
 
 /**
+ * What event counts are computed from, for the hovers of count charts (a zero bar has no source to show).
+ * @example EVENTS_COUNTED // => "Counted from the event catalogue (data/events.csv)"
+ */
+export const EVENTS_COUNTED = "Counted from the event catalogue (data/events.csv)";
+
+/**
  * The bars of events by organisation, stacked by kind, each kind in its colour; a no-data figure (with
  * `options.noData`) when there are no events. The note explains the "None" bar only when it is drawn (before the
  * caller's note).
@@ -380,6 +386,7 @@ export function orgKindFigure(s: TimelineScope, options: ComparisonOptions): Plo
             value: list.length,
             colorKey: `kind:${k}`,
             ...(s.span !== undefined ? { period: yearRange(s.span) } : {}),
+            computed: EVENTS_COUNTED,
             sources: mergeSourceLists(list.map((e) => rowSources(e))),
           };
         }),
@@ -826,12 +833,20 @@ const laneOf = (e: EventRow) => (e.orgs.length === 0 ? "No organisation" : e.org
 
 /**
  * Every event of the focal state on lanes by organisation, the events the article cites in colour and numbered as in
- * {@link citedTable}, the others in grey; a no-data figure (with `options.noData`) when there is no event.
- * @example eventsFigure(timelineScope(notebook({ focal: "AZE" }, { quiet: true })), { title: "Events" }).data.map((t) => t.name) // => ["Other catalogued event", "Cited by the article (numbered as in the table)"]
+ * {@link citedTable}, the others in grey; an event dated after the as-of date (planned then) as a hollow diamond
+ * under its own legend entry, said in the note only when one is drawn; a no-data figure (with `options.noData`) when
+ * there is no event.
+ * @example eventsFigure(timelineScope(notebook({ focal: "AZE" }, { quiet: true })), { title: "Events" }).data.map((t) => t.name) // => ["Other catalogued event", "Cited by the article (numbered as in the table)", "Planned (dated after 10 March 2026)"]
  */
 export function eventsFigure(s: TimelineScope, options: TimelineOptions): PlotlyFigure {
   const lanes = new Set([...s.events].sort((a, b) => a.date.localeCompare(b.date)).map(laneOf));
   const numbered = citedEvents(s);
+  const plannedCount = s.events.filter((e) => isPlanned(e, s.asOf)).length;
+  const plannedNote =
+    plannedCount === 0
+      ? undefined
+      : `Hollow diamond${plannedCount === 1 ? "" : "s"}: ${plannedCount === 1 ? "an event" : "events"} dated after ${formatDate(s.asOf)}, planned then.`;
+  const note = [plannedNote, options.note].filter((n): n is string => n !== undefined).join(" ");
   const fig = timelineFigure(
     {
       spans: [],
@@ -839,7 +854,7 @@ export function eventsFigure(s: TimelineScope, options: TimelineOptions): Plotly
         date: e.date,
         label: shortTitle(e.title),
         lane: laneOf(e),
-        kind: e.kind,
+        kind: isPlanned(e, s.asOf) ? `${e.kind}, planned` : e.kind,
         sources: rowSources(e),
       })),
       asOf: s.asOf,
@@ -851,20 +866,22 @@ export function eventsFigure(s: TimelineScope, options: TimelineOptions): Plotly
       subtitle:
         numbered.length > 0 ? "Numbered: the events the article cites (table below)" : "The article cites none of them",
       ...options,
+      ...(note !== "" ? { note } : {}),
     },
   );
   const numberOf = new Map(numbered.map((e, i) => [`${e.date}|${shortTitle(e.title)}`, i + 1]));
   const pick = (arr: unknown, keep: readonly boolean[]) => (Array.isArray(arr) ? arr.filter((_, i) => keep[i]) : arr);
   const color = "#D55E00";
+  const grey = "#9A9A9A";
   return {
     ...fig,
     data: fig.data.flatMap((t) => {
       if (t.name !== "Event" || !Array.isArray(t.customdata)) return [t];
-      const num = (t.customdata as [string, string][]).map(([label, date]) =>
-        numberOf.get(`${date}|${decodePlotlyText(label)}`),
-      );
-      const hit = num.map((n) => n !== undefined);
-      const miss = hit.map((h) => !h);
+      const points = t.customdata as [string, string][];
+      const num = points.map(([label, date]) => numberOf.get(`${date}|${decodePlotlyText(label)}`));
+      const ahead = points.map(([, date]) => isPlanned({ date }, s.asOf));
+      const hit = num.map((n, i) => n !== undefined && !ahead[i]);
+      const miss = num.map((n, i) => n === undefined && !ahead[i]);
       const base = { type: "scatter", hovertemplate: t.hovertemplate, hoverlabel: t.hoverlabel, cliponaxis: false };
       const marker = (size: number, c: string) => ({
         symbol: "diamond",
@@ -872,30 +889,41 @@ export function eventsFigure(s: TimelineScope, options: TimelineOptions): Plotly
         color: c,
         line: { width: 1, color: "#FFFFFF" },
       });
+      const part = (keep: readonly boolean[]) => ({
+        x: pick(t.x, keep),
+        y: pick(t.y, keep),
+        customdata: pick(t.customdata, keep),
+        hovertext: pick(t.hovertext, keep),
+      });
+      const plannedNums = num.filter((_, i) => ahead[i]);
       // a kind of marker that no event has is not drawn, so that the legend never names an absent marker
       return [
-        {
-          ...base,
-          mode: "markers",
-          name: "Other catalogued event",
-          x: pick(t.x, miss),
-          y: pick(t.y, miss),
-          customdata: pick(t.customdata, miss),
-          hovertext: pick(t.hovertext, miss),
-          marker: marker(9, "#9A9A9A"),
-        },
+        { ...base, mode: "markers", name: "Other catalogued event", ...part(miss), marker: marker(9, grey) },
         {
           ...base,
           mode: "markers+text",
           name: "Cited by the article (numbered as in the table)",
-          x: pick(t.x, hit),
-          y: pick(t.y, hit),
-          customdata: pick(t.customdata, hit),
-          hovertext: pick(t.hovertext, hit),
-          text: num.filter((n) => n !== undefined).map(String),
+          ...part(hit),
+          text: num.filter((n, i) => n !== undefined && !ahead[i]).map(String),
           textposition: "top center",
           textfont: { size: 13, color },
           marker: marker(13, color),
+        },
+        {
+          ...base,
+          // hollow: the outline in the colour of its kind (cited or not), the number of a cited one above it
+          mode: plannedNums.some((n) => n !== undefined) ? "markers+text" : "markers",
+          name: `Planned (dated after ${formatDate(s.asOf)})`,
+          ...part(ahead),
+          text: plannedNums.map((n) => (n === undefined ? "" : String(n))),
+          textposition: "top center",
+          textfont: { size: 13, color },
+          marker: {
+            symbol: "diamond-open",
+            size: plannedNums.map((n) => (n === undefined ? 10 : 13)),
+            color: plannedNums.map((n) => (n === undefined ? "#6E6E6E" : color)),
+            line: { width: 2 },
+          },
         },
       ].filter((trace) => (trace.x as unknown[]).length > 0);
     }),

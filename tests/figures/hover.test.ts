@@ -207,6 +207,34 @@ describe("every builder's points show value, period, publisher and quote", () =>
   });
 });
 
+describe("computed values say what they are computed from, not 'Source: none recorded'", () => {
+  test("pointHover(): the computation, then the sources of its inputs; without sources no 'none recorded'", () => {
+    expect(
+      pointHover({ label: "Last year", value: "−8.14 %", computed: "Computed from the cargo of 2024 and 2025" }),
+    ).toBe("Last year<br>−8.14 %<br>Computed from the cargo of 2024 and 2025");
+    const h = pointHover({ value: "1", computed: "Computed from x", sources: ["ady-2024"] }, quoted).split("<br>");
+    expect(h.slice(0, 3)).toEqual(["1", "Computed from x", "Source: Azerbaijan Railways (2024-12-20)"]);
+  });
+  test("comparison bars: labels share the decimals of the largest value and write '−'; the hover carries 'computed'", () => {
+    const f = comparisonBarsFigure(
+      {
+        quantity: "Growth a year",
+        unit: "percent",
+        bars: [
+          { label: "Required", value: 55.81314872270007 },
+          { label: "Last year", value: -8.140053523639612, computed: "Computed from the cargo of 2024 and 2025" },
+        ],
+        sources: [],
+      },
+      { title: "g", horizontal: true },
+    );
+    expect(f.data[0]!.text).toEqual(["55.8", "−8.1"]);
+    expect((f.data[0]!.hovertext as string[])[1]).toBe(
+      "Last year<br>−8.14 %<br>Computed from the cargo of 2024 and 2025",
+    );
+  });
+});
+
 describe("capacity lines' hovers name what each line is and the period its value is for", () => {
   const heads = (levels: CapacityThroughputInput["capacities"]) =>
     capacityThroughputFigure({ ...capacity, capacities: levels }, { title: "c" })
@@ -271,5 +299,21 @@ describe("count axes tick at whole numbers", () => {
     );
     expect((f.layout.yaxis as Record<string, unknown>).dtick).toBe(1);
     expect((f.data[0]!.hovertext as string[])[0]).toBe("Supported<br>2 claims<br>Source: none recorded");
+    const one = comparisonBarsFigure(
+      { quantity: "Claims", unit: "number", bars: [{ label: "Partly supported", value: 1 }], sources: [] },
+      { title: "v" },
+    );
+    expect((one.data[0]!.hovertext as string[])[0]).toBe("Partly supported<br>1 claim<br>Source: none recorded");
+  });
+
+  test("a time series of events says '1 event' and '0 events'", () => {
+    const events = seriesOf({ "2015": 1, "2016": 0, "2017": 3 }, { metric: "events", unit: "events", sources: [] });
+    const f = timeSeriesFigure(events, { title: "e", computed: "Counted from the event catalogue" });
+    const lines = (f.data[0]!.hovertext as string[]).map((h) => h.split("<br>").slice(1));
+    expect(lines).toEqual([
+      ["2015: 1 event", "Counted from the event catalogue"],
+      ["2016: 0 events", "Counted from the event catalogue"],
+      ["2017: 3 events", "Counted from the event catalogue"],
+    ]);
   });
 });

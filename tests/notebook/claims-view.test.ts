@@ -27,6 +27,7 @@ import {
   verdictsCaption,
   vintageChanges,
   vintageChangesText,
+  verdictsFigure,
 } from "../../lib/notebook/claims-view";
 
 const VERDICTS: Verdict[] = ["supported", "partly_supported", "not_supported", "not_checkable"];
@@ -352,5 +353,26 @@ describe("restsOnUndated", () => {
     expect(restsOnUndated(["u", "early"], catalog, "2010-12-31")).toBe(false);
     expect(restsOnUndated(["late"], catalog, "2010-12-31")).toBe(false);
     expect(restsOnUndated([], catalog, "2010-12-31")).toBe(false);
+  });
+});
+
+describe("verdictsFigure(): hovers count claims in the singular for one and say what they are counted from", () => {
+  it("'1 claim' and 'Counted from the article's claims', never 'Source: none recorded'", () => {
+    const f = verdictsFigure(
+      [
+        {
+          date: "2026-03-10",
+          latest: true,
+          results: [{ verdict: "supported" }, { verdict: "supported" }, { verdict: "not_checkable" }],
+        },
+      ],
+      { sourceCatalog: [] },
+    );
+    const all = f.data.flatMap((t) => t.hovertext as string[]);
+    expect(all.some((h) => h.includes("none recorded"))).toBe(false);
+    expect(all).toContain(
+      "All data, to 10 March 2026: Not checkable<br>checked against the data of 2026-03-10: 1 claim<br>Counted from the article's claims (data/claims.csv)",
+    );
+    expect(all.some((h) => h.includes(": 2 claims<br>"))).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dataPackage } from "../../lib/data/load";
 import type { CorridorFlowRow } from "../../lib/data/resources";
+import type { SourceId } from "../../lib/core/types";
 import { seriesOf } from "../../lib/indicators/series/build";
 import { packageKnownBy } from "../../lib/data/vintage";
 import {
@@ -313,6 +314,35 @@ describe("capacity and targets", () => {
     ).toBe(
       "On the linear trend, cargo reaches it in 2027 — so volume targets above it presuppose the capacity targets being met first.",
     );
+  });
+});
+
+describe("required-growth bars say what they are computed from", () => {
+  it("lists the sources of the cargo values each rate uses", () => {
+    const s = seriesOf(
+      { "2021": 0.5e6, "2022": 1e6, "2023": 2e6, "2024": 4e6, "2025": 3.6e6 },
+      { metric: "cargo", unit: "t", label: "c", sources: [] },
+    );
+    const src = (y: string) => [`src-${y}`] as unknown as SourceId[];
+    const series = { ...s, points: s.points.map((p) => ({ ...p, sources: src(p.periodStart.slice(0, 4)) })) };
+    const bars = requiredBars(
+      [{ target: { year: 2030, value: 1e7, label: "T", sources: src("target") }, rate: 22.6 }],
+      observedGrowth(series, 2025),
+      "log-linear",
+      40,
+      series,
+    );
+    expect(bars.map((b) => [b.label, b.computed, b.sources])).toEqual([
+      ["Required: 10 Mt by 2030", "Computed from the cargo of 2025 and the target", ["src-target", "src-2025"]],
+      ["Observed 2021–2025 (compound)", "Computed from the cargo of 2021 and 2025", ["src-2021", "src-2025"]],
+      ["Observed 2022–2025 (compound)", "Computed from the cargo of 2022 and 2025", ["src-2022", "src-2025"]],
+      ["Last year, 2025 on 2024", "Computed from the cargo of 2024 and 2025", ["src-2024", "src-2025"]],
+      [
+        "Fitted log-linear trend",
+        "Computed from the annual cargo 2021–2025: a model, not a published figure",
+        ["src-2021", "src-2022", "src-2023", "src-2024", "src-2025"],
+      ],
+    ]);
   });
 });
 

@@ -104,8 +104,26 @@ describe("05 accession timeline and events chart", () => {
     const y = f.layout.yaxis as Record<string, unknown>;
     expect([y.tickformat, y.dtick]).toEqual(["d", 1]);
     expect((f.data[0]!.hovertext as string[])[0]).toBe(
-      "OTS: Summit<br>2022–2024: 3 events<br>Sources: Publisher a (2024-01-01); Publisher b (2024-01-01);<br>Publisher c (2024-01-01)<br>“Quote of a”<br>(+2 more sources)",
+      "OTS: Summit<br>2022–2024: 3 events<br>Counted from the event catalogue (data/events.csv)<br>Sources: Publisher a (2024-01-01); Publisher b (2024-01-01);<br>Publisher c (2024-01-01)<br>“Quote of a”<br>(+2 more sources)",
     );
+  });
+});
+
+describe("05 event counts: a zero bar says what it is counted from, a count of one is singular", () => {
+  it("orgKindFigure(): '1 event', and a zero bar 'Counted from the event catalogue', not 'Source: none recorded'", () => {
+    const events = [ev("a", "2024-07-06", ["OTS"]), { ...ev("b", "2023-11-03", []), kind: "agreement" } as EventRow];
+    const f = orgKindFigure(scope(events), { title: "Events", sourceCatalog: quoted(events) });
+    const all = f.data.flatMap((t) => t.hovertext as string[]);
+    expect(all).not.toContain("none recorded");
+    expect(all.some((h) => h.includes("none recorded"))).toBe(false);
+    expect(
+      all.filter((h) => h.includes(": 0 events<br>Counted from the event catalogue (data/events.csv)")),
+    ).toHaveLength(2);
+    expect(
+      all.filter((h) =>
+        h.includes(": 1 event<br>Counted from the event catalogue (data/events.csv)<br>Source: Publisher"),
+      ),
+    ).toHaveLength(2);
   });
 });
 
