@@ -833,10 +833,10 @@ const laneOf = (e: EventRow) => (e.orgs.length === 0 ? "No organisation" : e.org
 
 /**
  * Every event of the focal state on lanes by organisation, the events the article cites in colour and numbered as in
- * {@link citedTable}, the others in grey; an event dated after the as-of date (planned then) as a hollow diamond
- * under its own legend entry, said in the note only when one is drawn; a no-data figure (with `options.noData`) when
- * there is no event.
- * @example eventsFigure(timelineScope(notebook({ focal: "AZE" }, { quiet: true })), { title: "Events" }).data.map((t) => t.name) // => ["Other catalogued event", "Cited by the article (numbered as in the table)", "Planned (dated after 10 March 2026)"]
+ * {@link citedTable}, the others in grey; an event still ahead on the as-of date (planned then, {@link isPlanned}) as a
+ * hollow diamond under its own legend entry, said in the note only when one is drawn; a no-data figure (with
+ * `options.noData`) when there is no event.
+ * @example eventsFigure(timelineScope(notebook({ focal: "AZE" }, { quiet: true })), { title: "Events" }).data.map((t) => t.name) // => ["Other catalogued event", "Cited by the article (numbered as in the table)", "Planned (ahead on 10 March 2026)"]
  */
 export function eventsFigure(s: TimelineScope, options: TimelineOptions): PlotlyFigure {
   const lanes = new Set([...s.events].sort((a, b) => a.date.localeCompare(b.date)).map(laneOf));
@@ -845,7 +845,7 @@ export function eventsFigure(s: TimelineScope, options: TimelineOptions): Plotly
   const plannedNote =
     plannedCount === 0
       ? undefined
-      : `Hollow diamond${plannedCount === 1 ? "" : "s"}: ${plannedCount === 1 ? "an event" : "events"} dated after ${formatDate(s.asOf)}, planned then.`;
+      : `Hollow diamond${plannedCount === 1 ? "" : "s"}: ${plannedCount === 1 ? "an event" : "events"} still ahead on ${formatDate(s.asOf)}, planned then.`;
   const note = [plannedNote, options.note].filter((n): n is string => n !== undefined).join(" ");
   const fig = timelineFigure(
     {
@@ -913,7 +913,7 @@ export function eventsFigure(s: TimelineScope, options: TimelineOptions): Plotly
           ...base,
           // hollow: the outline in the colour of its kind (cited or not), the number of a cited one above it
           mode: plannedNums.some((n) => n !== undefined) ? "markers+text" : "markers",
-          name: `Planned (dated after ${formatDate(s.asOf)})`,
+          name: `Planned (ahead on ${formatDate(s.asOf)})`,
           ...part(ahead),
           text: plannedNums.map((n) => (n === undefined ? "" : String(n))),
           textposition: "top center",

@@ -18,6 +18,7 @@ import {
   citedTable,
   eventOrgName,
   eventsCaption,
+  eventsFigure,
   intensityCaption,
   orgKindCaption,
   orgKindTable,
@@ -401,5 +402,52 @@ describe("accessionSentence()", () => {
     expect(
       accessionEntries(timelineScope(notebook({ focal: "", asOf: "2016" }, { quiet: true, focalMayBeEmpty: true }))),
     ).toEqual([]);
+  });
+});
+
+describe("eventsFigure(): planned events", () => {
+  const footnote = (f: { layout: Record<string, unknown> }) =>
+    (f.layout.annotations as { name?: string; text: string }[]).find((a) => a.name === "caspian-footnote")!.text;
+  const events = [
+    ev("a", "2024-07-06", ["OTS"], ["AZE"]),
+    ev("d", "2024-11-06", ["OTS"], ["AZE"]),
+    ev("b", "2026-10", ["SCO"], ["AZE"]),
+    ev("c", "2026", ["OTS"], ["AZE"]),
+  ];
+  const claims = [
+    claim("c-b", "date", { resource: "events", id: "b" }),
+    claim("c-d", "date", { resource: "events", id: "d" }),
+  ];
+
+  it("draws an event still ahead on the as-of date hollow, under its own legend entry, cited ones numbered", () => {
+    const f = eventsFigure(scopeOf(events, { claims }), { title: "Events" });
+    expect(f.data.map((t) => t.name)).toEqual([
+      "Other catalogued event",
+      "Cited by the article (numbered as in the table)",
+      "Planned (ahead on 10 March 2026)",
+    ]);
+    const [other, cited, planned] = f.data;
+    expect(other!.x).toEqual([2024.5109]); // a: 6 July 2024
+    expect(cited!.text).toEqual(["1"]); // d, the first cited by date
+    // "2026" (c) is planned until the end of 2026; "2026-10" (b) is the second cited event
+    expect(planned!.customdata).toEqual([
+      ["Event c", "2026"],
+      ["Event b", "2026-10"],
+    ]);
+    expect(planned!.text).toEqual(["", "2"]);
+    expect(planned!.marker).toMatchObject({ symbol: "diamond-open", color: ["#6E6E6E", "#D55E00"] });
+    expect((planned!.hovertext as string[])[1]).toContain("2026-10: summit, planned");
+    expect(footnote(f)).toMatch(/^Hollow diamonds: events still ahead on 10 March 2026, planned then\./);
+  });
+
+  it("says nothing of planned events when none is drawn", () => {
+    const f = eventsFigure(scopeOf(events, { claims, asOf: "2026-12-31" }), { title: "Events" });
+    expect(f.data.map((t) => t.name)).toEqual([
+      "Other catalogued event",
+      "Cited by the article (numbered as in the table)",
+    ]);
+    expect(footnote(f)).not.toMatch(/hollow|planned/i);
+    const one = eventsFigure(scopeOf(events.slice(0, 3), { claims }), { title: "Events" });
+    expect(footnote(one)).toMatch(/^Hollow diamond: an event still ahead on 10 March 2026, planned then\./);
   });
 });
