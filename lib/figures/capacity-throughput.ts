@@ -228,7 +228,7 @@ export function capacityHoverHead(
   const word = status === "target" ? "Target" : "Planned";
   return years.length > 0
     ? { label: `${word} for ${years.join(", ")}${tail}`, period: years.join(", ") }
-    : { label: `${word} capacity, year not stated${tail}`, period: undefined };
+    : { label: `${word} capacity (no year given)${tail}`, period: undefined };
 }
 
 /** The years a group of capacity statements applies to, e.g. "2021–2025" or "from 2026". */

@@ -73,12 +73,16 @@ export function pointHover(point: PointHoverInput, catalog?: SourceCatalog): str
   if (ids.length === 0) {
     if (!computed) lines.push("Source: none recorded");
   } else {
-    const entries: string[] = [];
+    // One entry per publisher with the dates of its sources: "Report.az (2025-10-20, 2026-03-10)".
+    const byPublisher = new Map<string, string[]>();
     for (const id of ids) {
       const info = lookup(id as SourceId);
-      const entry = info === undefined ? id : datedPublisher(info.publisher, info.published ? [info.published] : []);
-      if (!entries.includes(entry)) entries.push(entry);
+      const publisher = info?.publisher ?? id;
+      const dates = byPublisher.get(publisher) ?? [];
+      if (info?.published && !dates.includes(info.published)) dates.push(info.published);
+      byPublisher.set(publisher, dates);
     }
+    const entries = [...byPublisher].map(([publisher, dates]) => datedPublisher(publisher, [...dates].sort()));
     const shown = entries.length > MAX_PUBLISHERS ? entries.slice(0, MAX_PUBLISHERS - 1) : entries;
     const more = entries.length - shown.length;
     const list = `${ids.length === 1 ? "Source" : "Sources"}: ${shown.join("; ")}${more > 0 ? `; +${more} more` : ""}`;

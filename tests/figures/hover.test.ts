@@ -214,6 +214,11 @@ describe("computed values say what they are computed from, not 'Source: none rec
     ).toBe("Last year<br>−8.14 %<br>Computed from the cargo of 2024 and 2025");
     const h = pointHover({ value: "1", computed: "Computed from x", sources: ["ady-2024"] }, quoted).split("<br>");
     expect(h.slice(0, 3)).toEqual(["1", "Computed from x", "Source: Azerbaijan Railways (2024-12-20)"]);
+    // two pages of one publisher: one entry with both dates, earliest first
+    const twice = [...quoted, { id: "ady-2023", publisher: "Azerbaijan Railways", published: "2023-05-01" }];
+    expect(pointHover({ value: "1", sources: ["ady-2024", "ady-2023"] }, twice).split("<br>")[1]).toBe(
+      "Sources: Azerbaijan Railways (2023-05-01, 2024-12-20)",
+    );
   });
   test("comparison bars: labels share the decimals of the largest value and write '−'; the hover carries 'computed'", () => {
     const f = comparisonBarsFigure(
@@ -261,7 +266,7 @@ describe("capacity lines' hovers name what each line is and the period its value
     } as const;
     expect(heads([target])).toEqual([["Target for 2034, stated 2017–2025", "2034: 17 million t/year"]]);
     expect(heads([{ ...target, forYear: undefined, status: "planned" }])).toEqual([
-      ["Planned capacity, year not stated, stated 2017–2025", "17 million t/year"],
+      ["Planned capacity (no year given), stated 2017–2025", "17 million t/year"],
     ]);
   });
   test("a caller's own label stays in the hover", () => {
