@@ -5,7 +5,7 @@
  */
 import type { SourceId } from "../core/types";
 import type { SourceCatalog } from "./inputs";
-import { catalogLookup, datedPublisher, plotlyText, wrapText } from "./text";
+import { catalogLookup, plotlyText, publisherEntry, wrapText } from "./text";
 
 /** What the hover of one point says; every field is plain text (escaped here). */
 export interface PointHoverInput {
@@ -82,7 +82,7 @@ export function pointHover(point: PointHoverInput, catalog?: SourceCatalog): str
       if (info?.published && !dates.includes(info.published)) dates.push(info.published);
       byPublisher.set(publisher, dates);
     }
-    const entries = [...byPublisher].map(([publisher, dates]) => datedPublisher(publisher, [...dates].sort()));
+    const entries = [...byPublisher].map(([publisher, dates]) => publisherEntry(publisher, dates));
     const shown = entries.length > MAX_PUBLISHERS ? entries.slice(0, MAX_PUBLISHERS - 1) : entries;
     const more = entries.length - shown.length;
     const list = `${ids.length === 1 ? "Source" : "Sources"}: ${shown.join("; ")}${more > 0 ? `; +${more} more` : ""}`;

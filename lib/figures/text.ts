@@ -66,6 +66,20 @@ export function datedPublisher(publisher: string, dates: readonly string[]): str
 }
 
 /**
+ * A publisher's entry in a sources line or hover: up to two dates in full, more as a count of pages and the years
+ * (one year when they all fall in it).
+ * @example publisherEntry("Trend", ["2025-10-22", "2010-11-03", "2025-02-22"]) // => "Trend (3 pages, 2010–2025)"
+ * @example publisherEntry("Report.az", ["2025-10-20", "2025-10-06", "2025-10"]) // => "Report.az (3 pages, 2025)"
+ * @example publisherEntry("PortNews", ["2022-02-10"]) // => "PortNews (2022-02-10)"
+ */
+export function publisherEntry(publisher: string, dates: readonly string[]): string {
+  const sorted = [...dates].sort();
+  if (sorted.length <= 2) return datedPublisher(publisher, sorted);
+  const [from, to] = [sorted[0]!.slice(0, 4), sorted[sorted.length - 1]!.slice(0, 4)];
+  return `${publisher} (${sorted.length} pages, ${from === to ? from : `${from}–${to}`})`;
+}
+
+/**
  * The sources line of a chart: "Sources: Publisher (date); Publisher (date, date); …", grouped by publisher in
  * first-seen order, cut to `maxChars` with "+N more". Ids not in the catalog are listed as they are.
  * @example sourcesLine(["a" as SourceId], [{ id: "a", publisher: "Report.az", published: "2024-05-02" }]) // => "Source: Report.az (2024-05-02)"
@@ -81,12 +95,7 @@ export function sourcesLine(ids: readonly SourceId[], catalog?: SourceCatalog, m
     groups.set(publisher, dates);
   }
   if (groups.size === 0) return "Sources: none recorded";
-  const entries = [...groups].map(([publisher, dates]) => {
-    const sorted = [...dates].sort();
-    if (sorted.length <= 2) return datedPublisher(publisher, sorted);
-    const [from, to] = [sorted[0]!.slice(0, 4), sorted[sorted.length - 1]!.slice(0, 4)];
-    return `${publisher} (${sorted.length} pages, ${from === to ? from : `${from}–${to}`})`;
-  });
+  const entries = [...groups].map(([publisher, dates]) => publisherEntry(publisher, dates));
   const prefix = ids.length === 1 ? "Source: " : "Sources: ";
   let line = prefix + entries.join("; ");
   if (line.length <= maxChars) return line;

@@ -219,6 +219,10 @@ describe("computed values say what they are computed from, not 'Source: none rec
     expect(pointHover({ value: "1", sources: ["ady-2024", "ady-2023"] }, twice).split("<br>")[1]).toBe(
       "Sources: Azerbaijan Railways (2023-05-01, 2024-12-20)",
     );
+    const thrice = [...twice, { id: "ady-2010", publisher: "Azerbaijan Railways", published: "2010-11-03" }];
+    expect(pointHover({ value: "1", sources: ["ady-2024", "ady-2023", "ady-2010"] }, thrice).split("<br>")[1]).toBe(
+      "Sources: Azerbaijan Railways (3 pages, 2010–2024)",
+    );
   });
   test("comparison bars: labels share the decimals of the largest value and write '−'; the hover carries 'computed'", () => {
     const f = comparisonBarsFigure(
