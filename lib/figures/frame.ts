@@ -126,7 +126,7 @@ export interface FrameLayout {
 /**
  * Lays a frame out at a width (and a height, grown when too small): the title and subtitle wrapped to the width,
  * the legend rows of Plotly's column rule, the note and every sources line wrapped (never cut), the margins and the
- * smallest height at which the plot keeps 45 % of the figure and at least 140 px.
+ * smallest height: the plot keeps at least 140 px, and, at the builder's own height, 45 % of the figure.
  * @example
  * const f = frameLayout({ title: "Cargo", sourcesText: "Source: ADY (2024)", legendNames: [], bottomAxisPx: 52, left: 78, right: 24, height: 500 }, 480);
  * [f.height, f.titleLines.length, f.footnoteLines] // => [500, 1, ["Source: ADY (2024)"]]
@@ -147,7 +147,12 @@ export function frameLayout(frame: FrameSpec, width: number, height?: number): F
     y += (1.6 + 0.7 + 0.3) * HOUSE.subtitleSize + (subtitleLines.length - 1) * HOUSE.subtitleSize * LINE;
   const top = Math.ceil(y + (rows > 0 ? 6 + rows * LEGEND_ROW_PX + 10 : 8));
   const bottom = Math.ceil(frame.bottomAxisPx + footnoteLines.length * HOUSE.footnoteSize * LINE + 4 + EDGE_PX);
-  const minHeight = Math.max(Math.ceil((top + bottom) / FRAME_SHARE), top + bottom + MIN_PLOT_PX);
+  // A height asked for (a report's figure slot) is kept while the plot keeps its least 140 px; the builder's own
+  // height also keeps the plot at 45 % of the figure.
+  const minHeight =
+    height === undefined
+      ? Math.max(Math.ceil((top + bottom) / FRAME_SHARE), top + bottom + MIN_PLOT_PX)
+      : top + bottom + MIN_PLOT_PX;
   const h = Math.max(Math.round(height ?? frame.height), minHeight);
   const text = (lines: readonly string[]) => lines.map(plotlyText).join("<br>");
   const footnote: Record<string, unknown> = {

@@ -256,12 +256,14 @@ describe("refitted figures in Chromium: nothing cut, nothing overlapping", () =>
       const base = build();
       const legend = base.layout.showlegend === true;
       const found: string[] = [];
-      for (const width of WIDTHS) {
-        const fig = refitFigure(base, { width });
+      // every width at the height the fit needs, and a report's 700 × 500 slot (kept when the plot keeps 140 px)
+      for (const size of [...WIDTHS.map((width) => ({ width })), { width: 700, height: 500 }]) {
+        const { width } = size;
+        const fig = refitFigure(base, size);
         const m = await measure(fig);
         expect([m.width, m.height]).toEqual([width, fig.layout.height]);
         expect(m.figure).toEqual({ x: 0, y: 0, w: width, h: fig.layout.height });
-        found.push(...problems(m, legend).map((p) => `${width} px: ${p}`));
+        found.push(...problems(m, legend).map((p) => `${width} × ${fig.layout.height} px: ${p}`));
       }
       expect(found).toEqual([]);
     });

@@ -60,13 +60,22 @@ describe("refitFigure", () => {
     expect((h - m.t - m.b) / h).toBeGreaterThanOrEqual(0.45);
   });
 
-  test("a height asked for grows to the least that fits, never shrinks the plot below 45 %", () => {
+  test("a height asked for is kept while the plot keeps 140 px, and grows to exactly that least height", () => {
     const r = refitFigure(fig(), { width: 700, height: 150 });
     const m = r.layout.margin as { t: number; b: number };
     const h = r.layout.height as number;
     expect(h).toBeGreaterThan(150);
-    expect(Math.ceil((m.t + m.b) / 0.55)).toBeLessThanOrEqual(h);
+    expect(h).toBe(m.t + m.b + 140); // the frame, and 140 px of plot
+    // a report's slot of 700 × 500 is kept although the plot gets less than 45 % of it
+    const slot = refitFigure(fig(), { width: 700, height: 500 });
+    const sm = slot.layout.margin as { t: number; b: number };
+    expect(slot.layout.height).toBe(500);
+    expect(500 - sm.t - sm.b).toBeGreaterThanOrEqual(140);
     expect(refitFigure(fig(), { width: 700, height: 900 }).layout.height).toBe(900);
+    // without a height the builder's rule holds: the plot keeps 45 % of the figure
+    const free = refitFigure(fig(), { width: 480 });
+    const fm = free.layout.margin as { t: number; b: number };
+    expect(Math.ceil((fm.t + fm.b) / 0.55)).toBeLessThanOrEqual(free.layout.height as number);
   });
 
   test("year ticks space out when their labels would touch", () => {
