@@ -53,8 +53,33 @@ export function currentInputs(
 }
 
 /**
+ * Every recorded input of a run that differs from the current ones, in order: the notebook's bytes, its
+ * parameters, lib, the runner, the pages' plotly.js mode, the data folder, each data file it read (empty when
+ * none does). The run cache reports the first; the reader's pages name them all for a stale parameter run.
+ * @example inputChanges(record.inputs, current, projectRoot) // => ["lib/ changed", "data/events.csv changed"]
+ */
+export function inputChanges(was: InputHashes, current: Omit<InputHashes, "data">, root: string): string[] {
+  const changes: string[] = [];
+  if (was.notebook !== current.notebook) changes.push("notebook changed");
+  if (was.parameters !== current.parameters) changes.push("parameters changed");
+  if (was.lib !== current.lib) changes.push("lib/ changed");
+  if (was.runner !== current.runner) changes.push("runner changed");
+  if (was.pages !== current.pages)
+    changes.push(
+      current.pages === "standalone" ? "--standalone pages asked for" : "pages now share out/assets/plotly.min.js",
+    );
+  if (was.dataDir !== current.dataDir)
+    changes.push(`data folder changed (${was.dataDir ?? "not recorded"} → ${current.dataDir})`);
+  for (const [path, hash] of Object.entries(was.data ?? {})) {
+    if (fileSha256(join(root, path)) !== hash) changes.push(`${path} changed`);
+  }
+  return changes;
+}
+
+/**
  * Why a cached run cannot be reused, or `null` when it can: its inputs equal the current ones (the data files
- * compared are those the notebook read last time) and every output is still there with the same hash.
+ * compared are those the notebook read last time, see {@link inputChanges}) and every output is still there with
+ * the same hash.
  */
 export function staleReason(
   record: RunRecord | undefined,
@@ -63,17 +88,8 @@ export function staleReason(
 ): string | null {
   if (!record) return "no run record";
   if (!record.ok) return "the last run failed";
-  const i = record.inputs;
-  if (i.notebook !== current.notebook) return "notebook changed";
-  if (i.parameters !== current.parameters) return "parameters changed";
-  if (i.lib !== current.lib) return "lib/ changed";
-  if (i.runner !== current.runner) return "runner changed";
-  if (i.pages !== current.pages)
-    return current.pages === "standalone" ? "--standalone pages asked for" : "pages now share out/assets/plotly.min.js";
-  if (i.dataDir !== current.dataDir) return `data folder changed (${i.dataDir ?? "not recorded"} → ${current.dataDir})`;
-  for (const [path, hash] of Object.entries(i.data)) {
-    if (fileSha256(join(root, path)) !== hash) return `${path} changed`;
-  }
+  const changed = inputChanges(record.inputs, current, root)[0];
+  if (changed !== undefined) return changed;
   for (const o of record.outputs) {
     if (fileSha256(join(root, o.path)) !== o.sha256) return `output ${o.path} is missing or damaged`;
   }

@@ -1,7 +1,6 @@
 // The post-step that keeps out/report/ (the reader's pages) true to out/notebooks/ and out/records/, never stale.
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { fileSha256 } from "../lib/core/hash";
 import { dataPackage, type DataPackage } from "../lib/data/load";
 import { readSpecs } from "../lib/export/registry";
 import {
@@ -12,7 +11,7 @@ import {
   reportPagesIndexHtml,
 } from "../lib/export/report-page";
 import { formatDate, latestDataDate, resolveAsOf } from "../lib/notebook/as-of";
-import { currentInputs, sharedHashes, type SharedHashes } from "./cache";
+import { currentInputs, inputChanges, sharedHashes, type SharedHashes } from "./cache";
 import { projectRoot, resolvedDataDir } from "./paths";
 import { readRecord, type RunRecord, writeAtomic } from "./record";
 
@@ -128,29 +127,22 @@ export function rebuildCommand(record: Pick<RunRecord, "notebook" | "parameters"
 }
 
 /**
- * Which recorded inputs of a run differ from the current ones: the notebook's bytes, lib (with the plotly bundle),
- * the runner, the data folder in use, each data file it read. Empty when none does.
+ * Which recorded inputs of a run differ from the current ones (runner/cache inputChanges), with a notebook file
+ * that is gone named as such. The run's own plotly.js mode is kept: a `--standalone` run is not stale for it.
  */
 export function changedInputs(record: RunRecord, shared: SharedHashes, dataDir: string): string[] {
-  const file = resolve(projectRoot, record.notebook);
-  const changed: string[] = [];
   let bytes: Buffer | undefined;
   try {
-    bytes = readFileSync(file);
+    bytes = readFileSync(resolve(projectRoot, record.notebook));
   } catch {
-    changed.push(`${record.notebook} is gone`);
+    bytes = undefined;
   }
-  const now = currentInputs(bytes ?? Buffer.alloc(0), record.parameters, shared, dataDir);
-  const was = record.inputs;
-  if (bytes !== undefined && was.notebook !== now.notebook) changed.push(`${record.notebook} changed`);
-  if (was.lib !== now.lib) changed.push("lib/ changed");
-  if (was.runner !== now.runner) changed.push("runner/execute_notebook.py changed");
-  if (was.dataDir !== now.dataDir) changed.push(`data folder changed (${was.dataDir ?? "not recorded"} → ${dataDir})`);
-  for (const [path, hash] of Object.entries(was.data ?? {})) {
-    const current = fileSha256(join(projectRoot, path));
-    if (current !== hash) changed.push(`${path} ${current === null ? "is gone" : "changed"}`);
-  }
-  return changed;
+  const standalone = record.inputs.pages === "standalone";
+  const now = currentInputs(bytes ?? Buffer.alloc(0), record.parameters, { ...shared, standalone }, dataDir);
+  const changes = inputChanges(record.inputs, now, projectRoot);
+  return bytes !== undefined
+    ? changes
+    : [`${record.notebook} is gone`, ...changes.filter((c) => c !== "notebook changed")];
 }
 
 /** A run whose page may be shown: a valid record, named as its file, with its executed notebook. */
