@@ -8,7 +8,7 @@ import { type FigureSpec, readSpecs, type RegisteredSpec } from "../lib/export/r
 import { frameOf, refitFigure } from "../lib/figures/fit";
 import type { PlotlyFigure } from "../lib/figures/plotly";
 import { outputName } from "./discover";
-import { newParameters, parseParameter, UsageError } from "./options";
+import { newParameters, paramArgument, parseParameter, shellWord, UsageError } from "./options";
 import { projectRoot } from "./paths";
 
 export const usage = `Usage: npm run figure -- <id> [options]
@@ -144,7 +144,7 @@ export function findFigure(outDir: string, id: string, parameters: Readonly<Reco
   const found = all.find((s) => s.section === section && s.id === bare);
   if (found !== undefined) return found;
   const prefix = owner.split("-")[0];
-  const params = paramNames.map((k) => `--param ${shellWord(`${k}=${paramText(parameters[k])}`)}`).join(" ");
+  const params = paramNames.map((k) => paramArgument(k, parameters[k])).join(" ");
   const out = outDir === join(projectRoot, "out") ? "" : ` --out ${shellWord(relative(process.cwd(), outDir) || ".")}`;
   const what =
     paramNames.length === 0
@@ -156,7 +156,6 @@ export function findFigure(outDir: string, id: string, parameters: Readonly<Reco
 }
 
 const paramText = (v: unknown): string => (typeof v === "string" ? v : JSON.stringify(v));
-const shellWord = (s: string): string => (/^[A-Za-z0-9_=.,:/+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** What {@link exportOneFigure} wrote. */
 export interface OneFigureResult {

@@ -130,3 +130,32 @@ export function parseParameter(text: string): [string, unknown] {
   }
   return [name, checkParameterValue(name, value)];
 }
+
+/**
+ * Quotes a word for a POSIX shell when it needs it (for commands the runner prints for the user to run).
+ * @example shellWord("focal=KAZ") // => "focal=KAZ"
+ * @example shellWord("focal=A B") // => "'focal=A B'"
+ */
+export function shellWord(word: string): string {
+  return /^[A-Za-z0-9_=.,:@%+/-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * The inverse of {@link parseParameter}: `--param name=value` that reads back to the same value (a string that
+ * would read as JSON is given as JSON), quoted for the shell.
+ * @example paramArgument("asOf", "2016") // => `--param 'asOf="2016"'`
+ */
+export function paramArgument(name: string, value: unknown): string {
+  let raw: string;
+  if (typeof value === "string") {
+    let readsAsJson = false;
+    try {
+      JSON.parse(value);
+      readsAsJson = true;
+    } catch {
+      readsAsJson = false;
+    }
+    raw = readsAsJson ? JSON.stringify(value) : value;
+  } else raw = JSON.stringify(value) ?? String(value);
+  return `--param ${shellWord(`${name}=${raw}`)}`;
+}

@@ -12,6 +12,7 @@ import {
 } from "../lib/export/report-page";
 import { formatDate, latestDataDate, resolveAsOf } from "../lib/notebook/as-of";
 import { currentInputs, inputChanges, sharedHashes, type SharedHashes } from "./cache";
+import { paramArgument, shellWord } from "./options";
 import { projectRoot, resolvedDataDir } from "./paths";
 import { readRecord, type RunRecord, writeAtomic } from "./record";
 
@@ -90,27 +91,6 @@ export function asOfInWords(parameters: Readonly<Record<string, unknown>>, pkg: 
   } catch {
     return given === "" ? "the latest date in the data" : given;
   }
-}
-
-/** Quotes a word for a POSIX shell when it needs it. */
-function shellWord(word: string): string {
-  return /^[A-Za-z0-9_=.,:@%+/-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
-}
-
-/** A parameter as `--param` reads it back to the same value (a string that reads as JSON is given as JSON). */
-function paramArgument(k: string, v: unknown): string {
-  let raw: string;
-  if (typeof v === "string") {
-    let readsAsJson = false;
-    try {
-      JSON.parse(v);
-      readsAsJson = true;
-    } catch {
-      readsAsJson = false;
-    }
-    raw = readsAsJson ? JSON.stringify(v) : v;
-  } else raw = JSON.stringify(v) ?? String(v);
-  return `--param ${shellWord(`${k}=${raw}`)}`;
 }
 
 /**
