@@ -124,8 +124,10 @@ describe("figureDataCsv()", () => {
             data: [{ name, x: points.map(([label]) => label), y: points.map(([, v]) => v) }],
             layout: {},
           };
+          // the file is comma-separated: the parser must not guess ";" from the text (as it would for ";" names)
           const parsed = Papa.parse<string[]>(figureDataCsv(figure, { sourcesText: "Source: x" }), {
             newline: "\r\n",
+            delimiter: ",",
           }).data;
           const trace = name.trim() === "" ? "trace 1" : asWritten(name.trim());
           const rows = points
@@ -137,5 +139,19 @@ describe("figureDataCsv()", () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  test("names of only ';' and ',' come back as written (the counterexample of a guessing parser)", () => {
+    const figure: PlotlyFigure = { data: [{ name: ";", x: [";", ";", ",;", ""], y: [0, 0, 0, 0] }], layout: {} };
+    const parsed = Papa.parse<string[]>(figureDataCsv(figure, { sourcesText: "Source: x" }), {
+      newline: "\r\n",
+      delimiter: ",",
+    }).data;
+    expect(parsed.slice(1, 5)).toEqual([
+      [";", ";", "0"],
+      [";", ";", "0"],
+      [";", ",;", "0"],
+      [";", "", "0"],
+    ]);
   });
 });
