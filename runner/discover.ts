@@ -177,19 +177,23 @@ export function readNotebook(file: string, dir: string): NotebookRead {
 }
 
 /**
- * Names declared with `let name = ...` in the cell tagged `parameters` of a notebook already read (empty when it
- * has no such cell).
+ * Names a notebook lets the run set: those its `parameters` cell declares with `let name = ...`, then those its cells
+ * tagged `answer` declare (a workbook's answers, `-p answer1=-8.1`).
  * @example parametersDeclaredIn(read.json) // => ["focal", "asOf"] for a cell `let focal = "AZE"; let asOf = "2024";`
  */
 export function parametersDeclaredIn(nb: NotebookJson): string[] {
-  const cell = nb.cells.find((c) => c.cell_type === "code" && (c.metadata?.tags ?? []).includes("parameters"));
-  if (!cell) return [];
-  const source = Array.isArray(cell.source) ? cell.source.join("") : String(cell.source);
-  return [...source.matchAll(/\blet\s+([A-Za-z_$][\w$]*)/g)].map((m) => m[1]!);
+  const tagged = (tag: string) =>
+    nb.cells.filter((c) => c.cell_type === "code" && (c.metadata?.tags ?? []).includes(tag));
+  // the `parameters` cell (at most one), then the answer cells of a workbook (`let answer1 = null;`, tagged `answer`)
+  const cells = [...tagged("parameters").slice(0, 1), ...tagged("answer")];
+  return cells.flatMap((cell) => {
+    const source = Array.isArray(cell.source) ? cell.source.join("") : String(cell.source);
+    return [...source.matchAll(/\blet\s+([A-Za-z_$][\w$]*)/g)].map((m) => m[1]!);
+  });
 }
 
 /**
- * Names a notebook's `parameters` cell declares with `let name = ...` (empty when it has no such cell).
+ * The names {@link parametersDeclaredIn} a notebook file (empty when it declares none).
  * Throws an error naming the file and what is wrong when it is not a readable notebook.
  * @example declaredParameters("notebooks/03-multilateral-embeddedness.ipynb") // => ["focal", "asOf", ...]
  */
@@ -229,9 +233,10 @@ export function checkRunInputs(options: RunOptions): RunInput[] {
   if (!existsSync(kernelspec)) {
     throw new UsageError(`the tslab kernelspec is missing from ${jupyterPath}: run scripts/setup.sh first`);
   }
-  if (!readFileSync(kernelspec, "utf8").includes("kernel-watchdog")) {
+  const spec = readFileSync(kernelspec, "utf8");
+  if (!spec.includes("kernel-watchdog") || !spec.includes("kernel-resolve")) {
     throw new UsageError(
-      `the tslab kernelspec ${kernelspec} is out of date (its kernels would outlive a killed job): run scripts/setup.sh`,
+      `the tslab kernelspec ${kernelspec} is out of date (its kernels would outlive a killed job, or not find "caspian-lab"): run scripts/setup.sh`,
     );
   }
   const sources = notebooks.map((file) => ({ file, read: readNotebook(file, options.notebooksDir) }));
@@ -241,7 +246,7 @@ export function checkRunInputs(options: RunOptions): RunInput[] {
     const unknown = names.filter((n) => !declared.has(n));
     if (unknown.length > 0) {
       throw new UsageError(
-        `unknown parameter(s) ${unknown.join(", ")}: no selected notebook declares them in its parameters cell (declared: ${[...declared].join(", ") || "none"})`,
+        `unknown parameter(s) ${unknown.join(", ")}: no selected notebook declares them in its parameters cell or an answer cell (declared: ${[...declared].join(", ") || "none"})`,
       );
     }
   }

@@ -2,7 +2,8 @@
 
 Called by the Node runner (runner/cli.ts) as:
     /usr/bin/python3 runner/execute_notebook.py <job.json>
-job.json: {"notebook", "out_ipynb", "out_html", "timeout", "kernel", "parameters": {name: json value} | null, "cwd"}
+job.json: {"notebook", "out_ipynb", "out_html", "timeout", "kernel", "parameters": {name: json value} | null, "cwd",
+           "allow_errors": false (true: a failing cell does not stop the run; `npm run grade` uses it)}
 Progress goes to stdout as one JSON object per line, so the Node side can print which notebook and cell runs.
 Exit code 0 = success, 1 = a cell failed (a JSON "error" event says which), 2 = the runner itself failed.
 """
@@ -45,22 +46,14 @@ def js_literal(value):
     return json.dumps(value, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def inject_parameters(nb, parameters, notebook):
-    """Papermill convention: a new cell tagged `injected-parameters` right after the `parameters` cell.
-    The new cell assigns (not re-declares) so the declared types of the parameters cell still hold."""
-    if not parameters:
-        return
-    index = next((i for i, c in enumerate(nb.cells) if "parameters" in cell_tags(c)), None)
-    if index is None:
-        raise ValueError("%s: parameters were given but no cell is tagged `parameters`" % notebook)
-    declared = nb.cells[index].source
+def declares(source, name):
+    return re.search(r"\blet\s+%s\b" % re.escape(name), source) is not None
+
+
+def injected_cell(name_values, declared, tag):
+    """A cell that assigns (not re-declares) each value, so the declared types still hold."""
     lines = ["// Parameters injected by the Caspian Lab runner"]
-    for name, value in parameters.items():
-        if not name.isidentifier():
-            raise ValueError("%s: parameter name %r is not an identifier" % (notebook, name))
-        if ("let %s" % name) not in declared:
-            raise ValueError(
-                "%s: unknown parameter %r: the `parameters` cell must declare it with `let %s = ...`" % (notebook, name, name))
+    for name, value in name_values:
         # `-p asOf=2021` arrives as a number; a parameter declared with a string literal gets a string.
         if not isinstance(value, str) and re.search(r"\blet\s+%s\s*(:\s*string\s*)?=\s*[\"'`]" % re.escape(name), declared):
             value = value if value is None else json.dumps(value) if isinstance(value, (list, dict)) else str(value)
@@ -68,9 +61,41 @@ def inject_parameters(nb, parameters, notebook):
     # the cell's value is nothing, so the page does not print the last parameter's value as an output
     lines.append("void 0;")
     cell = nbformat.v4.new_code_cell("\n".join(lines))
-    cell.metadata["tags"] = ["injected-parameters"]
-    cell["id"] = "injected-parameters"
-    nb.cells.insert(index + 1, cell)
+    cell.metadata["tags"] = [tag]
+    return cell
+
+
+def inject_parameters(nb, parameters, notebook):
+    """Papermill convention: a new cell tagged `injected-parameters` right after the `parameters` cell. A name that
+    a cell tagged `answer` declares instead (a workbook's `let answer1 = null;`) is set in a cell tagged
+    `injected-answer` right after that answer cell, so `-p answer1=-8.1` answers exercise 1."""
+    if not parameters:
+        return
+    for name in parameters:
+        if not name.isidentifier():
+            raise ValueError("%s: parameter name %r is not an identifier" % (notebook, name))
+    index = next((i for i, c in enumerate(nb.cells) if "parameters" in cell_tags(c)), None)
+    answers = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "answer" in cell_tags(c)]
+    declared = nb.cells[index].source if index is not None else ""
+    placed = {}  # cell index -> [(name, value)]
+    for name, value in parameters.items():
+        if index is not None and declares(declared, name):
+            placed.setdefault(index, []).append((name, value))
+            continue
+        owner = next((i for i in answers if declares(nb.cells[i].source, name)), None)
+        if owner is None:
+            if index is None and not answers:
+                raise ValueError("%s: parameters were given but no cell is tagged `parameters`" % notebook)
+            raise ValueError(
+                "%s: unknown parameter %r: the `parameters` cell (or an answer cell) must declare it with `let %s = ...`"
+                % (notebook, name, name))
+        placed.setdefault(owner, []).append((name, value))
+    # insert from the last cell up, so earlier indices stay valid
+    for i in sorted(placed, reverse=True):
+        tag = "injected-parameters" if i == index else "injected-answer"
+        cell = injected_cell(placed[i], nb.cells[i].source, tag)
+        cell["id"] = tag if i == index else "injected-answer-%d" % i
+        nb.cells.insert(i + 1, cell)
     nb.metadata["caspian"] = dict(nb.metadata.get("caspian", {}), parameters=parameters)
 
 
@@ -279,6 +304,7 @@ def main():
         kernel_name=job.get("kernel", "tslab"),
         resources={"metadata": {"path": job["cwd"]}},
         record_timing=True,
+        allow_errors=bool(job.get("allow_errors", False)),
     )
 
     def on_cell_start(cell, cell_index):
@@ -290,8 +316,15 @@ def main():
         if cell.cell_type == "code":
             emit("cell_done", cell=number[cell_index], total=total, index=cell_index)
 
+    def on_cell_error(cell, cell_index, execute_reply):
+        # tslab cancels every request that reaches it within 200 ms of a failed cell (tslab issue #19); with
+        # allow_errors the next cell must wait that long, or it would be "aborted" without running.
+        if client.allow_errors:
+            time.sleep(0.25)
+
     client.on_cell_start = on_cell_start
     client.on_cell_complete = on_cell_complete
+    client.on_cell_error = on_cell_error
     watch_parent(client)
 
     failure = None

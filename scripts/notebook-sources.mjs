@@ -4,8 +4,9 @@
 //   node scripts/notebook-sources.mjs --check    (npm run notebooks:check)  generate, then type-check them with tsc
 // Names or paths after the flag limit it to those notebooks (`--check 03`). .notebook-src/ is not tracked: it is
 // for review (`diff`, grep, an editor) and for the type-check, which mimics tslab (each notebook compiled on its own
-// TypeScript, non-strict, against dist/lib/*.d.ts; run `npm run build` first). The folder sits at the top of the
-// checkout so that the notebooks' `../dist/lib` imports resolve as they do from notebooks/.
+// TypeScript, non-strict, against dist/lib/*.d.ts; run `npm run build` first). The notebooks import "caspian-lab"
+// (found by the kernel through NODE_PATH, runner/kernel-resolve.js); here `paths` maps it to the checkout's dist/lib
+// the same way package.json's exports do.
 // The committed form and the percent format: scripts/notebook-format.mjs.
 import { readFileSync, writeFileSync, renameSync, readdirSync, mkdirSync, rmSync, existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -35,6 +36,11 @@ const TSCONFIG = {
     incremental: true,
     tsBuildInfoFile: ".tsbuildinfo",
     types: ["node"],
+    paths: {
+      "caspian-lab": ["../dist/lib/index.d.ts"],
+      "caspian-lab/notebook": ["../dist/lib/notebook/index.d.ts"],
+      "caspian-lab/frame": ["../dist/lib/data/frame.d.ts"],
+    },
   },
   include: ["*.ts"],
 };

@@ -21,3 +21,5 @@ export * from "./embeddedness";
 export * from "./funds-trade";
 export * from "./timeline-view";
 export * from "./workbook";
+export * from "./answer-record";
+export * from "./grading";

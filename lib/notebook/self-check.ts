@@ -9,7 +9,7 @@ import { html, type SafeHtml } from "../display/safe-text";
 /** The outcome of a check. */
 export type CheckState = "unanswered" | "correct" | "close" | "wrong";
 
-/** A checked answer: its state and a sentence on why. */
+/** A checked answer: its state and a sentence on why, for the teacher and for the student. */
 export interface CheckResult {
   readonly state: CheckState;
   /**
@@ -17,6 +17,11 @@ export interface CheckResult {
    * badge of {@link selfCheckHtml} names ("Correct", "Close", "Not yet", "Not answered yet").
    */
   readonly verdict: string;
+  /**
+   * The same for a student: says whether the answer agrees with the data without giving the expected value or how
+   * far the answer is from it (so a "close" answer reads as "not yet", like a wrong one).
+   */
+  readonly student: string;
 }
 
 const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -29,7 +34,7 @@ const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "
  * @example checkNumber(null, 62.18, 0.5).state // => "unanswered"
  */
 export function checkNumber(given: unknown, expected: number, tolerance: number, unit = ""): CheckResult {
-  if (isBlank(given)) return { state: "unanswered", verdict: "No answer is given." };
+  if (isBlank(given)) return { state: "unanswered", verdict: "No answer is given.", student: UNANSWERED };
   const n =
     typeof given === "number"
       ? given
@@ -38,21 +43,34 @@ export function checkNumber(given: unknown, expected: number, tolerance: number,
             .replace(",", ".")
             .replace(/[^0-9.eE+-]/g, ""),
         );
-  if (!Number.isFinite(n)) return { state: "wrong", verdict: `"${String(given)}" is not a number.` };
+  if (!Number.isFinite(n)) {
+    const verdict = `"${String(given)}" is not a number.`;
+    return { state: "wrong", verdict, student: verdict };
+  }
   const d = Math.abs(n - expected);
   const u = unit === "" ? "" : ` ${unit}`;
+  const student = `${n}${u} ${d <= tolerance ? AGREES : DISAGREES_NUMBER}`;
   if (d <= tolerance)
     return {
       state: "correct",
       verdict: `${n}${u} is within ${tolerance}${u} of the computed ${round(expected)}${u}.`,
+      student,
     };
   if (d <= 2 * tolerance)
     return {
       state: "close",
       verdict: `${n}${u} is ${round(d)}${u} from the computed ${round(expected)}${u}; check your rounding or your base.`,
+      student,
     };
-  return { state: "wrong", verdict: `${n}${u} is ${round(d)}${u} away from the computed answer.` };
+  return { state: "wrong", verdict: `${n}${u} is ${round(d)}${u} away from the computed answer.`, student };
 }
+
+const UNANSWERED = "Write your answer in the cell above, then run both cells.";
+const AGREES = "agrees with the answer computed from the data.";
+const DISAGREES_NUMBER =
+  "does not agree with the answer computed from the data yet: check the figures you used, the formula and the rounding the question asks for.";
+const DISAGREES_TEXT =
+  "is not the answer the data give yet: read the rows again against the question (dates, scope, status).";
 
 /**
  * A text answer (a status, a code, a letter) against the accepted forms, ignoring case, spaces, hyphens and
@@ -60,12 +78,13 @@ export function checkNumber(given: unknown, expected: number, tolerance: number,
  * @example checkText("Dialogue partner", ["dialogue_partner"]).state // => "correct"
  */
 export function checkText(given: unknown, accepted: readonly string[]): CheckResult {
-  if (isBlank(given)) return { state: "unanswered", verdict: "No answer is given." };
+  if (isBlank(given)) return { state: "unanswered", verdict: "No answer is given.", student: UNANSWERED };
   const norm = (s: string) => s.toLowerCase().replace(/[\s_\-().]+/g, "");
   const ok = accepted.some((a) => norm(a) === norm(String(given)));
+  const quoted = `"${String(given)}"`;
   return ok
-    ? { state: "correct", verdict: `"${String(given)}" is the answer the data give.` }
-    : { state: "wrong", verdict: `"${String(given)}" is not the answer the data give.` };
+    ? { state: "correct", verdict: `${quoted} is the answer the data give.`, student: `${quoted} ${AGREES}` }
+    : { state: "wrong", verdict: `${quoted} is not the answer the data give.`, student: `${quoted} ${DISAGREES_TEXT}` };
 }
 
 function round(x: number): string {
@@ -81,13 +100,25 @@ const STYLE: Readonly<Record<CheckState, { label: string; color: string; backgro
   wrong: { label: "Not yet", color: "#8A1C1C", background: "#FBE3E3" },
 };
 
+/** A student sees two answered states only: right, or not yet (a "close" answer would narrow the answer down). */
+const STUDENT_STATE: Readonly<Record<CheckState, CheckState>> = {
+  unanswered: "unanswered",
+  correct: "correct",
+  close: "wrong",
+  wrong: "wrong",
+};
+
+const BOX = "border:1px solid #ccc;border-radius:6px;padding:8px 12px;margin:4px 0;font:14px/1.45 sans-serif";
+
 /**
- * The HTML of a self-check: a coloured badge naming the state ("Exercise 1: Correct"), the verdict, then the worked
- * answer in a `<details>` element, open when `reveal` is true (or the answer is correct), folded otherwise so that a
- * student can try first. An unanswered check says once that it is not answered (in the badge), then where the
- * worked answer is, rather than the verdict. `worked` is built with the `html` template (data escaped); the verdict
- * is escaped.
- * @example selfCheckHtml(1, checkNumber(null, 5, 0.1), html`<p>5</p>`, false).source.split("Not answered yet").length // => 2
+ * The HTML of a self-check. For the teacher (`reveal` true): a coloured badge naming the state ("Exercise 1:
+ * Correct", "Close", "Not yet", "Not answered yet"), the verdict with the computed answer, then the worked answer,
+ * open. For a student (`reveal` false): the badge says "Right", "Not yet" or "Not answered yet" and the sentence says
+ * whether the answer agrees with the data, never the computed answer, how far off an answer is, or the worked
+ * answer (`worked` is then left out of the page altogether). `worked` is built with the `html` template (data
+ * escaped); the verdicts are escaped.
+ * @example selfCheckHtml(1, checkNumber(4, 5, 0.1), html`<p>worked</p>`, false).source.includes("worked") // => false
+ * @example selfCheckHtml(1, checkNumber(null, 5, 0.1), html`<p>5</p>`, true).source.split("Not answered yet").length // => 2
  */
 export function selfCheckHtml(
   exercise: number | string,
@@ -95,19 +126,12 @@ export function selfCheckHtml(
   worked: SafeHtml,
   reveal: boolean,
 ): SafeHtml {
-  const s = STYLE[result.state];
-  const open = reveal || result.state === "correct";
+  const state = reveal ? result.state : STUDENT_STATE[result.state];
+  const s = STYLE[state];
+  const label = !reveal && state === "correct" ? "Right" : s.label;
   const badge = `display:inline-block;padding:2px 8px;border-radius:4px;font-weight:600;color:${s.color};background:${s.background}`;
-  const summary = html`<summary style="cursor:pointer">Worked answer</summary>`;
-  const text =
-    result.state !== "unanswered"
-      ? result.verdict
-      : open
-        ? "The worked answer is open below."
-        : "Try it first, then open the worked answer below.";
-  return html`<div style="border:1px solid #ccc;border-radius:6px;padding:8px 12px;margin:4px 0;font:14px/1.45 sans-serif"><span style="${badge}">Exercise ${String(exercise)}: ${s.label}</span> ${text}${
-    open
-      ? html`<details open style="margin-top:6px">${summary}${worked}</details>`
-      : html`<details style="margin-top:6px">${summary}${worked}</details>`
-  }</div>`;
+  const head = html`<span style="${badge}">Exercise ${String(exercise)}: ${label}</span>`;
+  if (!reveal) return html`<div style="${BOX}">${head} ${result.student}</div>`;
+  const text = result.state !== "unanswered" ? result.verdict : "The worked answer is below.";
+  return html`<div style="${BOX}">${head} ${text}<details open style="margin-top:6px"><summary style="cursor:pointer">Worked answer</summary>${worked}</details></div>`;
 }

@@ -11,6 +11,7 @@
 import { type Iso3, mergeSources, type SourceId } from "../core/types";
 import { calendarYear, periodLabel } from "../core/period";
 import { startOf } from "../core/dates";
+import { sha256 } from "../core/hash";
 import { countWord, formatNumber, formatPercent, formatUsd } from "../core/format";
 import type { DataPackage } from "../data/load";
 import { rowKnownBy } from "../data/vintage";
@@ -37,6 +38,7 @@ import {
 import { rankOf, rankText } from "./ranks";
 import { checkNumber, checkText, selfCheckHtml, type CheckResult } from "./self-check";
 import { capitalize, countText, listPhrase } from "./prose";
+import { answerRecordHtml } from "./answer-record";
 
 /** What an exercise is built from: the package as known at the as-of date, and the focal state. */
 export interface WorkbookContext {
@@ -71,6 +73,11 @@ export interface SetExercise {
   readonly tolerance: number;
   /** Unit of a numeric answer ("%" or ""). */
   readonly unit: string;
+  /**
+   * The answer as a student would write it in the answer cell, rounded as the question asks (62.4, "observer",
+   * "b"): what the teacher's copy fills in. It is always accepted.
+   */
+  readonly fill: number | string;
   /** Its line in the answer key. */
   readonly key: KeyLine;
   /** The worked answer (HTML, escaped). */
@@ -235,6 +242,7 @@ export function exercise1(ctx: WorkbookContext): Exercise {
     accepted: [],
     tolerance: 0.5,
     unit: "%",
+    fill: roundTo(expected, 1),
     key: {
       question: `Growth of whole-route cargo ${ya}–${yb}`,
       answer: fixedDigits(expected, 1, " %"),
@@ -268,17 +276,46 @@ function scopePair(
   return { year, a, b };
 }
 
-/**
- * The letters and texts of exercise 3's options, built from the two scopes compared.
- * @example scopeOptions("whole_route", "azerbaijan_railways").b.endsWith("the other only Azerbaijan Railways' East–West freight.") // => true
- */
-export function scopeOptions(scopeA: string, scopeB: string): Readonly<Record<"a" | "b" | "c" | "d", string>> {
-  return {
-    a: "One of them is a mistake: the same quantity cannot have two values.",
-    b: `They count different things: one counts ${scopePhrase(scopeA)}, the other ${scopePhrase(scopeB)}.`,
-    c: "One is a plan or a forecast and the other an actual figure.",
-    d: "They are in different units (tonnes against containers).",
+/** The four explanations exercise 3 offers, by what each says. */
+export type ScopeExplanation = "error" | "scope" | "status" | "unit";
+
+/** The 24 orders of the four explanations; a seed picks one. */
+const EXPLANATION_ORDERS: readonly (readonly ScopeExplanation[])[] = (() => {
+  const orders: ScopeExplanation[][] = [];
+  const permute = (done: ScopeExplanation[], rest: ScopeExplanation[]): void => {
+    if (rest.length === 0) orders.push(done);
+    rest.forEach((x, i) => {
+      permute([...done, x], [...rest.slice(0, i), ...rest.slice(i + 1)]);
+    });
   };
+  permute([], ["error", "scope", "status", "unit"]);
+  return orders;
+})();
+
+/**
+ * The letters and texts of exercise 3's options, built from the two scopes compared. Without a seed the order is
+ * fixed (a: an error, b: different scopes, c: plan against actual, d: units); with one (the handout's state and
+ * date), the four explanations come in one of their 24 orders, the same for the same seed, so the right letter is
+ * not the same in every handout.
+ * @example scopeOptions("whole_route", "azerbaijan_railways").b.endsWith("the other only Azerbaijan Railways' East–West freight.") // => true
+ * @example scopeOptions("whole_route", "caspian_ports", "AZE|2024-11-30").a === scopeOptions("whole_route", "caspian_ports", "AZE|2024-11-30").a // => true
+ */
+export function scopeOptions(
+  scopeA: string,
+  scopeB: string,
+  seed?: string,
+): Readonly<Record<"a" | "b" | "c" | "d", string>> {
+  const text: Readonly<Record<ScopeExplanation, string>> = {
+    error: "One of them is a mistake: the same quantity cannot have two values.",
+    scope: `They count different things: one counts ${scopePhrase(scopeA)}, the other ${scopePhrase(scopeB)}.`,
+    status: "One is a plan or a forecast and the other an actual figure.",
+    unit: "They are in different units (tonnes against containers).",
+  };
+  const order =
+    seed === undefined
+      ? EXPLANATION_ORDERS[0]!
+      : EXPLANATION_ORDERS[Number.parseInt(sha256(seed).slice(0, 8), 16) % EXPLANATION_ORDERS.length]!;
+  return { a: text[order[0]!], b: text[order[1]!], c: text[order[2]!], d: text[order[3]!] };
 }
 
 /**
@@ -294,8 +331,11 @@ export function exercise3(ctx: WorkbookContext): Exercise {
       reason: `By ${formatDate(ctx.asOf)} no year has annual Middle Corridor cargo known in two scopes, so there are no two figures to compare.`,
     };
   const { year, a, b } = pair;
-  const options = scopeOptions(a.scope, b.scope);
-  const expected = a.scope !== b.scope ? "b" : a.status !== b.status ? "c" : a.unit !== b.unit ? "d" : "a";
+  const options = scopeOptions(a.scope, b.scope, `${ctx.focal}|${ctx.asOf}`);
+  const right = scopeOptions(a.scope, b.scope)[
+    a.scope !== b.scope ? "b" : a.status !== b.status ? "c" : a.unit !== b.unit ? "d" : "a"
+  ];
+  const expected = (Object.keys(options) as (keyof typeof options)[]).find((k) => options[k] === right)!;
   const gap = percentChange(Math.min(a.value, b.value), Math.max(a.value, b.value))!;
   const sameScope = annualCargo(ctx).filter((r) => r.scope === a.scope && r.period_start === a.period_start);
   const values = sameScope.map((r) => r.value);
@@ -314,13 +354,14 @@ export function exercise3(ctx: WorkbookContext): Exercise {
     accepted: [expected],
     tolerance: 0,
     unit: "",
+    fill: expected,
     key: {
       question: `Why ${year} cargo figures of ${a.scope} and ${b.scope} differ`,
       answer: `${expected}: ${options[expected]}`,
       tolerance: "exact",
     },
     worked: html`<p>The answer is <b>${expected}</b>. The first row has scope <code>${a.scope}</code>, status <code>${a.status}</code>, unit <code>${a.unit}</code>; the second has scope <code>${b.scope}</code>, status <code>${b.status}</code>, unit <code>${b.unit}</code>. ${
-      expected === "b"
+      a.scope !== b.scope
         ? `One counts ${scopePhrase(a.scope)}, the other ${scopePhrase(b.scope)}: neither corrects the other.`
         : ""
     }</p><p>${within} That is why data/ keeps each figure as its own row with its publisher, and never merges them.</p><p style="color:#555">Sources: ${sourcesText(ctx.pkg, [...a.sources, ...b.sources], ctx.asOf)}</p>`,
@@ -445,6 +486,7 @@ export function exercise2(ctx: WorkbookContext): Exercise {
     accepted: statusForms(at.status),
     tolerance: 0,
     unit: "",
+    fill: statusForms(at.status)[1]!,
     key: {
       question: `Status of ${name} in the ${org} on ${date}`,
       answer: statusPhrase(at.status),
@@ -498,6 +540,7 @@ export function exercise4(ctx: WorkbookContext): Exercise {
     accepted: [],
     tolerance: 0.01,
     unit: "",
+    fill: roundTo(J, 2),
     key: {
       question: `Jaccard overlap of ${nameF} and ${nameP} on ${ctx.asOf}`,
       answer: fixedDigits(J, 3),
@@ -563,6 +606,7 @@ export function exercise5(ctx: WorkbookContext): Exercise {
     accepted: top.map((b) => b.state),
     tolerance: 0,
     unit: "",
+    fill: t.state,
     key: {
       question: `Highest balance index with k = spheres present, ${ctx.asOf}`,
       answer: top.map((b) => b.state).join(" or "),
@@ -634,6 +678,7 @@ export function exercise6(ctx: WorkbookContext): Exercise {
     accepted: [],
     tolerance: 0.5,
     unit: "%",
+    fill: roundTo(expected, 1),
     key: {
       question: `Mirror against reporter, ${partner} ${period} ${rep.flow}`,
       answer: signed,
@@ -676,16 +721,18 @@ export function checkAnswer(ex: Exercise, given: unknown): CheckResult | undefin
 }
 
 /**
- * The self-check of an exercise (badge, verdict, worked answer open when `reveal`), or a grey note "not set for
- * this run" with the reason.
+ * The self-check of an exercise, for a student (`reveal` false: right or not yet, nothing of the computed answer)
+ * or the teacher (`reveal` true: the verdict and the worked answer), or a grey note "not set for this run" with the
+ * reason. Either way it ends with an invisible record of the answer it saw, which `npm run grade` reads back.
  * @example checkHtml({ number: 2, set: false, reason: "No rows." }, null, false).source.includes("not set for this run") // => true
  */
 export function checkHtml(ex: Exercise, given: unknown, reveal: boolean): SafeHtml {
+  const record = answerRecordHtml(ex.number, given);
   const result = checkAnswer(ex, given);
   if (!ex.set || result === undefined) {
-    return html`<div style="border:1px solid #ccc;border-radius:6px;padding:8px 12px;margin:4px 0;font:14px/1.45 sans-serif"><span style="display:inline-block;padding:2px 8px;border-radius:4px;font-weight:600;color:#444444;background:#EEEEEE">Exercise ${ex.number}: not set for this run</span> Nothing to check: the question above says why.</div>`;
+    return html`<div style="border:1px solid #ccc;border-radius:6px;padding:8px 12px;margin:4px 0;font:14px/1.45 sans-serif"><span style="display:inline-block;padding:2px 8px;border-radius:4px;font-weight:600;color:#444444;background:#EEEEEE">Exercise ${ex.number}: not set for this run</span> Nothing to check: the question above says why.</div>${record}`;
   }
-  return selfCheckHtml(ex.number, result, ex.worked, reveal);
+  return html`${selfCheckHtml(ex.number, result, ex.worked, reveal)}${record}`;
 }
 
 /**
@@ -733,6 +780,17 @@ export function setSentence(exercises: readonly Exercise[]): string {
   return `${capitalize(countText(set, "exercise"))} of ${countWord(total)} ${set === 1 ? "is" : "are"} set from the data; ${
     unset.length === 1 ? "exercise" : "exercises"
   } ${listPhrase(unset)} cannot be set for this state and date and ${unset.length === 1 ? "says" : "say"} why.`;
+}
+
+/**
+ * A number rounded to `digits` decimals, as a number (what a student writes when a question asks for that many).
+ * @example roundTo(62.3784, 1) // => 62.4
+ * @example roundTo(-8.14, 1) // => -8.1
+ * @example roundTo(0.46666, 2) // => 0.47
+ */
+export function roundTo(value: number, digits: number): number {
+  const r = Number(value.toFixed(digits));
+  return r === 0 ? 0 : r; // never -0
 }
 
 /**

@@ -149,9 +149,10 @@ describe("the workbook's key equals the answer computed from the CSV rows", () =
       expect(y).toBe(year);
       const scopes = new Set(rows.filter((r) => r.period_start!.startsWith(year)).map((r) => r.scope));
       expect(a !== b && scopes.has(a) && scopes.has(b)).toBe(true);
-      expect(set(e) && e.key.answer).toBe(
-        `b: They count different things: one counts ${scopePhrase(a!)}, the other ${scopePhrase(b!)}.`,
-      );
+      // the right explanation, under whichever letter this state and date's order gives it
+      const right = `They count different things: one counts ${scopePhrase(a!)}, the other ${scopePhrase(b!)}.`;
+      expect(set(e) && e.key.answer).toBe(`${set(e) ? e.expected : ""}: ${right}`);
+      expect(set(e) && e.question.source).toContain(`**${set(e) ? e.expected : ""}**: ${right}`);
     });
 
     it(`${label}: exercise 4, Jaccard overlap of standing ties`, () => {
@@ -297,47 +298,75 @@ describe("checkHtml(): the self-check says its state once", () => {
     accepted: [],
     tolerance: 0.5,
     unit: "%",
+    fill: 10,
     key: { question: "q", answer: "10 %", tolerance: "±0.5 points" },
-    worked: html`<p>10 %</p>`,
+    worked: html`<p>worked: (11 / 10 − 1) × 100</p>`,
     sources: [],
   };
-  /** The text a reader sees: tags dropped, entities of the fixture's own characters only. */
+  /** The text a reader sees: tags (and the hidden answer record) dropped, entities of the fixture's characters. */
   const visible = (h: string) =>
     h
+      .replace(/<span hidden[^>]*><\/span>/g, "")
       .replace(/<[^>]+>/g, " ")
       .replace(/&quot;/g, '"')
       .replace(/\s+/g, " ")
       .trim();
 
-  it("unanswered: 'Not answered yet' once (the badge), then where the worked answer is", () => {
+  it("student, unanswered: 'Not answered yet' once (the badge), then what to do; no worked answer", () => {
     for (const blank of [null, undefined, "", "  "]) {
       const text = visible(checkHtml(ex, blank, false).source);
-      expect(text).toBe(
-        "Exercise 1: Not answered yet Try it first, then open the worked answer below. Worked answer 10 %",
-      );
+      expect(text).toBe("Exercise 1: Not answered yet Write your answer in the cell above, then run both cells.");
       expect(text.match(/not answered/gi)).toHaveLength(1);
     }
-    expect(visible(checkHtml(ex, null, true).source)).toBe(
-      "Exercise 1: Not answered yet The worked answer is open below. Worked answer 10 %",
-    );
   });
 
-  it("answered: the badge names the state, the verdict does not repeat it", () => {
+  it("teacher: the badge names the state, the verdict gives the computed answer, the worked answer is open", () => {
+    expect(visible(checkHtml(ex, null, true).source)).toBe(
+      "Exercise 1: Not answered yet The worked answer is below. Worked answer worked: (11 / 10 − 1) × 100",
+    );
+    expect(visible(checkHtml(ex, 10.2, true).source)).toBe(
+      "Exercise 1: Correct 10.2 % is within 0.5 % of the computed 10 %. Worked answer worked: (11 / 10 − 1) × 100",
+    );
+    expect(visible(checkHtml(ex, 10.8, true).source)).toBe(
+      "Exercise 1: Close 10.8 % is 0.8 % from the computed 10 %; check your rounding or your base. Worked answer worked: (11 / 10 − 1) × 100",
+    );
+    expect(checkHtml(ex, 20, true).source).toContain("<details open");
+  });
+
+  it("student, answered: right or not yet, never the computed answer, the distance to it, or the worked answer", () => {
     expect(visible(checkHtml(ex, 10.2, false).source)).toBe(
-      "Exercise 1: Correct 10.2 % is within 0.5 % of the computed 10 %. Worked answer 10 %",
+      "Exercise 1: Right 10.2 % agrees with the answer computed from the data.",
     );
-    expect(visible(checkHtml(ex, 10.8, false).source)).toBe(
-      "Exercise 1: Close 10.8 % is 0.8 % from the computed 10 %; check your rounding or your base. Worked answer 10 %",
-    );
-    expect(visible(checkHtml(ex, 20, false).source)).toBe(
-      "Exercise 1: Not yet 20 % is 10 % away from the computed answer. Worked answer 10 %",
-    );
-    const text: SetExercise = { ...ex, expected: "observer", accepted: ["observer"], unit: "" };
+    // close and wrong read the same: a "close" would tell the student the answer is within twice the tolerance
+    for (const given of [10.8, 20, -3]) {
+      const text = visible(checkHtml(ex, given, false).source);
+      expect(text).toBe(
+        `Exercise 1: Not yet ${given} % does not agree with the answer computed from the data yet: check the figures you used, the formula and the rounding the question asks for.`,
+      );
+    }
+    const text: SetExercise = { ...ex, expected: "observer", accepted: ["observer"], unit: "", fill: "observer" };
     expect(visible(checkHtml(text, "Observer", false).source)).toBe(
-      'Exercise 1: Correct "Observer" is the answer the data give. Worked answer 10 %',
+      'Exercise 1: Right "Observer" agrees with the answer computed from the data.',
     );
     expect(visible(checkHtml(text, "member", false).source)).toBe(
-      'Exercise 1: Not yet "member" is not the answer the data give. Worked answer 10 %',
+      'Exercise 1: Not yet "member" is not the answer the data give yet: read the rows again against the question (dates, scope, status).',
+    );
+    for (const given of [null, 10.2, 11, "x"]) {
+      const h = checkHtml(ex, given, false).source;
+      expect(h).not.toContain("worked");
+      expect(h).not.toContain("<details");
+      expect(h).not.toMatch(/computed 10\b/);
+    }
+  });
+
+  it("ends with a hidden record of the answer it saw, in both views", () => {
+    for (const reveal of [false, true]) {
+      expect(checkHtml(ex, 10.2, reveal).source).toMatch(
+        /<span hidden data-caspian-answer="\{&quot;exercise&quot;:1,&quot;answer&quot;:10.2\}"><\/span>$/,
+      );
+    }
+    expect(checkHtml({ number: 4, set: false, reason: "x" }, "a", false).source).toContain(
+      "data-caspian-answer=\"{&quot;exercise&quot;:4,&quot;answer&quot;:&quot;a&quot;}\"",
     );
   });
 });

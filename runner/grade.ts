@@ -1,0 +1,447 @@
+// `npm run grade -- <folder> [--handout DIR] [--timeout S] [--jobs N]`: executes every submission of the seminar
+// workbook in a folder, each on its own kernel, isolated, and writes <folder>/grades.csv with a summary.
+import { spawn, spawnSync } from "node:child_process";
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { basename, extname, join, relative, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import Papa from "papaparse";
+import { writeFileAtomicSync } from "../lib/core/atomic";
+import { treeSha256 } from "../lib/core/hash";
+import { mapLimit } from "../lib/core/map-limit";
+import type { AnswerValue } from "../lib/notebook/answer-record";
+import { type Grade, gradeAnswer, type KeyEntry } from "../lib/notebook/grading";
+import { parseWorkerEvent } from "./events";
+import { UsageError } from "./options";
+import { jupyterEnv, jupyterPython, projectRoot } from "./paths";
+import { checkStructure, type HandoutKey, type NotebookJson, readAnswers, readHandoutKey, WORKBOOK } from "./teaching";
+
+export const usage = `Usage: npm run grade -- <folder> [options]
+Grades every submission of the seminar workbook in <folder>: <name>.ipynb files (or <name>/ folders holding one
+.ipynb), and <name>.json answer files ({"answers": {"1": 12.3, "2": "observer"}}). Each notebook runs on its own
+kernel with the handout's state and date, in a folder of its own, without network (and as user nobody when run as
+root); answers are read from its self-checks and compared with the handout's key.
+Writes <folder>/grades.csv (student, exercise, answer, expected, correct, feedback; a total row per student) and
+<folder>/graded/<name>.ipynb (each submission as executed), and prints a summary.
+Options:
+  --handout DIR   the handout made by npm run handout (default out/handout)
+  --timeout S     seconds a cell may run before the submission is stopped (default 30)
+  --jobs N        submissions run at once (default: the number of cores)`;
+
+/** What the command line asks for. */
+export interface GradeArgs {
+  readonly folder: string;
+  readonly handout: string;
+  readonly timeoutSeconds: number;
+  readonly jobs: number;
+}
+
+/** Parses the command line of `npm run grade`. Throws a {@link UsageError} for anything else. */
+export function parseGradeArgs(argv: readonly string[], cwd = process.env.INIT_CWD ?? process.cwd()): GradeArgs {
+  let parsed: { values: { handout?: string; timeout?: string; jobs?: string }; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: { handout: { type: "string" }, timeout: { type: "string" }, jobs: { type: "string" } },
+      allowPositionals: true,
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError("give one folder of submissions");
+  const whole = (name: string, text: string | undefined, fallback: number, max: number) => {
+    if (text === undefined) return fallback;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1 || n > max)
+      throw new UsageError(`--${name} must be a whole number from 1 to ${max}`);
+    return n;
+  };
+  const folder = resolve(cwd, positionals[0]!);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`${folder} is not a folder`);
+  return {
+    folder,
+    handout: values.handout !== undefined ? resolve(cwd, values.handout) : join(projectRoot, "out", "handout"),
+    timeoutSeconds: whole("timeout", values.timeout, 30, 3600),
+    jobs: whole("jobs", values.jobs, availableParallelism(), 64),
+  };
+}
+
+/** A submission found in the folder. */
+export interface Submission {
+  readonly student: string;
+  readonly file: string;
+  readonly kind: "notebook" | "answers";
+}
+
+/** Files and folders of a submissions folder that are the grader's own, not submissions. */
+const OWN = new Set(["grades.csv", "graded"]);
+
+/**
+ * The submissions in a folder, by student name: <name>.ipynb, <name>/ holding one .ipynb, or <name>.json. A
+ * notebook wins over a JSON file of the same student (the JSON file is then listed in `ignored`).
+ */
+export function findSubmissions(folder: string): { submissions: Submission[]; ignored: string[] } {
+  const found = new Map<string, Submission>();
+  const ignored: string[] = [];
+  const add = (s: Submission) => {
+    const had = found.get(s.student);
+    if (had === undefined) found.set(s.student, s);
+    else if (had.kind === "answers" && s.kind === "notebook") {
+      ignored.push(`${relative(folder, had.file)} (${s.student} also handed in ${relative(folder, s.file)})`);
+      found.set(s.student, s);
+    } else ignored.push(`${relative(folder, s.file)} (${s.student} also handed in ${relative(folder, had.file)})`);
+  };
+  for (const name of readdirSync(folder).sort()) {
+    if (name.startsWith(".") || OWN.has(name)) continue;
+    const path = join(folder, name);
+    const ext = extname(name).toLowerCase();
+    if (statSync(path).isDirectory()) {
+      const inside = readdirSync(path).filter((f) => f.endsWith(".ipynb") && !f.startsWith("."));
+      if (inside.length === 1) add({ student: name, file: join(path, inside[0]!), kind: "notebook" });
+      else ignored.push(`${name}/ (${inside.length === 0 ? "no" : inside.length} .ipynb files)`);
+    } else if (ext === ".ipynb") add({ student: basename(name, ext), file: path, kind: "notebook" });
+    else if (ext === ".json") add({ student: basename(name, ext), file: path, kind: "answers" });
+  }
+  return { submissions: [...found.values()], ignored };
+}
+
+/**
+ * The answers of a JSON answer file: `{"answers": {"1": 12.3, "answer2": "observer"}}` or the same object alone.
+ * Throws a sentence naming the file and what is wrong.
+ */
+export function readAnswerFile(file: string): Map<number, AnswerValue> {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new Error(`${basename(file)} is not valid JSON (${(e as Error).message})`);
+  }
+  const body = (json as { answers?: unknown })?.answers ?? json;
+  if (body === null || typeof body !== "object" || Array.isArray(body))
+    throw new Error(`${basename(file)} holds no answers object such as {"answers": {"1": 12.3}}`);
+  const out = new Map<number, AnswerValue>();
+  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+    const m = /^(?:answer)?(\d+)$/.exec(k.trim());
+    if (m === null) throw new Error(`${basename(file)}: "${k}" is not an exercise (use "1", "2", … or "answer1", …)`);
+    const value = v === null || ["number", "string", "boolean"].includes(typeof v) ? (v as AnswerValue) : String(v);
+    out.set(Number(m[1]), value);
+  }
+  return out;
+}
+
+/** The outcome of one submission. */
+export interface SubmissionResult {
+  readonly student: string;
+  readonly file: string;
+  /** `graded`, or why the submission is not scored. */
+  readonly status: "graded" | "unreadable" | "changed" | "timeout" | "failed";
+  /** For a submission not scored: what is wrong, in a sentence. */
+  readonly problem?: string;
+  readonly grades: readonly Grade[];
+  /** Right answers among the set exercises (0 when not scored). */
+  readonly score: number;
+}
+
+/** How submissions are kept apart from the machine and each other. */
+export interface Isolation {
+  /** Command and arguments put before the worker's own (empty: none). */
+  readonly prefix: readonly string[];
+  /** The user the worker runs as, when the grader drops root. */
+  readonly uid?: number;
+  readonly description: string;
+}
+
+/** Probes what this machine allows: no network (`unshare -n`), and user nobody when run as root. */
+export function isolation(): Isolation {
+  const ok = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: "ignore" }).status === 0;
+  const root = process.getuid?.() === 0;
+  const noNet = ok("unshare", ["-n", "true"]) ? ["-n"] : ok("unshare", ["-rn", "true"]) ? ["-rn"] : undefined;
+  const drop = root && ok("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "true"]);
+  const inner = drop ? 'exec setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"' : 'exec "$@"';
+  if (noNet !== undefined)
+    return {
+      prefix: ["unshare", ...noNet, "--", "sh", "-c", `ip link set lo up && ${inner}`, "sh"],
+      ...(drop ? { uid: 65534 } : {}),
+      description: `each kernel in a folder of its own, without network${drop ? ", as user nobody" : ""}`,
+    };
+  if (drop)
+    return {
+      prefix: ["sh", "-c", inner, "sh"],
+      uid: 65534,
+      description: "each kernel in a folder of its own, as user nobody (network isolation is not available here)",
+    };
+  return { prefix: [], description: "each kernel in a folder of its own (this machine allows no further isolation)" };
+}
+
+/** Runs one notebook submission in its own folder and reads its answers; never throws for the student's faults. */
+async function runSubmission(
+  sub: Submission,
+  key: HandoutKey,
+  env: NodeJS.ProcessEnv,
+  iso: Isolation,
+  args: GradeArgs,
+  work: string,
+): Promise<{
+  status: SubmissionResult["status"];
+  problem?: string;
+  answers?: Map<number, AnswerValue>;
+  missing?: Map<number, string>;
+  executed?: string;
+}> {
+  let nb: NotebookJson;
+  try {
+    nb = JSON.parse(readFileSync(sub.file, "utf8")) as NotebookJson;
+    if (!Array.isArray(nb.cells)) throw new Error("it has no list of cells");
+  } catch (e) {
+    return { status: "unreadable", problem: `not a notebook that can be read: ${(e as Error).message}` };
+  }
+  const structure = checkStructure(nb, key.protected);
+  if (!structure.ok) return { status: "changed", problem: structure.problem };
+  const dir = mkdtempSync(join(work, "s-"));
+  const clean: NotebookJson = {
+    ...nb,
+    cells: nb.cells.map((c) => (c.cell_type === "code" ? { ...c, outputs: [], execution_count: null } : c)),
+  };
+  const input = join(dir, `${WORKBOOK}.ipynb`);
+  const executed = join(dir, "executed.ipynb");
+  writeFileSync(input, JSON.stringify(clean));
+  const job = join(dir, "job.json");
+  writeFileSync(
+    job,
+    JSON.stringify({
+      notebook: input,
+      out_ipynb: executed,
+      out_html: null,
+      timeout: args.timeoutSeconds,
+      kernel: "tslab",
+      cwd: dir,
+      parameters: { ...key.parameters, scenario: "student" },
+      allow_errors: true,
+    }),
+  );
+  mkdirSync(join(dir, "runtime"));
+  if (iso.uid !== undefined) for (const f of [dir, input, job, join(dir, "runtime")]) chownSync(f, iso.uid, iso.uid);
+  const command = [...iso.prefix, jupyterPython, join(projectRoot, "runner", "execute_notebook.py"), job];
+  const codeCells = clean.cells.filter((c) => c.cell_type === "code").length;
+  const deadlineMs = ((codeCells + 2) * args.timeoutSeconds + 60) * 1000;
+  const outcome = await new Promise<{ code: number | null; error?: string; timeout?: boolean; fatal?: string }>(
+    (done) => {
+      const child = spawn(command[0]!, command.slice(1), {
+        env: { ...env, HOME: dir, JUPYTER_RUNTIME_DIR: join(dir, "runtime") },
+        cwd: dir,
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true,
+      });
+      let error: string | undefined;
+      let fatal: string | undefined;
+      let timedOut = false;
+      child.stderr.resume();
+      createInterface({ input: child.stdout }).on("line", (line) => {
+        const ev = parseWorkerEvent(line);
+        if (ev?.event === "error") {
+          timedOut ||= ev.ename === "CellTimeoutError";
+          error = `cell ${ev.cell ?? "?"}: ${ev.ename}: ${(ev.evalue ?? "").split("\n")[0]}`;
+        } else if (ev?.event === "fatal") fatal = ev.message ?? "the worker failed";
+      });
+      const timer = setTimeout(() => {
+        timedOut = true;
+        try {
+          process.kill(-child.pid!, "SIGKILL");
+        } catch {
+          /* already gone */
+        }
+      }, deadlineMs);
+      child.on("error", (e) => {
+        clearTimeout(timer);
+        done({ code: null, fatal: `cannot start the worker: ${e.message}` });
+      });
+      child.on("close", (code) => {
+        clearTimeout(timer);
+        done({
+          code,
+          ...(error !== undefined ? { error } : {}),
+          ...(timedOut ? { timeout: true } : {}),
+          ...(fatal !== undefined ? { fatal } : {}),
+        });
+      });
+    },
+  );
+  if (outcome.timeout)
+    return {
+      status: "timeout",
+      problem: `did not finish: ${outcome.error ?? `the run passed ${Math.round(deadlineMs / 1000)} s`} (a cell may run at most ${args.timeoutSeconds} s)`,
+      ...(existsSync(executed) ? { executed } : {}),
+    };
+  if (!existsSync(executed))
+    return {
+      status: "failed",
+      problem: `did not run: ${outcome.fatal ?? outcome.error ?? `the worker exited with ${outcome.code}`}`,
+    };
+  const run = JSON.parse(readFileSync(executed, "utf8")) as NotebookJson;
+  const read = readAnswers(run, key.protected);
+  if (read.answers.size === 0) {
+    const first = [...read.missing.values()].find((m) => m !== "") ?? outcome.error ?? "no self-check left a record";
+    return { status: "failed", problem: `did not run: no self-check ran (${first})`, executed };
+  }
+  return { status: "graded", answers: read.answers, missing: read.missing, executed };
+}
+
+/** Grades of one submission's answers against the key; a self-check that did not run is not right. */
+export function gradeAll(
+  key: readonly KeyEntry[],
+  answers: ReadonlyMap<number, AnswerValue>,
+  missing: ReadonlyMap<number, string> = new Map(),
+): Grade[] {
+  return key.map((entry) => {
+    if (entry.set && missing.has(entry.exercise) && !answers.has(entry.exercise)) {
+      const why = missing.get(entry.exercise);
+      return {
+        exercise: entry.exercise,
+        answer: "",
+        expected: entry.answer,
+        correct: false,
+        state: "wrong" as const,
+        feedback: why ? `The self-check did not run: ${why.replace(/[.?!]*$/, "")}.` : "The self-check did not run.",
+      };
+    }
+    return gradeAnswer(entry, answers.get(entry.exercise) ?? null);
+  });
+}
+
+/** Grades every submission of a folder; writes grades.csv and graded/<name>.ipynb. */
+export async function gradeFolder(
+  args: GradeArgs,
+  log: (line: string) => void = () => {},
+): Promise<{ results: SubmissionResult[]; ignored: string[]; isolation: Isolation; warnings: string[] }> {
+  const key = readHandoutKey(args.handout);
+  const data = join(args.handout, "student", "data");
+  if (!existsSync(join(data, "datapackage.json")))
+    throw new Error(`${data} is missing: the handout is incomplete; make it again (npm run handout)`);
+  const warnings: string[] = [];
+  if (treeSha256(data) !== key.dataSha256)
+    warnings.push(`the data in ${data} changed since the handout was made: the key may no longer match them`);
+  const { submissions, ignored } = findSubmissions(args.folder);
+  const iso = isolation();
+  const work = mkdtempSync(join(tmpdir(), "caspian-grade-"));
+  if (iso.uid !== undefined) chownSync(work, iso.uid, iso.uid);
+  const env = jupyterEnv();
+  for (const k of ["CASPIAN_FIGURES_DIR", "CASPIAN_READS_FILE", "CASPIAN_NOTEBOOK"]) delete env[k];
+  env.CASPIAN_DATA = realpathSync(data);
+  const graded = join(args.folder, "graded");
+  let finished = 0;
+  try {
+    const results = await mapLimit(submissions, args.jobs, async (sub): Promise<SubmissionResult> => {
+      const base = { student: sub.student, file: sub.file };
+      let result: SubmissionResult;
+      if (sub.kind === "answers") {
+        try {
+          const grades = gradeAll(key.exercises, readAnswerFile(sub.file));
+          result = { ...base, status: "graded", grades, score: grades.filter((g) => g.correct).length };
+        } catch (e) {
+          result = { ...base, status: "unreadable", problem: (e as Error).message, grades: [], score: 0 };
+        }
+      } else {
+        const r = await runSubmission(sub, key, env, iso, args, work);
+        if (r.executed !== undefined && existsSync(r.executed)) {
+          mkdirSync(graded, { recursive: true });
+          writeFileAtomicSync(join(graded, `${sub.student}.ipynb`), readFileSync(r.executed));
+        }
+        const grades = r.status === "graded" ? gradeAll(key.exercises, r.answers!, r.missing) : [];
+        result = {
+          ...base,
+          status: r.status,
+          ...(r.problem !== undefined ? { problem: r.problem } : {}),
+          grades,
+          score: grades.filter((g) => g.correct).length,
+        };
+      }
+      finished += 1;
+      log(
+        `[${finished}/${submissions.length}] ${sub.student}: ${result.status === "graded" ? `${result.score} right` : result.status}`,
+      );
+      return result;
+    });
+    writeFileAtomicSync(join(args.folder, "grades.csv"), gradesCsv(key, results));
+    return { results, ignored, isolation: iso, warnings };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const CORRECT = (g: Grade) => (g.correct === undefined ? "not set" : g.correct ? "yes" : "no");
+
+/** grades.csv: one row per student and exercise, then a total row per student. */
+export function gradesCsv(key: HandoutKey, results: readonly SubmissionResult[]): string {
+  const set = key.exercises.filter((e) => e.set).length;
+  const rows: string[][] = [];
+  for (const r of [...results].sort((a, b) => a.student.localeCompare(b.student))) {
+    if (r.status === "graded") {
+      for (const g of r.grades)
+        rows.push([r.student, String(g.exercise), g.answer, g.expected, CORRECT(g), g.feedback]);
+      rows.push([r.student, "total", "", String(set), String(r.score), `${r.score} of ${set} right`]);
+    } else {
+      for (const e of key.exercises)
+        rows.push([r.student, String(e.exercise), "", e.set ? e.answer : "not set", "not scored", r.problem ?? ""]);
+      rows.push([r.student, "total", "", String(set), "not scored", r.problem ?? ""]);
+    }
+  }
+  return `${Papa.unparse({ fields: ["student", "exercise", "answer", "expected", "correct", "feedback"], data: rows })}\n`;
+}
+
+/** The summary table printed at the end: one line per student, a mark per exercise, the score or the problem. */
+export function summaryTable(key: HandoutKey, results: readonly SubmissionResult[]): string {
+  const set = key.exercises.filter((e) => e.set).length;
+  const sorted = [...results].sort((a, b) => a.student.localeCompare(b.student));
+  const width = Math.max(7, ...sorted.map((r) => r.student.length));
+  const mark = (g: Grade) => (g.correct === undefined ? "–" : g.correct ? "✓" : g.state === "unanswered" ? "·" : "✗");
+  const head = `${"student".padEnd(width)}  ${key.exercises.map((e) => String(e.exercise).padEnd(2)).join("")}  score`;
+  const lines = sorted.map((r) =>
+    r.status === "graded"
+      ? `${r.student.padEnd(width)}  ${r.grades.map((g) => mark(g).padEnd(2)).join("")}  ${r.score}/${set}`
+      : `${r.student.padEnd(width)}  not scored: ${r.problem ?? r.status}`,
+  );
+  return [head, ...lines, "", "✓ right  ✗ not right  · no answer  – not set for this handout"].join("\n");
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  if (argv.includes("-h") || argv.includes("--help")) {
+    console.log(usage);
+    return 0;
+  }
+  const args = parseGradeArgs(argv);
+  const started = Date.now();
+  const key = readHandoutKey(args.handout);
+  console.log(`grading against the handout for ${key.title} (${relative(process.cwd(), args.handout) || "."})`);
+  const r = await gradeFolder(args, (l) => console.log(l));
+  const s = ((Date.now() - started) / 1000).toFixed(0);
+  console.log(`\n${r.results.length} submission(s) in ${s} s (${args.jobs} at a time; ${r.isolation.description})\n`);
+  console.log(summaryTable(key, r.results));
+  for (const w of r.warnings) console.log(`warning: ${w}`);
+  for (const i of r.ignored) console.log(`ignored: ${i}`);
+  console.log(`\ngrades: ${join(args.folder, "grades.csv")}`);
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      if (err instanceof UsageError) console.error(`error: ${err.message}\n\n${usage}`);
+      else console.error(`error: ${(err as Error).message ?? String(err)}`);
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,285 @@
+// `npm run handout [-- --param focal=KAZ --param asOf=2021 --out DIR]`: the seminar workbook as a student's copy
+// (questions, the data, answer cells to fill, self-checks that say right or not yet) and a teacher's copy (the
+// answers filled in, worked solutions shown, the key), both computed from the data at the handout's date.
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import Papa from "papaparse";
+import { treeSha256 } from "../lib/core/hash";
+import { notebook } from "../lib/notebook/context";
+import { gradeAnswer, type KeyEntry, workbookKey } from "../lib/notebook/grading";
+import { answerKeyTable, workbookExercises } from "../lib/notebook/workbook";
+import { defaultOptions, newParameters, parseParameter, UsageError } from "./options";
+import { projectRoot, resolvedDataDir } from "./paths";
+import { buildReportPages } from "./report-pages";
+import { describeFailure, runNotebooks } from "./run";
+import {
+  answerExercise,
+  cellSource,
+  cellTags,
+  type HandoutKey,
+  type NotebookJson,
+  protectedCells,
+  readAnswers,
+  TAGS,
+  WORKBOOK,
+} from "./teaching";
+
+export const usage = `Usage: npm run handout -- [options]
+Makes a handout of the seminar workbook (notebooks/${WORKBOOK}.ipynb) in two copies:
+  <out>/student/  the workbook to hand out: questions, data, answer cells, self-checks that say right or not yet
+  <out>/teacher/  the same with the answers filled in, the worked solutions and the key (key.json, answer-key.csv)
+Options:
+  -p, --param k=v   focal=<ISO3 code> (default AZE) or asOf=<year or date> (default: the latest date in the data)
+  --out DIR         the handout folder (default out/handout); replaced as a whole
+Then collect the students' notebooks (or answers.json files) in a folder and run: npm run grade -- <folder>`;
+
+/** What the command line asks for. */
+export interface HandoutArgs {
+  readonly focal?: string;
+  readonly asOf?: string | number;
+  readonly out: string;
+}
+
+/** Parses the command line of `npm run handout`. Throws a {@link UsageError} for anything else. */
+export function parseHandoutArgs(argv: readonly string[], cwd = process.env.INIT_CWD ?? process.cwd()): HandoutArgs {
+  let values: { param?: string[]; out?: string };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { param: { type: "string", short: "p", multiple: true }, out: { type: "string" } },
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const params = newParameters();
+  for (const p of values.param ?? []) {
+    const [name, value] = parseParameter(p);
+    if (name !== "focal" && name !== "asOf")
+      throw new UsageError(
+        `a handout takes focal and asOf only (the copies set scenario and the answers), not ${name}`,
+      );
+    params[name] = value;
+  }
+  const focal = params.focal;
+  const asOf = params.asOf;
+  if (focal !== undefined && typeof focal !== "string")
+    throw new UsageError(`focal must be a state code, got ${focal}`);
+  if (asOf !== undefined && typeof asOf !== "string" && typeof asOf !== "number")
+    throw new UsageError(`asOf must be a year or a date, got ${JSON.stringify(asOf)}`);
+  return {
+    ...(focal !== undefined ? { focal } : {}),
+    ...(asOf !== undefined ? { asOf } : {}),
+    out: values.out !== undefined ? resolve(cwd, values.out) : join(projectRoot, "out", "handout"),
+  };
+}
+
+/** A JavaScript literal for a parameter or an answer. */
+const literal = (v: string | number) => JSON.stringify(v);
+
+/** Sets the initial value of `let <name> ... = <value>` in a cell's source (its type annotation and comment kept). */
+export function setDeclared(source: string, name: string, value: string | number): string {
+  const re = new RegExp(`(\\blet\\s+${name}\\s*(?::[^=\\n]+)?=\\s*)("(?:[^"\\\\]|\\\\.)*"|[^;\\n]+)`);
+  if (!re.test(source)) throw new Error(`the workbook declares no \`let ${name} = ...\` where the handout sets it`);
+  return source.replace(re, (_, head: string) => `${head}${literal(value)}`);
+}
+
+/** The student's or the teacher's copy of the workbook, unexecuted. */
+export function workbookCopy(
+  source: NotebookJson,
+  copy: "student" | "teacher",
+  parameters: HandoutKey["parameters"],
+  key: readonly KeyEntry[],
+): NotebookJson {
+  const fills = new Map(key.flatMap((e) => (e.set ? [[e.exercise, e.fill] as const] : [])));
+  const cells = source.cells
+    .filter((c) => copy === "teacher" || !cellTags(c).includes(TAGS.teacherOnly))
+    .map((c) => {
+      let text = cellSource(c);
+      if (c.cell_type === "code" && cellTags(c).includes(TAGS.parameters)) {
+        text = setDeclared(text, "focal", parameters.focal);
+        text = setDeclared(text, "asOf", parameters.asOf);
+        text = setDeclared(text, "scenario", copy);
+      }
+      const exercise = answerExercise(c);
+      const fill = exercise !== undefined ? fills.get(exercise) : undefined;
+      if (copy === "teacher" && exercise !== undefined && fill !== undefined)
+        text = setDeclared(text, `answer${exercise}`, fill);
+      const out = { ...c, source: text };
+      if (c.cell_type === "code") return { ...out, outputs: [], execution_count: null };
+      return out;
+    });
+  const metadata = { ...(source.metadata ?? {}), caspian: { handout: { copy, ...parameters } } };
+  return { ...source, cells, metadata };
+}
+
+/** What {@link makeHandout} wrote. */
+export interface HandoutResult {
+  readonly out: string;
+  readonly key: HandoutKey;
+  /** Exercises set, and of them how many the teacher's copy gets right (all, or the handout is refused). */
+  readonly set: number;
+}
+
+const STUDENT_README = (k: HandoutKey) => `# Seminar workbook: ${k.title}
+
+This folder is your copy of the Caspian Lab seminar workbook.
+
+- \`${WORKBOOK}.ipynb\`: the workbook. Open it on a machine with Caspian Lab (its TypeScript kernel), for example
+  \`npm run lab -- --notebook-dir=<this folder>\` from the Caspian Lab checkout, then run the cells from the top.
+- \`${WORKBOOK}.html\`: the questions as a page to read or print (no code).
+- \`data/\`: the data the exercises are built from, with \`data/README.md\` explaining every column.
+
+For each exercise, write your answer in the answer cell (\`let answer1 = ...\`) and run it and the self-check under
+it: the check says **right** or **not yet**. You may add cells of your own to work things out, but do not change
+the other cells: a submission whose checking cells were changed is not graded. Hand in the .ipynb file (or, if
+your teacher asks for it, a file \`<your name>.json\` such as \`{"answers": {"1": 12.3, "2": "observer"}}\`).
+`;
+
+const TEACHER_README = (k: HandoutKey) => `# Seminar workbook, teacher's copy: ${k.title}
+
+- \`${WORKBOOK}.ipynb\`: the workbook with every answer filled in and the worked solutions shown. It is a valid
+  submission: grading it gives full marks.
+- \`${WORKBOOK}.html\`: the same as a page without code.
+- \`answer-key.csv\`: one row per exercise: the question, the answer computed from the data, what is accepted.
+- \`key.json\`: what \`npm run grade\` compares submissions with (the key, the handout's parameters
+  ${JSON.stringify(k.parameters)}, and the fingerprints of the cells a submission must keep).
+
+Collect the students' .ipynb files (or \`<name>.json\` answer files) in one folder, then from the Caspian Lab
+checkout run \`npm run grade -- <folder>\`. It writes \`<folder>/grades.csv\` and prints a summary.
+`;
+
+/** Executes one copy with the main job's runner; returns the executed notebook and the reader's page. */
+async function executeCopy(dir: string, nb: NotebookJson): Promise<{ executed: string; page: string }> {
+  const notebooks = join(dir, "notebooks");
+  mkdirSync(notebooks, { recursive: true });
+  writeFileSync(join(notebooks, `${WORKBOOK}.ipynb`), `${JSON.stringify(nb, null, 1)}\n`);
+  const options = {
+    ...defaultOptions(),
+    notebooksDir: notebooks,
+    outDir: join(dir, "out"),
+    html: false,
+    quiet: true,
+    force: true,
+    standalone: true,
+    jobs: 1,
+  };
+  const [result] = await runNotebooks(options);
+  if (result === undefined || !result.ok)
+    throw new Error(`the ${WORKBOOK} copy failed to run: ${result ? describeFailure(result) : "no result"}`);
+  buildReportPages(options.outDir, () => {});
+  return { executed: result.executed, page: join(options.outDir, "report", `${WORKBOOK}.html`) };
+}
+
+/**
+ * Makes the handout: the key computed from the data for the state and date, the two copies executed, the teacher's
+ * copy graded (it must get every set exercise right, or nothing is written), then `args.out` replaced as a whole.
+ */
+export async function makeHandout(args: HandoutArgs, log: (line: string) => void = () => {}): Promise<HandoutResult> {
+  const dataDir = resolvedDataDir();
+  const nb = notebook(
+    { focal: args.focal ?? "AZE", asOf: args.asOf ?? "", scenario: "student" },
+    { quiet: true, scenarios: { student: "", teacher: "" } },
+  );
+  const exercises = workbookExercises(nb);
+  const entries = workbookKey(exercises);
+  const parameters = { focal: nb.focal, asOf: nb.asOf };
+  const source = JSON.parse(readFileSync(join(projectRoot, "notebooks", `${WORKBOOK}.ipynb`), "utf8")) as NotebookJson;
+  const student = workbookCopy(source, "student", parameters, entries);
+  const teacher = workbookCopy(source, "teacher", parameters, entries);
+  const key: HandoutKey = {
+    keyVersion: 1,
+    notebook: WORKBOOK,
+    parameters,
+    title: `${nb.name}, data as of ${nb.asOfText}`,
+    dataSha256: treeSha256(dataDir),
+    exercises: entries,
+    protected: protectedCells(student),
+  };
+
+  const staging = `${args.out}.staging`;
+  rmSync(staging, { recursive: true, force: true });
+  log(`handout for ${key.title}: running the student's and the teacher's copies`);
+  const [s, t] = await Promise.all([
+    executeCopy(join(staging, "run-student"), student),
+    executeCopy(join(staging, "run-teacher"), teacher),
+  ]);
+
+  // The teacher's copy is a valid submission that gets every set exercise right; the student's answers nothing.
+  const teacherRun = JSON.parse(readFileSync(t.executed, "utf8")) as NotebookJson;
+  const given = readAnswers(teacherRun, key.protected).answers;
+  const set = entries.filter((e) => e.set);
+  const wrong = set.map((e) => gradeAnswer(e, given.get(e.exercise))).filter((g) => !g.correct);
+  if (wrong.length > 0)
+    throw new Error(
+      `the teacher's copy does not get every answer right (${wrong.map((g) => `exercise ${g.exercise}: ${g.feedback}`).join("; ")}); nothing was written`,
+    );
+  const studentRun = JSON.parse(readFileSync(s.executed, "utf8")) as NotebookJson;
+  const answered = [...readAnswers(studentRun, key.protected).answers].filter(([, v]) => v !== null && v !== "");
+  if (answered.length > 0)
+    throw new Error(`the student's copy answers exercise ${answered[0]![0]}; nothing was written`);
+
+  const done = join(staging, "handout");
+  const sDir = join(done, "student");
+  const tDir = join(done, "teacher");
+  for (const [dir, run, readme] of [
+    [sDir, s, STUDENT_README(key)],
+    [tDir, t, TEACHER_README(key)],
+  ] as const) {
+    mkdirSync(dir, { recursive: true });
+    cpSync(run.executed, join(dir, `${WORKBOOK}.ipynb`));
+    if (existsSync(run.page)) cpSync(run.page, join(dir, `${WORKBOOK}.html`));
+    writeFileSync(join(dir, "README.md"), readme);
+  }
+  cpSync(dataDir, join(sDir, "data"), { recursive: true });
+  writeFileSync(join(tDir, "key.json"), `${JSON.stringify(key, null, 1)}\n`);
+  const table = answerKeyTable(exercises, nb.name, nb.asOf);
+  writeFileSync(
+    join(tDir, "answer-key.csv"),
+    `${Papa.unparse({
+      fields: table.columns.map((c) => c.label),
+      data: table.rows.map((r) => table.columns.map((c) => String(r[c.key] ?? ""))),
+    })}\n`,
+  );
+  // Replace the handout folder as a whole: never half old, half new.
+  const old = `${args.out}.old`;
+  rmSync(old, { recursive: true, force: true });
+  mkdirSync(dirname(args.out), { recursive: true });
+  if (existsSync(args.out)) renameSync(args.out, old);
+  renameSync(done, args.out);
+  rmSync(old, { recursive: true, force: true });
+  rmSync(staging, { recursive: true, force: true });
+  return { out: args.out, key, set: set.length };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  if (argv.includes("-h") || argv.includes("--help")) {
+    console.log(usage);
+    return 0;
+  }
+  const args = parseHandoutArgs(argv);
+  const r = await makeHandout(args, (l) => console.log(l));
+  const rel = relative(process.env.INIT_CWD ?? process.cwd(), r.out) || ".";
+  const unset = r.key.exercises.filter((e) => !e.set).map((e) => e.exercise);
+  console.log(
+    `wrote ${rel}/student/ (hand this out) and ${rel}/teacher/ (the key: ${r.set} of ${r.key.exercises.length} exercises set${
+      unset.length > 0 ? `; not set for this state and date: ${unset.join(", ")}` : ""
+    }; the teacher's copy grades ${r.set} of ${r.set})`,
+  );
+  console.log(
+    `grade a folder of submissions with: npm run grade -- <folder>${r.out === join(projectRoot, "out", "handout") ? "" : ` --handout ${rel}`}`,
+  );
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      if (err instanceof UsageError) console.error(`error: ${err.message}\n\n${usage}`);
+      else console.error(`error: ${(err as Error).message ?? String(err)}`);
+      process.exit(2);
+    },
+  );
+}
