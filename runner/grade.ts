@@ -3,12 +3,12 @@
 import { spawn, spawnSync } from "node:child_process";
 import {
   chownSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
-  realpathSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -26,7 +26,15 @@ import { type Grade, gradeAnswer, type KeyEntry } from "../lib/notebook/grading"
 import { parseWorkerEvent } from "./events";
 import { UsageError } from "./options";
 import { jupyterEnv, jupyterPython, projectRoot } from "./paths";
-import { checkStructure, type HandoutKey, type NotebookJson, readAnswers, readHandoutKey, WORKBOOK } from "./teaching";
+import {
+  checkStructure,
+  firstError,
+  type HandoutKey,
+  type NotebookJson,
+  readAnswers,
+  readHandoutKey,
+  WORKBOOK,
+} from "./teaching";
 
 export const usage = `Usage: npm run grade -- <folder> [options]
 Grades every submission of the seminar workbook in <folder>: <name>.ipynb files (or <name>/ folders holding one
@@ -169,7 +177,11 @@ export function isolation(): Isolation {
   const ok = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: "ignore" }).status === 0;
   const root = process.getuid?.() === 0;
   const noNet = ok("unshare", ["-n", "true"]) ? ["-n"] : ok("unshare", ["-rn", "true"]) ? ["-rn"] : undefined;
-  const drop = root && ok("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "true"]);
+  // user nobody must be able to read the checkout (its compiled library, tslab, the kernelspec's scripts)
+  const readable = ["package.json", "dist/lib/index.js", "node_modules/tslab/package.json", "runner/kernel-resolve.js"]
+    .map((f) => `test -r '${join(projectRoot, f).replace(/'/g, "'\\''")}'`)
+    .join(" && ");
+  const drop = root && ok("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "--", "sh", "-c", readable]);
   const inner = drop ? 'exec setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"' : 'exec "$@"';
   if (noNet !== undefined)
     return {
@@ -183,7 +195,8 @@ export function isolation(): Isolation {
       uid: 65534,
       description: "each kernel in a folder of its own, as user nobody (network isolation is not available here)",
     };
-  return { prefix: [], description: "each kernel in a folder of its own (this machine allows no further isolation)" };
+  const why = root ? "user nobody cannot read the checkout" : "not run as root";
+  return { prefix: [], description: `each kernel in a folder of its own (no network isolation here; ${why})` };
 }
 
 /** Runs one notebook submission in its own folder and reads its answers; never throws for the student's faults. */
@@ -293,7 +306,7 @@ async function runSubmission(
   const run = JSON.parse(readFileSync(executed, "utf8")) as NotebookJson;
   const read = readAnswers(run, key.protected);
   if (read.answers.size === 0) {
-    const first = [...read.missing.values()].find((m) => m !== "") ?? outcome.error ?? "no self-check left a record";
+    const first = firstError(run) || outcome.error || "no self-check left a record";
     return { status: "failed", problem: `did not run: no self-check ran (${first})`, executed };
   }
   return { status: "graded", answers: read.answers, missing: read.missing, executed };
@@ -336,10 +349,14 @@ export async function gradeFolder(
   const { submissions, ignored } = findSubmissions(args.folder);
   const iso = isolation();
   const work = mkdtempSync(join(tmpdir(), "caspian-grade-"));
+  // the kernels read the handout's data from a copy of their own (the handout folder may be closed to them)
+  const dataCopy = join(work, "data");
+  cpSync(data, dataCopy, { recursive: true });
+  // (the copy keeps the files' modes, readable by all; only the scratch folder itself is made the kernels' own)
   if (iso.uid !== undefined) chownSync(work, iso.uid, iso.uid);
   const env = jupyterEnv();
   for (const k of ["CASPIAN_FIGURES_DIR", "CASPIAN_READS_FILE", "CASPIAN_NOTEBOOK"]) delete env[k];
-  env.CASPIAN_DATA = realpathSync(data);
+  env.CASPIAN_DATA = dataCopy;
   const graded = join(args.folder, "graded");
   let finished = 0;
   try {

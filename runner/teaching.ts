@@ -204,13 +204,28 @@ export function readAnswers(executed: NotebookJson, expected: readonly Protected
   return { answers, missing };
 }
 
+/**
+ * The first code cell of an executed notebook that failed, as "code cell N: <first line of its error>", or "".
+ */
+export function firstError(executed: NotebookJson): string {
+  const code = executed.cells.filter((c) => c.cell_type === "code");
+  for (const [i, cell] of code.entries()) {
+    const line = errorLine(cell);
+    if (line !== "") return `code cell ${i + 1}: ${line}`;
+  }
+  return "";
+}
+
 /** The first line of a failed cell's error (tslab writes errors to stderr), or "". */
 function errorLine(cell: Cell): string {
   const outputs = cell.outputs;
   if (!Array.isArray(outputs)) return "";
   for (const o of outputs as { output_type?: string; name?: string; text?: unknown; evalue?: unknown }[]) {
-    const t = o.output_type === "error" ? String(o.evalue ?? "") : o.name === "stderr" ? String(o.text ?? "") : "";
-    const line = t.split("\n").find((l) => l.trim() !== "");
+    const text = (v: unknown) => (Array.isArray(v) ? v.join("") : String(v ?? ""));
+    const t = o.output_type === "error" ? text(o.evalue) : o.name === "stderr" ? text(o.text) : "";
+    // a thrown error's useful line is the one naming it (tslab prints the source line and a caret first)
+    const lines = t.split("\n").filter((l) => l.trim() !== "");
+    const line = lines.find((l) => /^([A-Za-z_$][\w$]*)?(Error|Exception)\b/.test(l.trim())) ?? lines[0];
     if (line) return line.trim().slice(0, 200);
   }
   return "";

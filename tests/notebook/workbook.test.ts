@@ -366,7 +366,7 @@ describe("checkHtml(): the self-check says its state once", () => {
       );
     }
     expect(checkHtml({ number: 4, set: false, reason: "x" }, "a", false).source).toContain(
-      "data-caspian-answer=\"{&quot;exercise&quot;:4,&quot;answer&quot;:&quot;a&quot;}\"",
+      'data-caspian-answer="{&quot;exercise&quot;:4,&quot;answer&quot;:&quot;a&quot;}"',
     );
   });
 });
