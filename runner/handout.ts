@@ -127,7 +127,7 @@ const STUDENT_README = (k: HandoutKey) => `# Seminar workbook: ${k.title}
 This folder is your copy of the Caspian Lab seminar workbook.
 
 - \`${WORKBOOK}.ipynb\`: the workbook. Open it on a machine with Caspian Lab (its TypeScript kernel), for example
-  \`npm run lab -- --notebook-dir=<this folder>\` from the Caspian Lab checkout, then run the cells from the top.
+  \`npm run lab -- <this folder>\` from the Caspian Lab checkout, then run the cells from the top.
 - \`${WORKBOOK}.html\`: the questions as a page to read or print (no code).
 - \`data/\`: the data the exercises are built from, with \`data/README.md\` explaining every column.
 
@@ -168,7 +168,7 @@ async function executeCopy(dir: string, nb: NotebookJson): Promise<{ executed: s
   const [result] = await runNotebooks(options);
   if (result === undefined || !result.ok)
     throw new Error(`the ${WORKBOOK} copy failed to run: ${result ? describeFailure(result) : "no result"}`);
-  buildReportPages(options.outDir, () => {});
+  buildReportPages(options.outDir, () => {}, { links: false });
   return { executed: result.executed, page: join(options.outDir, "report", `${WORKBOOK}.html`) };
 }
 

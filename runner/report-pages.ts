@@ -187,10 +187,15 @@ function catalogueOf(pkg: DataPackage): ReportSource[] {
  * - a parameter run whose recorded inputs (notebook bytes, lib, runner, data folder, data files) no longer match
  *   the current ones is stale: its page and its figure specs (out/figures/specs/<name>/, so the report pack drops
  *   its section) are removed, with one log line naming what changed and the command that rebuilds it.
- * Call it before the report pack is built.
+ * Call it before the report pack is built. With `links: false` the pages carry no links to the analyst's view and
+ * the run record (for pages copied out of the folder, as a handout's).
  * @example buildReportPages("out", (m) => console.log(`[report pages] ${m}`)).pages // => ["03-multilateral-embeddedness", ...]
  */
-export function buildReportPages(outDir: string, log: (m: string) => void): ReportPagesResult {
+export function buildReportPages(
+  outDir: string,
+  log: (m: string) => void,
+  options: { readonly links?: boolean } = {},
+): ReportPagesResult {
   const reportDir = join(outDir, "report");
   const dataDir = resolvedDataDir();
   let shared: SharedHashes | undefined;
@@ -246,7 +251,8 @@ export function buildReportPages(outDir: string, log: (m: string) => void): Repo
         asOf,
         citedSources: cited,
         sourceCatalog: catalogueOf(pkg),
-        links,
+        // pages copied out of the folder (a handout) have no analyst's view or run record beside them
+        links: options.links === false ? [] : links,
         // A run made with --standalone gets a page that embeds plotly.js (one file to send), like its HTML page.
         ...(record.inputs.pages === "standalone" ? { plotlyHref: "inline" } : {}),
         ...(Object.keys(record.parameters).length > 0
