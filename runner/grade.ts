@@ -400,6 +400,12 @@ export async function gradeFolder(
 
 const CORRECT = (g: Grade) => (g.correct === undefined ? "not set" : g.correct ? "yes" : "no");
 
+/** Fields a spreadsheet would read as a formula. */
+export const SPREADSHEET_FORMULA = /^(?:[=+@\t\r]|-(?!\d+(?:\.\d+)?$))/;
+
+/** A name as the terminal prints it: control characters (escape sequences) shown as "?". */
+const printable = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+
 /** grades.csv: one row per student and exercise, then a total row per student. */
 export function gradesCsv(key: HandoutKey, results: readonly SubmissionResult[]): string {
   const set = key.exercises.filter((e) => e.set).length;
@@ -415,20 +421,25 @@ export function gradesCsv(key: HandoutKey, results: readonly SubmissionResult[])
       rows.push([r.student, "total", "", String(set), "not scored", r.problem ?? ""]);
     }
   }
-  return `${Papa.unparse({ fields: ["student", "exercise", "answer", "expected", "correct", "feedback"], data: rows })}\n`;
+  // A student's text must not run as a spreadsheet formula when the teacher opens the file: a field that starts with
+  // = + @ a tab or a return, or - not followed by a plain number, gets a leading ' (negative numbers stay numbers).
+  return `${Papa.unparse(
+    { fields: ["student", "exercise", "answer", "expected", "correct", "feedback"], data: rows },
+    { escapeFormulae: SPREADSHEET_FORMULA },
+  )}\n`;
 }
 
 /** The summary table printed at the end: one line per student, a mark per exercise, the score or the problem. */
 export function summaryTable(key: HandoutKey, results: readonly SubmissionResult[]): string {
   const set = key.exercises.filter((e) => e.set).length;
   const sorted = [...results].sort((a, b) => a.student.localeCompare(b.student));
-  const width = Math.max(7, ...sorted.map((r) => r.student.length));
+  const width = Math.max(7, ...sorted.map((r) => printable(r.student).length));
   const mark = (g: Grade) => (g.correct === undefined ? "–" : g.correct ? "✓" : g.state === "unanswered" ? "·" : "✗");
   const head = `${"student".padEnd(width)}  ${key.exercises.map((e) => String(e.exercise).padEnd(2)).join("")}  score`;
   const lines = sorted.map((r) =>
     r.status === "graded"
-      ? `${r.student.padEnd(width)}  ${r.grades.map((g) => mark(g).padEnd(2)).join("")}  ${r.score}/${set}`
-      : `${r.student.padEnd(width)}  not scored: ${r.problem ?? r.status}`,
+      ? `${printable(r.student).padEnd(width)}  ${r.grades.map((g) => mark(g).padEnd(2)).join("")}  ${r.score}/${set}`
+      : `${printable(r.student).padEnd(width)}  not scored: ${printable(r.problem ?? r.status)}`,
   );
   return [head, ...lines, "", "✓ right  ✗ not right  · no answer  – not set for this handout"].join("\n");
 }

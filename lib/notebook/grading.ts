@@ -90,6 +90,7 @@ export function gradeAnswer(entry: KeyEntry, given: unknown): Grade {
     expected: entry.answer,
     correct: result.state === "correct",
     state: result.state,
-    feedback: result.verdict,
+    // a leading minus written as "−" (U+2212): reads the same, and no spreadsheet takes it for a formula
+    feedback: result.verdict.replace(/^-/, "−"),
   };
 }

@@ -110,7 +110,7 @@ describe("gradeAnswer(): the self-checks' rules, worked out by hand", () => {
     expect(gradeAnswer(number, "-8,1 %").correct).toBe(true);
     expect(gradeAnswer(number, "eight").correct).toBe(false);
     expect(gradeAnswer(number, -8.1)).toMatchObject({ answer: "-8.1", expected: "−8.1 %", state: "correct" });
-    expect(gradeAnswer(number, -8.1).feedback).toBe("-8.1 % is within 0.5 % of the computed -8.14 %.");
+    expect(gradeAnswer(number, -8.1).feedback).toBe("−8.1 % is within 0.5 % of the computed -8.14 %.");
   });
   it("a text among the accepted forms, ignoring case, spaces and underscores", () => {
     expect(gradeAnswer(text, "Dialogue Partner").correct).toBe(true);

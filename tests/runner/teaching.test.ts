@@ -275,9 +275,36 @@ describe("grades.csv and the summary", () => {
       "bora 3 not scored",
       "bora total not scored",
     ]);
-    expect(rows[1]).toEqual(["ayla", "1", "-8", "−8.1 %", "yes", "-8 % is within 0.5 % of the computed -8.14 %."]);
+    expect(rows[1]).toEqual(["ayla", "1", "-8", "−8.1 %", "yes", "−8 % is within 0.5 % of the computed -8.14 %."]);
     expect(rows[4]).toEqual(["ayla", "total", "", "2", "1", "1 of 2 right"]);
     expect(rows[8]![5]).toMatch(/^the self-check of exercise 2/);
+  });
+  it("keeps a student's text from running as a spreadsheet formula, and numbers as numbers", () => {
+    const evil: SubmissionResult = {
+      student: "=cmd|' /C calc'!A0",
+      file: "x.ipynb",
+      status: "graded",
+      grades: gradeAll(
+        KEY,
+        new Map<number, number | string>([
+          [1, -8.1],
+          [2, '=HYPERLINK("http://x")'],
+        ]),
+      ),
+      score: 1,
+    };
+    const parsed = Papa.parse<string[]>(gradesCsv(key, [evil]).trim()).data.slice(1);
+    expect(parsed[0]![0]).toBe("'=cmd|' /C calc'!A0");
+    expect(parsed[0]![2]).toBe("-8.1"); // a negative number stays a number
+    expect(parsed[1]![2]).toBe('\'=HYPERLINK("http://x")');
+    for (const row of parsed) for (const f of row) expect(f).not.toMatch(/^[=+@\t\r]|^-(?!\d+(\.\d+)?$)/);
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const r = { ...evil, student: text, grades: gradeAll(KEY, new Map([[2, text]])) };
+        for (const row of Papa.parse<string[]>(gradesCsv(key, [r]).trim()).data.slice(1))
+          for (const f of row) expect(f).not.toMatch(/^[=+@\t\r]|^-(?!\d+(\.\d+)?$)/);
+      }),
+    );
   });
   it("prints a mark per exercise and the score, or why a submission is not scored", () => {
     expect(summaryTable(key, results).split("\n").slice(0, 3)).toEqual([
