@@ -34,6 +34,7 @@ import {
   readAnswers,
   readHandoutKey,
   WORKBOOK,
+  workNotes,
 } from "./teaching";
 
 export const usage = `Usage: npm run grade -- <folder> [options]
@@ -161,6 +162,8 @@ export interface SubmissionResult {
   readonly grades: readonly Grade[];
   /** Right answers among the set exercises (0 when not scored). */
   readonly score: number;
+  /** What the teacher may want to look at: answers computed in code, cells the student added. */
+  readonly notes?: readonly string[];
 }
 
 /** How submissions are kept apart from the machine and each other. */
@@ -213,6 +216,7 @@ async function runSubmission(
   answers?: Map<number, AnswerValue>;
   missing?: Map<number, string>;
   executed?: string;
+  notes?: string[];
 }> {
   let nb: NotebookJson;
   try {
@@ -309,7 +313,13 @@ async function runSubmission(
     const first = firstError(run) || outcome.error || "no self-check left a record";
     return { status: "failed", problem: `did not run: no self-check ran (${first})`, executed };
   }
-  return { status: "graded", answers: read.answers, missing: read.missing, executed };
+  return {
+    status: "graded",
+    answers: read.answers,
+    missing: read.missing,
+    executed,
+    notes: workNotes(nb, key.protected),
+  };
 }
 
 /** Grades of one submission's answers against the key; a self-check that did not run is not right. */
@@ -379,6 +389,7 @@ export async function gradeFolder(
         const grades = r.status === "graded" ? gradeAll(key.exercises, r.answers!, r.missing) : [];
         result = {
           ...base,
+          ...(r.notes !== undefined && r.notes.length > 0 ? { notes: r.notes } : {}),
           status: r.status,
           ...(r.problem !== undefined ? { problem: r.problem } : {}),
           grades,
@@ -414,7 +425,8 @@ export function gradesCsv(key: HandoutKey, results: readonly SubmissionResult[])
     if (r.status === "graded") {
       for (const g of r.grades)
         rows.push([r.student, String(g.exercise), g.answer, g.expected, CORRECT(g), g.feedback]);
-      rows.push([r.student, "total", "", String(set), String(r.score), `${r.score} of ${set} right`]);
+      const notes = r.notes !== undefined && r.notes.length > 0 ? `; ${r.notes.join("; ")}` : "";
+      rows.push([r.student, "total", "", String(set), String(r.score), `${r.score} of ${set} right${notes}`]);
     } else {
       for (const e of key.exercises)
         rows.push([r.student, String(e.exercise), "", e.set ? e.answer : "not set", "not scored", r.problem ?? ""]);
@@ -438,7 +450,9 @@ export function summaryTable(key: HandoutKey, results: readonly SubmissionResult
   const head = `${"student".padEnd(width)}  ${key.exercises.map((e) => String(e.exercise).padEnd(2)).join("")}  score`;
   const lines = sorted.map((r) =>
     r.status === "graded"
-      ? `${printable(r.student).padEnd(width)}  ${r.grades.map((g) => mark(g).padEnd(2)).join("")}  ${r.score}/${set}`
+      ? `${printable(r.student).padEnd(width)}  ${r.grades.map((g) => mark(g).padEnd(2)).join("")}  ${r.score}/${set}${
+          r.notes !== undefined && r.notes.length > 0 ? `  (${r.notes.join("; ")})` : ""
+        }`
       : `${printable(r.student).padEnd(width)}  not scored: ${printable(r.problem ?? r.status)}`,
   );
   return [head, ...lines, "", "✓ right  ✗ not right  · no answer  – not set for this handout"].join("\n");

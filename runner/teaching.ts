@@ -107,6 +107,45 @@ export function protectedCells(nb: NotebookJson): ProtectedCell[] {
   });
 }
 
+/**
+ * Whether an answer cell gives its answer as a plain value (`let answer1 = -8.1;`, a number, a string or `null`,
+ * comments aside) rather than computing it.
+ * @example answerIsLiteral("let answer1: number | null = -8.1; // percent") // => true
+ * @example answerIsLiteral("let answer1 = rp.workbookExercises(nb)[0].expected;") // => false
+ */
+export function answerIsLiteral(source: string): boolean {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/[^\n]*/g, "");
+  return /^\s*let\s+answer\d+\s*(?::[^=]+)?=\s*(?:null|[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*;?\s*$/.test(
+    code,
+  );
+}
+
+/**
+ * What a teacher may want to look at in a submission beside its answers: answers computed in code, and code cells
+ * the student added (either may read files or compute the answer with the library). Empty for a plain submission.
+ */
+export function workNotes(nb: NotebookJson, expected: readonly ProtectedCell[]): string[] {
+  const prints = new Set(expected.map((p) => p.fingerprint));
+  const code = nb.cells.filter((c) => c.cell_type === "code");
+  const computed = code.flatMap((c) => {
+    const n = answerExercise(c);
+    return n !== undefined && !answerIsLiteral(cellSource(c)) ? [n] : [];
+  });
+  const added = code.filter(
+    (c) =>
+      answerExercise(c) === undefined &&
+      !cellTags(c).includes(TAGS.parameters) &&
+      !prints.has(codeFingerprint(cellSource(c))) &&
+      cellSource(c).trim() !== "",
+  ).length;
+  return [
+    ...(computed.length > 0
+      ? [`${computed.length === 1 ? "answer" : "answers"} ${computed.join(", ")} computed in code`]
+      : []),
+    ...(added > 0 ? [`${added} code ${added === 1 ? "cell" : "cells"} added`] : []),
+  ];
+}
+
 /** What `npm run handout` writes to teacher/key.json: everything the grader needs, computed from the data. */
 export interface HandoutKey {
   readonly keyVersion: 1;

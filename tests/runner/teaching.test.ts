@@ -21,6 +21,7 @@ import {
 import { setDeclared, workbookCopy } from "../../runner/handout";
 import {
   answerExercise,
+  answerIsLiteral,
   type Cell,
   cellSource,
   cellTags,
@@ -30,6 +31,7 @@ import {
   type NotebookJson,
   protectedCells,
   readAnswers,
+  workNotes,
 } from "../../runner/teaching";
 
 const root = join(__dirname, "..", "..");
@@ -171,6 +173,37 @@ describe("the copies of the workbook", () => {
       }),
     );
     expect(() => setDeclared("let other = 1;", "answer1", 2)).toThrow(/declares no `let answer1 = ...`/);
+  });
+});
+
+describe("what a teacher may want to look at", () => {
+  const prot = protectedCells(workbook);
+  it("tells a plain value from an answer computed in code, comments aside", () => {
+    for (const plain of [
+      "let answer1: number | null = -8.1; // e.g. 12.3 (percent)",
+      'let answer2 = "dialogue partner";',
+      "let answer3 = 'b'",
+      "/* mine */ let answer4: number | null = 0.53;",
+      "let answer6: number | null = null;",
+      "let answer1 = 1e-3;",
+    ])
+      expect(answerIsLiteral(plain), plain).toBe(true);
+    for (const computed of [
+      "let answer1 = (4119000 / 4484000 - 1) * 100;",
+      'let answer2 = require("fs").readFileSync("/tmp/x", "utf8");',
+      "let answer5 = rp.workbookExercises(nb)[4].expected;",
+      'let answer2 = "a"; answer2 = "b";',
+    ])
+      expect(answerIsLiteral(computed), computed).toBe(false);
+  });
+  it("notes answers computed in code and cells the student added", () => {
+    expect(workNotes(workbook, prot)).toEqual([]);
+    const nb = clone(workbook);
+    const a4 = nb.cells.find((c) => answerExercise(c) === 4)!;
+    a4.source = "let answer4: number | null = 7 / 15;";
+    nb.cells.splice(3, 0, { cell_type: "code", source: "const scratch = 1;", metadata: {} });
+    nb.cells.splice(3, 0, { cell_type: "code", source: "   ", metadata: {} });
+    expect(workNotes(nb, prot)).toEqual(["answer 4 computed in code", "1 code cell added"]);
   });
 });
 
