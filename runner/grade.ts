@@ -2,6 +2,7 @@
 // workbook in a folder, each on its own kernel, isolated, and writes <folder>/grades.csv with a summary.
 import { spawn, spawnSync } from "node:child_process";
 import {
+  chmodSync,
   chownSync,
   cpSync,
   existsSync,
@@ -32,8 +33,10 @@ import {
   type HandoutKey,
   type NotebookJson,
   readAnswers,
+  literalAnswers,
   readHandoutKey,
   WORKBOOK,
+  withParametersCell,
   workNotes,
 } from "./teaching";
 
@@ -168,45 +171,70 @@ export interface SubmissionResult {
 
 /** How submissions are kept apart from the machine and each other. */
 export interface Isolation {
-  /** Command and arguments put before the worker's own (empty: none). */
-  readonly prefix: readonly string[];
-  /** The user the worker runs as, when the grader drops root. */
-  readonly uid?: number;
+  /**
+   * Command and arguments put before the worker's own (empty: none) for the submission numbered `slot` (0, 1, …):
+   * each submission gets a user id of its own when the grader drops root, so no submission can touch another's
+   * folder.
+   */
+  readonly prefix: (slot: number) => readonly string[];
+  /** The user a submission's worker runs as, when the grader drops root. */
+  readonly uid?: (slot: number) => number;
   readonly description: string;
 }
 
-/** Probes what this machine allows: no network (`unshare -n`), and user nobody when run as root. */
+/** First user id given to submissions when the grader drops root (ids without an account: files are all they own). */
+export const FIRST_UID = 61000;
+
+/** Probes what this machine allows: no network (`unshare -n`), and a user per submission when run as root. */
 export function isolation(): Isolation {
   const ok = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: "ignore" }).status === 0;
   const root = process.getuid?.() === 0;
   const noNet = ok("unshare", ["-n", "true"]) ? ["-n"] : ok("unshare", ["-rn", "true"]) ? ["-rn"] : undefined;
-  // user nobody must be able to read the checkout (its compiled library, tslab, the kernelspec's scripts)
+  // another user must be able to read the checkout (its compiled library, tslab, the kernelspec's scripts)
   const readable = ["package.json", "dist/lib/index.js", "node_modules/tslab/package.json", "runner/kernel-resolve.js"]
     .map((f) => `test -r '${join(projectRoot, f).replace(/'/g, "'\\''")}'`)
     .join(" && ");
-  const drop = root && ok("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "--", "sh", "-c", readable]);
-  const inner = drop ? 'exec setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"' : 'exec "$@"';
-  if (noNet !== undefined)
-    return {
-      prefix: ["unshare", ...noNet, "--", "sh", "-c", `ip link set lo up && ${inner}`, "sh"],
-      ...(drop ? { uid: 65534 } : {}),
-      description: `each kernel in a folder of its own, without network${drop ? ", as user nobody" : ""}`,
-    };
-  if (drop)
-    return {
-      prefix: ["sh", "-c", inner, "sh"],
-      uid: 65534,
-      description: "each kernel in a folder of its own, as user nobody (network isolation is not available here)",
-    };
-  const why = root ? "user nobody cannot read the checkout" : "not run as root";
-  return { prefix: [], description: `each kernel in a folder of its own (no network isolation here; ${why})` };
+  const as = (uid: number) => ["setpriv", `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--"];
+  const drop = root && ok(as(FIRST_UID)[0]!, [...as(FIRST_UID).slice(1), "sh", "-c", readable]);
+  const inner = 'exec "$@"';
+  const net = noNet === undefined ? [] : ["unshare", ...noNet, "--", "sh", "-c", `ip link set lo up && ${inner}`, "sh"];
+  const prefix = (slot: number) => [...net, ...(drop ? as(FIRST_UID + slot) : [])];
+  const parts = [
+    "each kernel in a folder of its own",
+    ...(noNet !== undefined ? ["without network"] : []),
+    ...(drop ? ["as a user of its own"] : []),
+  ];
+  const missing = [
+    ...(noNet === undefined ? ["network isolation is not available here"] : []),
+    ...(!drop ? [root ? "other users cannot read the checkout" : "not run as root, so kernels run as you"] : []),
+  ];
+  return {
+    prefix,
+    ...(drop ? { uid: (slot: number) => FIRST_UID + slot } : {}),
+    description: `${parts.join(", ")}${missing.length > 0 ? ` (${missing.join("; ")})` : ""}`,
+  };
+}
+
+/** The environment a submission's kernel gets: the few variables it needs, none of the teacher's own. */
+export function kernelEnv(dir: string, dataDir: string): NodeJS.ProcessEnv {
+  const keep = ["PATH", "LANG", "LC_ALL", "TZ"];
+  const base: NodeJS.ProcessEnv = {};
+  for (const k of keep) if (process.env[k] !== undefined) base[k] = process.env[k];
+  return {
+    ...jupyterEnv(base),
+    HOME: dir,
+    JUPYTER_RUNTIME_DIR: join(dir, "runtime"),
+    CASPIAN_DATA: dataDir,
+    CASPIAN_KERNEL_STARTUP_TIMEOUT: process.env.CASPIAN_KERNEL_STARTUP_TIMEOUT ?? "60",
+  };
 }
 
 /** Runs one notebook submission in its own folder and reads its answers; never throws for the student's faults. */
 async function runSubmission(
   sub: Submission,
   key: HandoutKey,
-  env: NodeJS.ProcessEnv,
+  slot: number,
+  dataDir: string,
   iso: Isolation,
   args: GradeArgs,
   work: string,
@@ -220,18 +248,28 @@ async function runSubmission(
 }> {
   let nb: NotebookJson;
   try {
-    nb = JSON.parse(readFileSync(sub.file, "utf8")) as NotebookJson;
-    if (!Array.isArray(nb.cells)) throw new Error("it has no list of cells");
+    const text = readFileSync(sub.file, "utf8");
+    if (text.trim() === "") throw new Error("the file is empty");
+    nb = JSON.parse(text) as NotebookJson;
+    if (!Array.isArray(nb?.cells)) throw new Error("it has no list of cells");
   } catch (e) {
     return { status: "unreadable", problem: `not a notebook that can be read: ${(e as Error).message}` };
   }
+  const made = (nb.metadata?.caspian as { handout?: { focal?: unknown; asOf?: unknown } } | undefined)?.handout;
+  if (made !== undefined && (made.focal !== key.parameters.focal || made.asOf !== key.parameters.asOf))
+    return {
+      status: "changed",
+      problem: `it is a copy of another handout (${String(made.focal)}, ${String(made.asOf)}); this grading is for ${key.parameters.focal}, ${key.parameters.asOf}`,
+    };
   const structure = checkStructure(nb, key.protected);
   if (!structure.ok) return { status: "changed", problem: structure.problem };
-  const dir = mkdtempSync(join(work, "s-"));
-  const clean: NotebookJson = {
+  const clean = withParametersCell({
     ...nb,
     cells: nb.cells.map((c) => (c.cell_type === "code" ? { ...c, outputs: [], execution_count: null } : c)),
-  };
+  });
+  if (clean === undefined)
+    return { status: "changed", problem: "the parameters cell (`let focal = …`) of the handout was deleted" };
+  const dir = mkdtempSync(join(work, "s-"));
   const input = join(dir, `${WORKBOOK}.ipynb`);
   const executed = join(dir, "executed.ipynb");
   writeFileSync(input, JSON.stringify(clean));
@@ -250,76 +288,108 @@ async function runSubmission(
     }),
   );
   mkdirSync(join(dir, "runtime"));
-  if (iso.uid !== undefined) for (const f of [dir, input, job, join(dir, "runtime")]) chownSync(f, iso.uid, iso.uid);
-  const command = [...iso.prefix, jupyterPython, join(projectRoot, "runner", "execute_notebook.py"), job];
+  // the folder becomes the submission's own (mode 0700): no other submission can read or change it
+  const uid = iso.uid?.(slot);
+  if (uid !== undefined) for (const f of [dir, join(dir, "runtime")]) chownSync(f, uid, uid);
+  const command = [...iso.prefix(slot), jupyterPython, join(projectRoot, "runner", "execute_notebook.py"), job];
   const codeCells = clean.cells.filter((c) => c.cell_type === "code").length;
   const deadlineMs = ((codeCells + 2) * args.timeoutSeconds + 60) * 1000;
-  const outcome = await new Promise<{ code: number | null; error?: string; timeout?: boolean; fatal?: string }>(
-    (done) => {
-      const child = spawn(command[0]!, command.slice(1), {
-        env: { ...env, HOME: dir, JUPYTER_RUNTIME_DIR: join(dir, "runtime") },
-        cwd: dir,
-        stdio: ["ignore", "pipe", "pipe"],
-        detached: true,
+  const outcome = await new Promise<{
+    code: number | null;
+    error?: { ename: string; evalue: string; source: string };
+    timeout?: boolean;
+    fatal?: string;
+  }>((done) => {
+    const child = spawn(command[0]!, command.slice(1), {
+      env: kernelEnv(dir, dataDir),
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    let error: { ename: string; evalue: string; source: string } | undefined;
+    let fatal: string | undefined;
+    let timedOut = false;
+    child.stderr.resume();
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      const ev = parseWorkerEvent(line);
+      if (ev?.event === "error") {
+        timedOut ||= ev.ename === "CellTimeoutError";
+        error = { ename: ev.ename ?? "Error", evalue: (ev.evalue ?? "").split("\n")[0] ?? "", source: ev.source ?? "" };
+      } else if (ev?.event === "fatal") fatal = ev.message ?? "the worker failed";
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    }, deadlineMs);
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      done({ code: null, fatal: `cannot start the worker: ${e.message}` });
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      done({
+        code,
+        ...(error !== undefined ? { error } : {}),
+        ...(timedOut ? { timeout: true } : {}),
+        ...(fatal !== undefined ? { fatal } : {}),
       });
-      let error: string | undefined;
-      let fatal: string | undefined;
-      let timedOut = false;
-      child.stderr.resume();
-      createInterface({ input: child.stdout }).on("line", (line) => {
-        const ev = parseWorkerEvent(line);
-        if (ev?.event === "error") {
-          timedOut ||= ev.ename === "CellTimeoutError";
-          error = `cell ${ev.cell ?? "?"}: ${ev.ename}: ${(ev.evalue ?? "").split("\n")[0]}`;
-        } else if (ev?.event === "fatal") fatal = ev.message ?? "the worker failed";
-      });
-      const timer = setTimeout(() => {
-        timedOut = true;
-        try {
-          process.kill(-child.pid!, "SIGKILL");
-        } catch {
-          /* already gone */
-        }
-      }, deadlineMs);
-      child.on("error", (e) => {
-        clearTimeout(timer);
-        done({ code: null, fatal: `cannot start the worker: ${e.message}` });
-      });
-      child.on("close", (code) => {
-        clearTimeout(timer);
-        done({
-          code,
-          ...(error !== undefined ? { error } : {}),
-          ...(timedOut ? { timeout: true } : {}),
-          ...(fatal !== undefined ? { fatal } : {}),
-        });
-      });
-    },
-  );
+    });
+  });
+  const where = (source: string) => `the cell that starts \`${firstLine(source)}\``;
   if (outcome.timeout)
     return {
       status: "timeout",
-      problem: `did not finish: ${outcome.error ?? `the run passed ${Math.round(deadlineMs / 1000)} s`} (a cell may run at most ${args.timeoutSeconds} s)`,
+      problem: `did not finish: ${
+        outcome.error !== undefined
+          ? `${where(outcome.error.source)} ran longer than ${args.timeoutSeconds} s`
+          : `the run passed ${Math.round(deadlineMs / 1000)} s`
+      }`,
+      ...(existsSync(executed) ? { executed } : {}),
+    };
+  if (outcome.error?.ename === "DeadKernelError")
+    return {
+      status: "failed",
+      problem: `did not run: the kernel stopped in ${where(outcome.error.source)} (process.exit, or out of memory)`,
       ...(existsSync(executed) ? { executed } : {}),
     };
   if (!existsSync(executed))
     return {
       status: "failed",
-      problem: `did not run: ${outcome.fatal ?? outcome.error ?? `the worker exited with ${outcome.code}`}`,
+      problem: `did not run: ${outcome.fatal ?? (outcome.error ? `${outcome.error.ename}: ${outcome.error.evalue}` : `the worker exited with ${outcome.code}`)}`,
     };
   const run = JSON.parse(readFileSync(executed, "utf8")) as NotebookJson;
   const read = readAnswers(run, key.protected);
   if (read.answers.size === 0) {
-    const first = firstError(run) || outcome.error || "no self-check left a record";
+    const first = firstError(run) || (outcome.error?.evalue ?? "") || "no self-check left a record";
     return { status: "failed", problem: `did not run: no self-check ran (${first})`, executed };
   }
-  return {
-    status: "graded",
-    answers: read.answers,
-    missing: read.missing,
-    executed,
-    notes: workNotes(nb, key.protected),
-  };
+  // An answer written as a plain value in its answer cell is taken from the cell itself: what the kernel recorded
+  // could have been changed by code the student added.
+  const notes = workNotes(nb, key.protected);
+  const answers = new Map(read.answers);
+  for (const [n, value] of literalAnswers(nb)) {
+    const recorded = read.answers.get(n);
+    if (read.answers.has(n) && recorded !== value && !(recorded === "" && value === null))
+      notes.push(
+        `answer ${n}: the answer cell says ${JSON.stringify(value)}, the self-check saw ${JSON.stringify(recorded)}; graded on the answer cell`,
+      );
+    if (read.answers.has(n)) answers.set(n, value);
+  }
+  return { status: "graded", answers, missing: read.missing, executed, notes };
+}
+
+/** The first non-blank line of a cell, cut at 60 characters. */
+function firstLine(source: string): string {
+  const line =
+    source
+      .split("\n")
+      .find((l) => l.trim() !== "")
+      ?.trim() ?? "";
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
 }
 
 /** Grades of one submission's answers against the key; a self-check that did not run is not right. */
@@ -362,11 +432,9 @@ export async function gradeFolder(
   // the kernels read the handout's data from a copy of their own (the handout folder may be closed to them)
   const dataCopy = join(work, "data");
   cpSync(data, dataCopy, { recursive: true });
-  // (the copy keeps the files' modes, readable by all; only the scratch folder itself is made the kernels' own)
-  if (iso.uid !== undefined) chownSync(work, iso.uid, iso.uid);
-  const env = jupyterEnv();
-  for (const k of ["CASPIAN_FIGURES_DIR", "CASPIAN_READS_FILE", "CASPIAN_NOTEBOOK"]) delete env[k];
-  env.CASPIAN_DATA = dataCopy;
+  // (the copy keeps the files' modes, readable by all; the scratch folder can be crossed, not listed, by the kernels)
+  chmodSync(work, 0o711);
+  const slots = new Map(submissions.map((sub, i) => [sub, i]));
   const graded = join(args.folder, "graded");
   let finished = 0;
   try {
@@ -381,7 +449,7 @@ export async function gradeFolder(
           result = { ...base, status: "unreadable", problem: (e as Error).message, grades: [], score: 0 };
         }
       } else {
-        const r = await runSubmission(sub, key, env, iso, args, work);
+        const r = await runSubmission(sub, key, slots.get(sub)!, dataCopy, iso, args, work);
         if (r.executed !== undefined && existsSync(r.executed)) {
           mkdirSync(graded, { recursive: true });
           writeFileAtomicSync(join(graded, `${sub.student}.ipynb`), readFileSync(r.executed));

@@ -1,13 +1,25 @@
 // `npm run handout [-- --param focal=KAZ --param asOf=2021 --out DIR]`: the seminar workbook as a student's copy
 // (questions, the data, answer cells to fill, self-checks that say right or not yet) and a teacher's copy (the
 // answers filled in, worked solutions shown, the key), both computed from the data at the handout's date.
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Papa from "papaparse";
 import { treeSha256 } from "../lib/core/hash";
 import { notebook } from "../lib/notebook/context";
 import { gradeAnswer, type KeyEntry, workbookKey } from "../lib/notebook/grading";
+import { ANALYST_ONLY_TAG } from "../lib/export/report-page";
 import { answerKeyTable, workbookExercises } from "../lib/notebook/workbook";
 import { defaultOptions, newParameters, parseParameter, UsageError } from "./options";
 import { projectRoot, resolvedDataDir } from "./paths";
@@ -17,8 +29,10 @@ import {
   answerExercise,
   cellSource,
   cellTags,
+  codeFingerprint,
   type HandoutKey,
   type NotebookJson,
+  type ProtectedCell,
   protectedCells,
   readAnswers,
   TAGS,
@@ -85,6 +99,9 @@ export function setDeclared(source: string, name: string, value: string | number
   return source.replace(re, (_, head: string) => `${head}${literal(value)}`);
 }
 
+/** The workbook's line that opens the worked answers in teacher mode. */
+const REVEAL = /const reveal = nb\.scenario === "teacher";/;
+
 /** The student's or the teacher's copy of the workbook, unexecuted. */
 export function workbookCopy(
   source: NotebookJson,
@@ -102,16 +119,57 @@ export function workbookCopy(
         text = setDeclared(text, "asOf", parameters.asOf);
         text = setDeclared(text, "scenario", copy);
       }
+      // the student's copy never reveals a worked answer, whatever its parameters cell says
+      if (copy === "student" && c.cell_type === "code" && REVEAL.test(text))
+        text = text.replace(
+          REVEAL,
+          "const reveal = false; // the student's copy: self-checks say right or not yet only",
+        );
       const exercise = answerExercise(c);
       const fill = exercise !== undefined ? fills.get(exercise) : undefined;
       if (copy === "teacher" && exercise !== undefined && fill !== undefined)
         text = setDeclared(text, `answer${exercise}`, fill);
-      const out = { ...c, source: text };
+      // the student's printable page shows the questions, not the self-checks (they speak of cells it does not show)
+      const tags = cellTags(c);
+      const metadata =
+        copy === "student" && tags.includes(TAGS.check)
+          ? { ...(c.metadata ?? {}), tags: [...tags, ANALYST_ONLY_TAG] }
+          : c.metadata;
+      const out = { ...c, source: text, ...(metadata !== undefined ? { metadata } : {}) };
       if (c.cell_type === "code") return { ...out, outputs: [], execution_count: null };
       return out;
     });
   const metadata = { ...(source.metadata ?? {}), caspian: { handout: { copy, ...parameters } } };
   return { ...source, cells, metadata };
+}
+
+/** The protected cells of the student's copy, each with the fingerprint of the teacher's copy of it if that differs. */
+function withAlternatives(cells: readonly ProtectedCell[], teacher: NotebookJson): ProtectedCell[] {
+  const byId = new Map(teacher.cells.map((c) => [c.id, codeFingerprint(cellSource(c))]));
+  return cells.map((p) => {
+    const other = byId.get(p.id);
+    return other !== undefined && other !== p.fingerprint ? { ...p, alternatives: [other] } : p;
+  });
+}
+
+/**
+ * Refuses an output folder that holds anything but an earlier handout (a handout replaces its student/ and teacher/
+ * folders and leaves the rest alone, but it never writes into a folder of other files, such as the submissions).
+ */
+export function checkHandoutFolder(out: string): void {
+  if (!existsSync(out)) return;
+  if (!statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder`);
+  const entries = readdirSync(out).filter((f) => !f.startsWith("."));
+  const earlier = existsSync(join(out, "teacher", "key.json"));
+  if (entries.length > 0 && !earlier)
+    throw new UsageError(
+      `${out} holds other files (${entries.slice(0, 3).join(", ")}${entries.length > 3 ? ", …" : ""}) and no earlier handout: give a new or empty folder`,
+    );
+  const extra = entries.filter((f) => f !== "student" && f !== "teacher");
+  if (earlier && extra.length > 0)
+    throw new UsageError(
+      `${out} holds a handout and other files (${extra.slice(0, 3).join(", ")}): give a new or empty folder, or move them`,
+    );
 }
 
 /** What {@link makeHandout} wrote. */
@@ -195,8 +253,15 @@ export async function makeHandout(args: HandoutArgs, log: (line: string) => void
     title: `${nb.name}, data as of ${nb.asOfText}`,
     dataSha256: treeSha256(dataDir),
     exercises: entries,
-    protected: protectedCells(student),
+    protected: withAlternatives(protectedCells(student), teacher),
   };
+  if (!entries.some((e) => e.set))
+    throw new UsageError(
+      `no exercise can be set for ${nb.name} as of ${nb.asOfText}: ${entries
+        .map((e) => (e.set ? "" : `${e.exercise}: ${e.reason}`))
+        .join(" ")} Choose a later date or another state.`,
+    );
+  checkHandoutFolder(args.out);
 
   const staging = `${args.out}.staging`;
   rmSync(staging, { recursive: true, force: true });
@@ -242,13 +307,16 @@ export async function makeHandout(args: HandoutArgs, log: (line: string) => void
       data: table.rows.map((r) => table.columns.map((c) => String(r[c.key] ?? ""))),
     })}\n`,
   );
-  // Replace the handout folder as a whole: never half old, half new.
-  const old = `${args.out}.old`;
-  rmSync(old, { recursive: true, force: true });
-  mkdirSync(dirname(args.out), { recursive: true });
-  if (existsSync(args.out)) renameSync(args.out, old);
-  renameSync(done, args.out);
-  rmSync(old, { recursive: true, force: true });
+  // The teacher's folder is the teacher's alone (a student's code run by the grader cannot read the key).
+  chmodSync(tDir, 0o700);
+  // Replace the two copies (checked above: the folder holds nothing else), each by a rename: never half old, half new.
+  mkdirSync(args.out, { recursive: true });
+  for (const copy of ["student", "teacher"]) {
+    const target = join(args.out, copy);
+    const old = join(staging, `old-${copy}`);
+    if (existsSync(target)) renameSync(target, old);
+    renameSync(join(done, copy), target);
+  }
   rmSync(staging, { recursive: true, force: true });
   return { out: args.out, key, set: set.length };
 }

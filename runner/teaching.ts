@@ -83,6 +83,8 @@ export interface ProtectedCell {
   readonly firstLine: string;
   /** The exercise whose self-check it is (cells tagged `check`). */
   readonly checks?: number;
+  /** Other fingerprints the cell may have: the teacher's copy of the same cell. */
+  readonly alternatives?: readonly string[];
 }
 
 /**
@@ -107,6 +109,9 @@ export function protectedCells(nb: NotebookJson): ProtectedCell[] {
   });
 }
 
+const LITERAL =
+  /^\s*let\s+answer(\d+)\s*(?::[^=]+)?=\s*(null|[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*;?\s*$/;
+
 /**
  * Whether an answer cell gives its answer as a plain value (`let answer1 = -8.1;`, a number, a string or `null`,
  * comments aside) rather than computing it.
@@ -115,9 +120,45 @@ export function protectedCells(nb: NotebookJson): ProtectedCell[] {
  */
 export function answerIsLiteral(source: string): boolean {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/[^\n]*/g, "");
-  return /^\s*let\s+answer\d+\s*(?::[^=]+)?=\s*(?:null|[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*;?\s*$/.test(
-    code,
-  );
+  return LITERAL.test(code);
+}
+
+/**
+ * The answers a submission writes as plain values in its answer cells, by exercise (answers computed in code are
+ * not here).
+ * @example literalAnswers({ cells: [{ cell_type: "code", source: "let answer2 = 'observer'; // status", metadata: { tags: ["answer"] } }] }).get(2) // => "observer"
+ */
+export function literalAnswers(nb: NotebookJson): Map<number, AnswerValue> {
+  const out = new Map<number, AnswerValue>();
+  for (const c of nb.cells) {
+    const n = answerExercise(c);
+    if (n === undefined) continue;
+    const code = cellSource(c)
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/\/\/[^\n]*/g, "");
+    const m = LITERAL.exec(code);
+    if (m === null || Number(m[1]) !== n) continue;
+    const raw = m[2]!;
+    const value: AnswerValue = raw.startsWith("'")
+      ? (JSON.parse(`"${raw.slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) as string)
+      : (JSON.parse(raw.replace(/^\+/, "")) as AnswerValue);
+    out.set(n, value);
+  }
+  return out;
+}
+
+/**
+ * The submission with its parameters cell tagged, so the grader can set the handout's parameters: when the tag was
+ * lost, the first code cell that declares `let focal` gets it back; `undefined` when there is no such cell.
+ */
+export function withParametersCell(nb: NotebookJson): NotebookJson | undefined {
+  if (nb.cells.some((c) => c.cell_type === "code" && cellTags(c).includes(TAGS.parameters))) return nb;
+  const i = nb.cells.findIndex((c) => c.cell_type === "code" && /\blet\s+focal\b/.test(cellSource(c)));
+  if (i < 0) return undefined;
+  const cells = [...nb.cells];
+  const c = cells[i]!;
+  cells[i] = { ...c, metadata: { ...(c.metadata ?? {}), tags: [...cellTags(c), TAGS.parameters] } };
+  return { ...nb, cells };
 }
 
 /**
@@ -189,7 +230,8 @@ export function checkStructure(nb: NotebookJson, expected: readonly ProtectedCel
   const prints = nb.cells.filter((c) => c.cell_type === "code").map((c) => codeFingerprint(cellSource(c)));
   let at = 0;
   for (const cell of expected) {
-    const found = prints.indexOf(cell.fingerprint, at);
+    const accepted = [cell.fingerprint, ...(cell.alternatives ?? [])];
+    const found = prints.findIndex((p, i) => i >= at && accepted.includes(p));
     if (found < 0) {
       const where = cell.checks !== undefined ? `the self-check of exercise ${cell.checks}` : `code cell ${cell.cell}`;
       return {
@@ -240,6 +282,12 @@ export function readAnswers(executed: NotebookJson, expected: readonly Protected
     if (p.checks !== undefined && !answers.has(p.checks) && !missing.has(p.checks)) missing.set(p.checks, "");
   }
   for (const n of answers.keys()) missing.delete(n);
+  // a self-check usually fails because its answer cell did: say so, with the answer cell's own error
+  for (const cell of executed.cells) {
+    const n = answerExercise(cell);
+    const line = n !== undefined && missing.has(n) ? errorLine(cell) : "";
+    if (line !== "") missing.set(n!, `the answer cell failed: ${line}`);
+  }
   return { answers, missing };
 }
 

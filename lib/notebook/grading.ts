@@ -54,7 +54,10 @@ export interface Grade {
   readonly exercise: number;
   /** The answer given, as text ("" when none). */
   readonly answer: string;
-  /** The key's answer ("62.4 %"), or "not set" when the exercise is not set for the handout. */
+  /**
+   * The key's answer ("62.4 %", "dialogue partner"; a long one, as exercise 3's lettered explanation, by its fill:
+   * "c"), or "not set" when the exercise is not set for the handout.
+   */
   readonly expected: string;
   /** Right or not; `undefined` when the exercise is not set (it then counts for nobody). */
   readonly correct: boolean | undefined;
@@ -87,7 +90,7 @@ export function gradeAnswer(entry: KeyEntry, given: unknown): Grade {
   return {
     exercise: entry.exercise,
     answer,
-    expected: entry.answer,
+    expected: entry.answer.length > 40 ? String(entry.fill) : entry.answer,
     correct: result.state === "correct",
     state: result.state,
     // a leading minus written as "−" (U+2212): reads the same, and no spreadsheet takes it for a formula

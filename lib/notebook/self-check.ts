@@ -35,14 +35,7 @@ const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "
  */
 export function checkNumber(given: unknown, expected: number, tolerance: number, unit = ""): CheckResult {
   if (isBlank(given)) return { state: "unanswered", verdict: "No answer is given.", student: UNANSWERED };
-  const n =
-    typeof given === "number"
-      ? given
-      : Number(
-          String(given)
-            .replace(",", ".")
-            .replace(/[^0-9.eE+-]/g, ""),
-        );
+  const n = typeof given === "number" ? given : readNumber(String(given));
   if (!Number.isFinite(n)) {
     const verdict = `"${String(given)}" is not a number.`;
     return { state: "wrong", verdict, student: verdict };
@@ -65,12 +58,29 @@ export function checkNumber(given: unknown, expected: number, tolerance: number,
   return { state: "wrong", verdict: `${n}${u} is ${round(d)}${u} away from the computed answer.`, student };
 }
 
+/**
+ * A number written as text ("62.2 %", "0,53", "−8.1", "1e3"); NaN when the text holds no number ("?", "n/a",
+ * "I don't know", "NaN") or more than one.
+ * @example readNumber("62.2 %") // => 62.2
+ * @example readNumber("−8,1") // => -8.1
+ * @example readNumber("n/a") // => NaN
+ */
+export function readNumber(text: string): number {
+  const t = text
+    .trim()
+    .replace(/[\u2212\u2013]/g, "-")
+    .replace(/\s*%$/, "")
+    .replace(/^\+/, "");
+  if (!/^-?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?$/.test(t)) return Number.NaN;
+  return Number(t.replace(",", "."));
+}
+
 const UNANSWERED = "Write your answer in the cell above, then run both cells.";
 const AGREES = "agrees with the answer computed from the data.";
 const DISAGREES_NUMBER =
-  "does not agree with the answer computed from the data yet: check the figures you used, the formula and the rounding the question asks for.";
+  "is not the answer computed from the data. Check the figures you used, the formula and the rounding the question asks for.";
 const DISAGREES_TEXT =
-  "is not the answer the data give yet: read the rows again against the question (dates, scope, status).";
+  "is not the answer the data give. Read the rows again against the question (dates, scope, status).";
 
 /**
  * A text answer (a status, a code, a letter) against the accepted forms, ignoring case, spaces, hyphens and

@@ -364,7 +364,7 @@ export function exercise3(ctx: WorkbookContext): Exercise {
       a.scope !== b.scope
         ? `One counts ${scopePhrase(a.scope)}, the other ${scopePhrase(b.scope)}: neither corrects the other.`
         : ""
-    }</p><p>${within} That is why data/ keeps each figure as its own row with its publisher, and never merges them.</p><p style="color:#555">Sources: ${sourcesText(ctx.pkg, [...a.sources, ...b.sources], ctx.asOf)}</p>`,
+    }</p><p>${within} data/ keeps each publisher's figure as its own row, with its scope, and never merges them.</p><p style="color:#555">Sources: ${sourcesText(ctx.pkg, [...a.sources, ...b.sources], ctx.asOf)}</p>`,
     sources: knownSources(ctx, mergeSources(rowSources(a), rowSources(b))),
   };
 }
@@ -423,7 +423,7 @@ const fullDate = (d: string | undefined): d is string => d !== undefined && /^\d
 
 /** The answer forms of a status ("dialogue_partner", "dialogue partner"; "none" for no status). */
 function statusForms(status: string): string[] {
-  return status === "none" ? ["none", "no status"] : [status, statusPhrase(status)];
+  return status === "none" ? ["none", "no status"] : [...new Set([status, statusPhrase(status)])];
 }
 
 /**
@@ -486,7 +486,7 @@ export function exercise2(ctx: WorkbookContext): Exercise {
     accepted: statusForms(at.status),
     tolerance: 0,
     unit: "",
-    fill: statusForms(at.status)[1]!,
+    fill: statusForms(at.status).at(-1)!,
     key: {
       question: `Status of ${name} in the ${org} on ${date}`,
       answer: statusPhrase(at.status),

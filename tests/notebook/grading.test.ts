@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dataPackage } from "../../lib/data/load";
 import { answerRecordHtml, answerValue, readAnswerRecords } from "../../lib/notebook/answer-record";
+import { readNumber } from "../../lib/notebook/self-check";
 import { notebook } from "../../lib/notebook/context";
 import { gradeAnswer, type KeyEntry, workbookKey } from "../../lib/notebook/grading";
 import { checkHtml, roundTo, type SetExercise, scopeOptions, workbookExercises } from "../../lib/notebook/workbook";
@@ -80,6 +81,18 @@ describe("every state at every date: the key's fill is right, and a student neve
   }
 });
 
+const JACCARD: KeyEntry = {
+  exercise: 4,
+  set: true,
+  question: "Jaccard",
+  answer: "0.533",
+  expected: 8 / 15,
+  accepted: [],
+  tolerance: 0.01,
+  unit: "",
+  fill: 0.53,
+};
+
 describe("gradeAnswer(): the self-checks' rules, worked out by hand", () => {
   const number: KeyEntry = {
     exercise: 1,
@@ -123,6 +136,31 @@ describe("gradeAnswer(): the self-checks' rules, worked out by hand", () => {
     const g = gradeAnswer({ exercise: 6, set: false, reason: "No trade." }, 3);
     expect(g).toMatchObject({ correct: undefined, state: "not set", expected: "not set", answer: "3" });
     expect(g.feedback).toBe("Not set for this handout: No trade.");
+  });
+});
+
+describe("readNumber(): a number written as text, or NaN", () => {
+  it("reads the ways a student writes a number", () => {
+    expect(readNumber("62.2 %")).toBe(62.2);
+    expect(readNumber(" -8,1 ")).toBe(-8.1);
+    expect(readNumber("−8.1")).toBe(-8.1);
+    expect(readNumber("+23")).toBe(23);
+    expect(readNumber(".5")).toBe(0.5);
+    expect(readNumber("1e3")).toBe(1000);
+  });
+  it("never reads a text without a number as 0 (the key of exercise 4 is 0 for some states and dates)", () => {
+    for (const t of ["", "?", "n/a", "I dont know", "NaN", "-", ".", "1.2.3", "12 or 13", "0x10"])
+      expect(readNumber(t), t).toBeNaN();
+    const zero: KeyEntry = { ...JACCARD, expected: 0, answer: "0.000", fill: 0 };
+    for (const t of ["?", "n/a", "NaN", "none"]) expect(gradeAnswer(zero, t).correct, t).toBe(false);
+    expect(gradeAnswer(zero, "0").correct).toBe(true);
+  });
+  it("reads back every finite number written with String()", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        expect(readNumber(String(x))).toBe(x === 0 ? 0 : x);
+      }),
+    );
   });
 });
 

@@ -341,7 +341,7 @@ describe("checkHtml(): the self-check says its state once", () => {
     for (const given of [10.8, 20, -3]) {
       const text = visible(checkHtml(ex, given, false).source);
       expect(text).toBe(
-        `Exercise 1: Not yet ${given} % does not agree with the answer computed from the data yet: check the figures you used, the formula and the rounding the question asks for.`,
+        `Exercise 1: Not yet ${given} % is not the answer computed from the data. Check the figures you used, the formula and the rounding the question asks for.`,
       );
     }
     const text: SetExercise = { ...ex, expected: "observer", accepted: ["observer"], unit: "", fill: "observer" };
@@ -349,7 +349,7 @@ describe("checkHtml(): the self-check says its state once", () => {
       'Exercise 1: Right "Observer" agrees with the answer computed from the data.',
     );
     expect(visible(checkHtml(text, "member", false).source)).toBe(
-      'Exercise 1: Not yet "member" is not the answer the data give yet: read the rows again against the question (dates, scope, status).',
+      'Exercise 1: Not yet "member" is not the answer the data give. Read the rows again against the question (dates, scope, status).',
     );
     for (const given of [null, 10.2, 11, "x"]) {
       const h = checkHtml(ex, given, false).source;

@@ -130,6 +130,34 @@ describe("npm run grade: a folder of submissions in one call", () => {
     });
     save("writes-outside.ipynb", evil);
     save("not-a-notebook.ipynb", "{ this is not json");
+    save("empty.ipynb", "");
+    // code added to fake the self-checks' records: the answer cells (plain values) are what counts
+    const faker = answered({});
+    faker.cells.splice(2, 0, {
+      cell_type: "code",
+      metadata: {},
+      source: `const realStringify = JSON.stringify;\nJSON.stringify = (v: any, ...r: any[]) => v && typeof v === "object" && "exercise" in v ? realStringify({ exercise: v.exercise, answer: ${JSON.stringify(first!.fill)} }) : realStringify(v, ...(r as []));`,
+    });
+    save("fakes-records.ipynb", faker);
+    // code that tries to lock the other submissions out of their folders
+    const saboteur = answered({ [first!.exercise]: first!.fill });
+    saboteur.cells.splice(2, 0, {
+      cell_type: "code",
+      metadata: {},
+      source:
+        'const fs = require("fs"), path = require("path");\nconst up = path.dirname(process.cwd());\ntry { for (const d of fs.readdirSync(up)) fs.chmodSync(path.join(up, d), 0); } catch (e) { console.log("cannot list", up); }',
+    });
+    save("saboteur.ipynb", saboteur);
+    const exits = answered({ [first!.exercise]: first!.fill });
+    const a3 = exits.cells.find((c) => answerExercise(c) === 3)!;
+    a3.source = `${cellSource(a3)}\nprocess.exit(0);`;
+    save("exits.ipynb", exits);
+    const other = answered({ [first!.exercise]: first!.fill });
+    other.metadata = {
+      ...(other.metadata ?? {}),
+      caspian: { handout: { copy: "student", focal: "TUR", asOf: "2019-12-31" } },
+    };
+    save("other-handout.ipynb", other);
     writeFileSync(join(folder, "answers-only.json"), JSON.stringify({ answers: { [first!.exercise]: first!.fill } }));
     const r = await gradeFolder({ folder, handout: handout.out, timeoutSeconds: 8, jobs: 2 });
     results = new Map(r.results.map((x) => [x.student, x]));
@@ -154,8 +182,27 @@ describe("npm run grade: a folder of submissions in one call", () => {
     expect(results.get("deleted-check")).toMatchObject({ status: "changed", score: 0, grades: [] });
     expect(results.get("deleted-check")!.problem).toMatch(/^the self-check of exercise 1 of the handout/);
     expect(results.get("endless")).toMatchObject({ status: "timeout", score: 0, grades: [] });
-    expect(results.get("endless")!.problem).toMatch(/^did not finish: .*a cell may run at most 8 s/);
+    expect(results.get("endless")!.problem).toMatch(
+      /^did not finish: the cell that starts `let answer2.*` ran longer than 8 s$/,
+    );
     expect(results.get("not-a-notebook")).toMatchObject({ status: "unreadable", score: 0 });
+    expect(results.get("empty")!.problem).toBe("not a notebook that can be read: the file is empty");
+    expect(results.get("exits")).toMatchObject({ status: "failed", score: 0 });
+    expect(results.get("exits")!.problem).toMatch(/the kernel stopped in the cell that starts `let answer3/);
+    expect(results.get("other-handout")).toMatchObject({ status: "changed", score: 0 });
+    expect(results.get("other-handout")!.problem).toBe(
+      `it is a copy of another handout (TUR, 2019-12-31); this grading is for KAZ, 2021-12-31`,
+    );
+  });
+
+  it("grades the answer cells, not records faked by added code; one submission cannot stop another", () => {
+    const faker = results.get("fakes-records")!;
+    expect(faker).toMatchObject({ status: "graded", score: 0 });
+    expect(faker.notes?.join("; ")).toMatch(
+      /the answer cell says null, the self-check saw .*graded on the answer cell/,
+    );
+    expect(results.get("saboteur")).toMatchObject({ status: "graded", score: 1 });
+    // every other submission still ran (checked above: blank, teacher, half, other-state…)
   });
 
   it("keeps a submission away from the checkout when it runs as root (user nobody)", () => {
@@ -173,6 +220,7 @@ describe("npm run grade: a folder of submissions in one call", () => {
     expect(total("teacher").correct).toBe(String(setEntries().length));
     expect(total("blank").correct).toBe("0");
     expect(total("endless").correct).toBe("not scored");
+    expect(total("fakes-records").feedback).toMatch(/^0 of \d right; .*1 code cell added/);
     expect(existsSync(join(folder, "graded", "teacher.ipynb"))).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ import {
   type SubmissionResult,
   summaryTable,
 } from "../../runner/grade";
-import { setDeclared, workbookCopy } from "../../runner/handout";
+import { checkHandoutFolder, setDeclared, workbookCopy } from "../../runner/handout";
 import {
   answerExercise,
   answerIsLiteral,
@@ -28,9 +28,11 @@ import {
   checkStructure,
   codeFingerprint,
   type HandoutKey,
+  literalAnswers,
   type NotebookJson,
   protectedCells,
   readAnswers,
+  withParametersCell,
   workNotes,
 } from "../../runner/teaching";
 
@@ -142,7 +144,7 @@ describe("the copies of the workbook", () => {
   });
   it("leaves the answer key out of the student's copy and keeps placeholders; fills the teacher's", () => {
     expect(student.cells.some((c) => cellTags(c).includes("teacher-only"))).toBe(false);
-    expect(teacher.cells.filter((c) => cellTags(c).includes("teacher-only"))).toHaveLength(2);
+    expect(teacher.cells.filter((c) => cellTags(c).includes("teacher-only"))).toHaveLength(3);
     const answers = (nb: NotebookJson) =>
       nb.cells.filter((c) => answerExercise(c) !== undefined).map((c) => cellSource(c).split(";")[0]);
     expect(answers(student)).toEqual([
@@ -162,8 +164,29 @@ describe("the copies of the workbook", () => {
       "let answer6: number | null = 23",
     ]);
   });
+  it("never reveals a worked answer in the student's copy, and keeps its self-checks off the printable page", () => {
+    const setup = (nb: NotebookJson) => cellSource(nb.cells.find((c) => cellSource(c).includes("const reveal"))!);
+    expect(setup(student)).toContain("const reveal = false;");
+    expect(setup(teacher)).toContain('const reveal = nb.scenario === "teacher";');
+    const checks = student.cells.filter((c) => cellTags(c).includes("check"));
+    expect(checks).toHaveLength(6);
+    for (const c of checks) expect(cellTags(c)).toContain("analyst-only");
+    expect(teacher.cells.some((c) => cellTags(c).includes("analyst-only"))).toBe(false);
+    // the student's copy says nothing of the teacher's scenario
+    const text = student.cells.map(cellSource).join("\n");
+    expect(text).not.toContain("`teacher`");
+    expect(text).not.toContain("npm run handout");
+  });
   it("keeps every protected cell of the student's copy in the teacher's (the key is a valid submission)", () => {
-    expect(checkStructure(teacher, protectedCells(student)).ok).toBe(true);
+    // the setup cell differs (reveal); the handout records the teacher's version as an alternative
+    expect(checkStructure(teacher, protectedCells(student)).ok).toBe(false);
+    const byId = new Map(teacher.cells.map((c) => [c.id, codeFingerprint(cellSource(c))]));
+    const withTeacher = protectedCells(student).map((p) =>
+      byId.get(p.id) !== p.fingerprint ? { ...p, alternatives: [byId.get(p.id)!] } : p,
+    );
+    expect(withTeacher.filter((p) => p.alternatives !== undefined)).toHaveLength(1);
+    expect(checkStructure(teacher, withTeacher).ok).toBe(true);
+    expect(checkStructure(student, withTeacher).ok).toBe(true);
   });
   it("setDeclared writes any text as a literal that reads back, and refuses an undeclared name", () => {
     fc.assert(
@@ -204,6 +227,62 @@ describe("what a teacher may want to look at", () => {
     nb.cells.splice(3, 0, { cell_type: "code", source: "const scratch = 1;", metadata: {} });
     nb.cells.splice(3, 0, { cell_type: "code", source: "   ", metadata: {} });
     expect(workNotes(nb, prot)).toEqual(["answer 4 computed in code", "1 code cell added"]);
+  });
+});
+
+describe("answers written as plain values, and a lost parameters tag", () => {
+  const cell = (source: string, tags: string[] = ["answer"]): Cell => ({
+    cell_type: "code",
+    source,
+    metadata: { tags },
+  });
+  it("reads numbers, strings in either quotes and null; leaves computed answers out", () => {
+    const nb: NotebookJson = {
+      cells: [
+        cell("let answer1: number | null = -8.1; // percent"),
+        cell("let answer2 = 'dialogue partner';"),
+        cell('let answer3 = "c"'),
+        cell("let answer4: number | null = null;"),
+        cell("let answer5 = rp.workbookExercises(nb)[4].expected;"),
+        cell("let answer6 = +23;"),
+        cell("let answer7 = 'it\\'s \"quoted\"';"),
+      ],
+    };
+    expect([...literalAnswers(nb)]).toEqual([
+      [1, -8.1],
+      [2, "dialogue partner"],
+      [3, "c"],
+      [4, null],
+      [6, 23],
+      [7, `it's "quoted"`],
+    ]);
+  });
+  it("tags the cell that declares focal when the parameters tag was lost; none without such a cell", () => {
+    const nb: NotebookJson = { cells: [cell("const x = 1;", []), cell('let focal = "AZE";\nlet asOf = "";', [])] };
+    const fixed = withParametersCell(nb)!;
+    expect(cellTags(fixed.cells[1]!)).toEqual(["parameters"]);
+    expect(withParametersCell(workbook)).toBe(workbook);
+    expect(withParametersCell({ cells: [cell("const x = 1;", [])] })).toBeUndefined();
+  });
+});
+
+describe("the handout's folder", () => {
+  it("is new, empty or an earlier handout: never a folder of other files", () => {
+    const base = mkdtempSync(join(tmpdir(), "caspian-out-"));
+    expect(() => checkHandoutFolder(join(base, "new"))).not.toThrow();
+    mkdirSync(join(base, "empty"));
+    expect(() => checkHandoutFolder(join(base, "empty"))).not.toThrow();
+    mkdirSync(join(base, "theirs"));
+    writeFileSync(join(base, "theirs", "thesis.docx"), "x");
+    expect(() => checkHandoutFolder(join(base, "theirs"))).toThrow(/holds other files \(thesis\.docx\)/);
+    mkdirSync(join(base, "earlier", "teacher"), { recursive: true });
+    mkdirSync(join(base, "earlier", "student"));
+    writeFileSync(join(base, "earlier", "teacher", "key.json"), "{}");
+    expect(() => checkHandoutFolder(join(base, "earlier"))).not.toThrow();
+    writeFileSync(join(base, "earlier", "ayla.ipynb"), "{}");
+    expect(() => checkHandoutFolder(join(base, "earlier"))).toThrow(/a handout and other files \(ayla\.ipynb\)/);
+    writeFileSync(join(base, "file"), "x");
+    expect(() => checkHandoutFolder(join(base, "file"))).toThrow(/is a file/);
   });
 });
 
