@@ -45,8 +45,9 @@ Grades every submission of the seminar workbook in <folder>: <name>.ipynb files 
 .ipynb), and <name>.json answer files ({"answers": {"1": 12.3, "2": "observer"}}). Each notebook runs on its own
 kernel with the handout's state and date, in a folder of its own, without network (and as user nobody when run as
 root); answers are read from its self-checks and compared with the handout's key.
-Writes <folder>/grades.csv (student, exercise, answer, expected, correct, feedback; a total row per student) and
-<folder>/graded/<name>.ipynb (each submission as executed), and prints a summary.
+Writes <folder>/grades.csv (student, exercise, answer, expected, correct, feedback; a total row per student),
+<folder>/scores.csv (a row per student), <folder>/graded/<name>.ipynb (each submission as executed), and prints a
+summary.
 Options:
   --handout DIR   the handout made by npm run handout (default out/handout)
   --timeout S     seconds a cell may run before the submission is stopped (default 30)
@@ -99,7 +100,7 @@ export interface Submission {
 }
 
 /** Files and folders of a submissions folder that are the grader's own, not submissions. */
-const OWN = new Set(["grades.csv", "graded"]);
+const OWN = new Set(["grades.csv", "scores.csv", "graded"]);
 
 /**
  * The submissions in a folder, by student name: <name>.ipynb, <name>/ holding one .ipynb, or <name>.json. A
@@ -471,6 +472,7 @@ export async function gradeFolder(
       return result;
     });
     writeFileAtomicSync(join(args.folder, "grades.csv"), gradesCsv(key, results));
+    writeFileAtomicSync(join(args.folder, "scores.csv"), scoresCsv(key, results));
     return { results, ignored, isolation: iso, warnings };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -509,6 +511,25 @@ export function gradesCsv(key: HandoutKey, results: readonly SubmissionResult[])
   )}\n`;
 }
 
+/**
+ * scores.csv: one row per student (student, score, out_of, status, note), for a sheet of marks; `score` is empty for
+ * a submission that is not scored, and `note` says why, or what to look at.
+ */
+export function scoresCsv(key: HandoutKey, results: readonly SubmissionResult[]): string {
+  const set = key.exercises.filter((e) => e.set).length;
+  const rows = [...results]
+    .sort((a, b) => a.student.localeCompare(b.student))
+    .map((r) =>
+      r.status === "graded"
+        ? [r.student, String(r.score), String(set), "graded", (r.notes ?? []).join("; ")]
+        : [r.student, "", String(set), `not scored (${r.status})`, r.problem ?? ""],
+    );
+  return `${Papa.unparse(
+    { fields: ["student", "score", "out_of", "status", "note"], data: rows },
+    { escapeFormulae: SPREADSHEET_FORMULA },
+  )}\n`;
+}
+
 /** The summary table printed at the end: one line per student, a mark per exercise, the score or the problem. */
 export function summaryTable(key: HandoutKey, results: readonly SubmissionResult[]): string {
   const set = key.exercises.filter((e) => e.set).length;
@@ -541,7 +562,9 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(summaryTable(key, r.results));
   for (const w of r.warnings) console.log(`warning: ${w}`);
   for (const i of r.ignored) console.log(`ignored: ${i}`);
-  console.log(`\ngrades: ${join(args.folder, "grades.csv")}`);
+  console.log(
+    `\ngrades: ${join(args.folder, "grades.csv")} (a row per student and exercise); ${join(args.folder, "scores.csv")} (a row per student)`,
+  );
   return 0;
 }
 

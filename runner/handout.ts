@@ -187,7 +187,9 @@ This folder is your copy of the Caspian Lab seminar workbook.
 - \`${WORKBOOK}.ipynb\`: the workbook. Open it on a machine with Caspian Lab (its TypeScript kernel), for example
   \`npm run lab -- <this folder>\` from the Caspian Lab checkout, then run the cells from the top.
 - \`${WORKBOOK}.html\`: the questions as a page to read or print (no code).
-- \`data/\`: the data the exercises are built from, with \`data/README.md\` explaining every column.
+- \`data/\`: the data the exercises are built from, with \`data/README.md\` explaining every column. It holds every
+  row, also those published after ${k.parameters.asOf}; the exercises count only the rows whose sources were published
+  by then, and each question names the figures or the ties it is about.
 
 For each exercise, write your answer in the answer cell (\`let answer1 = ...\`) and run it and the self-check under
 it: the check says **right** or **not yet**. You may add cells of your own to work things out, but do not change

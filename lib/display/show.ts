@@ -60,7 +60,7 @@ export function figureHtml(figure: PlotlyFigure, options: FigureHtmlOptions): st
     options.fallbackHtml ??
     (options.fallbackPng !== undefined
       ? pngImgHtml(options.fallbackPng, title, Number(figure.layout.width ?? 900))
-      : `<p style="font:13px sans-serif;color:#555">Chart: ${escapeHtml(title)}. (Interactive charts need a trusted notebook; the static version is in out/figures/.)</p>`);
+      : `<p style="font:13px sans-serif;color:#555">Chart: ${escapeHtml(title)}. (The chart is drawn when the notebook is trusted, File → Trust Notebook, and its cell is run again.)</p>`);
   const id = escapeHtml(options.id);
   const config = { responsive: true, displaylogo: false, ...(figure.config ?? {}) };
   const args = scriptJson([figure.data, figure.layout, config]);

@@ -15,6 +15,7 @@ import {
   gradeAll,
   gradesCsv,
   readAnswerFile,
+  scoresCsv,
   type SubmissionResult,
   summaryTable,
 } from "../../runner/grade";
@@ -417,6 +418,13 @@ describe("grades.csv and the summary", () => {
           for (const f of row) expect(f).not.toMatch(/^[=+@\t\r]|^-(?!\d+(\.\d+)?$)/);
       }),
     );
+  });
+  it("scores.csv: one row per student, the score or why there is none", () => {
+    expect(scoresCsv(key, results).trim().split("\r\n")).toEqual([
+      "student,score,out_of,status,note",
+      "ayla,1,2,graded,",
+      'bora,,2,not scored (changed),"the self-check of exercise 2 of the handout (x) was changed, moved or deleted"',
+    ]);
   });
   it("prints a mark per exercise and the score, or why a submission is not scored", () => {
     expect(summaryTable(key, results).split("\n").slice(0, 3)).toEqual([
