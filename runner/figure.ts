@@ -8,7 +8,7 @@ import { type FigureSpec, readSpecs, type RegisteredSpec } from "../lib/export/r
 import { frameOf, refitFigure } from "../lib/figures/fit";
 import type { PlotlyFigure } from "../lib/figures/plotly";
 import { outputName } from "./discover";
-import { newParameters, paramArgument, parseParameter, shellWord, UsageError } from "./options";
+import { newParameters, paramArgument, parseParameter, shellWord, runCommand, UsageError } from "./options";
 import { projectRoot } from "./paths";
 
 export const usage = `Usage: npm run figure -- <id> [options]
@@ -230,13 +230,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      if (err instanceof UsageError) console.error(`error: ${err.message}\n\n${usage}`);
-      else console.error(`error: ${(err as Error).message ?? String(err)}`);
-      process.exit(2);
-    },
-  );
-}
+if (require.main === module) runCommand(main, usage);

@@ -25,7 +25,7 @@ import { mapLimit } from "../lib/core/map-limit";
 import type { AnswerValue } from "../lib/notebook/answer-record";
 import { type Grade, gradeAnswer, type KeyEntry } from "../lib/notebook/grading";
 import { parseWorkerEvent } from "./events";
-import { UsageError } from "./options";
+import { runCommand, UsageError } from "./options";
 import { jupyterEnv, jupyterPython, projectRoot } from "./paths";
 import {
   checkStructure,
@@ -568,13 +568,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      if (err instanceof UsageError) console.error(`error: ${err.message}\n\n${usage}`);
-      else console.error(`error: ${(err as Error).message ?? String(err)}`);
-      process.exit(2);
-    },
-  );
-}
+if (require.main === module) runCommand(main, usage);

@@ -21,7 +21,7 @@ import { notebook } from "../lib/notebook/context";
 import { gradeAnswer, type KeyEntry, workbookKey } from "../lib/notebook/grading";
 import { ANALYST_ONLY_TAG } from "../lib/export/report-page";
 import { answerKeyTable, workbookExercises } from "../lib/notebook/workbook";
-import { defaultOptions, newParameters, parseParameter, UsageError } from "./options";
+import { defaultOptions, newParameters, parseParameter, runCommand, UsageError } from "./options";
 import { projectRoot, resolvedDataDir } from "./paths";
 import { buildReportPages } from "./report-pages";
 import { describeFailure, runNotebooks } from "./run";
@@ -343,13 +343,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      if (err instanceof UsageError) console.error(`error: ${err.message}\n\n${usage}`);
-      else console.error(`error: ${(err as Error).message ?? String(err)}`);
-      process.exit(2);
-    },
-  );
-}
+if (require.main === module) runCommand(main, usage);

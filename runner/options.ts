@@ -159,3 +159,18 @@ export function paramArgument(name: string, value: unknown): string {
   } else raw = JSON.stringify(value) ?? String(value);
   return `--param ${shellWord(`${name}=${raw}`)}`;
 }
+
+/**
+ * Runs a command's `main` with the process's arguments and exits with its code. A {@link UsageError} prints its
+ * message and the usage, any other error one line; both exit 2.
+ */
+export function runCommand(main: (argv: readonly string[]) => Promise<number>, usage: string): void {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      if (err instanceof UsageError) console.error(`error: ${err.message}\n\n${usage}`);
+      else console.error(`error: ${(err as Error).message ?? String(err)}`);
+      process.exit(2);
+    },
+  );
+}
