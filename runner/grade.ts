@@ -403,10 +403,7 @@ export function gradeAll(
     if (entry.set && missing.has(entry.exercise) && !answers.has(entry.exercise)) {
       const why = missing.get(entry.exercise);
       return {
-        exercise: entry.exercise,
-        answer: "",
-        expected: entry.answer,
-        correct: false,
+        ...gradeAnswer(entry, null),
         state: "wrong" as const,
         feedback: why ? `The self-check did not run: ${why.replace(/[.?!]*$/, "")}.` : "The self-check did not run.",
       };
