@@ -63,7 +63,7 @@ export function checkNumber(given: unknown, expected: number, tolerance: number,
  * "I don't know", "NaN") or more than one.
  * @example readNumber("62.2 %") // => 62.2
  * @example readNumber("−8,1") // => -8.1
- * @example readNumber("n/a") // => NaN
+ * @example Number.isNaN(readNumber("n/a")) // => true
  */
 export function readNumber(text: string): number {
   const t = text
