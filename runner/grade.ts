@@ -370,7 +370,7 @@ async function runSubmission(
   }
   // An answer written as a plain value in its answer cell is taken from the cell itself: what the kernel recorded
   // could have been changed by code the student added.
-  const notes = workNotes(nb, key.protected);
+  const notes = workNotes(nb, key.protected, key.teacherCells);
   const answers = new Map(read.answers);
   for (const [n, value] of literalAnswers(nb)) {
     const recorded = read.answers.get(n);

@@ -256,6 +256,9 @@ export async function makeHandout(args: HandoutArgs, log: (line: string) => void
     dataSha256: treeSha256(dataDir),
     exercises: entries,
     protected: withAlternatives(protectedCells(student), teacher),
+    teacherCells: teacher.cells
+      .filter((c) => c.cell_type === "code" && cellTags(c).includes(TAGS.teacherOnly))
+      .map((c) => codeFingerprint(cellSource(c))),
   };
   if (!entries.some((e) => e.set))
     throw new UsageError(

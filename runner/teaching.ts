@@ -163,10 +163,15 @@ export function withParametersCell(nb: NotebookJson): NotebookJson | undefined {
 
 /**
  * What a teacher may want to look at in a submission beside its answers: answers computed in code, and code cells
- * the student added (either may read files or compute the answer with the library). Empty for a plain submission.
+ * the student added (either may read files or compute the answer with the library); the cells of the teacher's copy
+ * (`teacherCells`, fingerprints) are not the student's. Empty for a plain submission.
  */
-export function workNotes(nb: NotebookJson, expected: readonly ProtectedCell[]): string[] {
-  const prints = new Set(expected.map((p) => p.fingerprint));
+export function workNotes(
+  nb: NotebookJson,
+  expected: readonly ProtectedCell[],
+  teacherCells: readonly string[] = [],
+): string[] {
+  const prints = new Set([...expected.flatMap((p) => [p.fingerprint, ...(p.alternatives ?? [])]), ...teacherCells]);
   const code = nb.cells.filter((c) => c.cell_type === "code");
   const computed = code.flatMap((c) => {
     const n = answerExercise(c);
@@ -199,6 +204,8 @@ export interface HandoutKey {
   readonly dataSha256: string;
   readonly exercises: readonly KeyEntry[];
   readonly protected: readonly ProtectedCell[];
+  /** Fingerprints of the code cells only the teacher's copy has (its answer key), so they are not noted as added. */
+  readonly teacherCells?: readonly string[];
 }
 
 /** Reads a handout's key file, or throws a sentence saying what is wrong. */

@@ -167,6 +167,7 @@ describe("npm run grade: a folder of submissions in one call", () => {
     const set = setEntries().length;
     expect(results.get("blank")).toMatchObject({ status: "graded", score: 0 });
     expect(results.get("teacher")).toMatchObject({ status: "graded", score: set });
+    expect(results.get("teacher")!.notes ?? []).toEqual([]); // the teacher's own cells are not noted as added
     expect(results.get("blank")!.grades.filter((g) => g.state === "unanswered")).toHaveLength(set);
   });
 

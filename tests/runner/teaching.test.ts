@@ -228,6 +228,22 @@ describe("what a teacher may want to look at", () => {
     nb.cells.splice(3, 0, { cell_type: "code", source: "const scratch = 1;", metadata: {} });
     nb.cells.splice(3, 0, { cell_type: "code", source: "   ", metadata: {} });
     expect(workNotes(nb, prot)).toEqual(["answer 4 computed in code", "1 code cell added"]);
+    // the teacher's own cells are not the student's
+    const key = nb.cells.find((c) => cellTags(c).includes("teacher-only") && c.cell_type === "code")!;
+    expect(workNotes(workbook, prot)).toEqual([]);
+    expect(
+      workNotes(
+        workbook,
+        prot.filter((p) => p.id !== key.id),
+      ),
+    ).toEqual(["1 code cell added"]);
+    expect(
+      workNotes(
+        workbook,
+        prot.filter((p) => p.id !== key.id),
+        [codeFingerprint(cellSource(key))],
+      ),
+    ).toEqual([]);
   });
 });
 
