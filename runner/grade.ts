@@ -25,11 +25,12 @@ import { mapLimit } from "../lib/core/map-limit";
 import type { AnswerValue } from "../lib/notebook/answer-record";
 import { type Grade, gradeAnswer, type KeyEntry } from "../lib/notebook/grading";
 import { parseWorkerEvent } from "./events";
-import { runCommand, UsageError } from "./options";
+import { runCommand, shellWord, UsageError } from "./options";
 import { jupyterEnv, jupyterPython, projectRoot } from "./paths";
 import {
   checkStructure,
   firstError,
+  firstLine,
   type HandoutKey,
   type NotebookJson,
   readAnswers,
@@ -43,8 +44,8 @@ import {
 export const usage = `Usage: npm run grade -- <folder> [options]
 Grades every submission of the seminar workbook in <folder>: <name>.ipynb files (or <name>/ folders holding one
 .ipynb), and <name>.json answer files ({"answers": {"1": 12.3, "2": "observer"}}). Each notebook runs on its own
-kernel with the handout's state and date, in a folder of its own, without network (and as user nobody when run as
-root); answers are read from its self-checks and compared with the handout's key.
+kernel with the handout's state and date, in a folder of its own, without network (and as a user of its own when
+run as root); answers are read from its answer cells (or its self-checks) and compared with the handout's key.
 Writes <folder>/grades.csv (student, exercise, answer, expected, correct, feedback; a total row per student),
 <folder>/scores.csv (a row per student), <folder>/graded/<name>.ipynb (each submission as executed), and prints a
 summary.
@@ -193,12 +194,12 @@ export function isolation(): Isolation {
   const noNet = ok("unshare", ["-n", "true"]) ? ["-n"] : ok("unshare", ["-rn", "true"]) ? ["-rn"] : undefined;
   // another user must be able to read the checkout (its compiled library, tslab, the kernelspec's scripts)
   const readable = ["package.json", "dist/lib/index.js", "node_modules/tslab/package.json", "runner/kernel-resolve.js"]
-    .map((f) => `test -r '${join(projectRoot, f).replace(/'/g, "'\\''")}'`)
+    .map((f) => `test -r ${shellWord(join(projectRoot, f))}`)
     .join(" && ");
   const as = (uid: number) => ["setpriv", `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--"];
   const drop = root && ok(as(FIRST_UID)[0]!, [...as(FIRST_UID).slice(1), "sh", "-c", readable]);
-  const inner = 'exec "$@"';
-  const net = noNet === undefined ? [] : ["unshare", ...noNet, "--", "sh", "-c", `ip link set lo up && ${inner}`, "sh"];
+  const net =
+    noNet === undefined ? [] : ["unshare", ...noNet, "--", "sh", "-c", 'ip link set lo up && exec "$@"', "sh"];
   const prefix = (slot: number) => [...net, ...(drop ? as(FIRST_UID + slot) : [])];
   const parts = [
     "each kernel in a folder of its own",
@@ -381,16 +382,6 @@ async function runSubmission(
     if (read.answers.has(n)) answers.set(n, value);
   }
   return { status: "graded", answers, missing: read.missing, executed, notes };
-}
-
-/** The first non-blank line of a cell, cut at 60 characters. */
-function firstLine(source: string): string {
-  const line =
-    source
-      .split("\n")
-      .find((l) => l.trim() !== "")
-      ?.trim() ?? "";
-  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
 }
 
 /** Grades of one submission's answers against the key; a self-check that did not run is not right. */

@@ -45,7 +45,8 @@ Makes a handout of the seminar workbook (notebooks/${WORKBOOK}.ipynb) in two cop
   <out>/teacher/  the same with the answers filled in, the worked solutions and the key (key.json, answer-key.csv)
 Options:
   -p, --param k=v   focal=<ISO3 code> (default AZE) or asOf=<year or date> (default: the latest date in the data)
-  --out DIR         the handout folder (default out/handout); replaced as a whole
+  --out DIR         the handout folder (default out/handout): new, empty or an earlier handout, whose student/
+                    and teacher/ are replaced
 Then collect the students' notebooks (or answers.json files) in a folder and run: npm run grade -- <folder>`;
 
 /** What the command line asks for. */

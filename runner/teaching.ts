@@ -73,6 +73,19 @@ export function codeFingerprint(source: string): string {
   );
 }
 
+/**
+ * The first non-blank line of a cell, trimmed and cut at 60 characters, for messages.
+ * @example firstLine("\n  let answer2 = \"\"; while (true) {}\n") // => 'let answer2 = ""; while (true) {}'
+ */
+export function firstLine(source: string): string {
+  const line =
+    source
+      .split("\n")
+      .find((l) => l.trim() !== "")
+      ?.trim() ?? "";
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
+}
+
 /** A cell of the student's copy that a submission must keep as it is. */
 export interface ProtectedCell {
   /** Its position among the student copy's code cells (1-based), for messages. */
@@ -112,6 +125,18 @@ export function protectedCells(nb: NotebookJson): ProtectedCell[] {
 const LITERAL =
   /^\s*let\s+answer(\d+)\s*(?::[^=]+)?=\s*(null|[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*;?\s*$/;
 
+/** The value an answer cell writes as a plain literal, comments aside, with the exercise it names; else undefined. */
+function literalValue(source: string): { readonly exercise: number; readonly value: AnswerValue } | undefined {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/[^\n]*/g, "");
+  const m = LITERAL.exec(code);
+  if (m === null) return undefined;
+  const raw = m[2]!;
+  const value: AnswerValue = raw.startsWith("'")
+    ? (JSON.parse(`"${raw.slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) as string)
+    : (JSON.parse(raw.replace(/^\+/, "")) as AnswerValue);
+  return { exercise: Number(m[1]), value };
+}
+
 /**
  * Whether an answer cell gives its answer as a plain value (`let answer1 = -8.1;`, a number, a string or `null`,
  * comments aside) rather than computing it.
@@ -119,8 +144,7 @@ const LITERAL =
  * @example answerIsLiteral("let answer1 = rp.workbookExercises(nb)[0].expected;") // => false
  */
 export function answerIsLiteral(source: string): boolean {
-  const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/[^\n]*/g, "");
-  return LITERAL.test(code);
+  return literalValue(source) !== undefined;
 }
 
 /**
@@ -132,17 +156,8 @@ export function literalAnswers(nb: NotebookJson): Map<number, AnswerValue> {
   const out = new Map<number, AnswerValue>();
   for (const c of nb.cells) {
     const n = answerExercise(c);
-    if (n === undefined) continue;
-    const code = cellSource(c)
-      .replace(/\/\*[\s\S]*?\*\//g, "")
-      .replace(/\/\/[^\n]*/g, "");
-    const m = LITERAL.exec(code);
-    if (m === null || Number(m[1]) !== n) continue;
-    const raw = m[2]!;
-    const value: AnswerValue = raw.startsWith("'")
-      ? (JSON.parse(`"${raw.slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) as string)
-      : (JSON.parse(raw.replace(/^\+/, "")) as AnswerValue);
-    out.set(n, value);
+    const literal = n === undefined ? undefined : literalValue(cellSource(c));
+    if (literal !== undefined && literal.exercise === n) out.set(n, literal.value);
   }
   return out;
 }
@@ -243,7 +258,7 @@ export function checkStructure(nb: NotebookJson, expected: readonly ProtectedCel
       const where = cell.checks !== undefined ? `the self-check of exercise ${cell.checks}` : `code cell ${cell.cell}`;
       return {
         ok: false,
-        problem: `${where} of the handout (${cell.firstLine.trim().slice(0, 60)}) was changed, moved or deleted`,
+        problem: `${where} of the handout (${firstLine(cell.firstLine)}) was changed, moved or deleted`,
         cell,
       };
     }
@@ -252,13 +267,15 @@ export function checkStructure(nb: NotebookJson, expected: readonly ProtectedCel
   return { ok: true };
 }
 
-/** The outputs of a cell as text: its HTML, Markdown and plain-text outputs. */
+/** A notebook text field (a string, or a list of lines) as one string; "" for anything else. */
+const joined = (v: unknown): string => (Array.isArray(v) ? v.join("") : typeof v === "string" ? v : "");
+
+/** The outputs of a cell as text: its HTML and plain-text outputs. */
 function outputText(cell: Cell): string {
   const outputs = cell.outputs;
   if (!Array.isArray(outputs)) return "";
-  const text = (v: unknown) => (Array.isArray(v) ? v.join("") : typeof v === "string" ? v : "");
   return (outputs as { data?: Record<string, unknown>; text?: unknown }[])
-    .map((o) => text(o.data?.["text/html"]) + text(o.text))
+    .map((o) => joined(o.data?.["text/html"]) + joined(o.text))
     .join("");
 }
 
@@ -315,8 +332,7 @@ function errorLine(cell: Cell): string {
   const outputs = cell.outputs;
   if (!Array.isArray(outputs)) return "";
   for (const o of outputs as { output_type?: string; name?: string; text?: unknown; evalue?: unknown }[]) {
-    const text = (v: unknown) => (Array.isArray(v) ? v.join("") : String(v ?? ""));
-    const t = o.output_type === "error" ? text(o.evalue) : o.name === "stderr" ? text(o.text) : "";
+    const t = o.output_type === "error" ? joined(o.evalue) : o.name === "stderr" ? joined(o.text) : "";
     // a thrown error's useful line is the one naming it (tslab prints the source line and a caret first)
     const lines = t.split("\n").filter((l) => l.trim() !== "");
     const line = lines.find((l) => /^([A-Za-z_$][\w$]*)?(Error|Exception)\b/.test(l.trim())) ?? lines[0];

@@ -1,12 +1,12 @@
 /**
  * Grading a workbook: the answer key as plain data (what `npm run handout` writes to key.json and the grader
- * compares with) and the grade of one answer (read back from a submission with ./answer-record). The key is computed from the data at the handout's date ({@link workbookExercises}),
- * never typed in.
+ * compares with) and the grade of one answer (read back from a submission with ./answer-record). The key is
+ * computed from the data at the handout's date ({@link workbookExercises}), never typed in.
  * @module
  */
 import { type AnswerValue, answerValue } from "./answer-record";
-import { checkNumber, checkText, type CheckState } from "./self-check";
-import type { Exercise } from "./workbook";
+import type { CheckState } from "./self-check";
+import { checkAnswer, type Exercise } from "./workbook";
 
 /** One exercise of the key, as plain JSON. */
 export type KeyEntry =
@@ -83,10 +83,8 @@ export function gradeAnswer(entry: KeyEntry, given: unknown): Grade {
       state: "not set",
       feedback: `Not set for this handout: ${entry.reason}`,
     };
-  const result =
-    typeof entry.expected === "number"
-      ? checkNumber(given, entry.expected, entry.tolerance, entry.unit)
-      : checkText(given, entry.accepted);
+  // the self-checks' own rules, so a grade never disagrees with what the student's check said
+  const result = checkAnswer(entry, given)!;
   return {
     exercise: entry.exercise,
     answer,

@@ -709,11 +709,17 @@ export function questionMarkdown(ex: Exercise): Markdown {
   return ex.set ? ex.question : md`**Not set for this run.** ${ex.reason}`;
 }
 
+/** What checking an answer needs of an exercise (or of its line in a handout's key): the expected answer and rules. */
+export type Checkable =
+  | Pick<SetExercise, "set" | "expected" | "accepted" | "tolerance" | "unit">
+  | { readonly set: false };
+
 /**
- * A student's answer checked against the exercise; `undefined` when the exercise is not set.
- * @example checkAnswer({ number: 1, set: true, question: md``, expected: 10, accepted: [], tolerance: 0.5, unit: "%", key: { question: "", answer: "", tolerance: "" }, worked: html``, sources: [] }, 10.2)?.state // => "correct"
+ * A student's answer checked against the exercise (or its key line): a number within the tolerance, a text among
+ * the accepted forms; `undefined` when the exercise is not set.
+ * @example checkAnswer({ set: true, expected: 10, accepted: [], tolerance: 0.5, unit: "%" }, 10.2)?.state // => "correct"
  */
-export function checkAnswer(ex: Exercise, given: unknown): CheckResult | undefined {
+export function checkAnswer(ex: Checkable, given: unknown): CheckResult | undefined {
   if (!ex.set) return undefined;
   return typeof ex.expected === "number"
     ? checkNumber(given, ex.expected, ex.tolerance, ex.unit)
