@@ -9,7 +9,10 @@ import { join } from "node:path";
 import { writeFileAtomicSync } from "../core/atomic";
 import { DataError, formatIssue } from "./csv";
 import { datapackageText } from "./datapackage";
-import { checkPackage, type DataPackage } from "./load";
+import { checkPackage, keyOfResource, type DataPackage } from "./load";
+import type { ResourceDef } from "./resource";
+import { allResources } from "./resources";
+import { VINTAGE_RESOURCES } from "./vintage";
 import { defaultDataDir } from "./paths";
 
 /**
@@ -19,16 +22,9 @@ import { defaultDataDir } from "./paths";
  * backed === total // => true (every value row of the checkout is backed)
  */
 export function quotedShare(pkg: DataPackage): { backed: number; total: number } {
-  const valueRows: { sources: readonly string[] }[] = [
-    ...pkg.organizations,
-    ...pkg.memberships,
-    ...pkg.corridorFlows,
-    ...pkg.capacities,
-    ...pkg.transit,
-    ...pkg.funds,
-    ...pkg.trade,
-    ...pkg.events,
-  ];
+  const valueRows: { sources: readonly string[] }[] = VINTAGE_RESOURCES.flatMap(
+    (k) => pkg[k] as readonly { sources: readonly string[] }[],
+  );
   const backed = valueRows.filter((r) =>
     r.sources.every((id) => {
       const s = pkg.sourceById.get(id);
@@ -62,20 +58,10 @@ export function runDataCheck(
     return 1;
   }
   const ms = performance.now() - t0;
-  const counts: [string, number][] = [
-    ["sources", pkg.sources.length],
-    ["states", pkg.states.length],
-    ["organizations", pkg.organizations.length],
-    ["memberships", pkg.memberships.length],
-    ["corridor_flows", pkg.corridorFlows.length],
-    ["capacities", pkg.capacities.length],
-    ["transit", pkg.transit.length],
-    ["funds", pkg.funds.length],
-    ["trade", pkg.trade.length],
-    ["events", pkg.events.length],
-    ["claims", pkg.claims.length],
-    ["gaps", pkg.gaps.length],
-  ];
+  const counts: [string, number][] = (allResources as readonly ResourceDef<unknown>[]).map((def) => [
+    def.name,
+    (pkg[keyOfResource(def.name)] as readonly unknown[]).length,
+  ]);
   out.log("data package is valid");
   for (const [name, n] of counts) out.log(`  ${name.padEnd(16)} ${String(n).padStart(5)} rows`);
   const { backed, total } = quotedShare(pkg);

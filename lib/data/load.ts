@@ -17,6 +17,11 @@ import {
   type StateRow,
   type TradeRow,
   type TransitRow,
+  type ConflictRow,
+  type AgreementTopicRow,
+  type ObservationRow,
+  type StateAttributeRow,
+  type TradeTotalRow,
 } from "./resources";
 
 /** Rows of one resource, each with the line it came from. */
@@ -93,14 +98,19 @@ export interface DataPackage {
   readonly transit: readonly TransitRow[];
   readonly funds: readonly FundRow[];
   readonly trade: readonly TradeRow[];
+  readonly tradeTotals: readonly TradeTotalRow[];
   readonly events: readonly EventRow[];
+  readonly conflict: readonly ConflictRow[];
+  readonly agreementTopics: readonly AgreementTopicRow[];
+  readonly observations: readonly ObservationRow[];
+  readonly stateAttributes: readonly StateAttributeRow[];
   readonly claims: readonly ClaimRow[];
   readonly gaps: readonly GapRow[];
   /** Source rows by id. */
   readonly sourceById: ReadonlyMap<string, SourceRow>;
 }
 
-const keyOfResource: Record<string, keyof Omit<DataPackage, "dir" | "sourceById">> = {
+const RESOURCE_KEYS: Record<string, keyof Omit<DataPackage, "dir" | "sourceById">> = {
   sources: "sources",
   states: "states",
   organizations: "organizations",
@@ -110,10 +120,25 @@ const keyOfResource: Record<string, keyof Omit<DataPackage, "dir" | "sourceById"
   transit: "transit",
   funds: "funds",
   trade: "trade",
+  trade_totals: "tradeTotals",
   events: "events",
+  conflict: "conflict",
+  agreement_topics: "agreementTopics",
+  observations: "observations",
+  state_attributes: "stateAttributes",
   claims: "claims",
   gaps: "gaps",
 };
+
+/**
+ * The key of a resource in a {@link DataPackage} (`corridor_flows` → `corridorFlows`); throws for an unknown name.
+ * @example keyOfResource("trade_totals") // => "tradeTotals"
+ */
+export function keyOfResource(name: string): keyof Omit<DataPackage, "dir" | "sourceById"> {
+  const key = RESOURCE_KEYS[name];
+  if (key === undefined) throw new RangeError(`no resource named ${name}`);
+  return key;
+}
 
 const filesRead = new Set<string>();
 
@@ -250,7 +275,7 @@ export function checkPackage(dir: string = defaultDataDir()): PackageCheck {
   const issues = defs.flatMap((def) => [...reader.parse(def).issues, ...reader.foreignKeyIssues(def)]);
   if (issues.length > 0) return { issues, warnings };
   const out: Record<string, unknown> = { dir };
-  for (const def of defs) out[keyOfResource[def.name]!] = reader.rows(def);
+  for (const def of defs) out[RESOURCE_KEYS[def.name]!] = reader.rows(def);
   const pkg = out as unknown as Omit<DataPackage, "sourceById">;
   return { pkg: { ...pkg, sourceById: new Map(pkg.sources.map((s) => [s.id, s])) }, issues, warnings };
 }
@@ -283,7 +308,7 @@ export function dataPackage(dir: string = defaultDataDir()): DataPackage {
   const view: Record<string, unknown> = { dir };
   for (const def of allResources as readonly ResourceDef<unknown>[]) {
     let value: unknown;
-    Object.defineProperty(view, keyOfResource[def.name]!, {
+    Object.defineProperty(view, RESOURCE_KEYS[def.name]!, {
       enumerable: true,
       get: () => (value ??= reader.rows(def)),
     });

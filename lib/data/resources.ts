@@ -70,7 +70,7 @@ export const enums = {
     "former",
     "suspended",
   ],
-  route: ["titr", "baku_port", "btk"],
+  route: ["titr", "baku_port", "btk", "china_europe_rail", "northern_route"],
   flowScope: [
     "whole_route",
     "caspian_ports",
@@ -80,9 +80,13 @@ export const enums = {
     "port_of_baku",
     "btk_railway",
     "btk_cumulative",
+    "titr_association",
+    "china_railway_express",
+    "era_utlc",
+    "kz_transit_china_europe",
   ],
-  flowMetric: ["cargo", "containers", "cargo_growth", "container_growth"],
-  flowUnit: ["t", "TEU", "containers", "percent"],
+  flowMetric: ["cargo", "containers", "trains", "cargo_growth", "container_growth"],
+  flowUnit: ["t", "TEU", "containers", "trains", "percent"],
   flowStatus: ["actual", "plan", "forecast"],
   asset: ["baku_port", "btk_railway", "titr"],
   capacityMetric: ["cargo_capacity", "container_capacity"],
@@ -106,8 +110,24 @@ export const enums = {
   tradeSide: ["reporter", "mirror", "unclear"],
   precision: ["day", "month", "year"],
   sinceBound: ["exact", "by"],
-  eventKind: ["summit", "ministerial", "agreement", "accession", "chairmanship", "infrastructure", "report", "other"],
-  claimTest: ["status_at", "date", "growth", "count", "value"],
+  eventKind: [
+    "summit",
+    "ministerial",
+    "agreement",
+    "accession",
+    "chairmanship",
+    "infrastructure",
+    "exercise",
+    "military_education",
+    "report",
+    "other",
+  ],
+  topicBasis: ["document", "statement"],
+  conflictKind: ["occupation", "un_resolution", "war", "ceasefire", "operation"],
+  observationMetric: ["cooperation_areas", "merchant_fleet_vessels", "merchant_fleet_dwt"],
+  observationUnit: ["count", "vessels", "t"],
+  stateAttribute: ["m49_region", "m49_subregion", "official_language", "language_family", "majority_religion"],
+  claimTest: ["status_at", "date", "growth", "count", "value", "share", "ties", "balance"],
 } as const;
 
 /** sources.csv */
@@ -387,6 +407,155 @@ export const events = defineResource({
   ],
 });
 
+/** conflict.csv */
+export const conflict = defineResource({
+  name: "conflict",
+  path: "conflict.csv",
+  title: "Conflict events",
+  description:
+    "Dates of the Armenia–Azerbaijan conflict the article names: occupations, UN resolutions, wars, ceasefires and operations. Kept apart from events.csv, which records cooperation.",
+  fields: {
+    id: text("id", "Row id", { pattern: ID, hint: "a lowercase kebab-case id" }),
+    date: date("date", "Date (ISO, partial allowed)"),
+    date_precision: oneOf("date_precision", "day, month or year", enums.precision),
+    title: text("title", "What happened, in our words"),
+    place: optionalText("place", "District, city or body"),
+    participants: idList("participants", "ISO3 codes of the states involved, separated by ;", ISO3),
+    kind: oneOf("kind", "occupation, un_resolution, war, ceasefire or operation", enums.conflictKind),
+    sources: sourcesField(),
+    note: noteField(),
+  },
+  primaryKey: ["id"],
+  foreignKeys: [
+    { field: "participants", resource: "states", key: "iso3" },
+    { field: "sources", resource: "sources", key: "id" },
+  ],
+  rules: [
+    {
+      field: "date_precision",
+      check: (r) => {
+        const d = parsePartialDate(r.date);
+        return d && d.precision !== r.date_precision
+          ? `date ${r.date} has precision ${d.precision}, not ${r.date_precision}`
+          : undefined;
+      },
+    },
+  ],
+});
+
+/** agreement_topics.csv */
+export const agreementTopics = defineResource({
+  name: "agreement_topics",
+  path: "agreement_topics.csv",
+  title: "Fields of cooperation of agreements",
+  description: "The fields of cooperation a source names for an agreement of events.csv, one row per field.",
+  fields: {
+    event: text("event", "Id of the agreement in events.csv", { pattern: ID, hint: "an events.csv id" }),
+    topic: text("topic", "Field of cooperation, lowercase snake_case (security, trade, energy, …)", {
+      pattern: /^[a-z][a-z_]*$/,
+      hint: "a lowercase snake_case word",
+    }),
+    basis: oneOf(
+      "basis",
+      "document: the source names the field as the agreement's content; statement: named by a signatory at the signing",
+      enums.topicBasis,
+    ),
+    sources: sourcesField(),
+    note: noteField(),
+  },
+  primaryKey: ["event", "topic"],
+  foreignKeys: [
+    { field: "event", resource: "events", key: "id" },
+    { field: "sources", resource: "sources", key: "id" },
+  ],
+});
+
+/** observations.csv */
+export const observations = defineResource({
+  name: "observations",
+  path: "observations.csv",
+  title: "Observations",
+  description:
+    "Single published figures about a state or an organisation on a date: the OTS's areas of cooperation, Azerbaijan's merchant fleet.",
+  fields: {
+    id: text("id", "Row id", { pattern: ID, hint: "a lowercase kebab-case id" }),
+    subject: text("subject", "ISO3 code of a state or id of an organisation", {
+      pattern: /^[A-Z][A-Za-z0-9]*$/,
+      hint: "an ISO3 code or an organisation id",
+    }),
+    metric: oneOf("metric", "What is counted or measured", enums.observationMetric),
+    value: number("value", "Value in `unit`", { minimum: 0 }),
+    unit: oneOf("unit", "Unit of value", enums.observationUnit),
+    scope: text("scope", "What the figure covers (e.g. asco: the fleet of the state shipping company)", {
+      pattern: /^[a-z][a-z_]*$/,
+      hint: "a lowercase snake_case word",
+    }),
+    as_of: date("as_of", "Date the figure describes (ISO, partial allowed)"),
+    sources: sourcesField(),
+    note: noteField(),
+  },
+  primaryKey: ["id"],
+  foreignKeys: [{ field: "sources", resource: "sources", key: "id" }],
+  rules: [
+    {
+      field: "unit",
+      check: (r) => {
+        const want: Record<string, string> = {
+          cooperation_areas: "count",
+          merchant_fleet_vessels: "vessels",
+          merchant_fleet_dwt: "t",
+        };
+        return want[r.metric] !== r.unit ? `${r.metric} is stated in ${want[r.metric]}, not ${r.unit}` : undefined;
+      },
+    },
+  ],
+});
+
+/** state_attributes.csv */
+export const stateAttributes = defineResource({
+  name: "state_attributes",
+  path: "state_attributes.csv",
+  title: "Attributes of states",
+  description:
+    "Sourced attributes of states: UN M49 region and sub-region, official language, its family, majority religion. Disagreeing sources are separate rows.",
+  fields: {
+    state: id("state", "ISO3 code of the state", ISO3),
+    attribute: oneOf("attribute", "Which attribute", enums.stateAttribute),
+    value: text("value", "The attribute's value as published (Asia, Turkic, Islam, …)"),
+    sources: sourcesField(),
+    note: noteField(),
+  },
+  primaryKey: ["state", "attribute", "value"],
+  foreignKeys: [
+    { field: "state", resource: "states", key: "iso3" },
+    { field: "sources", resource: "sources", key: "id" },
+  ],
+});
+
+/** trade_totals.csv */
+export const tradeTotals = defineResource({
+  name: "trade_totals",
+  path: "trade_totals.csv",
+  title: "Total foreign trade",
+  description: "A state's total foreign trade with the world in USD, as its own statistics publish it.",
+  fields: {
+    id: text("id", "Row id", { pattern: ID, hint: "a lowercase kebab-case id" }),
+    reporter: id("reporter", "The state whose trade this is", ISO3),
+    period_start: date("period_start", "First day of the period", true),
+    period_end: date("period_end", "Last day of the period", true),
+    flow: oneOf("flow", "turnover, export or import, from the reporter's view", enums.tradeFlow),
+    value_usd: number("value_usd", "Value in US dollars", { minimum: 0, unit: "USD" }),
+    sources: sourcesField(),
+    note: noteField(),
+  },
+  primaryKey: ["id"],
+  foreignKeys: [
+    { field: "reporter", resource: "states", key: "iso3" },
+    { field: "sources", resource: "sources", key: "id" },
+  ],
+  rules: periodRules(),
+});
+
 /** claims.csv */
 export const claims = defineResource({
   name: "claims",
@@ -447,7 +616,12 @@ export const allResources = [
   transit,
   funds,
   trade,
+  tradeTotals,
   events,
+  conflict,
+  agreementTopics,
+  observations,
+  stateAttributes,
   claims,
   gaps,
 ] as const;
@@ -464,5 +638,10 @@ export type TransitRow = RecordOf<typeof transit>;
 export type FundRow = RecordOf<typeof funds>;
 export type TradeRow = RecordOf<typeof trade>;
 export type EventRow = RecordOf<typeof events>;
+export type ConflictRow = RecordOf<typeof conflict>;
+export type AgreementTopicRow = RecordOf<typeof agreementTopics>;
+export type ObservationRow = RecordOf<typeof observations>;
+export type StateAttributeRow = RecordOf<typeof stateAttributes>;
+export type TradeTotalRow = RecordOf<typeof tradeTotals>;
 export type ClaimRow = RecordOf<typeof claims>;
 export type GapRow = RecordOf<typeof gaps>;

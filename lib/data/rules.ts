@@ -11,6 +11,7 @@ import type { RowRule } from "./resource";
 export const unitsOfMetric: Readonly<Record<string, readonly string[]>> = {
   cargo: ["t"],
   containers: ["TEU", "containers"],
+  trains: ["trains"],
   cargo_growth: ["percent"],
   container_growth: ["percent"],
   cargo_capacity: ["t_per_year"],

@@ -42,7 +42,12 @@ export const VINTAGE_RESOURCES = [
   "transit",
   "funds",
   "trade",
+  "tradeTotals",
   "events",
+  "conflict",
+  "agreementTopics",
+  "observations",
+  "stateAttributes",
 ] as const;
 
 /** A resource a vintage filters. */

@@ -36,7 +36,10 @@ export type CorridorScope = CorridorFlowRow["scope"] | TransitRow["scope"];
  * TITR Association counting Kazakh traffic; `caspian_ports` are the Kazakh and Azerbaijani seaports;
  * `azerbaijan_railways`, `port_of_baku` and every transit scope (transit.csv is transit through Azerbaijan) are
  * Azerbaijan's; the BTK railway crosses Azerbaijan, Georgia and Türkiye, and its rows are counted by ADY, the Turkish
- * Ministry of Transport and a Georgian minister, so `btk_railway` and `btk_cumulative` are all three's.
+ * Ministry of Transport and a Georgian minister, so `btk_railway` and `btk_cumulative` are all three's; the
+ * China–Europe trains (`china_railway_express`) are counted by China's railway; the northern route's containers by
+ * UTLC ERA, the joint company of the Kazakh, Russian and Belarusian railways (`era_utlc`), or by Kazakhstan
+ * (`kz_transit_china_europe`).
  */
 export const SCOPE_STATES: Readonly<Record<CorridorScope, readonly Iso3[]>> = {
   whole_route: ["KAZ"] as Iso3[],
@@ -47,6 +50,10 @@ export const SCOPE_STATES: Readonly<Record<CorridorScope, readonly Iso3[]>> = {
   port_of_baku: ["AZE"] as Iso3[],
   btk_railway: ["AZE", "GEO", "TUR"] as Iso3[],
   btk_cumulative: ["AZE", "GEO", "TUR"] as Iso3[],
+  titr_association: ["KAZ", "AZE", "GEO", "TUR"] as Iso3[],
+  china_railway_express: ["CHN"] as Iso3[],
+  era_utlc: ["KAZ", "RUS", "BLR"] as Iso3[],
+  kz_transit_china_europe: ["KAZ"] as Iso3[],
   total_transit: ["AZE"] as Iso3[],
   rail_transit: ["AZE"] as Iso3[],
   ots_transit: ["AZE"] as Iso3[],

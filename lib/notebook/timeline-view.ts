@@ -56,6 +56,8 @@ const KIND_PLURAL: Readonly<Record<EventKind, string>> = {
   accession: "accessions",
   chairmanship: "chairmanships",
   infrastructure: "infrastructure openings",
+  exercise: "joint military exercises",
+  military_education: "military-education agreements",
   report: "reports",
   other: "other events",
 };
@@ -354,6 +356,8 @@ const KIND_COLORS: Readonly<Record<EventKind, string>> = {
   accession: "#009E73",
   chairmanship: "#CC79A7",
   infrastructure: "#D55E00",
+  exercise: "#882255",
+  military_education: "#44AA99",
   report: "#F0E442",
   other: "#999999",
 };

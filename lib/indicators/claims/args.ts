@@ -45,10 +45,10 @@ export interface StatusAtArgs {
 
 /** Args of `date`: the date of a row (by `id` or `where`) equals the article's date; `expect` checks further columns. */
 export interface DateArgs {
-  readonly resource: "events" | "organizations" | "memberships" | "funds" | "capacities";
+  readonly resource: "events" | "conflict" | "organizations" | "memberships" | "funds" | "capacities";
   readonly id?: string | undefined;
   readonly where?: Where | undefined;
-  /** Column holding the date; default `date` (events), `founded` (organizations), `since` (memberships), `agreed` (funds), `as_of` (capacities). */
+  /** Column holding the date; default `date` (events, conflict), `founded` (organizations), `since` (memberships), `agreed` (funds), `as_of` (capacities). */
   readonly field?: string | undefined;
   readonly expect?:
     | {
@@ -79,7 +79,7 @@ export interface GrowthArgs {
 
 /** Args of `count`: how many rows (or states with a status as of a date) match; or whether each of several values occurs. */
 export interface CountArgs {
-  readonly resource: "memberships" | "events" | "funds" | "states" | "organizations";
+  readonly resource: "memberships" | "events" | "funds" | "states" | "organizations" | "agreement_topics";
   readonly where?: Where | undefined;
   /** memberships: the organisation whose members are counted. */
   readonly org?: string | undefined;
@@ -97,7 +97,7 @@ export interface CountArgs {
 
 /** Args of `value`: a value of a row equals the article's (within tolerance), or, with `op: "increase"`, a capacity rose. */
 export interface ValueArgs {
-  readonly resource: "capacities" | "corridor_flows" | "transit" | "funds" | "trade";
+  readonly resource: "capacities" | "corridor_flows" | "transit" | "funds" | "trade" | "observations";
   readonly id?: string | undefined;
   readonly where?: Where | undefined;
   readonly field?: string | undefined;
@@ -105,7 +105,49 @@ export interface ValueArgs {
   /** capacities with `op: "increase"`: the asset and metric, and the date by which the rise is judged. */
   readonly asset?: string | undefined;
   readonly metric?: string | undefined;
+  /** The date by which a rise (or, for observations, the latest value) is judged. */
   readonly as_of?: string | undefined;
+  /** observations with `op: "increase"`: the start of the window; the earliest row dated on or after it is the base. */
+  readonly from?: string | undefined;
+}
+
+/**
+ * Args of `share`: the share (in percent) of the states matching `of` (states.csv columns and state_attributes.csv
+ * attributes, e.g. `{"m49_region": "Asia"}`) that hold one of `statuses` in `org` on `as_of`; compared by `op` with
+ * `threshold` (for a word like "most": `gt` 50) or, without one, with the article's number within the tolerance.
+ */
+export interface ShareArgs {
+  readonly org: string;
+  readonly as_of: string;
+  readonly statuses?: readonly Status[] | undefined;
+  readonly of: Where;
+  readonly op?: "eq" | "gte" | "lte" | "gt" | "lt" | undefined;
+  readonly threshold?: number | undefined;
+}
+
+/**
+ * Args of `ties`: for each partner, the ties it shares with `state`: every attribute of state_attributes.csv with a
+ * value in common, and (with `org`) both holding full membership of `org` on `as_of`. A partner shares ties when it
+ * has at least `min` of them; the claim holds when every partner does.
+ */
+export interface TiesArgs {
+  readonly state: string;
+  readonly partners: readonly string[];
+  readonly attributes: readonly string[];
+  readonly org?: string | undefined;
+  readonly as_of: string;
+  readonly min: number;
+}
+
+/**
+ * Args of `balance`: the multi-vector balance index (lib/indicators/balance, default weights and spheres) of `state`
+ * on `date` against the same index of each state of `against`: supported when it is above their median, partly
+ * when equal to it (within 0.005), not supported below.
+ */
+export interface BalanceArgs {
+  readonly state: string;
+  readonly against: readonly string[];
+  readonly date: string;
 }
 
 /** An issue for a date that does not exist ("2026-06-31: June has 30 days"), else the shape expected. */
@@ -157,10 +199,10 @@ const statusAtArgs = z
 
 const dateArgs = z
   .object({
-    resource: z.enum(["events", "organizations", "memberships", "funds", "capacities"]),
+    resource: z.enum(["events", "conflict", "organizations", "memberships", "funds", "capacities"]),
     id: z.string().optional(),
     where: whereSchema.optional(),
-    /** Column holding the date; default `date` (events), `founded` (organizations), `since` (memberships), `agreed` (funds), `as_of` (capacities). */
+    /** Column holding the date; default `date` (events, conflict), `founded` (organizations), `since` (memberships), `agreed` (funds), `as_of` (capacities). */
     field: z.string().optional(),
     expect: z
       .object({
@@ -195,7 +237,7 @@ const growthArgs = z
 
 const countArgs = z
   .object({
-    resource: z.enum(["memberships", "events", "funds", "states", "organizations"]),
+    resource: z.enum(["memberships", "events", "funds", "states", "organizations", "agreement_topics"]),
     where: whereSchema.optional(),
     /** memberships: the organisation whose members are counted. */
     org: z.string().optional(),
@@ -220,7 +262,7 @@ const countArgs = z
 
 const valueArgs = z
   .object({
-    resource: z.enum(["capacities", "corridor_flows", "transit", "funds", "trade"]),
+    resource: z.enum(["capacities", "corridor_flows", "transit", "funds", "trade", "observations"]),
     id: z.string().optional(),
     where: whereSchema.optional(),
     field: z.string().optional(),
@@ -229,17 +271,54 @@ const valueArgs = z
     asset: z.string().optional(),
     metric: z.string().optional(),
     as_of: isoDate.optional(),
+    from: isoDate.optional(),
+  })
+  .strict();
+
+const shareArgs = z
+  .object({
+    org: z.string(),
+    as_of: isoDate,
+    statuses: z.array(status).optional(),
+    of: whereSchema,
+    op: z.enum(["eq", "gte", "lte", "gt", "lt"]).optional(),
+    threshold: z.number().optional(),
+  })
+  .strict();
+
+const tiesArgs = z
+  .object({
+    state: z.string(),
+    partners: z.array(z.string()).min(1),
+    attributes: z.array(z.enum(enums.stateAttribute)),
+    org: z.string().optional(),
+    as_of: isoDate,
+    min: z.number().int().positive(),
+  })
+  .strict();
+
+const balanceArgs = z
+  .object({
+    state: z.string(),
+    against: z.array(z.string()).min(1),
+    date: isoDate,
   })
   .strict();
 
 const notCheckableArgs = z.object({ not_checkable: z.string().min(1) }).strict();
 
-const argsSchemas: Record<"status_at" | "date" | "growth" | "count" | "value", z.ZodType> = {
+/** A test of claims.csv. */
+export type ClaimTest = (typeof enums.claimTest)[number];
+
+const argsSchemas: Record<ClaimTest, z.ZodType> = {
   status_at: statusAtArgs,
   date: dateArgs,
   growth: growthArgs,
   count: countArgs,
   value: valueArgs,
+  share: shareArgs,
+  ties: tiesArgs,
+  balance: balanceArgs,
 };
 
 // Compile-time checks that the schemas parse to the documented interfaces.
@@ -249,7 +328,10 @@ const _check: [
   z.infer<typeof growthArgs> extends GrowthArgs ? true : never,
   z.infer<typeof countArgs> extends CountArgs ? true : never,
   z.infer<typeof valueArgs> extends ValueArgs ? true : never,
-] = [true, true, true, true, true];
+  z.infer<typeof shareArgs> extends ShareArgs ? true : never,
+  z.infer<typeof tiesArgs> extends TiesArgs ? true : never,
+  z.infer<typeof balanceArgs> extends BalanceArgs ? true : never,
+] = [true, true, true, true, true, true, true, true];
 void _check;
 
 /** Parsed args of a claim: the test's args, or a reason it is not checkable, or what is wrong with them. */
@@ -264,7 +346,7 @@ export type ParsedArgs =
  * @example parseClaimArgs("status_at", '{"state":"AZE","org":"SCO","status":"dialogue_partner","date":"2015-07-10"}').ok // => true
  * @example parseClaimArgs("date", '{"resource":"events"}').ok // => false (needs id or where)
  */
-export function parseClaimArgs(test: "status_at" | "date" | "growth" | "count" | "value", json: string): ParsedArgs {
+export function parseClaimArgs(test: ClaimTest, json: string): ParsedArgs {
   let raw: unknown;
   try {
     raw = JSON.parse(json);

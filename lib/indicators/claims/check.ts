@@ -14,7 +14,13 @@ import {
   type GrowthArgs,
   type StatusAtArgs,
   type ValueArgs,
+  type ShareArgs,
+  type TiesArgs,
+  type BalanceArgs,
 } from "./args";
+import { checkBalance } from "./test-balance";
+import { checkShare } from "./test-share";
+import { checkTies } from "./test-ties";
 import { checkCount } from "./test-count";
 import { checkDate } from "./test-date";
 import { checkGrowth } from "./test-growth";
@@ -49,6 +55,12 @@ function run(claim: ClaimInput, data: ClaimData): TestOutcome {
       return checkCount(parsed.args as CountArgs, claim.article_value, tol, data);
     case "value":
       return checkValue(parsed.args as ValueArgs, claim.article_value, tol, data);
+    case "share":
+      return checkShare(parsed.args as ShareArgs, claim.article_value, tol, data);
+    case "ties":
+      return checkTies(parsed.args as TiesArgs, data);
+    case "balance":
+      return checkBalance(parsed.args as BalanceArgs, data);
   }
 }
 

@@ -12,4 +12,8 @@ export * from "./test-date";
 export * from "./test-growth";
 export * from "./test-count";
 export * from "./test-value";
+export * from "./state-rows";
+export * from "./test-share";
+export * from "./test-ties";
+export * from "./test-balance";
 export * from "./check";

@@ -10,18 +10,29 @@ import type { CountArgs } from "./args";
 import { articleNumber, compareByOp } from "./compare";
 import { claimsMembershipIndex } from "./test-status";
 import type { ClaimData, Evidence, TestOutcome, Verdict } from "./types";
+import { statesWithAttributes } from "./state-rows";
 import { whereRows } from "./where";
 
 type AnyRow = Record<string, unknown> & { readonly sources?: readonly SourceId[] };
 
 const srcOf = (r: AnyRow): readonly SourceId[] => r.sources ?? [];
-const keyOf = (r: AnyRow): string => String(r.id ?? r.iso3 ?? [r.state, r.org, r.since].filter(Boolean).join("|"));
+const keyOf = (r: AnyRow): string =>
+  String(r.id ?? r.iso3 ?? (r.event !== undefined ? `${String(r.event)}|${String(r.topic)}` : [r.state, r.org, r.since].filter(Boolean).join("|")));
+
+/** The rows a non-membership count selects from: the latest row of each fund, or the resource's rows. */
+function countPool(args: CountArgs, data: ClaimData): readonly AnyRow[] {
+  if (args.resource === "funds") return latestFundRows(data.funds, args.as_of);
+  if (args.resource === "agreement_topics") return data.agreementTopics;
+  if (args.resource === "states") return statesWithAttributes(data);
+  return data[args.resource as "events" | "organizations"];
+}
 
 /**
  * Checks a `count` claim.
  * - `memberships` with `org`: the states whose status in `org` on `as_of` (default today) is in `statuses` (default
  *   full membership), further filtered by `where` on states.csv columns (e.g. `region`).
- * - `events`, `states`, `organizations`: rows matching `where`; `funds`: the latest row of each fund as of `as_of`.
+ * - `events`, `states` (with their state_attributes.csv attributes as list columns), `organizations`,
+ *   `agreement_topics`: rows matching `where`; `funds`: the latest row of each fund as of `as_of`.
  * - `each`: counts rows for each value of a column separately; all values present → `supported`, some →
  *   `partly_supported`, none → `not_supported` (the article's value is not used).
  * - `than`: a comparative claim; the count must exceed (`op` gt by default) the count of the `than` selection of the
@@ -43,18 +54,16 @@ export function checkCount(
     const ix = claimsMembershipIndex(data);
     const date = args.as_of ?? new Date().toISOString().slice(0, 10);
     const statuses: readonly string[] = args.statuses ?? FULL_MEMBERSHIP;
-    const stateRows = new Map<string, AnyRow>(data.states.map((s) => [s.iso3, s]));
     const holders = ix.states
       .map((s) => ({ s, at: statusAt(ix, s, args.org!, date) }))
       .filter(({ at }) => at.status !== "none" && statuses.includes(at.status));
     const filtered = args.where
-      ? new Set(whereRows([...stateRows.values()], args.where).map((r) => String(r.iso3)))
+      ? new Set(whereRows(statesWithAttributes(data), args.where).map((r) => String(r.iso3)))
       : undefined;
     rows = holders.filter(({ s }) => !filtered || filtered.has(s)).map(({ s, at }) => ({ id: s, sources: at.sources }));
     label = `states ${statuses.join("/")} of ${args.org} on ${date}${args.where ? ` where ${JSON.stringify(args.where)}` : ""}`;
   } else {
-    const source: readonly AnyRow[] =
-      args.resource === "funds" ? latestFundRows(data.funds, args.as_of) : data[args.resource];
+    const source = countPool(args, data);
     rows = whereRows(source, args.where);
     label = `rows of ${args.resource}${args.where ? ` where ${JSON.stringify(args.where)}` : ""}${args.resource === "funds" && args.as_of ? ` as of ${args.as_of}` : ""}`;
   }
@@ -87,8 +96,7 @@ export function checkCount(
   if (args.than) {
     if (args.resource === "memberships")
       return { verdict: "not_checkable", reason: "than is not available for memberships counts", evidence };
-    const pool: readonly AnyRow[] =
-      args.resource === "funds" ? latestFundRows(data.funds, args.as_of) : data[args.resource];
+    const pool = countPool(args, data);
     const other = whereRows(pool, args.than.where);
     evidence.push({
       label: `rows of ${args.resource} where ${JSON.stringify(args.than.where)}`,

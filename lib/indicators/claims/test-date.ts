@@ -12,6 +12,7 @@ import { whereRows } from "./where";
 
 const DEFAULT_FIELD: Record<DateArgs["resource"], string> = {
   events: "date",
+  conflict: "date",
   organizations: "founded",
   memberships: "since",
   funds: "agreed",
@@ -20,6 +21,7 @@ const DEFAULT_FIELD: Record<DateArgs["resource"], string> = {
 
 const RESOURCE_KEY = {
   events: "events",
+  conflict: "conflict",
   organizations: "organizations",
   memberships: "memberships",
   funds: "funds",

@@ -18,6 +18,7 @@ const KEY = {
   transit: "transit",
   funds: "funds",
   trade: "trade",
+  observations: "observations",
 } as const;
 
 /**
@@ -26,6 +27,9 @@ const KEY = {
  *   latest `actual` capacity above the earliest `actual` one → `supported` (a realised rise); otherwise a `planned`
  *   or `target` capacity above the latest actual one → `partly_supported` (a rise announced, not yet realised); else
  *   `not_supported`; no actual capacity → `not_checkable`.
+ * - `op: "increase"` (observations, with `where` selecting one series, e.g. subject, metric and scope): the latest
+ *   row dated by `as_of` against the earliest dated on or after `from` → higher `supported`, equal or lower
+ *   `not_supported`; fewer than two such rows → `not_checkable`.
  * - `op: "eq"` (default): the `field` (default `value`) of the rows selected by `id` / `where` against the article's
  *   number within the tolerance (best row counts).
  * @example checkValue({ resource: "capacities", asset: "btk_railway", metric: "cargo_capacity", op: "increase", as_of: "2024-11-30" }, undefined, 0, pkg).verdict // => "supported"
@@ -37,6 +41,7 @@ export function checkValue(
   data: ClaimData,
 ): TestOutcome {
   const all: readonly AnyRow[] = data[KEY[args.resource]];
+  if (args.op === "increase" && args.resource === "observations") return observationIncrease(args, all, tolerance);
   if (args.op === "increase") {
     if (args.resource !== "capacities" || !args.asset || !args.metric) {
       return {
@@ -122,6 +127,40 @@ export function checkValue(
   return {
     verdict,
     reason: `data give ${evidence.map((e) => e.value).join(", ")} against the article's ${article} (tolerance ${tolerance})`,
+    evidence,
+    tolerance,
+  };
+}
+
+/** `op: "increase"` over observations: the latest value by `as_of` against the earliest on or after `from`. */
+function observationIncrease(args: ValueArgs, all: readonly AnyRow[], tolerance: number): TestOutcome {
+  const day = queryDay(args.as_of ?? new Date().toISOString().slice(0, 10));
+  const from = args.from ? effectiveFrom(args.from) : Number.NEGATIVE_INFINITY;
+  const rows = whereRows(all, args.where)
+    .filter((r) => effectiveFrom(String(r.as_of)) <= day && effectiveFrom(String(r.as_of)) >= from)
+    .sort((a, b) => effectiveFrom(String(a.as_of)) - effectiveFrom(String(b.as_of)));
+  const ev = (r: AnyRow, what: string): Evidence => ({
+    label: `${what} (${String(r.as_of)})`,
+    value: r.value as number,
+    row: String(r.id),
+    sources: rowSources(r),
+  });
+  const window = `${args.from ?? "the first row"} to ${args.as_of ?? "today"}`;
+  if (rows.length < 2)
+    return {
+      verdict: "not_checkable",
+      reason: `${rows.length === 0 ? "no row" : "only one row"} of data/observations.csv matches in ${window}`,
+      evidence: rows.map((r) => ev(r, "value")),
+    };
+  const first = rows[0]!;
+  const last = rows[rows.length - 1]!;
+  const evidence = [ev(first, "earliest"), ev(last, "latest")];
+  const rose = (last.value as number) > (first.value as number);
+  return {
+    verdict: rose ? "supported" : "not_supported",
+    reason: `${String(first.value)} (${String(first.as_of)}) to ${String(last.value)} (${String(last.as_of)}): ${
+      rose ? "a rise" : "no rise"
+    } in ${window}`,
     evidence,
     tolerance,
   };

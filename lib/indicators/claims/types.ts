@@ -46,7 +46,19 @@ export interface ClaimResult {
 /** The resources claim checks read (a {@link DataPackage} has them all). */
 export type ClaimData = Pick<
   DataPackage,
-  "memberships" | "organizations" | "events" | "transit" | "corridorFlows" | "capacities" | "funds" | "states" | "trade"
+  | "memberships"
+  | "organizations"
+  | "events"
+  | "conflict"
+  | "transit"
+  | "corridorFlows"
+  | "capacities"
+  | "funds"
+  | "states"
+  | "trade"
+  | "agreementTopics"
+  | "observations"
+  | "stateAttributes"
 >;
 
 /** The outcome of one test before it is wrapped into a {@link ClaimResult}. */
