@@ -6,6 +6,7 @@ import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runDataCheck } from "../lib/data/check-cli";
 import { defaultDataDir } from "../lib/data/paths";
+import { CHANGES_FILE, dataChangesStep, type DataChangesStep } from "./data-changes";
 import { checkRunInputs, type RunInput } from "./discover";
 import { lockOutDir } from "./lock";
 import {
@@ -18,7 +19,7 @@ import {
   UsageError,
   type RunOptions,
 } from "./options";
-import { makeOutDir, outDirProblem, projectRoot } from "./paths";
+import { makeOutDir, outDirProblem, projectRoot, resolvedDataDir } from "./paths";
 import { buildReportPack } from "./report-pack";
 import { buildReportPages } from "./report-pages";
 import { describeFailure, runNotebooks } from "./run";
@@ -236,11 +237,34 @@ async function runMain(options: RunOptions, sources: readonly RunInput[]): Promi
         : "[report pack] skipped: registered figures and tables unchanged",
     );
   }
+  // The data rows added, changed or removed since the last run, and where each landed (printed in quiet mode too).
+  let data: DataChangesStep | undefined;
+  let dataProblem: string | undefined;
+  try {
+    const rel = relative(projectRoot, join(options.outDir, CHANGES_FILE));
+    data = dataChangesStep(
+      options.outDir,
+      resolvedDataDir(),
+      rel.startsWith("..") ? join(options.outDir, CHANGES_FILE) : rel,
+    );
+  } catch (e) {
+    dataProblem = `data changes not listed: ${(e as Error).message}`;
+  }
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   const cached = results.filter((r) => r.cached).length;
   console.log(
     `\n${results.length - failed.length}/${results.length} notebooks ok (${cached} skipped, unchanged) in ${secs} s; outputs in ${relative(projectRoot, options.outDir) || "."}/`,
   );
+  for (const l of data?.lines ?? []) console.log(l);
+  if (data !== undefined && failed.length === 0) {
+    try {
+      data.commit();
+    } catch (e) {
+      dataProblem = `the data rows of this run were not recorded: ${(e as Error).message}`;
+    }
+  } else if (data !== undefined && (data.changes.first || data.changes.changes.length > 0))
+    console.log("  (not recorded as the last run: a notebook failed; the next run lists these again)");
+  if (dataProblem !== undefined) console.error(dataProblem);
   if (failed.length > 0) {
     console.error(`\n${failed.length} notebook(s) failed:`);
     for (const r of failed) console.error(`  - ${describeFailure(r)}`);

@@ -35,6 +35,12 @@ export interface FigureRegistration {
   readonly sources?: readonly string[];
   /** For the sources line when the figure carries none. */
   readonly sourceCatalog?: SourceCatalog;
+  /**
+   * Ids of the data rows the figure draws, `<resource>:<primary key values joined by |>`
+   * (`corridor_flows:titr-whole-2019-cargo`); written into the spec only when given. The main job's summary then
+   * says the figure draws a changed row, rather than only that it cites the row's source.
+   */
+  readonly rows?: readonly string[];
 }
 
 /** A table for the report. */
@@ -44,6 +50,8 @@ export interface TableRegistration {
   readonly caption?: string;
   readonly table: TableInput;
   readonly sourceCatalog?: SourceCatalog;
+  /** Ids of the data rows the table shows, as in {@link FigureRegistration.rows}; written only when given. */
+  readonly rows?: readonly string[];
 }
 
 /** A spec file of a registered figure. */
@@ -54,6 +62,8 @@ export interface FigureSpec {
   readonly title: string;
   readonly caption: string;
   readonly sources: readonly string[];
+  /** Ids of the data rows drawn, when the notebook named them (absent otherwise). */
+  readonly rows?: readonly string[];
   readonly sourcesText: string;
   readonly figure: PlotlyFigure;
 }
@@ -66,6 +76,8 @@ export interface TableSpec {
   readonly title: string;
   readonly caption: string;
   readonly sources: readonly string[];
+  /** Ids of the data rows shown, when the notebook named them (absent otherwise). */
+  readonly rows?: readonly string[];
   readonly sourcesText: string;
   readonly table: TableInput;
 }
@@ -98,6 +110,7 @@ export function registerFigure(registration: FigureRegistration): string | undef
     title: registration.title ?? figureTitle(registration.figure),
     caption: registration.caption,
     sources,
+    ...(registration.rows !== undefined ? { rows: [...registration.rows] } : {}),
     sourcesText:
       registration.figure.meta?.sourcesText !== undefined && registration.sources === undefined
         ? registration.figure.meta.sourcesText
@@ -129,6 +142,7 @@ export function registerTable(registration: TableRegistration): string | undefin
     title: registration.title,
     caption: registration.caption ?? "",
     sources: [...registration.table.sources],
+    ...(registration.rows !== undefined ? { rows: [...registration.rows] } : {}),
     sourcesText: sourcesLine(registration.table.sources, registration.sourceCatalog, 100_000),
     table: registration.table,
   };

@@ -56,6 +56,8 @@ export interface NotebookTableOptions extends Omit<TableHtmlOptions, "sourceCata
   readonly empty: string;
   /** The caption registered with the report pack (default: none). */
   readonly reportCaption?: string;
+  /** Ids of the data rows the table shows (`events:sco-dialogue-aze`), registered beside its sources. */
+  readonly rows?: readonly string[];
 }
 
 /** The context a notebook works in; see {@link notebook}. */
@@ -100,9 +102,16 @@ export interface Notebook<S extends string = string> {
   none(what: string): string;
   /**
    * Shows a figure and registers it for the report pack. A figure with nothing to draw is shown as a sentence
-   * (its title and message) and not registered. `fit` makes room for a long legend first.
+   * (its title and message) and not registered. `fit` makes room for a long legend first; `rows` names the data
+   * rows drawn (`corridor_flows:titr-whole-2019-cargo`), registered beside the source ids so the main job's summary
+   * can say which figures draw a changed row.
    */
-  figure(id: string, figure: PlotlyFigure, caption: string, options?: { readonly fit?: boolean }): void;
+  figure(
+    id: string,
+    figure: PlotlyFigure,
+    caption: string,
+    options?: { readonly fit?: boolean; readonly rows?: readonly string[] },
+  ): void;
   /** Shows a table and registers it for the report pack; a table without rows is the `empty` sentence instead. */
   table(id: string, table: TableInput & { readonly title: string }, options: NotebookTableOptions): void;
   /**
@@ -172,10 +181,16 @@ export function notebook<S extends string = string>(
       }
       const shown = options.fit ? fitLegend(figure) : figure;
       show(shown);
-      registerFigure({ id, caption, figure: shown, sourceCatalog: pkg.sources });
+      registerFigure({
+        id,
+        caption,
+        figure: shown,
+        sourceCatalog: pkg.sources,
+        ...(options.rows !== undefined ? { rows: options.rows } : {}),
+      });
     },
     table(id, table, options) {
-      const { reportCaption, ...display } = options;
+      const { reportCaption, rows, ...display } = options;
       displayHtml(tableHtml(table, { ...display, sourceCatalog: pkg.sources }));
       if (table.rows.length === 0) return;
       registerTable({
@@ -184,6 +199,7 @@ export function notebook<S extends string = string>(
         table,
         sourceCatalog: pkg.sources,
         ...(reportCaption !== undefined ? { caption: reportCaption } : {}),
+        ...(rows !== undefined ? { rows } : {}),
       });
     },
     section(heading, items, empty, body) {
