@@ -20,15 +20,22 @@ const MINISTRY_IDS = [2019, 2020, 2021, 2022, 2023, 2024, 2025].map((y) => `titr
 describe("capacityAt() on the real data", () => {
   const pkg = realData();
   it("takes the latest actual statement by the date", () => {
-    // TITR actual cargo capacity rows: 2022-11 6.0 Mt, 2023-05 5.8 Mt, 2024-01 6.0, 2024-02 6.0, 2024-12 6.0, 2025-05 6.0
+    // TITR actual cargo capacity rows: 2022-11 6.0 Mt, 2023-05 5.8 Mt, 2023-11 6.0 (Karabayev's 'from 6'), 2024-01 6.0,
+    // 2024-02 6.0, 2024-12 6.0, 2025-05 6.0. By 2023-12-31 the latest statement is 2023-11 (6.0 Mt), after 2023-05.
     const end2023 = capacityAt(pkg.capacities, { asset: "titr", metric: "cargo_capacity", date: "2023-12-31" })!;
     expect(end2023).toMatchObject({
+      value: 6000000,
+      rowId: "titr-capacity-2023-11-cargo",
+      asOf: "2023-11",
+      uncertain: false,
+    });
+    expect(end2023.sources).toEqual(rowById(pkg.capacities, "titr-capacity-2023-11-cargo").sources);
+    // mid-2023, before the November statement: the 2023-05 row (5.8 Mt) still decides
+    expect(capacityAt(pkg.capacities, { asset: "titr", metric: "cargo_capacity", date: "2023-08-31" })).toMatchObject({
       value: 5800000,
       rowId: "titr-capacity-2023-cargo",
       asOf: "2023-05",
-      uncertain: false,
     });
-    expect(end2023.sources).toEqual(rowById(pkg.capacities, "titr-capacity-2023-cargo").sources);
     const end2024 = capacityAt(pkg.capacities, { asset: "titr", metric: "cargo_capacity", date: "2024" })!; // "2024" = 2024-12-31
     expect(end2024).toMatchObject({ value: 6000000, rowId: "titr-capacity-2024-cargo", uncertain: false });
   });
@@ -84,14 +91,15 @@ describe("utilisation and headroom", () => {
     });
     const rows = utilisationTable(s, pkg.capacities, { asset: "titr", metric: "cargo_capacity" });
     // 2019–2021: no capacity stated yet → null. 2022: 1,485,000 / 6,000,000 (2022-11) = 24.75 %;
-    // 2023: 2,764,000 / 5,800,000 (2023-05) = 47.6552 %; 2024: 4,484,000 / 6,000,000 (2024-12) = 74.7333 %;
+    // 2023: 2,764,000 / 6,000,000 (2023-11, the latest actual statement of 2023) = 46.0667 %;
+    // 2024: 4,484,000 / 6,000,000 (2024-12) = 74.7333 %;
     // 2025: 4,119,000 / 6,000,000 (2025-05) = 68.65 %
     expect(rows.map((r) => r.utilisation)).toEqual([
       null,
       null,
       null,
       24.75,
-      expect.closeTo(47.6552, 3),
+      expect.closeTo(46.0667, 3),
       expect.closeTo(74.7333, 3),
       expect.closeTo(68.65, 3),
     ]);
