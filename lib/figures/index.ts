@@ -24,4 +24,5 @@ export * from "./overlap-network";
 export * from "./timeline";
 export * from "./balance-bars";
 export * from "./no-data";
+export * from "./year-marks";
 export * from "./adapters";

@@ -20,6 +20,7 @@ export * from "./corridor";
 export * from "./embeddedness";
 export * from "./funds-trade";
 export * from "./timeline-view";
+export * from "./comparisons";
 export * from "./workbook";
 export * from "./answer-record";
 export * from "./grading";

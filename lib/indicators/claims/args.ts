@@ -50,6 +50,12 @@ export interface DateArgs {
   readonly where?: Where | undefined;
   /** Column holding the date; default `date` (events, conflict), `founded` (organizations), `since` (memberships), `agreed` (funds), `as_of` (capacities). */
   readonly field?: string | undefined;
+  /**
+   * With several matching rows, judge the earliest (or latest) date instead of the best match: a claim about when
+   * something began ("from 1993") is about the first row. When it disagrees but another row agrees, the verdict is
+   * `partly_supported`.
+   */
+  readonly pick?: "earliest" | "latest" | undefined;
   readonly expect?:
     | {
         readonly place?: string | undefined;
@@ -204,6 +210,7 @@ const dateArgs = z
     where: whereSchema.optional(),
     /** Column holding the date; default `date` (events, conflict), `founded` (organizations), `since` (memberships), `agreed` (funds), `as_of` (capacities). */
     field: z.string().optional(),
+    pick: z.enum(["earliest", "latest"]).optional(),
     expect: z
       .object({
         place: z.string().optional(),

@@ -34,7 +34,10 @@ export function checkBalance(args: BalanceArgs, data: ClaimData): TestOutcome {
   if (own.index === undefined || scored.length === 0)
     return {
       verdict: "not_checkable",
-      reason: own.index === undefined ? `${args.state} has no weighted tie on ${args.date}` : "no comparison state has an index",
+      reason:
+        own.index === undefined
+          ? `${args.state} has no weighted tie on ${args.date}`
+          : "no comparison state has an index",
       evidence,
     };
   const mid = median(scored.map((b) => b.index!) as number[]);

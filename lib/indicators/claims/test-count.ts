@@ -17,7 +17,13 @@ type AnyRow = Record<string, unknown> & { readonly sources?: readonly SourceId[]
 
 const srcOf = (r: AnyRow): readonly SourceId[] => r.sources ?? [];
 const keyOf = (r: AnyRow): string =>
-  String(r.id ?? r.iso3 ?? (r.event !== undefined ? `${String(r.event)}|${String(r.topic)}` : [r.state, r.org, r.since].filter(Boolean).join("|")));
+  String(
+    r.id ??
+      r.iso3 ??
+      (r.event !== undefined
+        ? `${String(r.event)}|${String(r.topic)}`
+        : [r.state, r.org, r.since].filter(Boolean).join("|")),
+  );
 
 /** The rows a non-membership count selects from: the latest row of each fund, or the resource's rows. */
 function countPool(args: CountArgs, data: ClaimData): readonly AnyRow[] {

@@ -39,6 +39,8 @@ function rowKey(r: AnyRow): string {
  * precision; `toleranceDays` widens it). With several matching rows the best verdict counts and the reason says so.
  * `expect` checks place, participants, organisations or kind of the row: a date that agrees with a failed
  * expectation is `partly_supported`. No matching row, or no date in it, is `not_checkable`.
+ * `pick: "earliest"` (or `"latest"`) judges that row's date instead of the best match: disagreeing while another
+ * matching row agrees gives `partly_supported`.
  * Missing values: no matching row, or a row without the date, gives `not_checkable`.
  * @example checkDate({ resource: "events", id: "2024-08-09-sixth-consultative-meeting-astana" }, "2024-08-09", 0, pkg).verdict // => "supported"
  */
@@ -113,6 +115,7 @@ export function checkDate(
     }
     verdicts.push(v);
   }
+  if (args.pick !== undefined) return pickedDate(args.pick, picked, field, article, toleranceDays, evidence, verdicts);
   const verdict = bestVerdict(verdicts);
   const dates = evidence.filter((e) => e.label.startsWith(`${field} of`)).map((e) => e.value ?? "none");
   const several = picked.length > 1 ? ` (${picked.length} rows match; best taken)` : "";
@@ -121,4 +124,35 @@ export function checkDate(
       ? `the matching row has no ${field}`
       : `data give ${dates.join(", ")} against the article's ${article}${failed.length ? `; but ${failed.join("; ")}` : ""}${several}`;
   return { verdict, reason, evidence, tolerance: toleranceDays };
+}
+
+/** The `pick` rule of {@link checkDate}: the earliest or latest date decides; another agreeing row makes it partly. */
+function pickedDate(
+  pick: "earliest" | "latest",
+  rows: readonly AnyRow[],
+  field: string,
+  article: string,
+  toleranceDays: number,
+  evidence: readonly Evidence[],
+  verdicts: readonly Verdict[],
+): TestOutcome {
+  const dated = rows
+    .map((r, i) => ({ r, i, d: typeof r[field] === "string" ? (r[field] as string) : "" }))
+    .filter((x) => x.d !== "")
+    .sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : 0));
+  if (dated.length === 0) return { verdict: "not_checkable", reason: `no matching row has a ${field}`, evidence };
+  const chosen = pick === "earliest" ? dated[0]! : dated[dated.length - 1]!;
+  const own = verdicts[chosen.i]!;
+  const agreeing = dated.filter((x) => verdicts[x.i] === "supported").length;
+  const verdict: Verdict = own === "supported" || agreeing === 0 ? own : "partly_supported";
+  const why =
+    verdict === "partly_supported" && own !== "supported"
+      ? `; ${agreeing} of ${dated.length} matching rows agree with the article, but not the ${pick}`
+      : "";
+  return {
+    verdict,
+    reason: `the ${pick} ${field} of ${dated.length} matching rows is ${chosen.d} (${rowKey(chosen.r)}) against the article's ${article}${why}`,
+    evidence,
+    tolerance: toleranceDays,
+  };
 }

@@ -1,0 +1,60 @@
+/**
+ * Dated events drawn on a year-end chart: a dotted vertical line and a short label for each, placed between the
+ * year ends before and after the date (a point labelled 2015 is the value at the end of 2015, so an event of July
+ * 2015 sits halfway between the 2014 and 2015 points).
+ * @module
+ */
+import type { PlotlyFigure } from "./plotly";
+import { dateStartYear } from "./period-x";
+import { plotlyText } from "./text";
+
+/** One event to mark: its ISO date and a short label. */
+export interface YearMark {
+  readonly date: string;
+  readonly label: string;
+}
+
+/**
+ * Where a dated event sits on an axis of year-end values: the decimal year of its date, minus one.
+ * @example yearEndX("2015-07-02") // => 2014.5
+ */
+export function yearEndX(date: string): number {
+  return Math.round((dateStartYear(date) - 1) * 1000) / 1000;
+}
+
+/**
+ * The figure with a dotted vertical line and a label at the top for each mark (nothing added for none). Labels
+ * step down over three heights so that neighbouring marks do not overlap.
+ * @example withYearMarks(fig, []) === fig // => true
+ */
+export function withYearMarks(fig: PlotlyFigure, marks: readonly YearMark[]): PlotlyFigure {
+  if (marks.length === 0) return fig;
+  const shapes = [
+    ...(((fig.layout.shapes as unknown[]) ?? []) as Record<string, unknown>[]),
+    ...marks.map((m) => ({
+      type: "line",
+      xref: "x",
+      yref: "paper",
+      x0: yearEndX(m.date),
+      x1: yearEndX(m.date),
+      y0: 0,
+      y1: 1,
+      line: { color: "#555555", width: 1, dash: "dot" },
+    })),
+  ];
+  const annotations = [
+    ...(((fig.layout.annotations as unknown[]) ?? []) as Record<string, unknown>[]),
+    ...marks.map((m, i) => ({
+      xref: "x",
+      yref: "paper",
+      x: yearEndX(m.date),
+      y: 1 - (i % 3) * 0.06,
+      yanchor: "bottom",
+      xanchor: "left",
+      showarrow: false,
+      text: plotlyText(m.label),
+      font: { size: 11, color: "#333333" },
+    })),
+  ];
+  return { ...fig, layout: { ...fig.layout, shapes, annotations } };
+}
