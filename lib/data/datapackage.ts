@@ -3,7 +3,7 @@ import { frictionlessResource, type ResourceDef } from "./resource";
 
 /**
  * The datapackage.json descriptor, generated from the resource definitions in resources.ts.
- * @example buildDatapackage().resources.length // => 12
+ * @example buildDatapackage().resources.length // => 17
  */
 export function buildDatapackage(): { name: string; resources: Record<string, unknown>[] } & Record<string, unknown> {
   return {

@@ -16,7 +16,7 @@ export interface YearMark {
 
 /**
  * Where a dated event sits on an axis of year-end values: the decimal year of its date, minus one.
- * @example yearEndX("2015-07-02") // => 2014.5
+ * @example yearEndX("2015-01-01") // => 2014
  */
 export function yearEndX(date: string): number {
   return Math.round((dateStartYear(date) - 1) * 1000) / 1000;

@@ -681,7 +681,7 @@ export function claimsDiscussion(input: ClaimsDiscussionInput): Markdown[] {
   const designParts: Markdown[] = [];
   if (byDesign.length > 0)
     designParts.push(
-      md`**Not checkable, by design.** ${capitalize(countText(byDesign.length, "claim"))} ${byDesign.length === 1 ? "lies" : "lie"} outside what \`data/\` records (${listPhrase(byDesign.map((r) => r.indicator))}); each carries its reason in the register.`,
+      md`**Not checkable, by design.** ${capitalize(countText(byDesign.length, "claim"))} ${byDesign.length === 1 ? "is" : "are"} beyond what \`data/\` can test, as a statement of intent or a matter outside its scope (${listPhrase(byDesign.map((r) => r.indicator))}); each carries its reason in the register.`,
     );
   if (noRow.length > 0)
     designParts.push(

@@ -264,7 +264,7 @@ export function balanceTable(c: BalanceComparison): TableInput & { readonly titl
  * What the balance comparison says: the focal state's rank on the as-of date against the median of the others, and
  * how its index and the others' median moved across each turning point.
  * @example balanceParagraph(balanceComparison(pkg, "AZE" as Iso3, "2026-03-10")).source.includes("median") // => true
- * @example balanceParagraph(balanceComparison(pkg, "TJK" as Iso3, "1995-12-31")).source.includes("no weighted tie") // => true
+ * @example balanceParagraph(balanceComparison(pkg, "PRK" as Iso3, "2026-03-10")).source.includes("no weighted tie") // => true
  */
 export function balanceParagraph(c: BalanceComparison): Markdown {
   const own = c.now[0]!.index;
@@ -399,7 +399,10 @@ export function routeYears(pkg: Pick<DataPackage, "corridorFlows" | "sourceById"
   });
 }
 
-/** The TEU series of each route, for a chart (years without a figure are gaps). */
+/**
+ * The TEU series of each route, for a chart (years without a figure are gaps).
+ * @example routeSeries(routeYears(pkg, "2026-03-10")).map((s) => s.id) // => ["titr", "china_europe_rail", "northern_route"]
+ */
 export function routeSeries(years: readonly RouteYear[]): Series[] {
   return ROUTE_SCOPES.map((q, i) => ({
     id: q.route,
@@ -465,7 +468,7 @@ export function routeFigure(years: readonly RouteYear[], options: Omit<FigureOpt
 /**
  * The share chart: per year, the Middle Corridor's and the northern route's containers as a share of all
  * China–Europe rail containers (`100 × route TEU / China Railway Express TEU`), side by side.
- * @example routeShareFigure(routeYears(pkg, "2015-12-31"), {}).meta?.kind // => "no-data"
+ * @example isEmptyFigure(routeShareFigure(routeYears(pkg, "2015-12-31"), {})) // => true
  */
 export function routeShareFigure(years: readonly RouteYear[], options: Omit<FigureOptions, "title">): PlotlyFigure {
   const computed = "100 × route TEU / China–Europe trains' TEU";
@@ -502,7 +505,10 @@ export function routeShareFigure(years: readonly RouteYear[], options: Omit<Figu
   );
 }
 
-/** The data rows a route comparison draws (`corridor_flows:<id>`). */
+/**
+ * The data rows a route comparison draws (`corridor_flows:<id>`).
+ * @example routeRows(routeYears(pkg, "2026-03-10")).every((r) => r.startsWith("corridor_flows:")) // => true
+ */
 export function routeRows(years: readonly RouteYear[]): string[] {
   return years.flatMap((y) =>
     y.rows.filter((r): r is CorridorFlowRow => r !== undefined).map((r) => `corridor_flows:${r.id}`),
@@ -512,7 +518,7 @@ export function routeRows(years: readonly RouteYear[]): string[] {
 /**
  * What the route comparison says: the Middle Corridor's share of China–Europe container traffic in the first and
  * last year with both figures, the northern route's, the caveats of scope, and whether the focal state lies on it.
- * @example routeParagraph(routeYears(pkg, "2015-12-31"), "AZE" as Iso3, "Azerbaijan").source.startsWith("No full-year") // => true
+ * @example routeParagraph(routeYears(pkg, "2015-12-31"), "AZE" as Iso3, "Azerbaijan").source.startsWith("No year") // => true
  */
 export function routeParagraph(years: readonly RouteYear[], focal: Iso3, name: string): Markdown {
   const on = (Object.keys(ROUTE_STATES) as (keyof typeof ROUTE_STATES)[]).filter((r) =>
@@ -666,7 +672,10 @@ export function tradeShareTable(
   };
 }
 
-/** The data rows a trade comparison reads (`trade_totals:<id>`, `trade:<id>`). */
+/**
+ * The data rows a trade comparison reads (`trade_totals:<id>`, `trade:<id>`).
+ * @example tradeShareRows(tradeSharePeriods(pkg, CENTRAL_ASIA, "2026-03-10"))[0]?.startsWith("trade_totals:") // => true
+ */
 export function tradeShareRows(periods: readonly TradeSharePeriod[]): string[] {
   return periods.flatMap((p) => [
     `trade_totals:${p.total.id}`,

@@ -39,7 +39,8 @@ export type CorridorScope = CorridorFlowRow["scope"] | TransitRow["scope"];
  * Ministry of Transport and a Georgian minister, so `btk_railway` and `btk_cumulative` are all three's; the
  * China–Europe trains (`china_railway_express`) are counted by China's railway; the northern route's containers by
  * UTLC ERA, the joint company of the Kazakh, Russian and Belarusian railways (`era_utlc`), or by Kazakhstan
- * (`kz_transit_china_europe`).
+ * (`kz_transit_china_europe`); the TITR Association's own plans (`titr_association`, filed as Caspian-port figures
+ * before their scope was re-checked) are kept with the Kazakh and Azerbaijani ports'.
  */
 export const SCOPE_STATES: Readonly<Record<CorridorScope, readonly Iso3[]>> = {
   whole_route: ["KAZ"] as Iso3[],
@@ -50,7 +51,7 @@ export const SCOPE_STATES: Readonly<Record<CorridorScope, readonly Iso3[]>> = {
   port_of_baku: ["AZE"] as Iso3[],
   btk_railway: ["AZE", "GEO", "TUR"] as Iso3[],
   btk_cumulative: ["AZE", "GEO", "TUR"] as Iso3[],
-  titr_association: ["KAZ", "AZE", "GEO", "TUR"] as Iso3[],
+  titr_association: ["KAZ", "AZE"] as Iso3[],
   china_railway_express: ["CHN"] as Iso3[],
   era_utlc: ["KAZ", "RUS", "BLR"] as Iso3[],
   kz_transit_china_europe: ["KAZ"] as Iso3[],

@@ -80,7 +80,7 @@ export function kindCount(count: number, kind: EventKind): string {
  * Parses the `scenario` parameter: one event kind, kinds joined by "+" ("summit+ministerial"), or "all"; empty
  * means the default "summit". Throws a `RangeError` naming the parameter and the kinds allowed otherwise.
  * @example parseEventScenario("summit+ministerial").text // => "summits and ministerials"
- * @example parseEventScenario("all").kinds.length // => 8
+ * @example parseEventScenario("all").kinds.length // => 10
  * @example parseEventScenario("").kinds // => ["summit"]
  */
 export function parseEventScenario(scenario: string | null | undefined): EventScenario {
@@ -323,7 +323,7 @@ const kindsIn = (events: readonly EventRow[]) => enums.eventKind.filter((k) => e
 /**
  * The table of the focal state's events by organisation (rows, most events first) and kind (columns, only the kinds
  * present), with each organisation's name and total. No rows when there are no events.
- * @example orgKindTable(timelineScope(notebook({ focal: "GEO" }, { quiet: true })), pkg).rows[0] // => { org: "None", name: "No organisation (bilateral or plurilateral)", agreement: 3, infrastructure: 1, report: 1, total: 5 }
+ * @example orgKindTable(timelineScope(notebook({ focal: "GEO" }, { quiet: true })), pkg).rows[0] // => { org: "None", name: "No organisation (bilateral or plurilateral)", agreement: 3, infrastructure: 1, exercise: 1, report: 1, total: 6 }
  */
 export function orgKindTable(
   s: TimelineScope,
@@ -335,7 +335,7 @@ export function orgKindTable(
     columns: [
       { key: "org", label: "Organisation" },
       { key: "name", label: "Name" },
-      ...kinds.map((k) => ({ key: k, label: capitalize(k) })),
+      ...kinds.map((k) => ({ key: k, label: kindLabel(k) })),
       { key: "total", label: "Total" },
     ],
     rows: orgsByCount(s.events).map(({ key, count }) => ({
@@ -346,6 +346,14 @@ export function orgKindTable(
     })),
     sources: mergeSourceLists(s.events.map((e) => rowSources(e))),
   };
+}
+
+/**
+ * An event kind as a column or legend label: "Military education" for `military_education`.
+ * @example kindLabel("military_education") // => "Military education"
+ */
+export function kindLabel(kind: string): string {
+  return capitalize(kind.replace(/_/g, " "));
 }
 
 /** Colours of the event kinds (Okabe–Ito), for the stacked bars. */
@@ -385,7 +393,7 @@ export function orgKindFigure(s: TimelineScope, options: ComparisonOptions): Plo
         kinds.map((k) => {
           const list = s.events.filter((e) => e.kind === k && underOrg(e, key));
           return {
-            label: capitalize(k),
+            label: kindLabel(k),
             group: eventOrgLabel(key),
             value: list.length,
             colorKey: `kind:${k}`,
@@ -428,7 +436,7 @@ export function orgKindFigure(s: TimelineScope, options: ComparisonOptions): Plo
 /**
  * The caption of the bars by organisation: how many events, the organisation with the most, and how many fall
  * outside any organisation.
- * @example orgKindCaption(timelineScope(notebook({ focal: "GEO" }, { quiet: true }))) // => "Six catalogued events with Georgia; TITR has the most (1), and five fall outside any organisation."
+ * @example orgKindCaption(timelineScope(notebook({ focal: "GEO" }, { quiet: true }))) // => "Seven catalogued events with Georgia; TITR has the most (1), and six fall outside any organisation."
  */
 export function orgKindCaption(s: TimelineScope): string {
   const orgs = orgsByCount(s.events);
@@ -510,7 +518,7 @@ function busiest(s: TimelineScope): { readonly years: readonly number[]; readonl
 /**
  * The busiest year (or years, when tied) of the focal state's events, with its events by kind; the sentence for no
  * event otherwise.
- * @example busiestYearSentence(timelineScope(notebook({ focal: "GEO" }, { quiet: true }))) // => "The busiest years in the catalogue for Georgia are 2016 and 2023, with two events each (three agreements and one report in all)."
+ * @example busiestYearSentence(timelineScope(notebook({ focal: "GEO" }, { quiet: true }))) // => "The busiest years in the catalogue for Georgia are 2016, 2017 and 2023, with two events each (three agreements, one infrastructure opening, one exercise and one report in all)."
  */
 export function busiestYearSentence(s: TimelineScope): string {
   const peak = busiest(s);
@@ -526,7 +534,7 @@ export function busiestYearSentence(s: TimelineScope): string {
 
 /**
  * The caption of the intensity chart, naming the busiest year and its count.
- * @example intensityCaption(timelineScope(notebook({ focal: "AZE" }, { quiet: true }))) // => "Catalogued events a year with Azerbaijan, 2015–2026; the busiest year is 2024 (18)."
+ * @example intensityCaption(timelineScope(notebook({ focal: "AZE" }, { quiet: true }))) // => "Catalogued events a year with Azerbaijan, 2015–2026; the busiest year is 2024 (26)."
  */
 export function intensityCaption(s: TimelineScope): string {
   const peak = busiest(s);
@@ -936,7 +944,7 @@ export function eventsFigure(s: TimelineScope, options: TimelineOptions): Plotly
 
 /**
  * The caption of the timeline of every event: how many, and how many of them the article cites.
- * @example eventsCaption(timelineScope(notebook({ focal: "GEO" }, { quiet: true }))) // => "Six catalogued events with Georgia by organisation; the article cites none of them."
+ * @example eventsCaption(timelineScope(notebook({ focal: "GEO" }, { quiet: true }))) // => "Seven catalogued events with Georgia by organisation; the article cites none of them."
  */
 export function eventsCaption(s: TimelineScope): string {
   const n = citedEvents(s).length;

@@ -29,7 +29,7 @@ describe("sweep slice: every notebook reads correctly off the default path", () 
         html: true,
         force: true,
       });
-      expect(report.pages.length).toBe(7);
+      expect(report.pages.length).toBe(8);
       const problems = report.pages.flatMap((p) =>
         p.problems.map((x) => `${p.notebook} cell ${x.cell}: ${x.rule}: ${x.excerpt}`),
       );
