@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run sweep`: runs the notebooks for many focal states and as-of dates and checks what a reader sees in each
 // executed page (runner/sweep-check.ts): no "undefined"/"NaN"/"[object Object]", no empty list, no value compared
-// with itself, no table without rows and without a sentence, no failed cell, and the focal state named in 02–05.
+// with itself, no table without rows and without a sentence, no failed cell, and the focal state named in 02–05 and 07.
 //   npm run sweep -- [--states AZE,GEO] [--dates 2008,latest] [--notebooks 02,03] [--out DIR] [--no-html] [--force]
 import { existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,7 +21,7 @@ export const SWEEP_STATES: readonly string[] = [...PANEL_STATES, "MNG", "IND", "
 export const SWEEP_DATES = ["2008", "2012", "2016", "2020", "latest"] as const;
 
 /** Notebooks whose pages must name the focal state. */
-const NAMES_FOCAL = /^0[2-5]-/;
+const NAMES_FOCAL = /^0[2-57]-/;
 
 /** Options of {@link runSweep}. */
 export interface SweepOptions {

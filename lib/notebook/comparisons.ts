@@ -733,7 +733,7 @@ export function tradeShareParagraph(
       missing.length > 0
         ? md`${capitalize(listPhrase(missing.map(nameOf)))} ${missing.length === 1 ? "has" : "have"} no figure for those months, so the shares are lower bounds of the trade with ${who}.`
         : md`Every partner has a figure for that period.`,
-      md`${capitalize(countText(withAny.length, "period"))} of ${countWord(periods.length)} with a total turnover have a partner figure for the same months.`,
+      md`${capitalize(countText(withAny.length, "period"))} of ${countWord(periods.length)} with a total turnover ${withAny.length === 1 ? "has" : "have"} a partner figure for the same months.`,
     ],
     " ",
   );
