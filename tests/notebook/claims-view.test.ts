@@ -337,7 +337,9 @@ describe("claimsDiscussion", () => {
       catalog: [],
     }).map((m) => m.source);
     expect(text[0]).toBe("**No claim can be checked** with data published by 31 December 2005.");
-    expect(text[1]).toContain("One claim is beyond what `data/` can test, as a statement of intent or a matter outside its scope (i)");
+    expect(text[1]).toContain(
+      "One claim is beyond what `data/` can test, as a statement of intent or a matter outside its scope (i)",
+    );
     expect(text.some((p) => p.startsWith("**An early vintage.**"))).toBe(true);
   });
 });

@@ -22,7 +22,7 @@ export function statesWithAttributes(data: Pick<ClaimData, "states" | "stateAttr
   return data.states.map((s) => {
     const rows = data.stateAttributes.filter((a) => a.state === s.iso3);
     const attrs: Record<string, string[]> = {};
-    for (const a of rows) (attrs[a.attribute] ??= []).push(a.value);
+    for (const a of rows) attrs[a.attribute] = [...(attrs[a.attribute] ?? []), a.value];
     return { ...s, ...attrs, sources: mergeSourceLists(rows.map((a) => a.sources)) };
   });
 }
