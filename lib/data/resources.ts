@@ -2,7 +2,7 @@
  * The resources of the Caspian Lab data package: their columns, keys and row rules.
  * datapackage.json is generated from these definitions (`npm run data:package`), and a test keeps the two in sync.
  */
-import { parsePartialDate, startOf } from "../core/dates";
+import { startOf } from "../core/dates";
 import { ID_PATTERNS, iso3, orgId, sourceId, type Iso3, type OrgId, type SourceId } from "../core/types";
 import {
   boolean,
@@ -18,7 +18,7 @@ import {
   text,
 } from "./fields";
 import { defineResource, type ResourceDef } from "./resource";
-import { figureRules, periodRules, unitRules } from "./rules";
+import { datePrecisionRules, figureRules, periodRules, unitRules } from "./rules";
 
 export { unitsOfMetric } from "./rules";
 
@@ -394,17 +394,7 @@ export const events = defineResource({
     { field: "participants", resource: "states", key: "iso3" },
     { field: "sources", resource: "sources", key: "id" },
   ],
-  rules: [
-    {
-      field: "date_precision",
-      check: (r) => {
-        const d = parsePartialDate(r.date);
-        return d && d.precision !== r.date_precision
-          ? `date ${r.date} has precision ${d.precision}, not ${r.date_precision}`
-          : undefined;
-      },
-    },
-  ],
+  rules: datePrecisionRules(),
 });
 
 /** conflict.csv */
@@ -430,17 +420,7 @@ export const conflict = defineResource({
     { field: "participants", resource: "states", key: "iso3" },
     { field: "sources", resource: "sources", key: "id" },
   ],
-  rules: [
-    {
-      field: "date_precision",
-      check: (r) => {
-        const d = parsePartialDate(r.date);
-        return d && d.precision !== r.date_precision
-          ? `date ${r.date} has precision ${d.precision}, not ${r.date_precision}`
-          : undefined;
-      },
-    },
-  ],
+  rules: datePrecisionRules(),
 });
 
 /** agreement_topics.csv */

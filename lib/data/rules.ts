@@ -1,7 +1,8 @@
 /**
  * Row rules shared between resources, defined once so that resources with the same columns cannot drift apart:
- * every resource with a period gets {@link periodRules}, and every resource of figures with periods and growth rows
- * (corridor_flows, transit) gets {@link figureRules}: the metric, period and growth rules together.
+ * every resource with a period gets {@link periodRules}, every resource of figures with periods and growth rows
+ * (corridor_flows, transit) gets {@link figureRules}: the metric, period and growth rules together, and every
+ * resource of dated events (events, conflict) gets {@link datePrecisionRules}.
  * @module
  */
 import { parsePartialDate, startOf } from "../core/dates";
@@ -136,4 +137,29 @@ export function growthRules<R extends GrowthColumns>(): readonly RowRule<R>[] {
  */
 export function figureRules<R extends GrowthColumns & PeriodColumns>(): readonly RowRule<R>[] {
   return [...metricRules<R>(), ...periodRules<R>(), ...growthRules<R>()];
+}
+
+/** The columns of a row with a partial date and its stated precision. */
+export interface DatePrecisionColumns {
+  readonly date: string;
+  readonly date_precision: string;
+}
+
+/**
+ * The rule of every resource with a `date` and a `date_precision` column (events, conflict): the precision stated
+ * must be the date's own.
+ * @example datePrecisionRules()[0]?.check({ date: "2024-08", date_precision: "day" }) // => "date 2024-08 has precision month, not day"
+ */
+export function datePrecisionRules(): RowRule<DatePrecisionColumns>[] {
+  return [
+    {
+      field: "date_precision",
+      check: (r) => {
+        const d = parsePartialDate(r.date);
+        return d && d.precision !== r.date_precision
+          ? `date ${r.date} has precision ${d.precision}, not ${r.date_precision}`
+          : undefined;
+      },
+    },
+  ];
 }

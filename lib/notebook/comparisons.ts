@@ -5,6 +5,7 @@
  * caption and sentence of the notebook is built here, for any focal state and as-of date.
  * @module
  */
+import { median } from "simple-statistics";
 import { type Iso3, type Series, type SeriesPoint, type SourceId, mergeSources } from "../core/types";
 import { countWord, formatNumber, formatPercent, formatUsd } from "../core/format";
 import { calendarYear, periodLabel } from "../core/period";
@@ -315,12 +316,7 @@ function moved(a: number, b: number): string {
   return `${d > 0 ? "rose" : "fell"} from ${formatNumber(a, 3)} to ${formatNumber(b, 3)}`;
 }
 
-function medianOf(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const h = Math.floor(s.length / 2);
-  return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
-}
-
+const medianOf = (xs: readonly number[]): number => median(xs as number[]);
 const medianOrNull = (xs: readonly number[]): number | null => (xs.length === 0 ? null : medianOf(xs));
 
 /** The routes compared and the scope that counts each one's containers. */
