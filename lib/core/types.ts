@@ -111,4 +111,6 @@ export interface Series {
   readonly points: readonly SeriesPoint[];
   /** Set when the caller explicitly allowed mixed scopes or units: what was mixed. */
   readonly mixed?: string;
+  /** The data rows the points come from, `<resource>:<id>` (`corridor_flows:titr-whole-2019-cargo`), when known. */
+  readonly rows?: readonly string[];
 }

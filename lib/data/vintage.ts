@@ -1,8 +1,10 @@
 /**
  * Data vintages: the data package as it could have been read on a date. A row belongs to the vintage of a date
  * when at least one of its sources was published by that date. Rows whose sources are all dated later are left
- * out; a row with an undated source is kept (its date cannot be checked, so it is not ruled out). Sources, states,
- * claims and gaps are not filtered. Use it to ask what an author could have checked on the day of writing, or to
+ * out. An undated source counts as published on the row's own date (the end of its period, its event or statement
+ * date): a page cannot report a figure before its period ends or an event before it happens, so an undated page
+ * about 2025 never enters a 2016 vintage; a row without a date of its own keeps an undated source in every vintage.
+ * Sources, states, claims and gaps are not filtered. Use it to ask what an author could have checked on the day of writing, or to
  * re-run an analysis on the data known at an earlier date.
  * @module
  */
@@ -16,21 +18,47 @@ export interface DatedSource {
 
 /**
  * Whether a row could be read on `date`: some source published by then (a partial publication date counts from its
- * first day), or some source undated.
+ * first day), or some source undated when the row's own date (`rowDate`, e.g. the end of its period) falls by then
+ * (no `rowDate`: an undated source is always kept).
  * @example rowKnownBy({ sources: ["a"] }, new Map([["a", { published: "2025-02" }]]), "2024-11-30") // => false
+ * @example rowKnownBy({ sources: ["a"] }, new Map([["a", { published: "" }]]), "2016-12-31", "2025-12-31") // => false
  */
 export function rowKnownBy(
   row: { readonly sources: readonly string[] },
   sourceById: ReadonlyMap<string, DatedSource>,
   date: string,
+  rowDate?: string,
 ): boolean {
   const day = endOf(date);
   if (row.sources.length === 0) return true;
   return row.sources.some((id) => {
     const published = sourceById.get(id)?.published;
-    if (!published || !parsePartialDate(published)) return true;
+    if (!published || !parsePartialDate(published))
+      return rowDate === undefined || !parsePartialDate(rowDate) || startOf(rowDate) <= day;
     return startOf(published) <= day;
   });
+}
+
+/** The column holding each filtered resource's own date (what an undated source cannot precede), if it has one. */
+export const ROW_DATE_COLUMN: Readonly<Partial<Record<VintageResource, string>>> = {
+  organizations: "founded",
+  memberships: "since",
+  corridorFlows: "period_end",
+  capacities: "as_of",
+  transit: "period_end",
+  funds: "as_of",
+  trade: "period_end",
+  tradeTotals: "period_end",
+  events: "date",
+  conflict: "date",
+  observations: "as_of",
+};
+
+/** A row's own date by {@link ROW_DATE_COLUMN}, or `undefined`. */
+function rowDateOf(resource: VintageResource, row: object): string | undefined {
+  const column = ROW_DATE_COLUMN[resource];
+  const v = column === undefined ? undefined : (row as Record<string, unknown>)[column];
+  return typeof v === "string" && v !== "" ? v : undefined;
 }
 
 /** Resources a vintage filters (every resource whose rows cite sources). */
@@ -72,7 +100,7 @@ export function packageKnownBy(pkg: DataPackage, date: string): DataPackage {
           const rows = pkg[key] as readonly { readonly sources: readonly string[] }[];
           cache.set(
             key,
-            rows.filter((r) => rowKnownBy(r, pkg.sourceById, date)),
+            rows.filter((r) => rowKnownBy(r, pkg.sourceById, date, rowDateOf(key, r))),
           );
         }
         return cache.get(key);
@@ -104,7 +132,7 @@ export function vintageCounts(
 ): VintageCount[] {
   return resources.map((resource) => {
     const rows = pkg[resource] as readonly { readonly sources: readonly string[] }[];
-    const known = rows.filter((r) => rowKnownBy(r, pkg.sourceById, date)).length;
+    const known = rows.filter((r) => rowKnownBy(r, pkg.sourceById, date, rowDateOf(resource, r))).length;
     return { resource, all: rows.length, known, later: rows.length - known };
   });
 }

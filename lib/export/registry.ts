@@ -16,6 +16,9 @@ import { writeFileAtomicSync } from "../core/atomic";
 import { checkFigureId } from "./export-figures";
 import type { TableInput } from "../figures/table";
 
+/** The rows a registered figure draws: those the registration names, else those the figure's inputs named. */
+const rowsOf = (r: FigureRegistration): readonly string[] | undefined => r.rows ?? r.figure.meta?.rows;
+
 /** Environment variable naming the folder of registered specs. */
 export const FIGURES_DIR_ENV = "CASPIAN_FIGURES_DIR";
 
@@ -37,7 +40,8 @@ export interface FigureRegistration {
   readonly sourceCatalog?: SourceCatalog;
   /**
    * Ids of the data rows the figure draws, `<resource>:<primary key values joined by |>`
-   * (`corridor_flows:titr-whole-2019-cargo`); written into the spec only when given. The main job's summary then
+   * (`corridor_flows:titr-whole-2019-cargo`); default: the rows the figure's inputs named (`meta.rows`: a time
+   * series built from data rows names them). Written into the spec only when known. The main job's summary then
    * says the figure draws a changed row, rather than only that it cites the row's source.
    */
   readonly rows?: readonly string[];
@@ -110,7 +114,7 @@ export function registerFigure(registration: FigureRegistration): string | undef
     title: registration.title ?? figureTitle(registration.figure),
     caption: registration.caption,
     sources,
-    ...(registration.rows !== undefined ? { rows: [...registration.rows] } : {}),
+    ...(rowsOf(registration) !== undefined ? { rows: [...rowsOf(registration)!] } : {}),
     sourcesText:
       registration.figure.meta?.sourcesText !== undefined && registration.sources === undefined
         ? registration.figure.meta.sourcesText

@@ -65,6 +65,8 @@ export interface CaspianFigure extends PlotlyFigure {
     readonly empty?: boolean;
     /** What the frame is made of, to lay it out again at another size. */
     readonly frame?: FrameSpec;
+    /** The data rows drawn, `<resource>:<id>`, when the inputs name them. */
+    readonly rows?: readonly string[];
   };
 }
 
@@ -90,6 +92,8 @@ export interface HouseFigureParts {
   readonly right?: number;
   /** Legend entries (names), to reserve rows for a horizontal legend above the plot; none hides the legend. */
   readonly legendNames?: readonly string[];
+  /** The data rows drawn (`meta.rows`), when the inputs name them. */
+  readonly rows?: readonly string[];
 }
 
 /** Name of the footnote annotation, so that a new layout of the frame finds and replaces it. */
@@ -257,6 +261,7 @@ export function houseFigure(parts: HouseFigureParts): CaspianFigure {
       kind: parts.kind,
       sourcesText: frame.sourcesText,
       ...(parts.unit !== undefined ? { unit: parts.unit } : {}),
+      ...(parts.rows !== undefined && parts.rows.length > 0 ? { rows: [...new Set(parts.rows)] } : {}),
       frame,
     },
   };

@@ -228,6 +228,8 @@ export interface TimelineSpan {
   readonly colorKey?: string;
   readonly label?: string;
   readonly sources?: readonly SourceId[];
+  /** The data row drawn, `<resource>:<key>` (`memberships:AZE|SCO|2015-07-10`), when known. */
+  readonly row?: string;
 }
 
 /** A dated event on a timeline. */
@@ -238,6 +240,8 @@ export interface TimelineEvent {
   readonly lane?: string;
   readonly kind?: string;
   readonly sources?: readonly SourceId[];
+  /** The data row drawn, `events:<id>`, when known. */
+  readonly row?: string;
 }
 
 /** Accessions, status changes and events over time (Gantt-like). */

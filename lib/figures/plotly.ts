@@ -16,6 +16,8 @@ export interface FigureMeta {
   readonly sourcesText?: string;
   /** True for a figure that has nothing to draw (lib/figures/no-data). */
   readonly empty?: boolean;
+  /** The data rows drawn, `<resource>:<id>`, when the inputs name them (a series built from rows does). */
+  readonly rows?: readonly string[];
 }
 
 /** A Plotly figure as plain JSON: traces, layout and config. `meta` is ours and never sent to Plotly. */

@@ -315,6 +315,7 @@ export function timeSeriesFigure(input: TimeSeriesInput, options: TimeSeriesOpti
     unit: scale.label,
     right: traces.partial ? 64 : 24,
     legendNames: traces.names,
+    rows: list.flatMap((s) => s.rows ?? []),
   });
 }
 

@@ -183,6 +183,7 @@ export function timelineFigure(input: TimelineInput, options: TimelineOptions): 
     sources: mergeSourceLists([input.sources, ...input.spans.map((s) => s.sources), ...events.map((e) => e.sources)]),
     left,
     legendNames: names,
+    rows: [...input.spans, ...events].flatMap((x) => (x.row !== undefined ? [x.row] : [])),
   });
 }
 

@@ -414,6 +414,7 @@ export function routeSeries(years: readonly RouteYear[]): Series[] {
       status: "actual" as const,
       sources: y.rows[i] ? rowSources(y.rows[i]!) : [],
     })),
+    rows: years.flatMap((y) => (y.rows[i] ? [`corridor_flows:${y.rows[i]!.id}`] : [])),
   }));
 }
 

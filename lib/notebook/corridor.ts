@@ -318,17 +318,25 @@ export interface CorridorRows {
   readonly caps: readonly CapacityRow[];
 }
 
+/** The routes of the Middle Corridor notebook: the corridor itself, the Port of Baku and the BTK railway (the other
+ * China–Europe routes of corridor_flows.csv are compared in notebook 07). */
+export const CORRIDOR_ROUTES: readonly string[] = ["titr", "baku_port", "btk"];
+
 /**
  * The rows usable as of a date: actual figures and transit for periods ended by then (plans and forecasts may lie
- * ahead), capacities stated by then. Pass the package as known by that date.
+ * ahead), capacities stated by then; flows of the Middle Corridor's routes only ({@link CORRIDOR_ROUTES}). Pass the
+ * package as known by that date.
  * @example corridorRows(pkg, "2020-12-31").flows.every((r) => r.status !== "actual" || r.period_end <= "2020-12-31") // => true
+ * @example corridorRows(pkg, "2026-03-10").flows.some((r) => r.route === "northern_route") // => false
  */
 export function corridorRows(
   known: Pick<DataPackage, "corridorFlows" | "transit" | "capacities">,
   asOf: string,
 ): CorridorRows {
   return {
-    flows: known.corridorFlows.filter((r) => r.status !== "actual" || r.period_end <= asOf),
+    flows: known.corridorFlows.filter(
+      (r) => CORRIDOR_ROUTES.includes(r.route) && (r.status !== "actual" || r.period_end <= asOf),
+    ),
     transit: known.transit.filter((r) => r.period_end <= asOf),
     caps: known.capacities.filter((c) => startOf(c.as_of) <= asOf),
   };

@@ -464,6 +464,7 @@ export function focalPath(em: Embeddedness): FocalPath {
       lane: e.orgs.find((o) => lanes.includes(o))!,
       kind: e.kind,
       sources: rowSources(e),
+      row: `events:${e.id}`,
     }));
   const years = rows.map((r) => Number(r.since.slice(0, 4)));
   return {
@@ -474,6 +475,7 @@ export function focalPath(em: Embeddedness): FocalPath {
         end: r.until && startOf(r.until) <= em.asOf ? r.until : null,
         status: r.status,
         sources: rowSources(r),
+        row: `memberships:${r.state}|${r.org}|${r.since}`,
       })),
       events,
       asOf: em.asOf,

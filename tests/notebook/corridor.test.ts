@@ -82,7 +82,14 @@ describe("whose scope", () => {
     expect(scopeStates("unknown")).toEqual([]);
   });
   it("finds the focal state's scopes with rows, and none for Armenia", () => {
-    expect(ownScopes(latest, "KAZ")).toEqual(["whole_route", "caspian_ports", "titr_rail", "titr_containers"]);
+    // titr_association: the TITR Association's plans for 2022 and 2025, kept with the Kazakh and Azerbaijani ports
+    expect(ownScopes(latest, "KAZ")).toEqual([
+      "whole_route",
+      "caspian_ports",
+      "titr_rail",
+      "titr_containers",
+      "titr_association",
+    ]);
     expect(ownScopes(latest, "GEO")).toEqual(["btk_railway", "btk_cumulative"]);
     expect(ownScopes(latest, "ARM")).toEqual([]);
     expect(statesWithFigures(latest)).toEqual(["AZE", "GEO", "KAZ", "TUR"]);

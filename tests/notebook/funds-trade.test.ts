@@ -246,16 +246,17 @@ describe("trade", () => {
     expect(tradePartners(pkg.trade, "AZE")).toEqual(["KAZ", "KGZ", "TJK", "TKM", "UZB"]);
     expect(tradePartners(pkg.trade, "UZB")).toEqual(["UZB"]);
     expect(tradePartners(pkg.trade, "TUR")).toEqual([]);
-    // TJK: 17 reporter and 2 mirror rows; the Jan–Apr 2024 reporter row ends after 2023.
-    expect(tradeRows(pkg.trade, { focal: "TJK", asOf: "2023-12-31" }, STRICT)).toHaveLength(18);
+    // TJK: 24 reporter and 2 mirror rows (six reporter rows added for 2021–2023 in issue 15); the Jan–Apr 2024
+    // reporter row ends after 2023, so 23 + 2 = 25.
+    expect(tradeRows(pkg.trade, { focal: "TJK", asOf: "2023-12-31" }, STRICT)).toHaveLength(25);
     expect(tradeRows(pkg.trade, { focal: "GEO", asOf: "2026-03-10" }, tradeSides("with_unclear"))).toEqual([]);
-    // AZE with unnamed sources: all 70 rows end by 2026-03-10.
-    expect(tradeRows(pkg.trade, view("AZE"), tradeSides("with_unclear"))).toHaveLength(70);
+    // AZE with unnamed sources: all 82 rows end by 2026-03-10.
+    expect(tradeRows(pkg.trade, view("AZE"), tradeSides("with_unclear"))).toHaveLength(82);
   });
 
   it("tradeScopeText states trade.csv's pairs and what they leave for the focal state", () => {
     const scope =
-      "trade.csv covers only Azerbaijan's trade with Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan (70 figures, each for one pair of a reporter and a partner).";
+      "trade.csv covers only Azerbaijan's trade with Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan (82 figures, each for one pair of a reporter and a partner).";
     expect(text(tradeScopeText(pkg.trade, [], view("GEO", "2016"), STRICT))).toBe(
       `${scope} Georgia is in none of these pairs, neither as reporter nor as partner, so this section has no trade to show for it.`,
     );
@@ -326,12 +327,14 @@ describe("trade", () => {
     expect(all.map((c) => `${c.partner} ${c.period}: ${c.kind}`)).toEqual([
       "KAZ 2022: revision within mirror",
       "KAZ 2022: revision within mirror",
+      "KAZ 2023: revision within unclear", // 314.0 and 598.47 million (two unnamed sources)
       "KAZ 2023: unclear vs mirror",
       "TJK 2022: revision within reporter",
       "TJK 2023: mirror vs reporter",
       "UZB 2020: revision within unclear",
     ]);
-    expect(all[2]?.gap).toBeCloseTo((529.4 / 314 - 1) * 100, 6);
+    // the two unnamed KAZ 2023 releases: 314.0 and 598.47 million → (598.47 / 314 − 1) × 100
+    expect(all[2]?.gap).toBeCloseTo((598.47 / 314 - 1) * 100, 6);
   });
 
   it("tradeReadingText reads for a partner with nothing to compare", () => {
@@ -357,8 +360,8 @@ describe("trade", () => {
     );
     expect(t).toContain("Three periods were published more than once by the same side");
     expect(t).toContain("There is no mirror figure for Kyrgyzstan, Turkmenistan and Uzbekistan by 10 March 2026.");
-    // 50 reporter and mirror rows; 30 of them are not whole calendar years.
-    expect(t).toContain("30 of the 50 figures shown here cover part of a year");
+    // 59 reporter and mirror rows; 37 of them are not whole calendar years.
+    expect(t).toContain("37 of the 59 figures shown here cover part of a year");
   });
 
   it("tradeEmpty gives the reason", () => {

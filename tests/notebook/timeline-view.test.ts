@@ -93,7 +93,7 @@ describe("parseEventScenario()", () => {
   it("throws a RangeError naming the bad kind and the kinds allowed", () => {
     expect(() => parseEventScenario("summit+meeting")).toThrow(RangeError);
     expect(() => parseEventScenario("summit+meeting")).toThrow(
-      'scenario: "meeting" is not an event kind (summit, ministerial, agreement, accession, chairmanship, infrastructure, report, other) or "all"',
+      'scenario: "meeting" is not an event kind (summit, ministerial, agreement, accession, chairmanship, infrastructure, exercise, military_education, report, other) or "all"',
     );
   });
 });

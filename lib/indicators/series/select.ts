@@ -154,6 +154,7 @@ export function seriesFromRows(rows: readonly SeriesRow[], query: SeriesQuery): 
     scope: scopeText,
     points,
     ...(mixed ? { mixed } : {}),
+    rows: picked.map((r) => `${r.route !== undefined ? "corridor_flows" : "transit"}:${r.id}`),
   };
 }
 
