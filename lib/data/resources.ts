@@ -82,7 +82,7 @@ export const enums = {
     "btk_cumulative",
     "titr_association",
     "china_railway_express",
-    "era_utlc",
+    "utlc_era",
     "kz_transit_china_europe",
   ],
   flowMetric: ["cargo", "containers", "trains", "cargo_growth", "container_growth"],

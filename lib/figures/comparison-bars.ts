@@ -126,7 +126,8 @@ export function comparisonBarsFigure(input: ComparisonInput, options: Comparison
   }
   input.bars.forEach((b) => {
     if (b.value !== null) return;
-    const cat = catText(grouped ? (b.group ?? "") : b.label);
+    // By the category's index: a label that reads as a number ("2020") would be taken as a position on the axis.
+    const cat = categories.indexOf(grouped ? (b.group ?? "") : b.label);
     annotations.push({
       text: "n/a",
       showarrow: false,

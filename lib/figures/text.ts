@@ -27,6 +27,8 @@ export function humanize(text: string): string {
     teu: "TEU",
     usd: "USD",
     cica: "CICA",
+    era: "ERA",
+    utlc: "UTLC",
   };
   return text
     .split(/[_\s]+/)

@@ -321,14 +321,18 @@ const medianOrNull = (xs: readonly number[]): number | null => (xs.length === 0 
 
 /** The routes compared and the scope that counts each one's containers. */
 export const ROUTE_SCOPES = [
-  { route: "titr", scope: "titr_containers", label: "Middle Corridor (TITR)" },
+  { route: "titr", scope: "titr_containers", label: "Middle Corridor (TITR containers)" },
   {
     route: "china_europe_rail",
     scope: "china_railway_express",
     label: "All China–Europe trains (China Railway Express)",
   },
-  { route: "northern_route", scope: "era_utlc", label: "Northern route via Kazakhstan, Russia, Belarus (UTLC ERA)" },
+  { route: "northern_route", scope: "utlc_era", label: "Northern route via Kazakhstan, Russia, Belarus (UTLC ERA)" },
 ] as const;
+
+/** What changed in the northern route's count, said under both route charts. */
+const ERA_NOTE =
+  "UTLC ERA counts all China–Europe–China traffic on its services to 2021 and only the China–EU transit from 2022.";
 
 /** The states each compared route crosses (by the route's definition; China is every route's start). */
 export const ROUTE_STATES: Readonly<Record<(typeof ROUTE_SCOPES)[number]["route"], readonly Iso3[]>> = {
@@ -458,6 +462,7 @@ export function routeFigure(years: readonly RouteYear[], options: Omit<FigureOpt
     title: "Containers on the China–Europe land routes, by year",
     subtitle: "Twenty-foot equivalent units (TEU), full years, as each operator counts them",
     quantity: "Containers",
+    note: ERA_NOTE,
     noData: "No full-year container figure of these routes is published by this date.",
   });
 }
@@ -476,7 +481,7 @@ export function routeShareFigure(years: readonly RouteYear[], options: Omit<Figu
         label: "Middle Corridor (TITR)",
         value: y.titrShare === null ? null : Math.round(y.titrShare * 10) / 10,
         group: String(y.year),
-        colorKey: "titr",
+        colorKey: "titr_containers",
         period: String(y.year),
         sources: mergeSources(y.rows[0] ? rowSources(y.rows[0]) : [], y.rows[1] ? rowSources(y.rows[1]) : []),
         computed,
@@ -485,7 +490,7 @@ export function routeShareFigure(years: readonly RouteYear[], options: Omit<Figu
         label: "Northern route (UTLC ERA)",
         value: y.northernShare === null ? null : Math.round(y.northernShare * 10) / 10,
         group: String(y.year),
-        colorKey: "northern_route",
+        colorKey: "utlc_era",
         period: String(y.year),
         sources: mergeSources(y.rows[2] ? rowSources(y.rows[2]) : [], y.rows[1] ? rowSources(y.rows[1]) : []),
         computed,
@@ -497,6 +502,7 @@ export function routeShareFigure(years: readonly RouteYear[], options: Omit<Figu
       ...options,
       title: "Each route's containers as a share of all China–Europe rail containers",
       subtitle: "Derived: 100 × route TEU / TEU of all China–Europe trains; a missing bar means a missing figure",
+      note: ERA_NOTE,
       noData: "No year has both a route's container figure and the China–Europe total by this date.",
     },
   );

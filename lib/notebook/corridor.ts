@@ -38,7 +38,7 @@ export type CorridorScope = CorridorFlowRow["scope"] | TransitRow["scope"];
  * Azerbaijan's; the BTK railway crosses Azerbaijan, Georgia and Türkiye, and its rows are counted by ADY, the Turkish
  * Ministry of Transport and a Georgian minister, so `btk_railway` and `btk_cumulative` are all three's; the
  * China–Europe trains (`china_railway_express`) are counted by China's railway; the northern route's containers by
- * UTLC ERA, the joint company of the Kazakh, Russian and Belarusian railways (`era_utlc`), or by Kazakhstan
+ * UTLC ERA, the joint company of the Kazakh, Russian and Belarusian railways (`utlc_era`), or by Kazakhstan
  * (`kz_transit_china_europe`); the TITR Association's own plans (`titr_association`, filed as Caspian-port figures
  * before their scope was re-checked) are kept with the Kazakh and Azerbaijani ports'.
  */
@@ -53,7 +53,7 @@ export const SCOPE_STATES: Readonly<Record<CorridorScope, readonly Iso3[]>> = {
   btk_cumulative: ["AZE", "GEO", "TUR"] as Iso3[],
   titr_association: ["KAZ", "AZE"] as Iso3[],
   china_railway_express: ["CHN"] as Iso3[],
-  era_utlc: ["KAZ", "RUS", "BLR"] as Iso3[],
+  utlc_era: ["KAZ", "RUS", "BLR"] as Iso3[],
   kz_transit_china_europe: ["KAZ"] as Iso3[],
   total_transit: ["AZE"] as Iso3[],
   rail_transit: ["AZE"] as Iso3[],

@@ -209,8 +209,8 @@ describe("routeYears", () => {
     flow("t-old", "titr", "titr_containers", 2024, 40_000, "old"),
     flow("t-new", "titr", "titr_containers", 2024, 50_000, "new"),
     flow("cr", "china_europe_rail", "china_railway_express", 2024, 2_000_000, "cr"),
-    flow("era", "northern_route", "era_utlc", 2024, 400_000, "era"),
-    flow("era-23", "northern_route", "era_utlc", 2023, 200_000, "era"),
+    flow("era", "northern_route", "utlc_era", 2024, 400_000, "era"),
+    flow("era-23", "northern_route", "utlc_era", 2023, 200_000, "era"),
   ];
   const years = routeYears({ corridorFlows: flows, sourceById }, "2026-01-01");
   it("takes the figure published last and derives the shares", () => {
