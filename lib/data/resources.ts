@@ -83,6 +83,7 @@ export const enums = {
     "titr_association",
     "china_railway_express",
     "utlc_era",
+    "erai_china_eu",
     "kz_transit_china_europe",
   ],
   flowMetric: ["cargo", "containers", "trains", "cargo_growth", "container_growth"],

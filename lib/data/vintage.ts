@@ -1,9 +1,10 @@
 /**
  * Data vintages: the data package as it could have been read on a date. A row belongs to the vintage of a date
  * when at least one of its sources was published by that date. Rows whose sources are all dated later are left
- * out. An undated source counts as published on the row's own date (the end of its period, its event or statement
- * date): a page cannot report a figure before its period ends or an event before it happens, so an undated page
- * about 2025 never enters a 2016 vintage; a row without a date of its own keeps an undated source in every vintage.
+ * out. An undated source counts as published only after the row's own date (the end of its period, its event or
+ * statement date): a page cannot report a figure before its period ends or an event before it happens, so an
+ * undated page about 2025 never enters a 2016 vintage, nor one about 2016 a vintage of 31 December 2016; a row
+ * without a date of its own keeps an undated source in every vintage.
  * Sources, states, claims and gaps are not filtered. Use it to ask what an author could have checked on the day of writing, or to
  * re-run an analysis on the data known at an earlier date.
  * @module
@@ -18,8 +19,8 @@ export interface DatedSource {
 
 /**
  * Whether a row could be read on `date`: some source published by then (a partial publication date counts from its
- * first day), or some source undated when the row's own date (`rowDate`, e.g. the end of its period) falls by then
- * (no `rowDate`: an undated source is always kept).
+ * first day), or some source undated when the row's own date (`rowDate`, e.g. the end of its period; a partial date
+ * by its last day) is before then (no `rowDate`: an undated source is always kept).
  * @example rowKnownBy({ sources: ["a"] }, new Map([["a", { published: "2025-02" }]]), "2024-11-30") // => false
  * @example rowKnownBy({ sources: ["a"] }, new Map([["a", { published: "" }]]), "2016-12-31", "2025-12-31") // => false
  */
@@ -34,7 +35,7 @@ export function rowKnownBy(
   return row.sources.some((id) => {
     const published = sourceById.get(id)?.published;
     if (!published || !parsePartialDate(published))
-      return rowDate === undefined || !parsePartialDate(rowDate) || startOf(rowDate) <= day;
+      return rowDate === undefined || !parsePartialDate(rowDate) || endOf(rowDate) < day;
     return startOf(published) <= day;
   });
 }

@@ -24,7 +24,7 @@ export function yearEndX(date: string): number {
 
 /**
  * The figure with a dotted vertical line and a label at the top for each mark (nothing added for none). Labels
- * step down over three heights so that neighbouring marks do not overlap.
+ * in the last quarter of the axis read leftwards; labels step down over three heights so that neighbouring marks do not overlap.
  * @example withYearMarks(fig, []) === fig // => true
  */
 export function withYearMarks(fig: PlotlyFigure, marks: readonly YearMark[]): PlotlyFigure {
@@ -42,6 +42,12 @@ export function withYearMarks(fig: PlotlyFigure, marks: readonly YearMark[]): Pl
       line: { color: "#555555", width: 1, dash: "dot" },
     })),
   ];
+  // A label in the last quarter of the axis reads leftwards, so that it is not cut at the plot's right edge.
+  const xs = fig.data
+    .flatMap((t) => (Array.isArray(t.x) ? (t.x as unknown[]) : []))
+    .filter((x): x is number => typeof x === "number");
+  const [lo, hi] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 0];
+  const anchor = (x: number) => (hi > lo && x > lo + 0.75 * (hi - lo) ? "right" : "left");
   const annotations = [
     ...(((fig.layout.annotations as unknown[]) ?? []) as Record<string, unknown>[]),
     ...marks.map((m, i) => ({
@@ -50,7 +56,7 @@ export function withYearMarks(fig: PlotlyFigure, marks: readonly YearMark[]): Pl
       x: yearEndX(m.date),
       y: 1 - (i % 3) * 0.06,
       yanchor: "bottom",
-      xanchor: "left",
+      xanchor: anchor(yearEndX(m.date)),
       showarrow: false,
       text: plotlyText(m.label),
       font: { size: 11, color: "#333333" },

@@ -190,14 +190,16 @@ export function claimsOpening(input: {
 }
 
 /**
- * A value of the evidence as text: numbers with separators (one decimal when not whole), `null` as "none".
+ * A value of the evidence as text: numbers with separators (one decimal when not whole, three below 1, as an index
+ * is), `null` as "none".
  * @example evidenceValue(15000000) // => "15,000,000"
  * @example evidenceValue(8.44) // => "8.4"
+ * @example evidenceValue(0.916) // => "0.916"
  * @example evidenceValue(null) // => "none"
  */
 export function evidenceValue(v: string | number | null): string {
   if (v === null) return "none";
-  return typeof v === "number" ? formatNumber(v, Number.isInteger(v) ? 0 : 1) : v;
+  return typeof v === "number" ? formatNumber(v, Number.isInteger(v) ? 0 : Math.abs(v) < 1 ? 3 : 1) : v;
 }
 
 /**
@@ -211,7 +213,7 @@ export function evidenceText(evidence: readonly Evidence[]): string {
     let label = e.label
       .replace(/ where \{.*?\}(?= as of|$| with )/, " matching the test")
       .replace(/ where \{.*\}/, " matching the test");
-    if (e.row !== undefined && !e.row.includes(";")) label = label.replace(` of ${e.row}`, "");
+    if (e.row !== undefined && e.row !== "" && !e.row.includes(";")) label = label.replace(` of ${e.row}`, "");
     if (label.length > 110) label = `${label.slice(0, 107)}…`;
     return `${label}: ${evidenceValue(e.value)}`;
   });
@@ -681,7 +683,7 @@ export function claimsDiscussion(input: ClaimsDiscussionInput): Markdown[] {
   const designParts: Markdown[] = [];
   if (byDesign.length > 0)
     designParts.push(
-      md`**Not checkable, by design.** ${capitalize(countText(byDesign.length, "claim"))} ${byDesign.length === 1 ? "is" : "are"} beyond what \`data/\` can test, as a statement of intent or a matter outside its scope (${listPhrase(byDesign.map((r) => r.indicator))}); each carries its reason in the register.`,
+      md`**Not checkable, by design.** ${capitalize(countText(byDesign.length, "claim"))} ${byDesign.length === 1 ? "is" : "are"} beyond what \`data/\` can test, as a statement of intent or a matter outside its scope (${listPhrase(byDesign.map((r) => r.id))}); each carries its reason in the register.`,
     );
   if (noRow.length > 0)
     designParts.push(

@@ -166,7 +166,7 @@ export function balanceComparison(
   });
   const now = states.map((s) => {
     const b = multiVectorBalance(index, orgs, s, asOf);
-    return { state: s, index: b.index, sources: b.sources };
+    return { state: s, index: round3(b.index) ?? undefined, sources: b.sources };
   });
   const marks = turningPoints(pkg, asOf).filter((t) => Number(t.date.slice(0, 4)) >= firstYear);
   const name = stateName(pkg, focal);
@@ -180,17 +180,16 @@ export function balanceComparison(
     series,
     now,
     marks,
-    title: `Multi-vector balance of ${name} and ${
-      BALANCE_NEIGHBOURS.includes(focal) ? `${countWord(states.length - 1)} neighbours` : "the states around Azerbaijan"
-    }, year ends ${span}`,
-    subtitle: "Normalised entropy of weighted ties across eight spheres (0 = all ties in one sphere, 1 = even)",
+    title: `Multi-vector balance of ${name} and ${countWord(states.length - 1)} other states, year ends ${span}`,
+    subtitle:
+      "States compared: Azerbaijan, the five Central Asian states, Georgia, Armenia, Türkiye. Normalised entropy of weighted ties over eight spheres (0 = one sphere, 1 = even)",
     caption: `${statePossessive(pkg, focal)} balance index at each year end against ${countWord(states.length - 1)} other states${
       marks.length ? ", with the article's turning points" : ""
     }.`,
     note:
       marks.length === 0
         ? ""
-        : `Dotted vertical lines: ${marks.map((m) => `${capitalize(m.label)} (${formatDate(m.date)})`).join("; ")}.`,
+        : `Dotted vertical lines, between the year ends around their dates: ${marks.map((m) => `${capitalize(m.label)} (${formatDate(m.date)})`).join("; ")}.`,
   };
 }
 
@@ -207,12 +206,22 @@ export function balanceComparisonFigure(c: BalanceComparison, options: Omit<Figu
     ...options,
     title: c.title,
     subtitle: c.subtitle,
-    quantity: "Balance index",
+    quantity: "Multi-vector balance",
     note,
     noData: `No year end from 2000 falls by ${formatDate(c.asOf)}.`,
   });
+  if (c.years.length === 0) return fig;
+  // The focal state's line on top of the others (drawn last), thicker, and first in the legend.
+  const focalName = c.series[0]!.label;
+  const isFocal = (t: Record<string, unknown>) => t.name === focalName;
+  const data = [
+    ...fig.data.filter((t) => !isFocal(t)),
+    ...fig.data.filter(isFocal).map((t) => ({ ...t, legendrank: 1, line: { ...(t.line as object), width: 4 } })),
+  ];
+  const xaxis = fig.layout.xaxis as Record<string, unknown> & { title?: Record<string, unknown> };
+  const layout = { ...fig.layout, xaxis: { ...xaxis, title: { ...(xaxis.title ?? {}), text: "End of year" } } };
   return withYearMarks(
-    fig,
+    { ...fig, data, layout },
     c.marks.map((m) => ({ date: m.date, label: m.short })),
   );
 }
@@ -229,7 +238,7 @@ export function balanceTable(c: BalanceComparison): TableInput & { readonly titl
   const nowOf = (s: Iso3) => c.now.find((n) => n.state === s)!;
   const first = before[0];
   return {
-    title: `Balance index of ${c.name} and its neighbours before each turning point and on ${formatDate(c.asOf)}`,
+    title: `Balance index of ${c.name} and the states compared, before each turning point and on ${formatDate(c.asOf)}`,
     columns: [
       { key: "state", label: "State" },
       ...before.map((y) => ({ key: `y${y}`, label: `End of ${y}` })),
@@ -273,7 +282,7 @@ export function balanceParagraph(c: BalanceComparison): Markdown {
   if (own === undefined)
     return md`${c.name} holds no weighted tie on ${formatDate(c.asOf)}, so it has no balance index to compare.`;
   if (others.length === 0)
-    return md`None of the ${countWord(c.now.length - 1)} neighbours holds a weighted tie on ${formatDate(c.asOf)}, so ${c.name}'s index (${formatNumber(own, 3)}) has nothing to be compared with.`;
+    return md`None of the ${countWord(c.now.length - 1)} other states holds a weighted tie on ${formatDate(c.asOf)}, so ${c.name}'s index (${formatNumber(own, 3)}) has nothing to be compared with.`;
   const mid = medianOf(others.map((o) => o.index!));
   const rank = rankOf(
     c.now,
@@ -302,7 +311,7 @@ export function balanceParagraph(c: BalanceComparison): Markdown {
     const m1 = med(after);
     if (f0 === null || f1 === null || m0 === null || m1 === null) continue;
     parts.push(
-      md`Across ${m.label} (${formatDate(m.date)}), from the end of ${String(y - 1)} to the end of ${String(after)}, ${c.name}'s index ${moved(f0, f1)} and the neighbours' median ${moved(m0, m1)}.`,
+      md`Between the end of ${String(y - 1)} and the end of ${String(after)}, around ${m.label} (${formatDate(m.date)}), ${c.name}'s index ${moved(f0, f1)} and the median of the others ${moved(m0, m1)}.`,
     );
   }
   if (c.marks.length === 0)
@@ -319,20 +328,36 @@ function moved(a: number, b: number): string {
 const medianOf = (xs: readonly number[]): number => median(xs as number[]);
 const medianOrNull = (xs: readonly number[]): number | null => (xs.length === 0 ? null : medianOf(xs));
 
-/** The routes compared and the scope that counts each one's containers. */
+/** The routes compared and the scope that counts each one's containers (the total comes second). */
 export const ROUTE_SCOPES = [
-  { route: "titr", scope: "titr_containers", label: "Middle Corridor (TITR containers)" },
+  {
+    route: "titr",
+    scope: "titr_containers",
+    label: "Middle Corridor (TITR containers)",
+    short: "Middle Corridor (TITR)",
+  },
   {
     route: "china_europe_rail",
     scope: "china_railway_express",
     label: "All China–Europe trains (China Railway Express)",
+    short: "All China–Europe trains",
   },
-  { route: "northern_route", scope: "utlc_era", label: "Northern route via Kazakhstan, Russia, Belarus (UTLC ERA)" },
+  {
+    route: "northern_route",
+    scope: "utlc_era",
+    label: "Northern route, all China–Europe–China traffic (UTLC ERA), to 2021",
+    short: "Northern route (UTLC ERA, to 2021)",
+  },
+  {
+    route: "northern_route",
+    scope: "erai_china_eu",
+    label: "Northern route, China–EU transit only (ERAI China EU), from 2022",
+    short: "Northern route (ERAI, China–EU only, from 2022)",
+  },
 ] as const;
 
-/** What changed in the northern route's count, said under both route charts. */
-const ERA_NOTE =
-  "UTLC ERA counts all China–Europe–China traffic on its services to 2021 and only the China–EU transit from 2022.";
+/** Index of the China–Europe total in {@link ROUTE_SCOPES}. */
+const TOTAL = 1;
 
 /** The states each compared route crosses (by the route's definition; China is every route's start). */
 export const ROUTE_STATES: Readonly<Record<(typeof ROUTE_SCOPES)[number]["route"], readonly Iso3[]>> = {
@@ -344,21 +369,26 @@ export const ROUTE_STATES: Readonly<Record<(typeof ROUTE_SCOPES)[number]["route"
 /** One year of the route comparison. */
 export interface RouteYear {
   readonly year: number;
-  /** TEU per route (ROUTE_SCOPES order); `null` where no full-year figure is published. */
+  /** TEU per scope of {@link ROUTE_SCOPES}; `null` where no full-year figure is published. */
   readonly teu: readonly (number | null)[];
-  /** The rows used, per route. */
+  /** The rows used, per scope. */
   readonly rows: readonly (CorridorFlowRow | undefined)[];
-  /** 100 × TITR TEU / China–Europe TEU; `null` without both. */
-  readonly titrShare: number | null;
-  /** 100 × northern-route TEU / China–Europe TEU; `null` without both. */
-  readonly northernShare: number | null;
+  /** Per scope, 100 × its TEU / China–Europe TEU; `null` without both (and for the total itself). */
+  readonly shares: readonly (number | null)[];
 }
 
+/** Whether a row is a full-year, actual figure of one of the compared scopes, ended by `asOf`. */
+const isRouteRow = (r: CorridorFlowRow, asOf: string): boolean =>
+  ROUTE_SCOPES.some((q) => q.route === r.route && q.scope === r.scope) &&
+  r.status === "actual" &&
+  calendarYear(r.period_start, r.period_end) !== undefined &&
+  r.period_end <= asOf;
+
 /**
- * The full-year container figure (TEU, actual) of each route and year by the as-of date: where several rows give one
+ * The full-year container figure (TEU, actual) of each scope and year by the as-of date: where several rows give one
  * year, the one whose newest source was published last (then the first in the file). Shares are derived here:
- * `share = 100 × route TEU / China Railway Express TEU`, for the years with both figures.
- * @example routeYears(pkg, "2026-03-10").find((y) => y.year === 2024)?.titrShare !== null // => true
+ * `share = 100 × scope TEU / China Railway Express TEU`, for the years with both figures.
+ * @example routeYears(pkg, "2026-03-10").find((y) => y.year === 2024)?.shares[0] !== null // => true
  * @example routeYears(pkg, "2015-12-31") // => []
  */
 export function routeYears(pkg: Pick<DataPackage, "corridorFlows" | "sourceById">, asOf: string): RouteYear[] {
@@ -367,45 +397,41 @@ export function routeYears(pkg: Pick<DataPackage, "corridorFlows" | "sourceById"
       .map((s) => pkg.sourceById.get(s)?.published ?? "")
       .sort()
       .at(-1) ?? "";
-  const pick = (route: string, scope: string, year: number): CorridorFlowRow | undefined =>
-    pkg.corridorFlows
-      .filter(
-        (r) =>
-          r.route === route &&
-          r.scope === scope &&
-          r.metric === "containers" &&
-          r.unit === "TEU" &&
-          r.status === "actual" &&
-          calendarYear(r.period_start, r.period_end) === year &&
-          r.period_end <= asOf,
-      )
+  const teuRows = pkg.corridorFlows.filter((r) => isRouteRow(r, asOf) && r.metric === "containers" && r.unit === "TEU");
+  const pick = (scope: string, year: number): CorridorFlowRow | undefined =>
+    teuRows
+      .filter((r) => r.scope === scope && calendarYear(r.period_start, r.period_end) === year)
       .reduce<CorridorFlowRow | undefined>(
         (best, r) => (best === undefined || published(r) > published(best) ? r : best),
         undefined,
       );
-  const years = [
-    ...new Set(
-      pkg.corridorFlows
-        .filter((r) => ROUTE_SCOPES.some((q) => q.route === r.route && q.scope === r.scope) && r.period_end <= asOf)
-        .map((r) => calendarYear(r.period_start, r.period_end))
-        .filter((y): y is number => y !== undefined),
-    ),
-  ].sort((a, b) => a - b);
+  const years = [...new Set(teuRows.map((r) => calendarYear(r.period_start, r.period_end)!))].sort((a, b) => a - b);
   return years.map((year) => {
-    const rows = ROUTE_SCOPES.map((q) => pick(q.route, q.scope, year));
+    const rows = ROUTE_SCOPES.map((q) => pick(q.scope, year));
     const teu = rows.map((r) => r?.value ?? null);
-    const share = (x: number | null) => (x === null || teu[1] === null || teu[1] === 0 ? null : (100 * x) / teu[1]!);
-    return { year, teu, rows, titrShare: share(teu[0]!), northernShare: share(teu[2]!) };
+    const total = teu[TOTAL] ?? null;
+    const shares = teu.map((x, i) =>
+      i === TOTAL || x === null || total === null || total === 0 ? null : (100 * x) / total,
+    );
+    return { year, teu, rows, shares };
   });
 }
 
 /**
- * The TEU series of each route, for a chart (years without a figure are gaps).
- * @example routeSeries(routeYears(pkg, "2026-03-10")).map((s) => s.id) // => ["titr", "china_europe_rail", "northern_route"]
+ * Full-year container figures of the compared routes published in containers, not TEU, and so left out.
+ * @example routeUnitSkips(pkg, "2026-03-10").every((r) => r.unit === "containers") // => true
+ */
+export function routeUnitSkips(pkg: Pick<DataPackage, "corridorFlows">, asOf: string): CorridorFlowRow[] {
+  return pkg.corridorFlows.filter((r) => isRouteRow(r, asOf) && r.metric === "containers" && r.unit === "containers");
+}
+
+/**
+ * The TEU series of each scope, for a chart (years without a figure are gaps).
+ * @example routeSeries(routeYears(pkg, "2026-03-10")).map((s) => s.scope) // => ["titr_containers", "china_railway_express", "utlc_era", "erai_china_eu"]
  */
 export function routeSeries(years: readonly RouteYear[]): Series[] {
   return ROUTE_SCOPES.map((q, i) => ({
-    id: q.route,
+    id: q.scope,
     label: q.label,
     metric: "containers",
     unit: "TEU",
@@ -419,41 +445,51 @@ export function routeSeries(years: readonly RouteYear[]): Series[] {
       sources: y.rows[i] ? rowSources(y.rows[i]!) : [],
     })),
     rows: years.flatMap((y) => (y.rows[i] ? [`corridor_flows:${y.rows[i]!.id}`] : [])),
-  }));
+  })).filter((s) => s.points.some((p) => p.value !== null));
 }
 
+const pct1 = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
+
 /**
- * The route table: one row per year, the TEU of each route and the two derived shares.
- * @example routeTable(routeYears(pkg, "2026-03-10")).columns.length // => 6
+ * The route table: one row per year, the TEU of each scope and the derived shares.
+ * @example routeTable(routeYears(pkg, "2026-03-10")).columns.length // => 8
  */
 export function routeTable(years: readonly RouteYear[]): TableInput & { readonly title: string } {
-  const pct = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
   return {
-    title: "Containers on the China–Europe land routes (TEU) and the derived shares",
+    title: "Containers on the China–Europe land routes (TEU) and the derived shares of all China–Europe trains",
     columns: [
       { key: "year", label: "Year" },
       { key: "titr", label: "Middle Corridor (TITR), TEU" },
       { key: "cre", label: "All China–Europe trains, TEU" },
-      { key: "era", label: "Northern route (UTLC ERA), TEU" },
+      { key: "utlc", label: "Northern: UTLC ERA (to 2021), TEU" },
+      { key: "erai", label: "Northern: ERAI China–EU (from 2022), TEU" },
       { key: "titrShare", label: "TITR / China–Europe, %" },
-      { key: "eraShare", label: "Northern / China–Europe, %" },
+      { key: "utlcShare", label: "UTLC ERA / China–Europe, %" },
+      { key: "eraiShare", label: "ERAI China–EU / China–Europe, %" },
     ],
-    rows: years
-      .filter((y) => y.teu.some((v) => v !== null))
-      .map((y) => ({
-        year: String(y.year),
-        titr: y.teu[0] ?? null,
-        cre: y.teu[1] ?? null,
-        era: y.teu[2] ?? null,
-        titrShare: pct(y.titrShare),
-        eraShare: pct(y.northernShare),
-      })),
+    rows: years.map((y) => ({
+      year: String(y.year),
+      titr: y.teu[0] ?? null,
+      cre: y.teu[1] ?? null,
+      utlc: y.teu[2] ?? null,
+      erai: y.teu[3] ?? null,
+      titrShare: pct1(y.shares[0]),
+      utlcShare: pct1(y.shares[2]),
+      eraiShare: pct1(y.shares[3]),
+    })),
     sources: mergeSources(...years.flatMap((y) => y.rows.map((r) => (r ? rowSources(r) : [])))),
   };
 }
 
+/** What the two northern counts are, said under a chart that draws both. */
+const ERA_NOTE =
+  "The northern route's two counts differ: UTLC ERA's to 2021 covers all China–Europe–China traffic on its services, ERAI's from 2022 only China–EU transit.";
+
+const drawsBothNorthern = (years: readonly RouteYear[]) =>
+  years.some((y) => y.teu[2] !== null) && years.some((y) => y.teu[3] !== null);
+
 /**
- * The route chart: containers (TEU) per year on each route, one line each (years without a figure are gaps).
+ * The route chart: containers (TEU) per year on each route, one line per count (years without a figure are gaps).
  * @example routeFigure(routeYears(pkg, "2026-03-10"), {}).data.length > 0 // => true
  */
 export function routeFigure(years: readonly RouteYear[], options: Omit<FigureOptions, "title">): PlotlyFigure {
@@ -462,47 +498,39 @@ export function routeFigure(years: readonly RouteYear[], options: Omit<FigureOpt
     title: "Containers on the China–Europe land routes, by year",
     subtitle: "Twenty-foot equivalent units (TEU), full years, as each operator counts them",
     quantity: "Containers",
-    note: ERA_NOTE,
+    ...(drawsBothNorthern(years) ? { note: ERA_NOTE } : {}),
     noData: "No full-year container figure of these routes is published by this date.",
   });
 }
 
 /**
- * The share chart: per year, the Middle Corridor's and the northern route's containers as a share of all
- * China–Europe rail containers (`100 × route TEU / China Railway Express TEU`), side by side.
+ * The share chart: per year, each route's containers as a share of all China–Europe rail containers
+ * (`100 × route TEU / China Railway Express TEU`), side by side; the northern route's two counts in their own colours.
  * @example isEmptyFigure(routeShareFigure(routeYears(pkg, "2015-12-31"), {})) // => true
  */
 export function routeShareFigure(years: readonly RouteYear[], options: Omit<FigureOptions, "title">): PlotlyFigure {
   const computed = "100 × route TEU / China–Europe trains' TEU";
-  const bars: ComparisonBar[] = years
-    .filter((y) => y.titrShare !== null || y.northernShare !== null)
-    .flatMap((y) => [
-      {
-        label: "Middle Corridor (TITR)",
-        value: y.titrShare === null ? null : Math.round(y.titrShare * 10) / 10,
-        group: String(y.year),
-        colorKey: "titr_containers",
-        period: String(y.year),
-        sources: mergeSources(y.rows[0] ? rowSources(y.rows[0]) : [], y.rows[1] ? rowSources(y.rows[1]) : []),
-        computed,
-      },
-      {
-        label: "Northern route (UTLC ERA)",
-        value: y.northernShare === null ? null : Math.round(y.northernShare * 10) / 10,
-        group: String(y.year),
-        colorKey: "utlc_era",
-        period: String(y.year),
-        sources: mergeSources(y.rows[2] ? rowSources(y.rows[2]) : [], y.rows[1] ? rowSources(y.rows[1]) : []),
-        computed,
-      },
-    ]);
+  const withShare = years.filter((y) => y.shares.some((s) => s !== null));
+  const scopes = [0, 2, 3].filter((i) => withShare.some((y) => y.shares[i] !== null));
+  const bars: ComparisonBar[] = withShare.flatMap((y) =>
+    scopes.map((i) => ({
+      label: ROUTE_SCOPES[i]!.short,
+      value: pct1(y.shares[i]),
+      group: String(y.year),
+      colorKey: ROUTE_SCOPES[i]!.scope,
+      period: String(y.year),
+      sources: mergeSources(y.rows[i] ? rowSources(y.rows[i]!) : [], y.rows[TOTAL] ? rowSources(y.rows[TOTAL]!) : []),
+      computed,
+    })),
+  );
+  const both = scopes.includes(2) && scopes.includes(3);
   return comparisonBarsFigure(
     { quantity: "Share of China–Europe rail containers", unit: "percent", bars, sources: routeTable(years).sources },
     {
       ...options,
       title: "Each route's containers as a share of all China–Europe rail containers",
-      subtitle: "Derived: 100 × route TEU / TEU of all China–Europe trains; a missing bar means a missing figure",
-      note: ERA_NOTE,
+      subtitle: "Derived: 100 × route TEU / TEU of all China–Europe trains; n/a marks a missing figure",
+      ...(both ? { note: ERA_NOTE } : {}),
       noData: "No year has both a route's container figure and the China–Europe total by this date.",
     },
   );
@@ -520,157 +548,194 @@ export function routeRows(years: readonly RouteYear[]): string[] {
 
 /**
  * What the route comparison says: the Middle Corridor's share of China–Europe container traffic in the first and
- * last year with both figures, the northern route's, the caveats of scope, and whether the focal state lies on it.
- * @example routeParagraph(routeYears(pkg, "2015-12-31"), "AZE" as Iso3, "Azerbaijan").source.startsWith("No year") // => true
+ * last year with both figures, the northern route's latest share (with its count named), figures left out for their
+ * unit, the caveats of scope, and whether the routes cross the focal state.
+ * @example routeParagraph(routeYears(pkg, "2015-12-31"), [], "AZE" as Iso3, "Azerbaijan").source.startsWith("No year") // => true
  */
-export function routeParagraph(years: readonly RouteYear[], focal: Iso3, name: string): Markdown {
+export function routeParagraph(
+  years: readonly RouteYear[],
+  skipped: readonly CorridorFlowRow[],
+  focal: Iso3,
+  name: string,
+): Markdown {
   const on = (Object.keys(ROUTE_STATES) as (keyof typeof ROUTE_STATES)[]).filter((r) =>
     ROUTE_STATES[r].includes(focal),
   );
   const where =
     on.length === 0
-      ? md`Neither the Middle Corridor nor the northern route crosses ${name}; the comparison is the context of its neighbours' transit.`
+      ? md`Neither the Middle Corridor nor the northern route crosses ${name}; the comparison is context for the states it does cross.`
       : on.includes("titr")
         ? md`The Middle Corridor crosses ${name}.`
         : md`The Middle Corridor does not cross ${name}; ${on.includes("northern_route") ? "the northern route does" : "it is the start of every route"}.`;
-  const both = years.filter((y) => y.titrShare !== null);
+  const skippedText =
+    skipped.length === 0
+      ? []
+      : [
+          md`Left out because they count containers, not TEU: ${listPhrase(skipped.map((r) => `${ROUTE_SCOPES.find((q) => q.scope === r.scope)?.short ?? r.scope} ${r.period_start.slice(0, 4)} (${formatNumber(r.value)} containers)`))}.`,
+        ];
+  const both = years.filter((y) => y.shares[0] !== null);
+  const north = years.filter((y) => y.shares[2] !== null || y.shares[3] !== null);
+  const n = north[north.length - 1];
+  const northText =
+    n === undefined
+      ? []
+      : [
+          md`The northern route carried ${formatNumber((n.teu[3] ?? n.teu[2])!)} TEU in ${String(n.year)} by ${n.teu[3] !== null ? "ERAI's China–EU count" : "UTLC ERA's count of all China–Europe–China traffic"}, ${formatPercent(n.shares[3] ?? n.shares[2], { digits: 1 })} of the total${
+            drawsBothNorthern(years)
+              ? "; its counts before and after 2022 measure different traffic and are not joined"
+              : ""
+          }.`,
+        ];
   if (both.length === 0)
     return mdJoin(
       [
-        md`No year by this date has both a full-year Middle Corridor container figure and the China–Europe total, so no share can be derived.`,
+        md`No year by this date has both a full-year Middle Corridor container figure in TEU and the China–Europe total, so the corridor's share cannot be derived.`,
+        ...northText,
+        ...skippedText,
         where,
       ],
       " ",
     );
   const a = both[0]!;
   const b = both[both.length - 1]!;
-  const first = md`The Middle Corridor carried ${formatNumber(a.teu[0]!)} TEU in ${String(a.year)}, ${formatPercent(a.titrShare, { digits: 1 })} of the ${formatNumber(a.teu[1]!)} TEU on all China–Europe trains`;
+  const first = md`The Middle Corridor carried ${formatNumber(a.teu[0]!)} TEU in ${String(a.year)}, ${formatPercent(a.shares[0], { digits: 1 })} of the ${formatNumber(a.teu[TOTAL]!)} TEU on all China–Europe trains`;
   const last =
     a.year === b.year
       ? md`.`
-      : md`; in ${String(b.year)} ${formatNumber(b.teu[0]!)} TEU, ${formatPercent(b.titrShare, { digits: 1 })} of ${formatNumber(b.teu[1]!)} TEU.`;
-  const north = years.filter((y) => y.northernShare !== null);
-  const n = north[north.length - 1];
-  const northText =
-    n === undefined
-      ? md`No year has both a northern-route figure and the China–Europe total.`
-      : md`The northern route through Russia carried ${formatNumber(n.teu[2]!)} TEU in ${String(n.year)}, ${formatPercent(n.northernShare, { digits: 1 })} of the total.`;
+      : md`; in ${String(b.year)} ${formatNumber(b.teu[0]!)} TEU, ${formatPercent(b.shares[0], { digits: 1 })} of ${formatNumber(b.teu[TOTAL]!)} TEU.`;
   return mdJoin(
     [
       md`${first}${last}`,
-      northText,
-      md`The shares are upper bounds of the corridor's weight in China–Europe trade: TITR's count includes containers between other places (Central Asia and Türkiye, for example), and the China–Europe total counts trains on every route, the Middle Corridor's among them.`,
+      ...northText,
+      md`The Middle Corridor's shares are upper bounds of its weight in China–Europe trade: TITR's count includes containers between other places (Central Asia and Türkiye, for example), and the China–Europe total counts trains on every route, the Middle Corridor's among them.`,
+      ...skippedText,
       where,
     ],
     " ",
   );
 }
 
+/** The figures of one side for one period: the partners with a figure, the low and high sums, the rows. */
+export interface TradeShareSide {
+  readonly partners: readonly string[];
+  readonly low: number;
+  readonly high: number;
+  readonly rows: readonly TradeRow[];
+}
+
 /** One period of the trade comparison: Azerbaijan's total trade and its trade with the partners, by side. */
 export interface TradeSharePeriod {
   readonly label: string;
-  readonly total: TradeTotalRow;
+  /** The total's rows for the period (two when releases differ). */
+  readonly totals: readonly TradeTotalRow[];
+  readonly totalLow: number;
+  readonly totalHigh: number;
   /** Per side: partners with a figure, the low and high sums (several rows for one partner: lowest and highest). */
-  readonly sides: Readonly<
-    Record<
-      TradeRow["side"],
-      {
-        readonly partners: readonly string[];
-        readonly low: number;
-        readonly high: number;
-        readonly rows: readonly TradeRow[];
-      }
-    >
-  >;
+  readonly sides: Readonly<Record<TradeRow["side"], TradeShareSide>>;
+  /** One figure per partner, taken from Azerbaijan's side, else the partner's, else the side not stated. */
+  readonly best: TradeShareSide;
+}
+
+/** The order in which sides stand in for each other in {@link TradeSharePeriod.best}. */
+const SIDE_ORDER: readonly TradeRow["side"][] = ["reporter", "mirror", "unclear"];
+
+function sideOf(rows: readonly TradeRow[]): TradeShareSide {
+  const partners = [...new Set(rows.map((r) => r.partner))];
+  const values = partners.map((p) => rows.filter((r) => r.partner === p).map((r) => r.value_usd));
+  return {
+    partners,
+    low: values.reduce((a, v) => a + Math.min(...v), 0),
+    high: values.reduce((a, v) => a + Math.max(...v), 0),
+    rows,
+  };
 }
 
 /**
- * Azerbaijan's turnover with `partners` in each period for which trade_totals.csv gives its total turnover, per side
- * (reporter, mirror, unclear). Shares are `100 × sum / total`; a partner with several rows for one side and period
- * contributes its lowest value to `low` and its highest to `high`.
- * @example tradeSharePeriods(pkg, CENTRAL_ASIA, "2026-03-10").some((p) => p.label === "2022") // => true
+ * Azerbaijan's turnover with `partners` in each period for which trade_totals.csv gives its total turnover (two
+ * releases of one period make one period with a range), per side (reporter, mirror, unclear) and as the best
+ * available figure per partner (reporter, else mirror, else unclear). A partner with several rows for one side and
+ * period contributes its lowest value to `low` and its highest to `high`.
+ * @example tradeSharePeriods(pkg, CENTRAL_ASIA, "2026-03-10").filter((p) => p.label === "2022").length // => 1
  */
 export function tradeSharePeriods(
   pkg: Pick<DataPackage, "trade" | "tradeTotals">,
   partners: readonly Iso3[],
   asOf: string,
 ): TradeSharePeriod[] {
-  return pkg.tradeTotals
-    .filter((t) => t.reporter === "AZE" && t.flow === "turnover" && t.period_end <= asOf)
-    .sort((a, b) => (a.period_start + a.period_end < b.period_start + b.period_end ? -1 : 1))
-    .map((total) => {
-      const same = pkg.trade.filter(
-        (r) =>
-          r.flow === "turnover" &&
-          r.period_start === total.period_start &&
-          r.period_end === total.period_end &&
-          partners.includes(r.partner),
-      );
-      const side = (s: TradeRow["side"]) => {
-        const rows = same.filter((r) => r.side === s);
-        const by = [...new Set(rows.map((r) => r.partner))];
-        const values = by.map((p) => rows.filter((r) => r.partner === p).map((r) => r.value_usd));
-        return {
-          partners: by,
-          low: values.reduce((a, v) => a + Math.min(...v), 0),
-          high: values.reduce((a, v) => a + Math.max(...v), 0),
-          rows,
-        };
-      };
-      return {
-        label: periodLabel(total.period_start, total.period_end),
-        total,
-        sides: { reporter: side("reporter"), mirror: side("mirror"), unclear: side("unclear") },
-      };
+  const totals = pkg.tradeTotals.filter((t) => t.reporter === "AZE" && t.flow === "turnover" && t.period_end <= asOf);
+  const keys = [...new Set(totals.map((t) => `${t.period_start}|${t.period_end}`))].sort();
+  return keys.map((key) => {
+    const [start, end] = key.split("|") as [string, string];
+    const own = totals.filter((t) => t.period_start === start && t.period_end === end);
+    const same = pkg.trade.filter(
+      (r) => r.flow === "turnover" && r.period_start === start && r.period_end === end && partners.includes(r.partner),
+    );
+    const sides = {
+      reporter: sideOf(same.filter((r) => r.side === "reporter")),
+      mirror: sideOf(same.filter((r) => r.side === "mirror")),
+      unclear: sideOf(same.filter((r) => r.side === "unclear")),
+    };
+    const bestRows = [...new Set(same.map((r) => r.partner))].flatMap((p) => {
+      const side = SIDE_ORDER.find((s) => same.some((r) => r.partner === p && r.side === s))!;
+      return same.filter((r) => r.partner === p && r.side === side);
     });
+    return {
+      label: periodLabel(start, end),
+      totals: own,
+      totalLow: Math.min(...own.map((t) => t.value_usd)),
+      totalHigh: Math.max(...own.map((t) => t.value_usd)),
+      sides,
+      best: sideOf(bestRows),
+    };
+  });
 }
 
-/** "1.2 %" or "1.2–1.3 %" (a range when sources disagree). */
-function shareText(low: number, high: number, total: number): string {
-  const a = formatPercent((100 * low) / total, { digits: 2 });
-  const b = formatPercent((100 * high) / total, { digits: 2 });
+/** "1.2 %" or "1.2–1.3 %" (a range when sources disagree): the lowest sum over the highest total, and back. */
+function shareText(x: TradeShareSide, p: TradeSharePeriod): string {
+  const a = formatPercent((100 * x.low) / p.totalHigh, { digits: 2 });
+  const b = formatPercent((100 * x.high) / p.totalLow, { digits: 2 });
   return a === b ? a : `${a.replace(" %", "")}–${b}`;
 }
 
+const hasFigure = (p: TradeSharePeriod) => p.best.partners.length > 0;
+
 /**
- * The trade table: per period, Azerbaijan's total turnover and, for each side, the partners with a figure and their
- * share of the total.
- * @example tradeShareTable(tradeSharePeriods(pkg, CENTRAL_ASIA, "2026-03-10"), "Central Asia").columns.length // => 5
+ * The trade table: per period with a partner figure, Azerbaijan's total turnover, the share of the best available
+ * figure per partner, and the share on each side, partners named.
+ * @example tradeShareTable(tradeSharePeriods(pkg, CENTRAL_ASIA, "2026-03-10"), "Central Asia").columns.length // => 6
  */
 export function tradeShareTable(
   periods: readonly TradeSharePeriod[],
   partnersText: string,
   nameOf: (iso3: string) => string = (s) => s,
 ): TableInput & { readonly title: string } {
-  const cell = (p: TradeSharePeriod, s: TradeRow["side"]) => {
-    const x = p.sides[s];
-    return x.partners.length === 0
-      ? "no figure"
-      : `${shareText(x.low, x.high, p.total.value_usd)} (${x.partners.map(nameOf).join(", ")})`;
-  };
+  const cell = (x: TradeShareSide, p: TradeSharePeriod) =>
+    x.partners.length === 0 ? "no figure" : `${shareText(x, p)} (${x.partners.map(nameOf).join(", ")})`;
   return {
     title: `Azerbaijan's trade with ${partnersText} as a share of its total trade`,
     columns: [
       { key: "period", label: "Period" },
       { key: "total", label: "Azerbaijan's total turnover" },
-      { key: "reporter", label: "Share, Azerbaijan's figures (partners)" },
-      { key: "mirror", label: "Share, partners' figures (partners)" },
-      { key: "unclear", label: "Share, side not stated (partners)" },
+      { key: "best", label: "Share, one figure per partner (partners)" },
+      { key: "reporter", label: "Azerbaijan's figures" },
+      { key: "mirror", label: "Partners' figures" },
+      { key: "unclear", label: "Side not stated" },
     ],
-    rows: periods
-      .filter((p) => Object.values(p.sides).some((x) => x.partners.length > 0))
-      .map((p) => ({
-        period: p.label,
-        total: formatUsd(p.total.value_usd),
-        reporter: cell(p, "reporter"),
-        mirror: cell(p, "mirror"),
-        unclear: cell(p, "unclear"),
-      })),
+    rows: periods.filter(hasFigure).map((p) => ({
+      period: p.label,
+      total: p.totalLow === p.totalHigh ? formatUsd(p.totalLow) : `${formatUsd(p.totalLow)}–${formatUsd(p.totalHigh)}`,
+      best: cell(p.best, p),
+      reporter: cell(p.sides.reporter, p),
+      mirror: cell(p.sides.mirror, p),
+      unclear: cell(p.sides.unclear, p),
+    })),
     sources: mergeSources(
-      ...periods.flatMap((p) => [
-        rowSources(p.total),
-        ...Object.values(p.sides).flatMap((s) => s.rows.map((r) => rowSources(r))),
-      ]),
+      ...periods
+        .filter(hasFigure)
+        .flatMap((p) => [
+          ...p.totals.map((t) => rowSources(t)),
+          ...Object.values(p.sides).flatMap((s) => s.rows.map((r) => rowSources(r))),
+        ]),
     ),
   };
 }
@@ -681,7 +746,7 @@ export function tradeShareTable(
  */
 export function tradeShareRows(periods: readonly TradeSharePeriod[]): string[] {
   return periods.flatMap((p) => [
-    `trade_totals:${p.total.id}`,
+    ...p.totals.map((t) => `trade_totals:${t.id}`),
     ...Object.values(p.sides).flatMap((s) => s.rows.map((r) => `trade:${r.id}`)),
   ]);
 }
@@ -697,97 +762,112 @@ export function tradePartnersFor(focal: Iso3): Iso3[] {
   return CENTRAL_ASIA.includes(focal) ? [focal] : [];
 }
 
+/** Why a trade comparison has nothing to show, or `undefined` when it has something. */
+function tradeEmptyReason(
+  periods: readonly TradeSharePeriod[],
+  name: string,
+  partners: readonly Iso3[],
+  asOfText: string,
+): string | undefined {
+  if (partners.length === 0)
+    return `The trade data hold only Azerbaijan's trade with the five Central Asian states, so there is no trade comparison for ${name}.`;
+  const who = partners.length === 1 ? name : "Central Asia";
+  if (periods.length === 0)
+    return `No total of Azerbaijan's trade for any period is published by ${asOfText}, so its trade with ${who} cannot be put as a share.`;
+  if (!periods.some(hasFigure))
+    return `None of the ${countText(periods.length, "period")} with a published total of Azerbaijan's trade by ${asOfText} has a figure for ${who} for the same months, so no share can be derived.`;
+  return undefined;
+}
+
 /**
- * What the trade comparison says: how many periods have a total and a partner figure, the share on each side in the
- * latest such period, and what is missing; or why the focal state has none.
- * @example tradeShareParagraph([], "Georgia", []).source.includes("only Azerbaijan's trade") // => true
+ * What the trade comparison says: the share of the best available figures in the latest period that has one, the
+ * partners it lacks (so the share is a lower bound), and how many periods have a figure; or why there is none.
+ * @example tradeShareParagraph([], "Georgia", [], "10 March 2026").source.includes("only Azerbaijan's trade") // => true
  */
 export function tradeShareParagraph(
   periods: readonly TradeSharePeriod[],
   name: string,
   partners: readonly Iso3[],
+  asOfText: string,
   nameOf: (iso3: string) => string = (s) => s,
 ): Markdown {
-  if (partners.length === 0)
-    return md`The trade data (trade.csv) hold only Azerbaijan's trade with the five Central Asian states, so there is no trade comparison centred on ${name}.`;
+  const empty = tradeEmptyReason(periods, name, partners, asOfText);
+  if (empty !== undefined) return md`${empty}`;
   const who = partners.length === 1 ? name : "Central Asia";
-  if (periods.length === 0)
-    return md`trade_totals.csv gives Azerbaijan's total turnover for no period by this date, so its trade with ${who} cannot be put as a share.`;
-  const withAny = periods.filter((p) => Object.values(p.sides).some((s) => s.partners.length > 0));
-  if (withAny.length === 0)
-    return md`For none of the ${countText(periods.length, "period")} with Azerbaijan's total turnover does a figure for ${who} cover the same period, so no share can be derived.`;
+  const withAny = periods.filter(hasFigure);
   const p = withAny[withAny.length - 1]!;
-  const sides = (["reporter", "mirror", "unclear"] as const)
-    .filter((s) => p.sides[s].partners.length > 0)
-    .map((s) => {
-      const x = p.sides[s];
-      const whose =
-        s === "reporter"
-          ? "Azerbaijan's own figures"
-          : s === "mirror"
-            ? "the partners' figures"
-            : "figures whose side is not stated";
-      return `${shareText(x.low, x.high, p.total.value_usd)} by ${whose} (${listPhrase(x.partners.map(nameOf))})`;
-    });
-  const missing = partners.filter((q) => !Object.values(p.sides).some((s) => s.partners.includes(q)));
+  const missing = partners.filter((q) => !p.best.partners.includes(q));
   return mdJoin(
     [
-      md`In ${p.label} Azerbaijan's total turnover was ${formatUsd(p.total.value_usd)}; its trade with the partners that have a figure for the same months made up ${sides.join("; ")}.`,
+      md`In ${p.label}, the latest period with both figures, Azerbaijan's trade with ${listPhrase(p.best.partners.map(nameOf))} came to ${shareText(p.best, p)} of its total turnover (${formatUsd(p.totalHigh)}), one figure per partner.`,
       missing.length > 0
-        ? md`${capitalize(listPhrase(missing.map(nameOf)))} ${missing.length === 1 ? "has" : "have"} no figure for those months, so the shares are lower bounds of the trade with ${who}.`
-        : md`Every partner has a figure for that period.`,
-      md`${capitalize(countText(withAny.length, "period"))} of ${countWord(periods.length)} with a total turnover ${withAny.length === 1 ? "has" : "have"} a partner figure for the same months.`,
+        ? md`${capitalize(listPhrase(missing.map(nameOf)))} ${missing.length === 1 ? "has" : "have"} no figure for those months, so this is a lower bound of the trade with ${who}.`
+        : md`Every partner has a figure for those months.`,
+      md`${capitalize(countText(withAny.length, "period"))} of ${countWord(periods.length)} with a published total ${withAny.length === 1 ? "has" : "have"} a partner figure for the same months; the table shows ${withAny.length === 1 ? "it" : "them"}.`,
     ],
     " ",
   );
 }
 
+/** The context {@link argumentParagraph} needs to say why a comparison is empty. */
+export interface ArgumentContext {
+  readonly name: string;
+  /** The as-of date in words. */
+  readonly asOfText: string;
+  readonly partners: readonly Iso3[];
+  readonly nameOf?: (iso3: string) => string;
+}
+
 /**
- * What the three comparisons say about the article's argument, one sentence each, for any focal state: where its
- * balance index stands, how much of China–Europe rail traffic the Middle Corridor carries, and how large a share of
- * Azerbaijan's trade Central Asia is. Each sentence names its limits.
- * @example argumentParagraph(balanceComparison(pkg, "AZE" as Iso3, "2026-03-10"), routeYears(pkg, "2026-03-10"), []).source.includes("balance") // => true
+ * What the three comparisons say about the article's argument, one sentence each, for any focal state and date:
+ * where its balance index stands, how much of China–Europe rail traffic the Middle Corridor carries, and how large a
+ * share of Azerbaijan's trade Central Asia is at least. Each sentence names its limits, or why the data say nothing.
+ * @example argumentParagraph(balanceComparison(pkg, "AZE" as Iso3, "2026-03-10"), routeYears(pkg, "2026-03-10"), [], { name: "Azerbaijan", asOfText: "10 March 2026", partners: CENTRAL_ASIA }).source.includes("Balance") // => true
  */
 export function argumentParagraph(
   bal: BalanceComparison,
   routes: readonly RouteYear[],
   trade: readonly TradeSharePeriod[],
+  ctx: ArgumentContext,
 ): Markdown {
   const own = bal.now[0]!.index;
   const others = bal.now.slice(1).filter((n) => n.index !== undefined);
   const parts: Markdown[] = [];
   if (own === undefined || others.length === 0)
-    parts.push(md`- **Balance.** The data give no index to compare on this date.`);
+    parts.push(
+      md`- **Balance.** The data give ${bal.name} or the states compared no index to compare on ${ctx.asOfText}.`,
+    );
   else {
     const mid = medianOf(others.map((o) => o.index!));
     const above = own > mid + 0.005;
     parts.push(
-      md`- **Balance.** ${bal.name}'s formal ties are spread ${above ? "more evenly" : own < mid - 0.005 ? "less evenly" : "about as evenly"} across the eight spheres than its neighbours' (index ${formatNumber(own, 3)} against a median of ${formatNumber(mid, 3)}). ${
+      md`- **Balance.** ${bal.name}'s formal ties are spread ${above ? "more evenly" : own < mid - 0.005 ? "less evenly" : "about as evenly"} across the eight spheres than those of the states compared (index ${formatNumber(own, 3)} against a median of ${formatNumber(mid, 3)}). ${
         above
           ? "That is what a balanced, multi-vector policy would look like in memberships"
           : "On memberships alone, the balanced-policy reading does not single it out"
       }; the index sees only formal ties, not their depth.`,
     );
   }
-  const both = routes.filter((y) => y.titrShare !== null);
+  const both = routes.filter((y) => y.shares[0] !== null);
   const last = both[both.length - 1];
   parts.push(
     last === undefined
-      ? md`- **Corridor.** No year has the figures to weigh the Middle Corridor against the other China–Europe routes.`
-      : md`- **Corridor.** The Middle Corridor's containers were ${formatPercent(last.titrShare, { digits: 1 })} of all China–Europe rail containers in ${String(last.year)}${
-          both.length > 1 ? ` (${formatPercent(both[0]!.titrShare, { digits: 1 })} in ${String(both[0]!.year)})` : ""
-        }: the route grows fast from a small base and remains a minor share of the overland trade it is meant to capture.`,
+      ? md`- **Corridor.** No year by ${ctx.asOfText} has the figures to set the Middle Corridor's containers against all China–Europe trains.`
+      : md`- **Corridor.** The Middle Corridor's containers were ${formatPercent(last.shares[0], { digits: 1 })} of all China–Europe rail containers in ${String(last.year)}${
+          both.length > 1 ? ` (${formatPercent(both[0]!.shares[0], { digits: 1 })} in ${String(both[0]!.year)})` : ""
+        }: at most a small part of the overland trade between China and Europe, however fast it grows.`,
   );
-  const withFigure = trade.filter((p) => Object.values(p.sides).some((s) => s.partners.length > 0));
-  const t = withFigure[withFigure.length - 1];
-  if (t !== undefined) {
-    const high = Math.max(...Object.values(t.sides).map((s) => s.high));
+  const empty = tradeEmptyReason(trade, ctx.name, ctx.partners, ctx.asOfText);
+  const t = trade.filter(hasFigure).at(-1);
+  if (empty !== undefined || t === undefined) parts.push(md`- **Trade.** ${empty ?? ""}`);
+  else {
+    const nameOf = ctx.nameOf ?? ((s: string) => s);
+    const missing = ctx.partners.filter((q) => !t.best.partners.includes(q));
     parts.push(
-      md`- **Trade.** Even the highest share of Azerbaijan's trade that published figures allot to Central Asia in ${t.label} is ${formatPercent((100 * high) / t.total.value_usd, { digits: 1 })} (a lower bound, since partners lack figures): the ties the article describes are political and infrastructural more than commercial.`,
+      md`- **Trade.** The published figures put ${listPhrase(t.best.partners.map(nameOf))} at ${shareText(t.best, t)} of Azerbaijan's trade in ${t.label}${
+        missing.length > 0 ? `, with ${listPhrase(missing.map(nameOf))} missing` : ""
+      }: a lower bound. What is published does not show Central Asia as a large trading partner of Azerbaijan, and cannot show how large it is.`,
     );
-  } else
-    parts.push(
-      md`- **Trade.** The data hold no period with both Azerbaijan's total trade and a Central Asian figure to compare.`,
-    );
+  }
   return mdJoin(parts, "\n");
 }

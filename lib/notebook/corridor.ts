@@ -54,6 +54,7 @@ export const SCOPE_STATES: Readonly<Record<CorridorScope, readonly Iso3[]>> = {
   titr_association: ["KAZ", "AZE"] as Iso3[],
   china_railway_express: ["CHN"] as Iso3[],
   utlc_era: ["KAZ", "RUS", "BLR"] as Iso3[],
+  erai_china_eu: ["KAZ", "RUS", "BLR"] as Iso3[],
   kz_transit_china_europe: ["KAZ"] as Iso3[],
   total_transit: ["AZE"] as Iso3[],
   rail_transit: ["AZE"] as Iso3[],

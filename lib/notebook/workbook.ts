@@ -108,7 +108,9 @@ export const SCOPE_PHRASES: Readonly<Record<(typeof enums.flowScope)[number], st
   btk_cumulative: "only freight on the Baku–Tbilisi–Kars railway since it opened",
   titr_association: "the TITR Association's own plans and reports (what they cover is not stated)",
   china_railway_express: "all China–Europe trains (China's railway totals)",
-  utlc_era: "only China–Europe containers in transit through Kazakhstan, Russia and Belarus (UTLC ERA)",
+  utlc_era:
+    "only China–Europe–China containers on UTLC ERA's services through Kazakhstan, Russia and Belarus (to 2021)",
+  erai_china_eu: "only China–EU containers in transit through Kazakhstan, Russia and Belarus (ERAI, from 2022)",
   kz_transit_china_europe: "only China–Europe containers in transit through Kazakhstan",
 };
 

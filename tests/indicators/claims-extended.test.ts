@@ -9,6 +9,7 @@ import {
   BALANCE_MEDIAN_BAND,
   checkClaim,
   checkClaims,
+  checkCount,
   checkShare,
   checkTies,
   claimsSummary,
@@ -482,7 +483,7 @@ describe("value: observations with op increase", () => {
       ["f-2020", 52],
       ["f-2024", 55],
     ]);
-    expect(r.reason).toBe("52 (2020-01-15) to 55 (2024-05-27): a rise in 2019-11-30 to 2024-11-30");
+    expect(r.reason).toBe("52 (2020-01-15) to 55 (2024-05-27): a rise between 2019-11-30 and 2024-11-30");
   });
 
   it("no rise → not_supported (a fall, or the dwt series)", () => {
@@ -496,7 +497,7 @@ describe("value: observations with op increase", () => {
     // 2024-01-01..2024-11-30 holds only f-2024
     expect(inc("2024-01-01", "2024-11-30")).toMatchObject({
       verdict: "not_checkable",
-      reason: "only one row of data/observations.csv matches in 2024-01-01 to 2024-11-30",
+      reason: "only one row of data/observations.csv matches between 2024-01-01 and 2024-11-30",
     });
     // 2010..2015: none
     expect(inc("2010-01-01", "2015-12-31").reason).toMatch(/^no row of data\/observations\.csv/);
@@ -580,5 +581,24 @@ describe("the register on the real package", () => {
     for (const id of ["cica-most-asian-nations", "shared-ties-central-asia", "balance-multi-vector"]) {
       expect(by.get(id)?.verdict, id).not.toBe("not_checkable");
     }
+  });
+});
+
+describe("count `than` with nothing on either side", () => {
+  it("is not checkable, rather than a comparison of 0 with 0", () => {
+    // An early vintage holds no event in either period: 0 against 0 decides nothing.
+    const none = { events: [] } as unknown as Parameters<typeof checkCount>[3];
+    const r = checkCount(
+      {
+        resource: "events",
+        where: { date: { gte: "2021-01-01" } },
+        than: { where: { date: { lte: "2019-12-31" } } },
+      },
+      "more",
+      0,
+      none,
+    );
+    expect(r.verdict).toBe("not_checkable");
+    expect(r.evidence.map((e) => e.value)).toEqual([0, 0]);
   });
 });

@@ -345,7 +345,7 @@ describe("claimsDiscussion", () => {
     }).map((m) => m.source);
     expect(text[0]).toBe("**No claim can be checked** with data published by 31 December 2005.");
     expect(text[1]).toContain(
-      "One claim is beyond what `data/` can test, as a statement of intent or a matter outside its scope (i)",
+      "One claim is beyond what `data/` can test, as a statement of intent or a matter outside its scope (a)",
     );
     expect(text.some((p) => p.startsWith("**An early vintage.**"))).toBe(true);
   });

@@ -28,6 +28,7 @@ import {
   routeParagraph,
   routeShareFigure,
   routeTable,
+  routeUnitSkips,
   routeYears,
   tradePartnersFor,
   tradeShareParagraph,
@@ -127,7 +128,7 @@ describe("balanceComparison", () => {
     // No tie before 2010 → no index (null); from 2010: ln 2 / ln 8 = 0.3333 → 0.333
     expect(aze.points.find((p) => p.label === "2009")?.value).toBeNull();
     expect(aze.points.find((p) => p.label === "2012")?.value).toBe(0.333);
-    expect(c.now[0]!.index).toBeCloseTo(Math.log(2) / Math.log(8), 10);
+    expect(c.now[0]!.index).toBe(0.333); // ln 2 / ln 8 = 0.3333…, kept to three decimals as shown
     expect(c.now.find((n) => n.state === "GEO")?.index).toBe(0);
     expect(c.now.find((n) => n.state === "TJK")?.index).toBeUndefined();
   });
@@ -145,14 +146,14 @@ describe("balanceComparison", () => {
     // others with an index: KAZ 0.333, GEO 0 → median 0.167; AZE 0.333 is above it
     expect(text).toContain("above the median of the other two (0.167)");
     // across the 2020 war: end 2019 → end 2021 AZE stays 0.333; median of KAZ, GEO: 0 → 0.167
-    expect(text).toContain("Azerbaijan's index stayed at 0.333 and the neighbours' median rose from 0 to 0.167");
+    expect(text).toContain("Azerbaijan's index stayed at 0.333 and the median of the others rose from 0 to 0.167");
   });
   it("says so when the focal state or every other state has no index", () => {
     expect(balanceParagraph(balanceComparison(fixture, iso("PRK"), "2024-06-30")).source).toContain(
       "holds no weighted tie",
     );
     expect(balanceParagraph(balanceComparison(fixture, iso("GEO"), "2008-12-31")).source).toContain(
-      "None of the eight neighbours holds a weighted tie",
+      "None of the eight other states holds a weighted tie",
     );
   });
   it("draws the turning points as dotted lines, with nothing drawn before 2000", () => {
@@ -209,32 +210,61 @@ describe("routeYears", () => {
     flow("t-old", "titr", "titr_containers", 2024, 40_000, "old"),
     flow("t-new", "titr", "titr_containers", 2024, 50_000, "new"),
     flow("cr", "china_europe_rail", "china_railway_express", 2024, 2_000_000, "cr"),
-    flow("era", "northern_route", "utlc_era", 2024, 400_000, "era"),
-    flow("era-23", "northern_route", "utlc_era", 2023, 200_000, "era"),
+    flow("era", "northern_route", "erai_china_eu", 2024, 400_000, "era"),
+    flow("era-21", "northern_route", "utlc_era", 2021, 200_000, "era"),
+    { ...flow("t-23", "titr", "titr_containers", 2023, 20_500, "new"), unit: "containers" as const }, // not TEU: left out
   ];
   const years = routeYears({ corridorFlows: flows, sourceById }, "2026-01-01");
   it("takes the figure published last and derives the shares", () => {
     const y = years.find((x) => x.year === 2024)!;
-    expect(y.teu).toEqual([50_000, 2_000_000, 400_000]);
-    expect(y.titrShare).toBe(2.5); // 100 × 50,000 / 2,000,000
-    expect(y.northernShare).toBe(20); // 100 × 400,000 / 2,000,000
-    expect(years.find((x) => x.year === 2023)?.titrShare).toBeNull(); // no China–Europe total for 2023
+    // scopes: TITR, China Railway Express (the total), UTLC ERA to 2021, ERAI China–EU from 2022
+    expect(y.teu).toEqual([50_000, 2_000_000, null, 400_000]);
+    expect(y.shares[0]).toBe(2.5); // 100 × 50,000 / 2,000,000
+    expect(y.shares[1]).toBeNull(); // the total is not a share of itself
+    expect(y.shares[3]).toBe(20); // 100 × 400,000 / 2,000,000
+    expect(years.find((x) => x.year === 2021)?.shares).toEqual([null, null, null, null]); // no total for 2021
+    expect(years.map((x) => x.year)).toEqual([2021, 2024]); // the 2023 figure in containers is left out
   });
   it("keeps only figures whose period ended by the as-of date", () => {
-    expect(routeYears({ corridorFlows: flows, sourceById }, "2024-06-30").map((y) => y.year)).toEqual([2023]);
+    expect(routeYears({ corridorFlows: flows, sourceById }, "2024-06-30").map((y) => y.year)).toEqual([2021]);
   });
   it("tabulates the years with a figure and says what the shares mean", () => {
     expect(routeTable(years).rows).toEqual([
-      { year: "2023", titr: null, cre: null, era: 200_000, titrShare: null, eraShare: null },
-      { year: "2024", titr: 50_000, cre: 2_000_000, era: 400_000, titrShare: 2.5, eraShare: 20 },
+      {
+        year: "2021",
+        titr: null,
+        cre: null,
+        utlc: 200_000,
+        erai: null,
+        titrShare: null,
+        utlcShare: null,
+        eraiShare: null,
+      },
+      {
+        year: "2024",
+        titr: 50_000,
+        cre: 2_000_000,
+        utlc: null,
+        erai: 400_000,
+        titrShare: 2.5,
+        utlcShare: null,
+        eraiShare: 20,
+      },
     ]);
-    const text = routeParagraph(years, iso("AZE"), "Azerbaijan").source;
+    const skipped = routeUnitSkips({ corridorFlows: flows }, "2026-01-01");
+    expect(skipped.map((r) => r.id)).toEqual(["t-23"]);
+    const text = routeParagraph(years, skipped, iso("AZE"), "Azerbaijan").source;
     expect(text).toContain("carried 50,000 TEU in 2024, 2.5 % of the 2,000,000 TEU");
+    expect(text).toContain("400,000 TEU in 2024 by ERAI's China–EU count, 20 % of the total");
+    expect(text).toContain("its counts before and after 2022 measure different traffic and are not joined");
+    expect(text).toContain(
+      "Left out because they count containers, not TEU: Middle Corridor (TITR) 2023 (20,500 containers).",
+    );
     expect(text).toContain("The Middle Corridor crosses Azerbaijan.");
-    expect(routeParagraph(years, iso("TJK"), "Tajikistan").source).toContain(
+    expect(routeParagraph(years, [], iso("TJK"), "Tajikistan").source).toContain(
       "Neither the Middle Corridor nor the northern route crosses Tajikistan",
     );
-    expect(routeParagraph([], iso("AZE"), "Azerbaijan").source).toMatch(/^No year by this date/);
+    expect(routeParagraph([], [], iso("AZE"), "Azerbaijan").source).toMatch(/^No year by this date/);
     expect(isEmptyFigure(routeShareFigure([], {}))).toBe(true);
   });
   it("derives every share as 100 × route / total (property)", () => {
@@ -250,7 +280,7 @@ describe("routeYears", () => {
           },
           "2026-01-01",
         );
-        return Math.abs(ys[0]!.titrShare! - (100 * part) / total) < 1e-9;
+        return Math.abs(ys[0]!.shares[0]! - (100 * part) / total) < 1e-9;
       }),
     );
   });
@@ -288,7 +318,11 @@ const tradeRow = (
 
 describe("trade shares", () => {
   const pkg = {
-    tradeTotals: [total("t23", "2023-01-01", "2023-12-31", 10e9), total("t22", "2022-01-01", "2022-12-31", 8e9)],
+    tradeTotals: [
+      total("t23", "2023-01-01", "2023-12-31", 10e9),
+      total("t23b", "2023-01-01", "2023-12-31", 10.2e9), // a second release of the same total
+      total("t22", "2022-01-01", "2022-12-31", 8e9),
+    ],
     trade: [
       tradeRow("kaz-r", "KAZ", "reporter", 100e6),
       tradeRow("kaz-m1", "KAZ", "mirror", 120e6),
@@ -308,38 +342,52 @@ describe("trade shares", () => {
   });
   it("shows shares of the total, ranges where sources disagree, and leaves out periods without a partner figure", () => {
     const t = tradeShareTable(periods, "Central Asia", (s) => (s === "KAZ" ? "Kazakhstan" : s));
-    // 100 × 100m / 10bn = 1 %; 120m and 130m → 1.2–1.3 %; 50m → 0.5 % (trailing zeros dropped); 2022: no partner row
+    // The total has two releases, $10bn and $10.2bn, so each share is a range: lowest sum / highest total to highest
+    // sum / lowest total. Reporter 100m: 100 / 10,200 = 0.98 % to 100 / 10,000 = 1 %; mirror 120m–130m: 1.18–1.3 %;
+    // unclear 50m: 0.49–0.5 %; one figure per partner (KAZ's own, UZB's unstated): 150m → 1.47–1.5 %. Trailing zeros
+    // are dropped. 2022 has no partner row and is left out.
     expect(t.rows).toEqual([
       {
         period: "2023",
-        total: "$10 billion",
-        reporter: "1 % (Kazakhstan)",
-        mirror: "1.2–1.3 % (Kazakhstan)",
-        unclear: "0.5 % (UZB)",
+        total: "$10 billion–$10.2 billion",
+        best: "1.47–1.5 % (Kazakhstan, UZB)",
+        reporter: "0.98–1 % (Kazakhstan)",
+        mirror: "1.18–1.3 % (Kazakhstan)",
+        unclear: "0.49–0.5 % (UZB)",
       },
     ]);
+    expect(periods.find((p) => p.label === "2023")?.best.partners).toEqual(["KAZ", "UZB"]);
   });
   it("names the partners without a figure and says the shares are lower bounds", () => {
-    const text = tradeShareParagraph(periods, "Azerbaijan", ca).source;
-    expect(text).toContain("KGZ, TJK and TKM have no figure for those months, so the shares are lower bounds");
-    expect(text).toContain("One period of two with a total turnover has a partner figure");
+    const text = tradeShareParagraph(periods, "Azerbaijan", ca, "1 January 2026").source;
+    expect(text).toContain("Azerbaijan's trade with KAZ and UZB came to 1.47–1.5 % of its total turnover");
+    expect(text).toContain("KGZ, TJK and TKM have no figure for those months, so this is a lower bound");
+    expect(text).toContain("One period of two with a published total has a partner figure");
   });
   it("has a partner set only for Azerbaijan and the Central Asian states", () => {
     expect(tradePartnersFor(iso("KAZ"))).toEqual(["KAZ"]);
     expect(tradePartnersFor(iso("GEO"))).toEqual([]);
-    expect(tradeShareParagraph([], "Georgia", []).source).toContain(
+    expect(tradeShareParagraph([], "Georgia", [], "1 January 2026").source).toContain(
       "only Azerbaijan's trade with the five Central Asian states",
     );
-    expect(tradeShareParagraph([], "Kazakhstan", [iso("KAZ")]).source).toContain("for no period by this date");
+    expect(tradeShareParagraph([], "Kazakhstan", [iso("KAZ")], "31 December 2005").source).toContain(
+      "No total of Azerbaijan's trade for any period is published by 31 December 2005",
+    );
   });
   it("closes with one sentence per comparison, whatever the data hold", () => {
     const bal = balanceComparison(fixture, iso("AZE"), "2024-06-30");
-    const text = argumentParagraph(bal, [], periods).source;
+    const ctx = { name: "Azerbaijan", asOfText: "30 June 2024", partners: ca };
+    const text = argumentParagraph(bal, [], periods, ctx).source;
     expect(text).toContain("spread more evenly"); // 0.333 against a median of 0.167
-    expect(text).toContain("No year has the figures to weigh the Middle Corridor");
-    expect(text).toContain("in 2023 is 1.3 %"); // highest side: 130m / 10bn
-    expect(argumentParagraph(balanceComparison(fixture, iso("PRK"), "2024-06-30"), [], []).source).toContain(
-      "The data give no index to compare",
+    expect(text).toContain("No year by 30 June 2024 has the figures to set the Middle Corridor's containers");
+    expect(text).toContain(
+      "put KAZ and UZB at 1.47–1.5 % of Azerbaijan's trade in 2023, with KGZ, TJK and TKM missing",
+    );
+    const prk = balanceComparison(fixture, iso("PRK"), "2024-06-30");
+    const none = argumentParagraph(prk, [], [], { name: "PRK", asOfText: "30 June 2024", partners: [] }).source;
+    expect(none).toContain("The data give PRK or the states compared no index to compare");
+    expect(none).toContain(
+      "only Azerbaijan's trade with the five Central Asian states, so there is no trade comparison for PRK",
     );
   });
 });
@@ -354,6 +402,6 @@ describe("on the real package", () => {
     // corridor_flows.csv: TITR 56,500 TEU (Astana Times, 2025-03-06); China Railway Express 2,077,216 TEU (2024)
     // → 100 × 56,500 / 2,077,216 = 2.72 %
     const y = routeYears(pkg, "2026-03-10").find((x) => x.year === 2024)!;
-    expect(y.titrShare).toBeCloseTo((100 * 56_500) / 2_077_216, 6);
+    expect(y.shares[0]).toBeCloseTo((100 * 56_500) / 2_077_216, 6);
   });
 });

@@ -11,6 +11,8 @@ import type { ClaimData } from "./types";
 export type StateWithAttributes = Record<string, unknown> & {
   readonly iso3: string;
   readonly sources: readonly SourceId[];
+  /** The sources of each attribute's rows. */
+  readonly sourcesOf: Readonly<Record<string, readonly SourceId[]>>;
 };
 
 /**
@@ -23,7 +25,10 @@ export function statesWithAttributes(data: Pick<ClaimData, "states" | "stateAttr
     const rows = data.stateAttributes.filter((a) => a.state === s.iso3);
     const attrs: Record<string, string[]> = {};
     for (const a of rows) attrs[a.attribute] = [...(attrs[a.attribute] ?? []), a.value];
-    return { ...s, ...attrs, sources: mergeSourceLists(rows.map((a) => a.sources)) };
+    const sourcesOf: Record<string, readonly SourceId[]> = {};
+    for (const k of Object.keys(attrs))
+      sourcesOf[k] = mergeSourceLists(rows.filter((a) => a.attribute === k).map((a) => a.sources));
+    return { ...s, ...attrs, sources: mergeSourceLists(rows.map((a) => a.sources)), sourcesOf };
   });
 }
 

@@ -42,7 +42,7 @@ function countPool(args: CountArgs, data: ClaimData): readonly AnyRow[] {
  * - `each`: counts rows for each value of a column separately; all values present → `supported`, some →
  *   `partly_supported`, none → `not_supported` (the article's value is not used).
  * - `than`: a comparative claim; the count must exceed (`op` gt by default) the count of the `than` selection of the
- *   same resource (not for memberships); the article's value is not used.
+ *   same resource (not for memberships); the article's value is not used; both counts 0 → `not_checkable`.
  * Otherwise the count is compared with the article's number by `op` (default `eq`, within the tolerance); an
  * article value that is not a number (e.g. "most") gives `not_checkable`, with the count as evidence.
  * @example checkCount({ resource: "memberships", org: "CICA", as_of: "2024-11-30" }, "28", 0, pkg).verdict // => "supported"
@@ -110,6 +110,13 @@ export function checkCount(
       row: other.map(keyOf).join(";"),
       sources: mergeSourceLists(other.map(srcOf)),
     });
+    if (rows.length === 0 && other.length === 0)
+      return {
+        verdict: "not_checkable",
+        reason: "neither selection has a row in these data, so there is nothing to compare",
+        evidence,
+        tolerance,
+      };
     const op = args.op ?? "gt";
     const verdict = compareByOp(rows.length, other.length, op, 0);
     return { verdict, reason: `the data count ${rows.length} against ${other.length} (${op})`, evidence, tolerance };

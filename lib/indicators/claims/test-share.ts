@@ -44,7 +44,8 @@ export function checkShare(
       label: `states where ${JSON.stringify(args.of)}`,
       value: group.length,
       row: group.map((s) => s.iso3).join(";"),
-      sources: mergeSourceLists(group.map((s) => s.sources)),
+      // only the rows of the attributes `of` names (the M49 region), not every attribute of the states
+      sources: mergeSourceLists(group.flatMap((s) => Object.keys(args.of).map((k) => s.sourcesOf[k] ?? []))),
     },
     {
       label: `of them ${statuses.join("/")} of ${args.org} on ${args.as_of}`,

@@ -145,11 +145,11 @@ function observationIncrease(args: ValueArgs, all: readonly AnyRow[], tolerance:
     row: String(r.id),
     sources: rowSources(r),
   });
-  const window = `${args.from ?? "the first row"} to ${args.as_of ?? "today"}`;
+  const window = `${args.from ?? "the first row"} and ${args.as_of ?? "today"}`;
   if (rows.length < 2)
     return {
       verdict: "not_checkable",
-      reason: `${rows.length === 0 ? "no row" : "only one row"} of data/observations.csv matches in ${window}`,
+      reason: `${rows.length === 0 ? "no row" : "only one row"} of data/observations.csv matches between ${window}`,
       evidence: rows.map((r) => ev(r, "value")),
     };
   const first = rows[0]!;
@@ -160,7 +160,7 @@ function observationIncrease(args: ValueArgs, all: readonly AnyRow[], tolerance:
     verdict: rose ? "supported" : "not_supported",
     reason: `${String(first.value)} (${String(first.as_of)}) to ${String(last.value)} (${String(last.as_of)}): ${
       rose ? "a rise" : "no rise"
-    } in ${window}`,
+    } between ${window}`,
     evidence,
     tolerance,
   };
