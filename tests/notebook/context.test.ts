@@ -17,8 +17,7 @@ describe("notebook(): parameters checked against the data", () => {
     expect(nb.asOfText).toBe("31 December 2016");
     // the vintage holds the rows with at least one source published by then, or undated when the event itself ended
     // before 31 December 2016 (a partial date by its last day: "2016" and "2016-12" do not, "2016-12-30" does)
-    const endsBefore = (d: string) =>
-      d.length === 4 ? d < "2016" : d.length === 7 ? d < "2016-12" : d < "2016-12-31";
+    const endsBefore = (d: string) => (d.length === 4 ? d < "2016" : d.length === 7 ? d < "2016-12" : d < "2016-12-31");
     const knownBy = (r: { sources: readonly string[]; date: string }) =>
       r.sources.some((s) => {
         const published = pkg.sourceById.get(s)?.published ?? "";
