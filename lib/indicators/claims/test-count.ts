@@ -4,11 +4,11 @@
  * @module
  */
 import { latestFundRows } from "../funds/latest";
-import { FULL_MEMBERSHIP, statusAt } from "../memberships/status";
+import { FULL_MEMBERSHIP } from "../memberships/status";
 import { type SourceId, mergeSourceLists } from "../../core/types";
 import type { CountArgs } from "./args";
 import { articleNumber, compareByOp } from "./compare";
-import { claimsMembershipIndex } from "./test-status";
+import { claimsMembershipIndex, statusHolders } from "./test-status";
 import type { ClaimData, Evidence, TestOutcome, Verdict } from "./types";
 import { statesWithAttributes } from "./state-rows";
 import { whereRows } from "./where";
@@ -60,13 +60,11 @@ export function checkCount(
     const ix = claimsMembershipIndex(data);
     const date = args.as_of ?? new Date().toISOString().slice(0, 10);
     const statuses: readonly string[] = args.statuses ?? FULL_MEMBERSHIP;
-    const holders = ix.states
-      .map((s) => ({ s, at: statusAt(ix, s, args.org!, date) }))
-      .filter(({ at }) => at.status !== "none" && statuses.includes(at.status));
+    const holders = statusHolders(ix, ix.states, args.org, date, statuses);
     const filtered = args.where
       ? new Set(whereRows(statesWithAttributes(data), args.where).map((r) => String(r.iso3)))
       : undefined;
-    rows = holders.filter(({ s }) => !filtered || filtered.has(s)).map(({ s, at }) => ({ id: s, sources: at.sources }));
+    rows = holders.filter((h) => !filtered || filtered.has(h.state)).map((h) => ({ id: h.state, sources: h.sources }));
     label = `states ${statuses.join("/")} of ${args.org} on ${date}${args.where ? ` where ${JSON.stringify(args.where)}` : ""}`;
   } else {
     const source = countPool(args, data);

@@ -3,12 +3,12 @@
  * organisation on a date, compared with a threshold ("most": more than 50 %) or with the article's number.
  * @module
  */
-import { FULL_MEMBERSHIP, statusAt } from "../memberships/status";
+import { FULL_MEMBERSHIP } from "../memberships/status";
 import { mergeSourceLists } from "../../core/types";
 import type { ShareArgs } from "./args";
 import { articleNumber, compareByOp } from "./compare";
 import { statesWithAttributes } from "./state-rows";
-import { claimsMembershipIndex } from "./test-status";
+import { claimsMembershipIndex, statusHolders } from "./test-status";
 import type { ClaimData, Evidence, TestOutcome } from "./types";
 import { whereRows } from "./where";
 
@@ -35,9 +35,13 @@ export function checkShare(
     };
   const ix = claimsMembershipIndex(data);
   const statuses: readonly string[] = args.statuses ?? FULL_MEMBERSHIP;
-  const holders = group
-    .map((s) => ({ s, at: statusAt(ix, s.iso3, args.org, args.as_of) }))
-    .filter(({ at }) => at.status !== "none" && statuses.includes(at.status));
+  const holders = statusHolders(
+    ix,
+    group.map((s) => s.iso3),
+    args.org,
+    args.as_of,
+    statuses,
+  );
   const share = (100 * holders.length) / group.length;
   const evidence: Evidence[] = [
     {
@@ -50,8 +54,8 @@ export function checkShare(
     {
       label: `of them ${statuses.join("/")} of ${args.org} on ${args.as_of}`,
       value: holders.length,
-      row: holders.map(({ s }) => s.iso3).join(";"),
-      sources: mergeSourceLists(holders.map(({ at }) => at.sources)),
+      row: holders.map((h) => h.state).join(";"),
+      sources: mergeSourceLists(holders.map((h) => h.sources)),
     },
     { label: "share (percent) = 100 × holders / states", value: Math.round(share * 10) / 10, sources: [] },
   ];

@@ -3,6 +3,7 @@
  * @module
  */
 import { membershipIndex, statusAt, type MembershipIndex } from "../memberships/status";
+import type { SourceId } from "../../core/types";
 import type { StatusAtArgs } from "./args";
 import { compareDates } from "./compare";
 import type { ClaimData, TestOutcome } from "./types";
@@ -20,6 +21,25 @@ export function claimsMembershipIndex(data: Pick<ClaimData, "memberships" | "org
     indexCache.set(data.memberships, ix);
   }
   return ix;
+}
+
+/**
+ * The states of `states` whose status in `org` on `date` is one of `statuses`, each with that status's sources: the
+ * membership side of the `count` and `share` tests.
+ * Missing values: a state without a status (`none`) is left out.
+ * @example statusHolders(claimsMembershipIndex(pkg), ["AZE", "GEO"], "OTS", "2024-11-30", ["founding_member", "member"]).map((h) => h.state) // => ["AZE"]
+ */
+export function statusHolders(
+  ix: MembershipIndex,
+  states: readonly string[],
+  org: string,
+  date: string,
+  statuses: readonly string[],
+): { readonly state: string; readonly sources: readonly SourceId[] }[] {
+  return states
+    .map((state) => ({ state, at: statusAt(ix, state, org, date) }))
+    .filter(({ at }) => at.status !== "none" && statuses.includes(at.status))
+    .map(({ state, at }) => ({ state, sources: at.sources }));
 }
 
 /**
