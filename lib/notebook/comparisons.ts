@@ -863,10 +863,13 @@ export function argumentParagraph(
   else {
     const nameOf = ctx.nameOf ?? ((s: string) => s);
     const missing = ctx.partners.filter((q) => !t.best.partners.includes(q));
+    const put = `The published figures put ${listPhrase(t.best.partners.map(nameOf))} at ${shareText(t.best, t)} of Azerbaijan's trade in ${t.label}`;
     parts.push(
-      md`- **Trade.** The published figures put ${listPhrase(t.best.partners.map(nameOf))} at ${shareText(t.best, t)} of Azerbaijan's trade in ${t.label}${
-        missing.length > 0 ? `, with ${listPhrase(missing.map(nameOf))} missing` : ""
-      }: a lower bound. What is published does not show Central Asia as a large trading partner of Azerbaijan, and cannot show how large it is.`,
+      ctx.partners.length === 1
+        ? md`- **Trade.** ${put}.`
+        : md`- **Trade.** ${put}${
+            missing.length > 0 ? `, with ${listPhrase(missing.map(nameOf))} missing` : ""
+          }: a lower bound. What is published does not show Central Asia as a large trading partner of Azerbaijan, and cannot show how large it is.`,
     );
   }
   return mdJoin(parts, "\n");

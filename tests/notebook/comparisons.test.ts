@@ -386,6 +386,12 @@ describe("trade shares", () => {
     const prk = balanceComparison(fixture, iso("PRK"), "2024-06-30");
     const none = argumentParagraph(prk, [], [], { name: "PRK", asOfText: "30 June 2024", partners: [] }).source;
     expect(none).toContain("The data give PRK or the states compared no index to compare");
+    // one partner (a Central Asian focal state): its share, without the lower-bound reading for the whole region
+    const kaz = tradeSharePeriods(pkg, [iso("KAZ")], "2026-01-01");
+    const one = argumentParagraph(bal, [], kaz, { name: "KAZ", asOfText: "1 January 2026", partners: [iso("KAZ")] });
+    // one figure per partner prefers Azerbaijan's own (100m): 100 / 10,200 to 100 / 10,000 = 0.98–1 %
+    expect(one.source).toContain("The published figures put KAZ at 0.98–1 % of Azerbaijan's trade in 2023.");
+    expect(one.source).not.toContain("lower bound");
     expect(none).toContain(
       "only Azerbaijan's trade with the five Central Asian states, so there is no trade comparison for PRK",
     );
