@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileSha256, sha256, stableJson, treeSha256 } from "../lib/core/hash";
+import { resourceContentHash } from "./content-hash";
 import { projectRoot } from "./paths";
 import { readRecord, type InputHashes, type RunRecord } from "./record";
 
@@ -54,8 +55,8 @@ export function currentInputs(
 
 /**
  * Every recorded input of a run that differs from the current ones, in order: the notebook's bytes, its
- * parameters, lib, the runner, the pages' plotly.js mode, the data folder, each data file it read (empty when
- * none does). The run cache reports the first; the reader's pages name them all for a stale parameter run.
+ * parameters, lib, the runner, the pages' plotly.js mode, the data folder, each data file it read whose content
+ * changed (a file with other bytes but the same rows, lines and warnings is not a change; empty when none does). The run cache reports the first; the reader's pages name them all for a stale parameter run.
  * @example inputChanges(record.inputs, current, projectRoot) // => ["lib/ changed", "data/events.csv changed"]
  */
 export function inputChanges(was: InputHashes, current: Omit<InputHashes, "data">, root: string): string[] {
@@ -71,7 +72,10 @@ export function inputChanges(was: InputHashes, current: Omit<InputHashes, "data"
   if (was.dataDir !== current.dataDir)
     changes.push(`data folder changed (${was.dataDir ?? "not recorded"} → ${current.dataDir})`);
   for (const [path, hash] of Object.entries(was.data ?? {})) {
-    if (fileSha256(join(root, path)) !== hash) changes.push(`${path} changed`);
+    if (fileSha256(join(root, path)) === hash) continue;
+    // other bytes: a change unless the recorded content is the same (resource-level, see RunRecord.inputs)
+    const content = was.resources?.[path];
+    if (content === undefined || resourceContentHash(join(root, path)) !== content) changes.push(`${path} changed`);
   }
   return changes;
 }

@@ -24,6 +24,11 @@ export interface WorkerEvent {
   readonly evalue?: string;
   /** `fatal`: what went wrong in the worker. */
   readonly message?: string;
+  /**
+   * `done`: milliseconds of each phase of the worker (`imports`, `kernel_start`, `cells`, `kernel_stop`,
+   * `write_ipynb`, `html`; see runner/execute_notebook.py).
+   */
+  readonly phases?: Record<string, number>;
 }
 
 /**

@@ -6,13 +6,16 @@
 // and never keeps the kernel alive by itself.
 
 (function watchParent() {
-  const parent = process.ppid;
+  // jupyter_client names the process that launched the kernel in JPY_PARENT_PID: when that process died while the
+  // kernel was still loading (before this ran), the kernel is already re-parented and must not wait for a client.
+  const launcher = Number(process.env.JPY_PARENT_PID);
+  const parent = Number.isInteger(launcher) && launcher > 1 ? launcher : process.ppid;
   if (!parent || parent === 1) return; // started by init or a reaper: nothing to watch
   // Bound now, so a notebook that replaces process.exit or process.kill does not disarm the watchdog.
   const exit = process.exit.bind(process);
   const kill = process.kill.bind(process);
   const pid = process.pid;
-  const timer = setInterval(() => {
+  const check = () => {
     if (process.ppid !== parent) {
       try {
         process.stderr.write(`kernel-watchdog: the kernel's parent (pid ${parent}) is gone; the kernel exits\n`);
@@ -21,6 +24,8 @@
         kill(pid, "SIGKILL"); // only reached when exit() did not end the process
       }
     }
-  }, 500);
+  };
+  check();
+  const timer = setInterval(check, 500);
   timer.unref();
 })();

@@ -15,8 +15,20 @@ export const jupyterPath: string = join(projectRoot, ".jupyter");
 /** Environment for Jupyter processes: the project's kernelspec first on JUPYTER_PATH. */
 export function jupyterEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const rest = base.JUPYTER_PATH ? `:${base.JUPYTER_PATH}` : "";
-  return { ...base, JUPYTER_PATH: `${jupyterPath}${rest}`, PYTHONWARNINGS: "ignore" };
+  return {
+    ...base,
+    JUPYTER_PATH: `${jupyterPath}${rest}`,
+    PYTHONWARNINGS: "ignore",
+    CASPIAN_CACHE_DIR: base.CASPIAN_CACHE_DIR || cacheDir,
+  };
 }
+
+/**
+ * Where the kernels keep compiled cells (runner/kernel-cell-cache.js) and parsed data files
+ * (lib/data/parse-cache.ts): `.jupyter/cache` of the checkout, readable by its owner only. `CASPIAN_CACHE_DIR`
+ * overrides it (bench/ uses an empty folder to time a run with nothing cached).
+ */
+export const cacheDir = join(projectRoot, ".jupyter", "cache");
 
 /**
  * The data folder the notebooks' loaders read: `CASPIAN_DATA`, or the checkout's data/, as an absolute path with

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileSha256, listFiles, sha256 } from "../lib/core/hash";
 import { writeFileAtomicSync as writeAtomic } from "../lib/core/atomic";
+import { resourceContentHash } from "./content-hash";
 import { projectRoot } from "./paths";
 
 /** Hashes of everything that decides a notebook's outputs. */
@@ -18,8 +19,14 @@ export interface InputHashes {
    * real path: another folder is another input, even when its files have the same names or bytes.
    */
   readonly dataDir: string;
-  /** Each data file the notebook read, by path relative to the checkout. */
+  /** Each data file the notebook read, by path relative to the checkout: the sha256 of its bytes. */
   readonly data: Readonly<Record<string, string>>;
+  /**
+   * The same files' contents as the loader sees them (runner/cache resourceContentHash: the rows, their lines and
+   * the file's warnings): a file whose bytes changed but whose content did not (a re-quoted field, a blank line at
+   * the end) is not a change. Absent in records of older runs, whose data files are compared by bytes only.
+   */
+  readonly resources?: Readonly<Record<string, string>>;
   /** `"standalone"` when the HTML page embeds plotly.js (`--standalone`); absent when it loads out/assets/. */
   readonly pages?: "standalone";
 }
@@ -51,6 +58,13 @@ export interface RunRecord {
   readonly inputs: InputHashes;
   readonly versions: Readonly<Record<string, string>>;
   readonly cells: readonly CellTiming[];
+  /**
+   * Where the run's time went, in milliseconds (bench/ sums them): the worker's phases (Python imports, kernel start,
+   * cells, kernel stop, writing the .ipynb, the HTML page), `compile` (the part of the cells spent compiling them;
+   * `cellsCompiled` and `cellsCached` count cells compiled and taken from the cell cache, runner/kernel-cell-cache.js)
+   * and `outputs` (putting the outputs in place and hashing them). Absent in records of older runs.
+   */
+  readonly phases?: Readonly<Record<string, number>>;
   readonly outputs: readonly OutputFile[];
   /** Ids of the figures and tables the notebook registered. */
   readonly figures: readonly string[];
@@ -105,6 +119,10 @@ export interface FinishedRun {
   /** Versions the worker reported (Jupyter, nbclient, ...). */
   readonly versions: Record<string, string>;
   readonly cellTimings: CellTiming[];
+  /** See {@link RunRecord.phases}; `outputs` is added here, from {@link phasesEnded} to the record's writing. */
+  readonly phases?: Readonly<Record<string, number>>;
+  /** When the worker finished (`Date.now()`): the start of the `outputs` phase. */
+  readonly phasesEnded?: number;
   /** Every output file, in place (the executed notebook, the HTML page, the figure specs). */
   readonly outputs: string[];
   /** The notebook's figure specs folder (out/figures/specs/<name>/). */
@@ -118,7 +136,12 @@ export interface FinishedRun {
 export function writeRunRecord(r: FinishedRun): void {
   const reads = existsSync(r.readsFile) ? readFileSync(r.readsFile, "utf8").split("\n").filter(Boolean) : [];
   const data: Record<string, string> = {};
-  for (const f of [...new Set(reads)].sort()) data[relative(projectRoot, f)] = fileSha256(f) ?? "missing";
+  const resources: Record<string, string> = {};
+  for (const f of [...new Set(reads)].sort()) {
+    data[relative(projectRoot, f)] = fileSha256(f) ?? "missing";
+    const content = resourceContentHash(f);
+    if (content !== null) resources[relative(projectRoot, f)] = content;
+  }
   const endedAt = new Date();
   const specsOf = (kind: string) =>
     listFiles(r.figuresDir)
@@ -131,6 +154,7 @@ export function writeRunRecord(r: FinishedRun): void {
         }
       })
       .map((f) => f.replace(/\.json$/, ""));
+  const outputs = r.outputs.map((f) => describeOutput(projectRoot, f));
   const record: RunRecord = {
     recordVersion: 1,
     notebook: relative(projectRoot, r.notebook),
@@ -140,7 +164,7 @@ export function writeRunRecord(r: FinishedRun): void {
     endedAt: endedAt.toISOString(),
     ms: endedAt.getTime() - r.startedAt.getTime(),
     parameters: r.parameters ?? {},
-    inputs: { ...r.current, data },
+    inputs: { ...r.current, data, resources },
     versions: {
       node: process.version,
       tslab: packageVersion("tslab"),
@@ -148,7 +172,10 @@ export function writeRunRecord(r: FinishedRun): void {
       ...r.versions,
     },
     cells: r.cellTimings,
-    outputs: r.outputs.map((f) => describeOutput(projectRoot, f)),
+    ...(r.phases !== undefined
+      ? { phases: { ...r.phases, ...(r.phasesEnded !== undefined ? { outputs: Date.now() - r.phasesEnded } : {}) } }
+      : {}),
+    outputs,
     figures: specsOf("figure"),
     tables: specsOf("table"),
   };

@@ -1,10 +1,11 @@
 // The pool: runs the selected notebooks several at once, stops the workers on a signal, and describes a failure.
 import { writePlotlyAsset } from "../lib/export/plotly-asset";
 import { existsSync } from "node:fs";
-import { sep } from "node:path";
+import { join, sep } from "node:path";
 import { mapLimit } from "../lib/core/map-limit";
 import { sharedHashes } from "./cache";
-import { checkRunInputs, type RunInput } from "./discover";
+import { checkRunInputs, outputName, parametersFor, type RunInput } from "./discover";
+import { readRecord } from "./record";
 import type { RunOptions } from "./options";
 import {
   clearStaging,
@@ -54,6 +55,23 @@ function stopWorkersOnSignals(outDir: string): () => void {
 }
 
 /**
+ * The order in which to start the notebooks: longest first, by the duration their last run in this output folder
+ * recorded, so that a long notebook does not start last while the other workers sit idle; notebooks with no record
+ * keep their place, ahead of the timed ones. Returns indices into `sources`.
+ */
+export function longestFirst(
+  sources: readonly RunInput[],
+  options: Pick<RunOptions, "outDir" | "parameters">,
+): number[] {
+  const ms = sources.map((s) => {
+    if ("problem" in s.read) return Number.POSITIVE_INFINITY;
+    const name = outputName(s.file, parametersFor(s.read.json, options.parameters));
+    return readRecord(join(options.outDir, "records", `${name}.json`))?.ms ?? Number.POSITIVE_INFINITY;
+  });
+  return sources.map((_, i) => i).sort((a, b) => (ms[b]! === ms[a]! ? a - b : ms[b]! > ms[a]! ? 1 : -1));
+}
+
+/**
  * Executes the selected notebooks, several at once. Resolves with one result per notebook, failures included:
  * a notebook file that cannot be read (see readNotebook in runner/discover.ts) fails alone, and the others still run.
  * `sources` are the notebooks as {@link checkRunInputs} read them (the CLI checks them before taking the lock and
@@ -71,12 +89,19 @@ export async function runNotebooks(
   writePlotlyAsset(options.outDir);
   const removeHandlers = stopWorkersOnSignals(options.outDir);
   try {
-    return await mapLimit(sources, options.jobs, async (s) => {
+    const order = longestFirst(sources, options);
+    const results = await mapLimit(order, options.jobs, async (i) => {
+      const s = sources[i]!;
       if (!("problem" in s.read)) return runNotebook(s.file, options, onProgress, shared, s.read);
       const result = unreadableNotebook(s.file, s.read.problem, options);
       onProgress({ kind: "done", name: result.name, result });
       return result;
     });
+    const byInput: NotebookResult[] = [];
+    order.forEach((i, k) => {
+      byInput[i] = results[k]!;
+    });
+    return byInput;
   } finally {
     removeHandlers();
     removeStagingIfEmpty(options.outDir);

@@ -118,6 +118,33 @@ function removeTemporaries(file: string): void {
   for (const f of readdirSync(dir)) if (f.startsWith(prefix)) rmSync(join(dir, f), { force: true });
 }
 
+/**
+ * What the kernel's cell cache (runner/kernel-cell-cache.js) reported for a run: cells compiled, cells taken from
+ * the cache, and the milliseconds spent in both; empty when it reported nothing.
+ */
+function compileStats(file: string): Record<string, number> {
+  let lines: string[];
+  try {
+    lines = readFileSync(file, "utf8").split("\n").filter(Boolean);
+  } catch {
+    return {};
+  }
+  let compiled = 0;
+  let cached = 0;
+  let ms = 0;
+  for (const line of lines) {
+    try {
+      const s = JSON.parse(line) as { hit?: boolean; ms?: number };
+      if (s.hit === true) cached++;
+      else compiled++;
+      ms += typeof s.ms === "number" ? s.ms : 0;
+    } catch {
+      /* a torn line of a killed kernel */
+    }
+  }
+  return { compile: Math.round(ms), cellsCompiled: compiled, cellsCached: cached };
+}
+
 function filesUnder(dir: string): string[] {
   return listFiles(dir).map((f) => join(dir, f));
 }
@@ -217,6 +244,7 @@ export function runNotebook(
     html: html ? join(stage, "page.html") : null,
     figures: join(stage, "figures"),
     reads: join(stage, "reads.txt"),
+    cellStats: join(stage, "cells.jsonl"),
     job: join(stage, "job.json"),
   };
   writeFileSync(
@@ -238,6 +266,8 @@ export function runNotebook(
       env: {
         ...jupyterEnv(),
         CASPIAN_READS_FILE: staged.reads,
+        CASPIAN_CELL_STATS: staged.cellStats,
+        CASPIAN_CELL_WARM: "off", // cached cells need no TypeScript program (runner/kernel-cell-cache.js)
         CASPIAN_FIGURES_DIR: staged.figures,
         CASPIAN_NOTEBOOK: name,
         CASPIAN_DATA: dataDir,
@@ -252,6 +282,7 @@ export function runNotebook(
     let stderr = "";
     let versions: Record<string, string> = {};
     let cellTimings: CellTiming[] = [];
+    let phases: Record<string, number> | undefined;
     child.stderr.on("data", (d: Buffer) => {
       stderr += d.toString();
     });
@@ -278,6 +309,7 @@ export function runNotebook(
         };
       } else if (ev.event === "done") {
         cellTimings = ev.cells ?? [];
+        phases = ev.phases;
       } else if (ev.event === "fatal") {
         fatal = ev.message ?? "unknown failure";
       }
@@ -302,6 +334,7 @@ export function runNotebook(
           source: lastCell?.source ?? "",
         };
       }
+      const phasesEnded = Date.now();
       if (failure === null) {
         try {
           const missing = [staged.ipynb, staged.html].filter((f): f is string => f !== null && !existsSync(f));
@@ -323,6 +356,7 @@ export function runNotebook(
             readsFile: staged.reads,
             versions,
             cellTimings,
+            ...(phases !== undefined ? { phases: { ...phases, ...compileStats(staged.cellStats) }, phasesEnded } : {}),
             outputs: [executed, ...(html ? [html] : []), ...filesUnder(figuresDir)],
             figuresDir,
           });

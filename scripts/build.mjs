@@ -56,4 +56,28 @@ function removeStale() {
 }
 
 const assets = spawnSync(process.execPath, [join(root, "scripts", "build-assets.mjs")], { stdio: "inherit" });
-process.exit(assets.status ?? 1);
+if (assets.status !== 0) process.exit(assets.status ?? 1);
+
+// The kernelspec (with the cell compile cache) and the cache itself for notebooks/: the main job's kernels then
+// build no TypeScript program for cells that did not change (runner/kernel-cell-cache.js).
+if (existsSync(join(root, "node_modules", "tslab"))) {
+  const spec = spawnSync(process.execPath, [join(root, "scripts", "write-kernelspec.mjs")], { stdio: "ignore" });
+  if (spec.status !== 0) process.exit(spec.status ?? 1);
+  const notebooks = readdirSync(join(root, "notebooks"))
+    .filter((f) => f.endsWith(".ipynb"))
+    .sort()
+    .map((f) => join(root, "notebooks", f));
+  const pre = spawnSync(
+    process.execPath,
+    ["--require", join(root, "runner", "kernel-resolve.js"), join(root, "runner", "precompile-cells.js"), ...notebooks],
+    {
+      env: {
+        ...process.env,
+        NODE_PATH: join(root, ".jupyter", "node_path"),
+        CASPIAN_CACHE_DIR: join(root, ".jupyter", "cache"),
+      },
+      stdio: ["ignore", process.argv.includes("--quiet-cells") ? "ignore" : "inherit", "inherit"],
+    },
+  );
+  if (pre.status !== 0) process.exit(pre.status ?? 1);
+}

@@ -13,8 +13,9 @@ cd "$(dirname "$0")/.."
 [ -n "$dir" ] || dir="$(pwd)/notebooks"
 [ -f .jupyter/kernels/tslab/kernel.json ] || bash scripts/setup.sh
 node scripts/write-kernelspec.mjs   # keeps the kernelspec and its caspian-lab link current (no-op when they are)
-npx tsc -p tsconfig.json && node scripts/build-assets.mjs
+node scripts/build.mjs       # the library, the assets, and the cell cache of notebooks/ (runner/precompile-cells.js)
 export JUPYTER_PATH="$(pwd)/.jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+export CASPIAN_CACHE_DIR="${CASPIAN_CACHE_DIR:-$(pwd)/.jupyter/cache}"   # compiled cells and parsed data files
 extra=()
 [ "$(id -u)" = 0 ] && extra+=(--allow-root)   # Jupyter refuses to run as root without it
 exec /usr/bin/python3 -m notebook --notebook-dir="$dir" "${extra[@]}" "$@"

@@ -33,13 +33,15 @@ for (const name of ["package.json", "dist"]) {
 
 const spec = {
   // The watchdog makes the kernel exit when the process that started it dies (no orphan kernels); the resolver
-  // lets the type checker find caspian-lab through NODE_PATH.
+  // lets the type checker find caspian-lab through NODE_PATH; the cell cache skips compiling a cell again.
   argv: [
     process.execPath,
     "--require",
     join(root, "runner", "kernel-watchdog.js"),
     "--require",
     join(root, "runner", "kernel-resolve.js"),
+    "--require",
+    join(root, "runner", "kernel-cell-cache.js"),
     join(root, "node_modules", "tslab", "bin", "tslab"),
     "kernel",
     "--config-path",

@@ -1,6 +1,7 @@
 import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DataError, decodeUtf8, parseCsv, type DataIssue } from "./csv";
+import { cachedValue, parseCacheKey } from "./parse-cache";
 import { defaultDataDir } from "./paths";
 import { columnsOf, type ResourceDef } from "./resource";
 import {
@@ -189,10 +190,11 @@ class PackageReader {
       }
       if (!res) {
         const decoded = decodeUtf8(bytes!, shown);
+        const text = decoded.text;
         res =
-          decoded.text === undefined
+          text === undefined
             ? { rows: [], lines: [], issues: decoded.issues, warnings: [] }
-            : parseResource(def, decoded.text, shown);
+            : cachedValue(parseCacheKey(def.name, def.path, shown, bytes!), () => parseResource(def, text, shown));
       }
       this.parsed.set(def.name, res);
     }
