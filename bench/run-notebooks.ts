@@ -1,29 +1,32 @@
 /**
- * bench/run-notebooks: the main job's notebook execution and report pack, timed in one process run, with a profile
- * of where the time goes.
+ * bench/run-notebooks: the main job's notebook execution and the whole main job, timed in one process run, with a
+ * profile of where the time goes. Notebook execution (runner/run.ts, as the main job calls it):
  *  1. floor: the same number of one-cell notebooks through the same runner (kernel start + nbclient + HTML)
  *  2. cold: every notebook, run cache ignored (--force)      → ratio to the floor (aim <= 1.3)
  *  3. no change: the same run again                          → ratio to cold (aim <= 0.05)
- *  4. one data file changed: one row of data/events.csv      → ratio to cold (aim <= 0.3), and which notebooks re-ran
- *  5. the same file re-written with other bytes and the same rows (a blank line at the end): nothing re-runs
- * Then the profile of the cold run (the phases its run records hold, summed over notebooks), and the report pack:
- * exported from the cold run's specs, then again after step 4 (only the figures whose specs changed are rendered).
- * Both the floor notebooks and notebooks/ have their cells in the compile cache, as `npm run build` leaves them
- * (runner/precompile-cells.js; the time to fill it is printed); `BENCH_VARIANTS=1` adds a cold run with every
- * cache empty (a fresh CASPIAN_CACHE_DIR: no compiled cell, no parsed data file), the first run on a new machine.
- * The data package is copied to a scratch folder (CASPIAN_DATA) so that steps 4–5 never touch data/.
+ *  4. one data file changed: the title of one row of events.csv → ratio to cold (aim <= 0.3), which notebooks re-ran
+ *     and their share of the cold run's notebook time (the bound of this ratio: only they run again)
+ *  5. the data file the fewest notebooks read: one row's note edited
+ *  6. events.csv re-written with other bytes and the same rows (a blank line at the end): nothing re-runs
+ * The whole main job (dist/runner/cli.js: notebooks, report pack, reader's pages; BENCH_MAIN=0 skips it): cold with
+ * --force, no change, one row of events.csv edited (and how many report-pack figures were rendered again: only those
+ * whose specs changed). Then the profile of the floor and the cold run (the phases their run records hold, summed
+ * over notebooks). Both the floor notebooks and notebooks/ have their cells in the compile cache, as `npm run build`
+ * leaves them (runner/precompile-cells.js; the time to fill it is printed); `BENCH_VARIANTS=1` adds a cold run with
+ * every cache empty (a fresh CASPIAN_CACHE_DIR: no compiled cell, no parsed data file), the first run on a new
+ * machine. BENCH_JOBS sets the notebooks run at once (default: the runner's, cores + 1). The data package is copied
+ * to a scratch folder (CASPIAN_DATA) so that data/ is never touched.
  *   npm run bench
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { defaultDataDir } from "../lib/data/paths";
 import { selectNotebooks } from "../runner/discover";
 import { defaultOptions } from "../runner/options";
 import { cacheDir, projectRoot } from "../runner/paths";
 import { readRecord } from "../runner/record";
-import { buildReportPack } from "../runner/report-pack";
 import { runNotebooks } from "../runner/run";
 import type { NotebookResult } from "../runner/worker";
 import { writeNotebook } from "./notebook-fixture";
@@ -70,22 +73,69 @@ function precompile(dir: string): string {
   return r.stdout.trim();
 }
 
-/** Changes one field of one row of a CSV file: the title of the first event whose title is plain text. */
-function editOneRow(file: string): string {
-  const text = readFileSync(file, "utf8");
-  const lines = text.split("\n");
+/**
+ * Changes one field of one row of a CSV file, in place: `column` of the `nth` row without quoted fields (text is
+ * appended; an empty field gets "edited"). Returns the row's id (its first field).
+ */
+function editOneRow(file: string, column: string, nth = 0): string {
+  const lines = readFileSync(file, "utf8").split("\n");
   const header = lines[0]!.split(",");
-  const col = header.indexOf("title");
+  const col = header.indexOf(column);
+  if (col < 0) throw new Error(`${file} has no column ${column}`);
+  let seen = 0;
   for (let i = 1; i < lines.length; i++) {
     const cells = lines[i]!.split(",");
     if (/"/.test(lines[i]!) || cells.length !== header.length) continue; // a row without quoted fields
-    const id = cells[0]!;
-    cells[col] = `${cells[col]} (edited)`;
+    if (seen++ < nth) continue;
+    cells[col] = cells[col] === "" ? "edited" : `${cells[col]} (edited)`;
     lines[i] = cells.join(",");
     writeFileSync(file, lines.join("\n"));
-    return id;
+    return cells[0]!;
   }
   throw new Error(`no plain row to edit in ${file}`);
+}
+
+/** Inode of each file of the report pack (out/figures/<notebook>/<id>.png): a re-rendered figure gets a new file. */
+function packInodes(out: string): Map<string, number> {
+  const pack = join(out, "figures");
+  const found = new Map<string, number>();
+  for (const f of readdirSync(pack, { recursive: true, withFileTypes: true })) {
+    if (f.isFile() && f.name.endsWith(".png"))
+      found.set(join(f.parentPath, f.name), statSync(join(f.parentPath, f.name)).ino);
+  }
+  return found;
+}
+
+/** Runs the main job (`node dist/runner/cli.js`) on the data copy: notebooks, report pack, reader pages. */
+function mainJob(out: string, force: boolean): number {
+  const t0 = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(projectRoot, "dist", "runner", "cli.js"),
+      "--out",
+      out,
+      "-q",
+      "--jobs",
+      String(JOBS),
+      ...(force ? ["--force"] : []),
+    ],
+    { encoding: "utf8", env: process.env },
+  );
+  if (r.status !== 0) throw new Error(`the main job failed: ${r.stdout}\n${r.stderr}`);
+  return performance.now() - t0;
+}
+
+/** The data files each notebook of a run read (from its run record), by file name. */
+function readers(results: readonly NotebookResult[]): Map<string, string[]> {
+  const by = new Map<string, string[]>();
+  for (const r of results) {
+    for (const path of Object.keys(readRecord(r.record)?.inputs.data ?? {})) {
+      const f = basename(path);
+      by.set(f, [...(by.get(f) ?? []), r.name]);
+    }
+  }
+  return by;
 }
 
 /** Notebooks at once: the runner's default (the number of cores), or BENCH_JOBS. */
@@ -123,7 +173,7 @@ function printProfile(label: string, results: readonly NotebookResult[], jobs: n
     get("compile"),
     `${get("cellsCompiled")} compiled, ${get("cellsCached")} from the cache`,
   );
-  line("cells: running, and the kernel protocol", get("cells") - get("compile"));
+  line("cells: running, and the kernel protocol", Math.max(0, get("cells") - get("compile")));
   line("kernel shutdown", get("kernel_stop"));
   line("writing the executed .ipynb", get("write_ipynb"));
   line("HTML page (nbconvert)", get("html"));
@@ -150,39 +200,70 @@ async function main(): Promise<void> {
   const floor = await timed(floorDir, join(scratch, "out-floor"), true);
   const out = join(scratch, "out");
   const cold = await timed(real, out, true);
-  const withPack = process.env.BENCH_PACK !== "0";
-  const tPack = performance.now();
-  const pack1 = withPack ? await buildReportPack(out, () => {}) : { figures: 0, tables: 0 };
-  const packColdMs = performance.now() - tPack;
   const same = await timed(real, out, false);
-  const edited = editOneRow(join(data, "events.csv"));
+  const byFile = readers(cold.results);
+  const edited = editOneRow(join(data, "events.csv"), "title");
   const changed = await timed(real, out, false);
   const reran = changed.results.filter((r) => !r.cached).map((r) => r.name);
-  const logged: string[] = [];
-  const tPack2 = performance.now();
-  if (withPack) await buildReportPack(out, (m) => logged.push(m));
-  const packChangedMs = performance.now() - tPack2;
-  const rendered = logged.filter((m) => /^figure \d+\/\d+/.test(m)).length;
+  // the data file fewest notebooks read (another example of "one data file changed")
+  const [fewest, fewReaders] = [...byFile]
+    .filter(([f]) => f !== "events.csv" && f !== "sources.csv")
+    .sort((a, b) => a[1].length - b[1].length || a[0].localeCompare(b[0]))[0]!;
+  editOneRow(join(data, fewest), "note");
+  const changedFew = await timed(real, out, false);
+  const reranFew = changedFew.results.filter((r) => !r.cached).map((r) => r.name);
   writeFileSync(join(data, "events.csv"), `${readFileSync(join(data, "events.csv"), "utf8")}\n`);
   const bytes = await timed(real, out, false);
   const reranBytes = bytes.results.filter((r) => !r.cached).map((r) => r.name);
 
+  const ratio = (a: number, b: number) => (a / b).toFixed(a / b < 0.1 ? 3 : 2);
   console.log("");
+  console.log("  notebook execution (runner/run.ts):");
   row(`floor (${n} one-cell notebooks)`, floor.ms, "");
-  row("cold (all notebooks, --force)", cold.ms, `ratio to floor ${(cold.ms / floor.ms).toFixed(2)} (aim <= 1.3)`);
-  row("no change", same.ms, `ratio to cold  ${(same.ms / cold.ms).toFixed(3)} (aim <= 0.05)`);
+  row("cold (all notebooks, --force)", cold.ms, `ratio to floor ${ratio(cold.ms, floor.ms)} (aim <= 1.3)`);
+  row("no change", same.ms, `ratio to cold  ${ratio(same.ms, cold.ms)} (aim <= 0.05)`);
+  const share = (names: readonly string[]) => {
+    const all = phaseTotals(cold.results);
+    const part = all.per.filter(([name]) => names.includes(name)).reduce((a, [, ms]) => a + ms, 0);
+    const total = all.per.reduce((a, [, ms]) => a + ms, 0);
+    return `${((100 * part) / total).toFixed(0)} % of the cold run's notebook time`;
+  };
   row(
-    `data/events.csv: row ${edited} edited`,
+    `events.csv: row ${edited.slice(0, 18)}… edited`,
     changed.ms,
-    `ratio to cold  ${(changed.ms / cold.ms).toFixed(2)} (aim <= 0.3); re-ran: ${reran.join(", ") || "none"}`,
+    `ratio to cold  ${ratio(changed.ms, cold.ms)} (aim <= 0.3); re-ran ${reran.length}: ${reran.join(", ") || "none"} (${share(reran)})`,
   );
   row(
-    "data/events.csv: same rows, other bytes",
-    bytes.ms,
-    `ratio to cold  ${(bytes.ms / cold.ms).toFixed(3)}; re-ran: ${reranBytes.join(", ") || "none"}`,
+    `${fewest}: one row's note edited`,
+    changedFew.ms,
+    `ratio to cold  ${ratio(changedFew.ms, cold.ms)}; re-ran ${reranFew.length}: ${reranFew.join(", ") || "none"} (read by ${fewReaders.join(", ")})`,
   );
-  row(`report pack, cold (${pack1.figures} figures, ${pack1.tables} tables)`, packColdMs, "");
-  row("report pack after the row edit", packChangedMs, `rendered ${rendered} of ${pack1.figures} figures again`);
+  row(
+    "events.csv: same rows, other bytes",
+    bytes.ms,
+    `ratio to cold  ${ratio(bytes.ms, cold.ms)}; re-ran: ${reranBytes.join(", ") || "none"}`,
+  );
+
+  if (process.env.BENCH_MAIN !== "0") {
+    // The whole main job: notebooks, the report pack (figures rendered in Chromium), the reader's pages.
+    const mainOut = join(scratch, "main");
+    const mainCold = mainJob(mainOut, true);
+    const mainSame = mainJob(mainOut, false);
+    const before = packInodes(mainOut);
+    const editedMain = editOneRow(join(data, "events.csv"), "title", 1);
+    const mainChanged = mainJob(mainOut, false);
+    const after = packInodes(mainOut);
+    const rendered = [...after].filter(([f, ino]) => before.get(f) !== ino).map(([f]) => basename(f, ".png"));
+    console.log("");
+    console.log("  the main job (node dist/runner/cli.js: notebooks, report pack, reader's pages):");
+    row("cold (--force: every notebook and figure)", mainCold, "");
+    row("no change", mainSame, `ratio to cold  ${ratio(mainSame, mainCold)} (aim <= 0.05)`);
+    row(
+      `events.csv: row ${editedMain.slice(0, 18)}… edited`,
+      mainChanged,
+      `ratio to cold  ${ratio(mainChanged, mainCold)} (aim <= 0.3); figures rendered again: ${rendered.length} of ${after.size} (${rendered.join(", ") || "none"})`,
+    );
+  }
   console.log("");
   printProfile("floor", floor.results, jobs);
   printProfile("cold run", cold.results, jobs);

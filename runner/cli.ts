@@ -31,7 +31,7 @@ Executes every notebook in notebooks/ on the tslab kernel and writes out/.
   -p, --param k=v     set a parameter (JSON value or string) in the cell tagged "parameters"
   --params FILE       read parameters from a JSON object file
   --timeout SECONDS   per-cell timeout (default 300)
-  -j, --jobs N        notebooks at once (default: number of cores)
+  -j, --jobs N        notebooks at once (default: number of cores + 1)
   --notebooks DIR     notebook folder (default notebooks/)
   --out DIR           output folder (default out/)
   --no-html           skip the HTML versions

@@ -15,7 +15,10 @@ export interface RunOptions {
   readonly timeoutSeconds: number;
   /** Values assigned in a new cell after the cell tagged `parameters`. */
   readonly parameters: Readonly<Record<string, unknown>>;
-  /** Notebooks executed at once (default: the number of cores). */
+  /**
+   * Notebooks executed at once (default: one more than the number of cores: a notebook run waits on the kernel
+   * protocol part of the time, so one extra worker keeps the cores busy; see bench/run-notebooks).
+   */
   readonly jobs: number;
   /** Write an HTML version of each executed notebook. */
   readonly html: boolean;
@@ -35,7 +38,7 @@ export function defaultOptions(): RunOptions {
     only: [],
     timeoutSeconds: 300,
     parameters: {},
-    jobs: availableParallelism(),
+    jobs: availableParallelism() + 1,
     html: true,
     quiet: false,
     force: false,

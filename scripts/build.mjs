@@ -2,12 +2,13 @@
 // Skips tsc when no source is newer than the last successful build, so that `npm start` with nothing
 // changed stays fast (the run cache then decides, by content hashes, what to re-execute).
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const stamp = join(root, "dist", ".tsbuildinfo");
+// Its own stamp, not tsc's .tsbuildinfo: `tsc --noEmit` rewrites that file without emitting anything.
+const stamp = join(root, "dist", ".build-stamp");
 
 function newest(path) {
   const st = statSync(path);
@@ -27,8 +28,7 @@ if (force || !existsSync(stamp) || statSync(stamp).mtimeMs < sourceTime) {
   const r = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.json")], { stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
   removeStale();
-  const now = new Date();
-  utimesSync(stamp, now, now);
+  writeFileSync(stamp, `${new Date().toISOString()}\n`);
 }
 /**
  * Removes compiled files whose source is gone (a module moved or deleted): tsc never deletes, and a stale

@@ -2,8 +2,10 @@
  * Field builders: each returns a Frictionless field descriptor together with the zod schema that parses the
  * CSV text of that field. One definition serves the loader (zod) and datapackage.json (Frictionless).
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { parsePartialDate, partialDateProblem } from "../core/dates";
+import type { Parser } from "./parser";
+import { parser, zod } from "./zod-lazy";
 
 /** Frictionless Table Schema field descriptor (the subset this package uses). */
 export interface FrictionlessField {
@@ -24,19 +26,7 @@ export interface FrictionlessField {
   };
 }
 
-/**
- * What the loader needs of a schema: zod's `safeParse`, described structurally so that the public types do not
- * pull zod's declarations into every notebook cell (tslab type-checks each cell against them).
- */
-export interface Parser<T> {
-  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly ParseIssue[] } };
-}
-
-/** One problem reported by a {@link Parser}. */
-export interface ParseIssue {
-  readonly path: readonly PropertyKey[];
-  readonly message: string;
-}
+export type { ParseIssue, Parser } from "./parser";
 
 /** A field: its descriptor and the zod schema for its CSV text (empty text means missing). */
 export interface Field<T> {
@@ -45,9 +35,6 @@ export interface Field<T> {
 }
 
 const blankToUndefined = (s: string): string | undefined => (s.trim() === "" ? undefined : s);
-
-/** A zod schema seen as the {@link Parser} the loader needs (zod's `safeParse` has that shape). */
-const parser = <T>(schema: z.ZodType<T, string>): Parser<T> => schema;
 
 /**
  * Required text, optionally matching a pattern.
@@ -58,10 +45,6 @@ export function text(
   description: string,
   opts: { pattern?: RegExp; maxLength?: number; hint?: string } = {},
 ): Field<string> {
-  let s = z.string().trim().min(1, { message: "is required but empty" });
-  if (opts.pattern)
-    s = s.regex(opts.pattern, { message: `expected ${opts.hint ?? `text matching ${opts.pattern.source}`}` });
-  if (opts.maxLength) s = s.max(opts.maxLength, { message: `expected at most ${opts.maxLength} characters` });
   return {
     descriptor: {
       name,
@@ -73,7 +56,13 @@ export function text(
         ...(opts.maxLength ? { maxLength: opts.maxLength } : {}),
       },
     },
-    schema: parser(s),
+    schema: parser(() => {
+      let s = zod().string().trim().min(1, { message: "is required but empty" });
+      if (opts.pattern)
+        s = s.regex(opts.pattern, { message: `expected ${opts.hint ?? `text matching ${opts.pattern.source}`}` });
+      if (opts.maxLength) s = s.max(opts.maxLength, { message: `expected at most ${opts.maxLength} characters` });
+      return s;
+    }),
   };
 }
 
@@ -104,8 +93,8 @@ export function id<T extends string>(
   const pattern = opts.pattern ?? kind.pattern;
   return {
     descriptor: { name, type: "string", description, constraints: { required: true, pattern: pattern.source } },
-    schema: parser(
-      z
+    schema: parser(() =>
+      zod()
         .string()
         .trim()
         .min(1, { message: "is required but empty" })
@@ -122,7 +111,7 @@ export function id<T extends string>(
 export function optionalText(name: string, description: string): Field<string | undefined> {
   return {
     descriptor: { name, type: "string", description },
-    schema: parser(z.string().transform(blankToUndefined)),
+    schema: parser(() => zod().string().transform(blankToUndefined)),
   };
 }
 
@@ -137,11 +126,11 @@ export function oneOf<const V extends readonly [string, ...string[]]>(
 ): Field<V[number]> {
   return {
     descriptor: { name, type: "string", description, constraints: { required: true, enum: values } },
-    schema: parser(
-      z
+    schema: parser(() =>
+      zod()
         .string()
         .trim()
-        .pipe(z.enum(values, { message: `expected one of ${values.join(", ")}` })),
+        .pipe(zod().enum(values, { message: `expected one of ${values.join(", ")}` })),
     ),
   };
 }
@@ -157,11 +146,15 @@ export function optionalOneOf<const V extends readonly [string, ...string[]]>(
 ): Field<V[number] | undefined> {
   return {
     descriptor: { name, type: "string", description, constraints: { enum: values } },
-    schema: parser(
-      z
+    schema: parser(() =>
+      zod()
         .string()
         .transform(blankToUndefined)
-        .pipe(z.enum(values, { message: `expected one of ${values.join(", ")} or empty` }).optional()),
+        .pipe(
+          zod()
+            .enum(values, { message: `expected one of ${values.join(", ")} or empty` })
+            .optional(),
+        ),
     ),
   };
 }
@@ -171,22 +164,24 @@ const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 
 function dateSchema(full: boolean) {
-  return z.string().superRefine((s, ctx) => {
-    const text = s.trim();
-    const d = parsePartialDate(text);
-    // a month or day that does not exist is named ("June has 30 days"); a wrong shape says what is expected
-    const problem = /^\d{4}(-\d{2}){1,2}$/.test(text) ? partialDateProblem(text) : undefined;
-    if (problem) {
-      ctx.addIssue({ code: "custom", message: problem });
-    } else if (!d || (full && d.precision !== "day")) {
-      ctx.addIssue({
-        code: "custom",
-        message: full ? "expected a date YYYY-MM-DD" : "expected a date YYYY, YYYY-MM or YYYY-MM-DD",
-      });
-    } else if (d.year < MIN_YEAR || d.year > MAX_YEAR) {
-      ctx.addIssue({ code: "custom", message: `expected a year between ${MIN_YEAR} and ${MAX_YEAR}` });
-    }
-  });
+  return zod()
+    .string()
+    .superRefine((s, ctx) => {
+      const text = s.trim();
+      const d = parsePartialDate(text);
+      // a month or day that does not exist is named ("June has 30 days"); a wrong shape says what is expected
+      const problem = /^\d{4}(-\d{2}){1,2}$/.test(text) ? partialDateProblem(text) : undefined;
+      if (problem) {
+        ctx.addIssue({ code: "custom", message: problem });
+      } else if (!d || (full && d.precision !== "day")) {
+        ctx.addIssue({
+          code: "custom",
+          message: full ? "expected a date YYYY-MM-DD" : "expected a date YYYY, YYYY-MM or YYYY-MM-DD",
+        });
+      } else if (d.year < MIN_YEAR || d.year > MAX_YEAR) {
+        ctx.addIssue({ code: "custom", message: `expected a year between ${MIN_YEAR} and ${MAX_YEAR}` });
+      }
+    });
 }
 
 /**
@@ -204,7 +199,7 @@ export function date(name: string, description: string, full = false): Field<str
       ...(full ? {} : {}),
       constraints: { required: true, ...(full ? {} : { pattern: PARTIAL_DATE.source }) },
     },
-    schema: parser(z.string().trim().min(1, { message: "is required but empty" }).pipe(dateSchema(full))),
+    schema: parser(() => zod().string().trim().min(1, { message: "is required but empty" }).pipe(dateSchema(full))),
   };
 }
 
@@ -220,17 +215,17 @@ export function optionalDate(name: string, description: string, full = false): F
       description,
       ...(full ? {} : { constraints: { pattern: PARTIAL_DATE.source } }),
     },
-    schema: parser(z.string().transform(blankToUndefined).pipe(dateSchema(full).optional())),
+    schema: parser(() => zod().string().transform(blankToUndefined).pipe(dateSchema(full).optional())),
   };
 }
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 function numberSchema(opts: { minimum?: number; integer?: boolean }) {
-  let n = z.number();
+  let n = zod().number();
   if (opts.integer) n = n.int({ message: "expected a whole number" });
   if (opts.minimum !== undefined) n = n.min(opts.minimum, { message: `expected a number >= ${opts.minimum}` });
-  return z
+  return zod()
     .string()
     .trim()
     .regex(NUMBER, {
@@ -275,7 +270,7 @@ function numberDescriptor(
 export function number(name: string, description: string, opts: NumberOptions = {}): Field<number> {
   return {
     descriptor: numberDescriptor(name, description, opts, true),
-    schema: parser(z.string().trim().min(1, { message: "is required but empty" }).pipe(numberSchema(opts))),
+    schema: parser(() => zod().string().trim().min(1, { message: "is required but empty" }).pipe(numberSchema(opts))),
   };
 }
 
@@ -286,7 +281,7 @@ export function number(name: string, description: string, opts: NumberOptions = 
 export function optionalNumber(name: string, description: string, opts: NumberOptions = {}): Field<number | undefined> {
   return {
     descriptor: numberDescriptor(name, description, opts, false),
-    schema: parser(z.string().transform(blankToUndefined).pipe(numberSchema(opts).optional())),
+    schema: parser(() => zod().string().transform(blankToUndefined).pipe(numberSchema(opts).optional())),
   };
 }
 
@@ -297,11 +292,11 @@ export function optionalNumber(name: string, description: string, opts: NumberOp
 export function boolean(name: string, description: string): Field<boolean> {
   return {
     descriptor: { name, type: "boolean", description, constraints: { required: true } },
-    schema: parser(
-      z
+    schema: parser(() =>
+      zod()
         .string()
         .trim()
-        .pipe(z.enum(["true", "false"], { message: "expected true or false" }))
+        .pipe(zod().enum(["true", "false"], { message: "expected true or false" }))
         .transform((s) => s === "true"),
     ),
   };
@@ -312,7 +307,16 @@ export function boolean(name: string, description: string): Field<boolean> {
  * @example list("orgs", "Organisations", /^[A-Z]+$/, "organisation ids").schema.parse("SCO;OTS") // => ["SCO", "OTS"]
  */
 export function list(name: string, description: string, item: RegExp, hint: string, required = false): Field<string[]> {
-  return listOf(name, description, z.string().regex(item, { message: `expected ${hint}` }), hint, required);
+  return listOf(
+    name,
+    description,
+    () =>
+      zod()
+        .string()
+        .regex(item, { message: `expected ${hint}` }),
+    hint,
+    required,
+  );
 }
 
 /**
@@ -328,10 +332,11 @@ export function idList<T extends string>(
   return listOf(
     name,
     description,
-    z
-      .string()
-      .regex(kind.pattern, { message: `expected ${kind.hint}` })
-      .transform(kind.brand),
+    () =>
+      zod()
+        .string()
+        .regex(kind.pattern, { message: `expected ${kind.hint}` })
+        .transform(kind.brand),
     kind.hint,
     required,
   );
@@ -340,7 +345,7 @@ export function idList<T extends string>(
 function listOf<T>(
   name: string,
   description: string,
-  item: z.ZodType<T, string>,
+  item: () => z.ZodType<T, string>,
   hint: string,
   required: boolean,
 ): Field<T[]> {
@@ -353,8 +358,8 @@ function listOf<T>(
       description,
       ...(required ? { constraints: { required: true } } : {}),
     },
-    schema: parser(
-      z
+    schema: parser(() =>
+      zod()
         .string()
         .transform((s) =>
           s
@@ -362,7 +367,11 @@ function listOf<T>(
             .map((x) => x.trim())
             .filter((x) => x !== ""),
         )
-        .pipe(z.array(item).min(required ? 1 : 0, { message: `expected at least one ${hint}` })),
+        .pipe(
+          zod()
+            .array(item())
+            .min(required ? 1 : 0, { message: `expected at least one ${hint}` }),
+        ),
     ),
   };
 }

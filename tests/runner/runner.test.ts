@@ -156,6 +156,19 @@ describe("the runner on the tslab kernel", () => {
     expect(record.inputs.parameters).toMatch(/^[0-9a-f]{64}$/);
     expect(record.versions).toMatchObject({ tslab: "1.0.22", nbclient: "0.7.2" });
     expect(record.cells.map((c: { cell: number }) => c.cell)).toEqual([1, 2, 3]);
+    // where the run's time went (bench/run-notebooks sums these)
+    for (const phase of [
+      "imports",
+      "kernel_start",
+      "cells",
+      "kernel_stop",
+      "write_ipynb",
+      "html",
+      "outputs",
+      "compile",
+    ])
+      expect(record.phases[phase], phase).toBeGreaterThanOrEqual(0);
+    expect(record.phases.cellsCompiled + record.phases.cellsCached).toBe(3);
   }, 120_000);
 
   it("pages load the output folder's one plotly.js; --standalone embeds it and re-runs", async () => {

@@ -4,7 +4,8 @@
  * cannot reach. The schemas stay inside this module, so the published types do not depend on zod's.
  * @module
  */
-import { z } from "zod";
+import type { z } from "zod";
+import { zod } from "../../data/zod-lazy";
 import { enums } from "../../data/resources";
 import { parsePartialDate, partialDateProblem } from "../../core/dates";
 
@@ -156,188 +157,212 @@ export interface BalanceArgs {
   readonly date: string;
 }
 
-/** An issue for a date that does not exist ("2026-06-31: June has 30 days"), else the shape expected. */
-const dateIssue = (full: boolean) => (s: string, ctx: z.RefinementCtx) => {
-  const d = parsePartialDate(s);
-  if (d && (!full || d.precision === "day")) return;
-  const problem = /^\d{4}(-\d{2}){1,2}$/.test(s) ? partialDateProblem(s) : undefined;
-  ctx.addIssue({
-    code: "custom",
-    message: problem
-      ? `${s}: ${problem}`
-      : full
-        ? "expected a full date YYYY-MM-DD"
-        : "expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
-  });
-};
-const isoDate = z.string().superRefine(dateIssue(false));
-const fullDate = z.string().superRefine(dateIssue(true));
-const status = z.enum(enums.membershipStatus);
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
-
-const whereSchema = z.record(
-  z.string(),
-  z.union([
-    scalar,
-    z.array(scalar),
-    z
-      .object({
-        in: z.array(scalar).optional(),
-        contains: z.array(z.string()).optional(),
-        size: z.number().int().nonnegative().optional(),
-        prefix: z.string().optional(),
-        gte: z.string().optional(),
-        lte: z.string().optional(),
-      })
-      .strict(),
-  ]),
-);
-
-const statusAtArgs = z
-  .object({
-    state: z.string(),
-    org: z.string(),
-    status: z.union([status, z.array(status).min(1)]),
-    date: isoDate,
-    since: z.boolean().optional(),
-  })
-  .strict();
-
-const dateArgs = z
-  .object({
-    resource: z.enum(["events", "conflict", "organizations", "memberships", "funds", "capacities"]),
-    id: z.string().optional(),
-    where: whereSchema.optional(),
-    /** Column holding the date; default `date` (events, conflict), `founded` (organizations), `since` (memberships), `agreed` (funds), `as_of` (capacities). */
-    field: z.string().optional(),
-    pick: z.enum(["earliest", "latest"]).optional(),
-    expect: z
-      .object({
-        place: z.string().optional(),
-        participants: z.array(z.string()).optional(),
-        orgs: z.array(z.string()).optional(),
-        kind: z.string().optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict()
-  .refine((a) => a.id !== undefined || a.where !== undefined, { message: "give id or where" });
-
-const growthArgs = z
-  .object({
-    resource: z.enum(["transit", "corridor_flows"]),
-    scope: z.string(),
-    route: z.string().optional(),
-    /** Growth metric; default `growth` (transit) or `cargo_growth` (corridor_flows). */
-    metric: z.string().optional(),
-    /** Volume metric used to derive growth when no growth row is published; default `volume` or `cargo`. */
-    volume_metric: z.string().optional(),
-    period_start: fullDate,
-    period_end: fullDate,
-    base_start: fullDate,
-    base_end: fullDate,
-    /** For a qualitative claim ("rose"): the sign expected instead of a number. */
-    expect: z.enum(["increase", "decrease"]).optional(),
-  })
-  .strict();
-
-const countArgs = z
-  .object({
-    resource: z.enum(["memberships", "events", "funds", "states", "organizations", "agreement_topics"]),
-    where: whereSchema.optional(),
-    /** memberships: the organisation whose members are counted. */
-    org: z.string().optional(),
-    /** memberships: the date of the status (default: today); funds: the latest row per fund as of this date. */
-    as_of: isoDate.optional(),
-    /** memberships: the statuses that count (default: full membership). */
-    statuses: z.array(status).optional(),
-    /** Count separately for each value of a (list) column; the claim holds when every value occurs. */
-    each: z
-      .object({ field: z.string(), values: z.array(z.string()).min(1) })
-      .strict()
-      .optional(),
-    /** Comparison with the article's number; default `eq` (within the tolerance). */
-    op: z.enum(["eq", "gte", "lte", "gt", "lt"]).optional(),
-    /**
-     * A comparative claim ("more than before"): the count must exceed (`op` gt, default) the count of this other
-     * selection of the same resource; the article's value is not used.
-     */
-    than: z.object({ where: whereSchema }).strict().optional(),
-  })
-  .strict();
-
-const valueArgs = z
-  .object({
-    resource: z.enum(["capacities", "corridor_flows", "transit", "funds", "trade", "observations"]),
-    id: z.string().optional(),
-    where: whereSchema.optional(),
-    field: z.string().optional(),
-    op: z.enum(["eq", "increase"]).optional(),
-    /** capacities with `op: "increase"`: the asset and metric, and the date by which the rise is judged. */
-    asset: z.string().optional(),
-    metric: z.string().optional(),
-    as_of: isoDate.optional(),
-    from: isoDate.optional(),
-  })
-  .strict();
-
-const shareArgs = z
-  .object({
-    org: z.string(),
-    as_of: isoDate,
-    statuses: z.array(status).optional(),
-    of: whereSchema,
-    op: z.enum(["eq", "gte", "lte", "gt", "lt"]).optional(),
-    threshold: z.number().optional(),
-  })
-  .strict();
-
-const tiesArgs = z
-  .object({
-    state: z.string(),
-    partners: z.array(z.string()).min(1),
-    attributes: z.array(z.enum(enums.stateAttribute)),
-    org: z.string().optional(),
-    as_of: isoDate,
-    min: z.number().int().positive(),
-  })
-  .strict();
-
-const balanceArgs = z
-  .object({
-    state: z.string(),
-    against: z.array(z.string()).min(1),
-    date: isoDate,
-  })
-  .strict();
-
-const notCheckableArgs = z.object({ not_checkable: z.string().min(1) }).strict();
-
 /** A test of claims.csv. */
 export type ClaimTest = (typeof enums.claimTest)[number];
 
-const argsSchemas: Record<ClaimTest, z.ZodType> = {
-  status_at: statusAtArgs,
-  date: dateArgs,
-  growth: growthArgs,
-  count: countArgs,
-  value: valueArgs,
-  share: shareArgs,
-  ties: tiesArgs,
-  balance: balanceArgs,
+/** The zod schemas of the arguments of each test, built on first use (zod loads then, see `zod` in lib/data/fields). */
+function buildSchemas() {
+  const zv = zod();
+  /** An issue for a date that does not exist ("2026-06-31: June has 30 days"), else the shape expected. */
+  const dateIssue = (full: boolean) => (s: string, ctx: z.RefinementCtx) => {
+    const d = parsePartialDate(s);
+    if (d && (!full || d.precision === "day")) return;
+    const problem = /^\d{4}(-\d{2}){1,2}$/.test(s) ? partialDateProblem(s) : undefined;
+    ctx.addIssue({
+      code: "custom",
+      message: problem
+        ? `${s}: ${problem}`
+        : full
+          ? "expected a full date YYYY-MM-DD"
+          : "expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    });
+  };
+  const isoDate = zv.string().superRefine(dateIssue(false));
+  const fullDate = zv.string().superRefine(dateIssue(true));
+  const status = zv.enum(enums.membershipStatus);
+  const scalar = zv.union([zv.string(), zv.number(), zv.boolean()]);
+
+  const whereSchema = zv.record(
+    zv.string(),
+    zv.union([
+      scalar,
+      zv.array(scalar),
+      zv
+        .object({
+          in: zv.array(scalar).optional(),
+          contains: zv.array(zv.string()).optional(),
+          size: zv.number().int().nonnegative().optional(),
+          prefix: zv.string().optional(),
+          gte: zv.string().optional(),
+          lte: zv.string().optional(),
+        })
+        .strict(),
+    ]),
+  );
+
+  const statusAtArgs = zv
+    .object({
+      state: zv.string(),
+      org: zv.string(),
+      status: zv.union([status, zv.array(status).min(1)]),
+      date: isoDate,
+      since: zv.boolean().optional(),
+    })
+    .strict();
+
+  const dateArgs = zv
+    .object({
+      resource: zv.enum(["events", "conflict", "organizations", "memberships", "funds", "capacities"]),
+      id: zv.string().optional(),
+      where: whereSchema.optional(),
+      /** Column holding the date; default `date` (events, conflict), `founded` (organizations), `since` (memberships), `agreed` (funds), `as_of` (capacities). */
+      field: zv.string().optional(),
+      pick: zv.enum(["earliest", "latest"]).optional(),
+      expect: zv
+        .object({
+          place: zv.string().optional(),
+          participants: zv.array(zv.string()).optional(),
+          orgs: zv.array(zv.string()).optional(),
+          kind: zv.string().optional(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict()
+    .refine((a) => a.id !== undefined || a.where !== undefined, { message: "give id or where" });
+
+  const growthArgs = zv
+    .object({
+      resource: zv.enum(["transit", "corridor_flows"]),
+      scope: zv.string(),
+      route: zv.string().optional(),
+      /** Growth metric; default `growth` (transit) or `cargo_growth` (corridor_flows). */
+      metric: zv.string().optional(),
+      /** Volume metric used to derive growth when no growth row is published; default `volume` or `cargo`. */
+      volume_metric: zv.string().optional(),
+      period_start: fullDate,
+      period_end: fullDate,
+      base_start: fullDate,
+      base_end: fullDate,
+      /** For a qualitative claim ("rose"): the sign expected instead of a number. */
+      expect: zv.enum(["increase", "decrease"]).optional(),
+    })
+    .strict();
+
+  const countArgs = zv
+    .object({
+      resource: zv.enum(["memberships", "events", "funds", "states", "organizations", "agreement_topics"]),
+      where: whereSchema.optional(),
+      /** memberships: the organisation whose members are counted. */
+      org: zv.string().optional(),
+      /** memberships: the date of the status (default: today); funds: the latest row per fund as of this date. */
+      as_of: isoDate.optional(),
+      /** memberships: the statuses that count (default: full membership). */
+      statuses: zv.array(status).optional(),
+      /** Count separately for each value of a (list) column; the claim holds when every value occurs. */
+      each: zv
+        .object({ field: zv.string(), values: zv.array(zv.string()).min(1) })
+        .strict()
+        .optional(),
+      /** Comparison with the article's number; default `eq` (within the tolerance). */
+      op: zv.enum(["eq", "gte", "lte", "gt", "lt"]).optional(),
+      /**
+       * A comparative claim ("more than before"): the count must exceed (`op` gt, default) the count of this other
+       * selection of the same resource; the article's value is not used.
+       */
+      than: zv.object({ where: whereSchema }).strict().optional(),
+    })
+    .strict();
+
+  const valueArgs = zv
+    .object({
+      resource: zv.enum(["capacities", "corridor_flows", "transit", "funds", "trade", "observations"]),
+      id: zv.string().optional(),
+      where: whereSchema.optional(),
+      field: zv.string().optional(),
+      op: zv.enum(["eq", "increase"]).optional(),
+      /** capacities with `op: "increase"`: the asset and metric, and the date by which the rise is judged. */
+      asset: zv.string().optional(),
+      metric: zv.string().optional(),
+      as_of: isoDate.optional(),
+      from: isoDate.optional(),
+    })
+    .strict();
+
+  const shareArgs = zv
+    .object({
+      org: zv.string(),
+      as_of: isoDate,
+      statuses: zv.array(status).optional(),
+      of: whereSchema,
+      op: zv.enum(["eq", "gte", "lte", "gt", "lt"]).optional(),
+      threshold: zv.number().optional(),
+    })
+    .strict();
+
+  const tiesArgs = zv
+    .object({
+      state: zv.string(),
+      partners: zv.array(zv.string()).min(1),
+      attributes: zv.array(zv.enum(enums.stateAttribute)),
+      org: zv.string().optional(),
+      as_of: isoDate,
+      min: zv.number().int().positive(),
+    })
+    .strict();
+
+  const balanceArgs = zv
+    .object({
+      state: zv.string(),
+      against: zv.array(zv.string()).min(1),
+      date: isoDate,
+    })
+    .strict();
+
+  const notCheckableArgs = zv.object({ not_checkable: zv.string().min(1) }).strict();
+
+  const argsSchemas: Record<ClaimTest, z.ZodType> = {
+    status_at: statusAtArgs,
+    date: dateArgs,
+    growth: growthArgs,
+    count: countArgs,
+    value: valueArgs,
+    share: shareArgs,
+    ties: tiesArgs,
+    balance: balanceArgs,
+  };
+
+  return {
+    statusAtArgs,
+    dateArgs,
+    growthArgs,
+    countArgs,
+    valueArgs,
+    shareArgs,
+    tiesArgs,
+    balanceArgs,
+    notCheckableArgs,
+    argsSchemas,
+  };
+}
+
+let built: ReturnType<typeof buildSchemas> | undefined;
+const schemas = (): ReturnType<typeof buildSchemas> => {
+  built ??= buildSchemas();
+  return built;
 };
+type Schemas = ReturnType<typeof buildSchemas>;
 
 // Compile-time checks that the schemas parse to the documented interfaces.
 const _check: [
-  z.infer<typeof statusAtArgs> extends StatusAtArgs ? true : never,
-  z.infer<typeof dateArgs> extends DateArgs ? true : never,
-  z.infer<typeof growthArgs> extends GrowthArgs ? true : never,
-  z.infer<typeof countArgs> extends CountArgs ? true : never,
-  z.infer<typeof valueArgs> extends ValueArgs ? true : never,
-  z.infer<typeof shareArgs> extends ShareArgs ? true : never,
-  z.infer<typeof tiesArgs> extends TiesArgs ? true : never,
-  z.infer<typeof balanceArgs> extends BalanceArgs ? true : never,
+  z.infer<Schemas["statusAtArgs"]> extends StatusAtArgs ? true : never,
+  z.infer<Schemas["dateArgs"]> extends DateArgs ? true : never,
+  z.infer<Schemas["growthArgs"]> extends GrowthArgs ? true : never,
+  z.infer<Schemas["countArgs"]> extends CountArgs ? true : never,
+  z.infer<Schemas["valueArgs"]> extends ValueArgs ? true : never,
+  z.infer<Schemas["shareArgs"]> extends ShareArgs ? true : never,
+  z.infer<Schemas["tiesArgs"]> extends TiesArgs ? true : never,
+  z.infer<Schemas["balanceArgs"]> extends BalanceArgs ? true : never,
 ] = [true, true, true, true, true, true, true, true];
 void _check;
 
@@ -360,6 +385,7 @@ export function parseClaimArgs(test: ClaimTest, json: string): ParsedArgs {
   } catch (e) {
     return { ok: false, error: `args is not JSON (${(e as Error).message})` };
   }
+  const { notCheckableArgs, argsSchemas } = schemas();
   const nc = notCheckableArgs.safeParse(raw);
   if (nc.success) return { ok: true, notCheckable: nc.data.not_checkable };
   const parsed = argsSchemas[test].safeParse(raw);
