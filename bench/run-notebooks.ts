@@ -14,7 +14,8 @@
  * over notebooks). Both the floor notebooks and notebooks/ have their cells in the compile cache, as `npm run build`
  * leaves them (runner/precompile-cells.js; the time to fill it is printed); `BENCH_VARIANTS=1` adds a cold run with
  * every cache empty (a fresh CASPIAN_CACHE_DIR: no compiled cell, no parsed data file), the first run on a new
- * machine. BENCH_JOBS sets the notebooks run at once (default: the runner's, cores + 1). The data package is copied
+ * machine. Floor and cold runs alternate BENCH_REPEAT times (default 2); the fastest of each is used.
+ * BENCH_JOBS sets the notebooks run at once (default: the runner's, cores + 1). The data package is copied
  * to a scratch folder (CASPIAN_DATA) so that data/ is never touched.
  *   npm run bench
  */
@@ -93,6 +94,17 @@ function editOneRow(file: string, column: string, nth = 0): string {
     return cells[0]!;
   }
   throw new Error(`no plain row to edit in ${file}`);
+}
+
+/** Adds 1 to the `value` of the row `id` of a CSV file whose rows start with their id (a plain row, no quotes before). */
+function bumpValue(file: string, id: string): void {
+  const lines = readFileSync(file, "utf8").split("\n");
+  const col = lines[0]!.split(",").indexOf("value");
+  const i = lines.findIndex((l) => l.startsWith(`${id},`));
+  const cells = lines[i]!.split(",");
+  cells[col] = String(Number(cells[col]) + 1);
+  lines[i] = cells.join(",");
+  writeFileSync(file, lines.join("\n"));
 }
 
 /** Inode of each file of the report pack (out/figures/<notebook>/<id>.png): a re-rendered figure gets a new file. */
@@ -197,9 +209,18 @@ async function main(): Promise<void> {
   console.log(`  compile cache, floor notebooks: ${precompile(floorDir)}`);
   console.log(`  compile cache, notebooks/:      ${precompile(real)}`);
 
-  const floor = await timed(floorDir, join(scratch, "out-floor"), true);
+  // floor and cold alternate REPEAT times (BENCH_REPEAT, default 2) and the fastest of each counts: the machine may
+  // be shared, and a ratio of two single runs moves by ±0.15 here
+  const repeat = Math.max(1, Math.floor(Number(process.env.BENCH_REPEAT ?? 2)));
   const out = join(scratch, "out");
-  const cold = await timed(real, out, true);
+  let floor = await timed(floorDir, join(scratch, "out-floor"), true);
+  let cold = await timed(real, out, true);
+  for (let i = 1; i < repeat; i++) {
+    const f = await timed(floorDir, join(scratch, "out-floor"), true);
+    if (f.ms < floor.ms) floor = f;
+    const c = await timed(real, out, true);
+    if (c.ms < cold.ms) cold = c;
+  }
   const same = await timed(real, out, false);
   const byFile = readers(cold.results);
   const edited = editOneRow(join(data, "events.csv"), "title");
@@ -219,7 +240,7 @@ async function main(): Promise<void> {
   const ratio = (a: number, b: number) => (a / b).toFixed(a / b < 0.1 ? 3 : 2);
   console.log("");
   console.log("  notebook execution (runner/run.ts):");
-  row(`floor (${n} one-cell notebooks)`, floor.ms, "");
+  row(`floor (${n} one-cell notebooks)`, floor.ms, repeat > 1 ? `fastest of ${repeat}, as for cold` : "");
   row("cold (all notebooks, --force)", cold.ms, `ratio to floor ${ratio(cold.ms, floor.ms)} (aim <= 1.3)`);
   row("no change", same.ms, `ratio to cold  ${ratio(same.ms, cold.ms)} (aim <= 0.05)`);
   const share = (names: readonly string[]) => {
@@ -254,6 +275,11 @@ async function main(): Promise<void> {
     const mainChanged = mainJob(mainOut, false);
     const after = packInodes(mainOut);
     const rendered = [...after].filter(([f, ino]) => before.get(f) !== ino).map(([f]) => basename(f, ".png"));
+    // a value that figures draw: the 2023 tonnage of the whole route, +1 t
+    bumpValue(join(data, "corridor_flows.csv"), "titr-whole-2023-cargo");
+    const mainValue = mainJob(mainOut, false);
+    const afterValue = packInodes(mainOut);
+    const renderedValue = [...afterValue].filter(([f, ino]) => after.get(f) !== ino).map(([f]) => basename(f, ".png"));
     console.log("");
     console.log("  the main job (node dist/runner/cli.js: notebooks, report pack, reader's pages):");
     row("cold (--force: every notebook and figure)", mainCold, "");
@@ -262,6 +288,11 @@ async function main(): Promise<void> {
       `events.csv: row ${editedMain.slice(0, 18)}… edited`,
       mainChanged,
       `ratio to cold  ${ratio(mainChanged, mainCold)} (aim <= 0.3); figures rendered again: ${rendered.length} of ${after.size} (${rendered.join(", ") || "none"})`,
+    );
+    row(
+      "corridor_flows.csv: a drawn value changed",
+      mainValue,
+      `ratio to cold  ${ratio(mainValue, mainCold)}; figures rendered again: ${renderedValue.length} of ${afterValue.size} (${renderedValue.join(", ") || "none"})`,
     );
   }
   console.log("");
