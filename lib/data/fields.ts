@@ -307,16 +307,7 @@ export function boolean(name: string, description: string): Field<boolean> {
  * @example list("orgs", "Organisations", /^[A-Z]+$/, "organisation ids").schema.parse("SCO;OTS") // => ["SCO", "OTS"]
  */
 export function list(name: string, description: string, item: RegExp, hint: string, required = false): Field<string[]> {
-  return listOf(
-    name,
-    description,
-    () =>
-      zod()
-        .string()
-        .regex(item, { message: `expected ${hint}` }),
-    hint,
-    required,
-  );
+  return idList(name, description, { pattern: item, hint, brand: (s: string) => s }, required);
 }
 
 /**

@@ -20,20 +20,13 @@ import {
 } from "../../lib/indicators";
 import { mergeSources, orgId, sourceId, type SourceId } from "../../lib/core/types";
 import { queryDay } from "../../lib/core/period";
+import { partialDateArb } from "../helpers/arbitraries";
 
 const STATES = ["AAA", "BBB", "CCC", "DDD", "EEE", "FFF"];
 /** 40 organisations: bitsets of two words. */
 const ORGS = Array.from({ length: 40 }, (_, i) => `O${String(i).padStart(2, "0")}`);
 
-const dateArb = fc
-  .tuple(fc.integer({ min: 1990, max: 2025 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 28 }))
-  .map(([y, m, d]) =>
-    m === 0
-      ? String(y)
-      : d === 0
-        ? `${y}-${String(m).padStart(2, "0")}`
-        : `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
-  );
+const dateArb = partialDateArb;
 
 const sourcesArb = fc.array(fc.constantFrom("s-a", "s-b", "s-c", "s-d", "s-e"), { minLength: 1, maxLength: 3 });
 

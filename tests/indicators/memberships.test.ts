@@ -24,6 +24,7 @@ import {
 } from "../../lib/indicators";
 import { orgId, sourceId } from "../../lib/core/types";
 import { realData } from "./real-data";
+import { partialDateArb } from "../helpers/arbitraries";
 
 const pkg = realData();
 const index = membershipIndex(
@@ -141,15 +142,7 @@ describe("membershipMatrix()", () => {
     );
   });
   it("the as-of matrix equals row-by-row lookups on random memberships with partial dates and chains (property)", () => {
-    const dateArb = fc
-      .tuple(fc.integer({ min: 1990, max: 2025 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 28 }))
-      .map(([y, m, d]) =>
-        m === 0
-          ? String(y)
-          : d === 0
-            ? `${y}-${String(m).padStart(2, "0")}`
-            : `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
-      );
+    const dateArb = partialDateArb;
     const rowArb = fc.record({
       state: fc.constantFrom("AAA", "BBB", "CCC"),
       org: fc.constantFrom("X", "Y", "Z"),
