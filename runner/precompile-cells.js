@@ -2,7 +2,8 @@
 // tslab kernel would on a run with the notebook's own parameters, in one process with one TypeScript program per
 // folder. `npm run build` calls it for notebooks/*.ipynb. Cells already in the cache are not compiled again, so with
 // nothing changed it takes milliseconds. A notebook stops at its first cell that does not compile (the kernel reports
-// that cell's error when it runs). Cache folders made for another library (another .d.ts or lock file) are removed.
+// that cell's error when it runs). Cache folders made for another library (another .d.ts or lock file) are removed,
+// and parsed data files (lib/data/parse-cache.ts) written more than 30 days ago.
 //   NODE_PATH=.jupyter/node_path node --require runner/kernel-resolve.js runner/precompile-cells.js notebooks/*.ipynb
 // Prints one line: cells compiled and reused. Plain JavaScript, like the kernel modules it drives.
 
@@ -12,6 +13,35 @@ const cache = require("./kernel-cell-cache.js");
 
 const OPTIONS = { isJS: false, isBrowser: false };
 process.env.CASPIAN_CELL_WARM = "off"; // this process builds the program only for a cell that misses
+
+/** Parsed data files (lib/data/parse-cache.ts) older than this are removed: a later read parses the file again. */
+const DATA_CACHE_DAYS = 30;
+
+/** Removes entries of the parsed-data cache written more than DATA_CACHE_DAYS ago; returns how many. */
+function pruneDataCache() {
+  const dir = path.join(path.dirname(cache.cacheRoot()), "data");
+  const before = Date.now() - DATA_CACHE_DAYS * 24 * 3600 * 1000;
+  let removed = 0;
+  let entries = [];
+  try {
+    entries = fs.readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    if (!e.isFile() || !e.name.endsWith(".bin")) continue;
+    const file = path.join(e.parentPath, e.name);
+    try {
+      if (fs.statSync(file).mtimeMs < before) {
+        fs.rmSync(file, { force: true });
+        removed++;
+      }
+    } catch {
+      /* removed meanwhile */
+    }
+  }
+  return removed;
+}
 
 function main(files) {
   const tslab = path.dirname(require.resolve("tslab/package.json", { paths: [path.resolve(__dirname, "..")] }));
@@ -51,8 +81,9 @@ function main(files) {
     compiled += conv.stats.misses;
     reused += conv.stats.hits;
   }
+  pruned += pruneDataCache();
   const s = ((performance.now() - t0) / 1000).toFixed(1);
-  const old = pruned > 0 ? `; removed ${pruned} folder(s) of an older library` : "";
+  const old = pruned > 0 ? `; removed ${pruned} stale cache folder(s) or parsed file(s)` : "";
   if (compiled > 0 || pruned > 0 || process.argv.includes("--verbose"))
     console.log(`precompile-cells: ${compiled} cell(s) compiled, ${reused} reused, in ${s} s${old}`);
 }

@@ -11,6 +11,7 @@ import {
   readFileSync,
   realpathSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
@@ -205,11 +206,21 @@ describe("precompile-cells with tslab's own converter", () => {
       NODE_PATH: join(root, ".jupyter", "node_path"),
       CASPIAN_CACHE_DIR: cacheRoot,
     };
+    // parsed data files: one written 40 days ago (removed by the build's precompile step), one today (kept)
+    mkdirSync(join(cacheRoot, "data", "ab"), { recursive: true });
+    const stale = join(cacheRoot, "data", "ab", "old.bin");
+    const fresh = join(cacheRoot, "data", "ab", "new.bin");
+    writeFileSync(stale, "x");
+    writeFileSync(fresh, "y");
+    const longAgo = new Date(Date.now() - 40 * 24 * 3600 * 1000);
+    utimesSync(stale, longAgo, longAgo);
     const args = ["--require", join(root, "runner", "kernel-resolve.js"), join(root, "runner", "precompile-cells.js")];
     const first = spawnSync(process.execPath, [...args, "--verbose", join(dir, "a.ipynb")], { env, encoding: "utf8" });
     expect(first.status, first.stderr).toBe(0);
     // three cells compile; the fourth has a type error (never stored), so the fifth is not reached
     expect(first.stdout).toMatch(/^precompile-cells: 4 cell\(s\) compiled, 0 reused/);
+    expect(first.stdout).toMatch(/removed 1 stale cache folder\(s\) or parsed file\(s\)/);
+    expect([existsSync(stale), existsSync(fresh)]).toEqual([false, true]);
     const second = spawnSync(process.execPath, [...args, "--verbose", join(dir, "a.ipynb")], { env, encoding: "utf8" });
     expect(second.stdout).toMatch(/^precompile-cells: 1 cell\(s\) compiled, 3 reused/);
 
