@@ -17,7 +17,7 @@
 // build a TypeScript program at all when nothing changed. CASPIAN_CELL_CACHE=off turns the cache off.
 // CASPIAN_CELL_STATS=<file> appends one JSON line per compiled cell ({ "hit", "ms" }) for bench/.
 // CASPIAN_CELL_WARM: milliseconds of idle time after a cached cell before the program is built anyway, for the next
-// new cell (default 1500, as in Jupyter); `off` in the runner's kernels.
+// new cell (default 300, as in Jupyter); `off` in the runner's kernels.
 // Plain JavaScript, not compiled, so it works before the first build.
 
 const fs = require("node:fs");
@@ -183,6 +183,7 @@ function logStats(hit, ms) {
 function cachingConverter(create, options) {
   let real = null;
   let warmTimer = null;
+  let lastPrevDecl = "";
   const get = () => {
     if (warmTimer !== null) clearTimeout(warmTimer);
     warmTimer = null;
@@ -192,14 +193,22 @@ function cachingConverter(create, options) {
   // In Jupyter, build the TypeScript program once the kernel has been idle for a moment after a cell, so that the
   // first cell a user writes does not wait for it (about 1.3 s); the runner's kernels (CASPIAN_CELL_WARM=off) run
   // cached cells only and never need it.
-  const warmAfter = process.env.CASPIAN_CELL_WARM === "off" ? null : Number(process.env.CASPIAN_CELL_WARM) || 1500;
-  const scheduleWarmUp = () => {
+  const warmAfter = process.env.CASPIAN_CELL_WARM === "off" ? null : Number(process.env.CASPIAN_CELL_WARM) || 300;
+  const scheduleWarmUp = (delay = warmAfter) => {
     if (warmAfter === null || real !== null) return;
     if (warmTimer !== null) clearTimeout(warmTimer);
     warmTimer = setTimeout(() => {
       warmTimer = null;
-      if (real === null) real = create();
-    }, warmAfter);
+      if (real !== null) return;
+      real = create();
+      // compile a no-op against the declarations of the cells so far, so that the types they use (caspian-lab's
+      // .d.ts) are in the program too; the next new cell then costs only its own check
+      try {
+        real.convert(lastPrevDecl, "void 0;");
+      } catch {
+        /* a warm-up only */
+      }
+    }, delay);
     warmTimer.unref();
   };
   let env;
@@ -222,11 +231,14 @@ function cachingConverter(create, options) {
     logStats(false, performance.now() - t0);
     return r;
   };
-  scheduleWarmUp(); // also when no cell runs at all for a while after the kernel started
+  // also when no cell runs for a while after the kernel started: later than after a cell, so that the build does not
+  // hold up the kernel's first answers to Jupyter (kernel_info)
+  scheduleWarmUp(warmAfter === null ? null : Math.max(warmAfter, 2000));
   return {
     stats,
     convert(prevDecl, src) {
       const t0 = performance.now();
+      lastPrevDecl = prevDecl;
       if (current() === null || LOCAL_IMPORT.test(src)) return compile(prevDecl, src, t0);
       const key = sha256(`${env.hash}\0${prevDecl}\0${src}`);
       const cached = readEntry(dir, key);
