@@ -2,9 +2,7 @@
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { sha256, stableJson } from "../lib/core/hash";
-import { decodeUtf8 } from "../lib/data/csv";
-import { parseResource } from "../lib/data/load";
-import { cachedValue, parseCacheKey } from "../lib/data/parse-cache";
+import { parseResourceBytes } from "../lib/data/load";
 import type { ResourceDef } from "../lib/data/resource";
 import { allResources } from "../lib/data/resources";
 import { cacheDir } from "./paths";
@@ -27,16 +25,6 @@ export function resourceContentHash(file: string): string | null {
   } catch {
     return null;
   }
-  const shown = `data/${def.path}`;
-  const decoded = decodeUtf8(bytes, shown);
-  const text = decoded.text;
-  const parsed =
-    text === undefined
-      ? { issues: decoded.issues }
-      : cachedValue(
-          parseCacheKey(def.name, def.path, shown, bytes),
-          () => parseResource(def, text, shown),
-          join(process.env.CASPIAN_CACHE_DIR || cacheDir, "data"),
-        );
+  const parsed = parseResourceBytes(def, bytes, join(process.env.CASPIAN_CACHE_DIR || cacheDir, "data"));
   return sha256(stableJson(parsed));
 }

@@ -87,6 +87,22 @@ export function parseResource<R>(def: ResourceDef<R>, text: string, file: string
   return { rows, lines, issues: found, warnings };
 }
 
+/**
+ * Parses the bytes of a resource's file (shown in messages as `data/<path>`): text that is not UTF-8 is one issue;
+ * otherwise {@link parseResource}, through the parsed-data cache (lib/data/parse-cache.ts; `cacheDir` overrides
+ * `CASPIAN_CACHE_DIR`). What the loader and the run cache (runner/content-hash.ts) both read.
+ * @example parseResourceBytes(states, new TextEncoder().encode("iso3,name,region,caspian_littoral,note\nAZE,Azerbaijan,South Caucasus,true,\n")).rows.length // => 1
+ */
+export function parseResourceBytes<R>(def: ResourceDef<R>, bytes: Uint8Array, cacheDir?: string): ParsedResource<R> {
+  const shown = `data/${def.path}`;
+  const decoded = decodeUtf8(bytes, shown);
+  const text = decoded.text;
+  if (text === undefined) return { rows: [], lines: [], issues: decoded.issues, warnings: [] };
+  const key = parseCacheKey(def.name, def.path, shown, bytes);
+  const parse = () => parseResource(def, text, shown);
+  return cacheDir === undefined ? cachedValue(key, parse) : cachedValue(key, parse, cacheDir);
+}
+
 /** The whole data package as typed, validated, read-only records. */
 export interface DataPackage {
   readonly dir: string;
@@ -188,14 +204,7 @@ class PackageReader {
         };
         res = { rows: [], lines: [], issues: [issue], warnings: [] };
       }
-      if (!res) {
-        const decoded = decodeUtf8(bytes!, shown);
-        const text = decoded.text;
-        res =
-          text === undefined
-            ? { rows: [], lines: [], issues: decoded.issues, warnings: [] }
-            : cachedValue(parseCacheKey(def.name, def.path, shown, bytes!), () => parseResource(def, text, shown));
-      }
+      if (!res) res = parseResourceBytes(def, bytes!);
       this.parsed.set(def.name, res);
     }
     return res;

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Field, FrictionlessField } from "./fields";
 import type { Parser } from "./parser";
-import { zod, zodSchema } from "./zod-lazy";
+import { parser, zod, zodSchema } from "./zod-lazy";
 
 /** A row-level rule: returns a message naming what is wrong with the field, or nothing when the row is fine. */
 export interface RowRule<R> {
@@ -45,29 +45,18 @@ export function defineResource<R>(
     foreignKeys?: readonly ForeignKey<FromFields<R>>[];
   },
 ): ResourceDef<R> {
-  // The row schema is built on first use (zod loads then: see `zod` in lib/data/fields).
-  let row: Parser<R> | undefined;
-  const build = (): Parser<R> => {
+  // The row schema is built on first use (zod loads then: see lib/data/zod-lazy).
+  const row = parser(() => {
     const shape: Record<string, z.ZodType> = {};
     for (const [k, f] of Object.entries(def.fields) as [string, Field<unknown>][])
       shape[k] = zodSchema(f.schema) as unknown as z.ZodType;
-    return zod().object(shape).strict() as unknown as Parser<R>;
-  };
-  const lazyRow = {
-    safeParse: (input: unknown) => {
-      row ??= build();
-      return row.safeParse(input);
-    },
-    parse: (input: unknown): R => {
-      row ??= build();
-      return (row as unknown as { parse(i: unknown): R }).parse(input);
-    },
-  };
+    return zod().object(shape).strict() as unknown as z.ZodType<R, string>;
+  });
   return {
     ...def,
     rules: def.rules ?? [],
     foreignKeys: def.foreignKeys ?? [],
-    row: lazyRow,
+    row,
   };
 }
 
