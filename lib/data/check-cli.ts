@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { writeFileAtomicSync } from "../core/atomic";
 import { DataError, formatIssue } from "./csv";
 import { datapackageText } from "./datapackage";
+import { coverageReport, type CoverageCount } from "./coverage";
 import { checkPackage, keyOfResource, type DataPackage } from "./load";
 import type { ResourceDef } from "./resource";
 import { allResources } from "./resources";
@@ -16,15 +17,17 @@ import { VINTAGE_RESOURCES } from "./vintage";
 import { defaultDataDir } from "./paths";
 
 /**
- * Share of rows whose every cited source has a non-empty quote and address.
+ * Share of rows whose every cited source has a non-empty quote and address (rows citing no source, the declared gaps
+ * of membership_coverage.csv, are not value rows).
  * @example
  * const { backed, total } = quotedShare(pkg);
  * backed === total // => true (every value row of the checkout is backed)
  */
 export function quotedShare(pkg: DataPackage): { backed: number; total: number } {
+  // Rows without sources carry no value (the declared gaps of membership_coverage.csv): not counted.
   const valueRows: { sources: readonly string[] }[] = VINTAGE_RESOURCES.flatMap(
     (k) => pkg[k] as readonly { sources: readonly string[] }[],
-  );
+  ).filter((r) => r.sources.length > 0);
   const backed = valueRows.filter((r) =>
     r.sources.every((id) => {
       const s = pkg.sourceById.get(id);
@@ -63,13 +66,42 @@ export function runDataCheck(
     (pkg[keyOfResource(def.name)] as readonly unknown[]).length,
   ]);
   out.log("data package is valid");
-  for (const [name, n] of counts) out.log(`  ${name.padEnd(16)} ${String(n).padStart(5)} rows`);
+  for (const [name, n] of counts) out.log(`  ${name.padEnd(20)} ${String(n).padStart(5)} rows`);
   const { backed, total } = quotedShare(pkg);
   out.log(
     `  value rows backed by a quoted, addressed source: ${backed}/${total} (${((100 * backed) / Math.max(1, total)).toFixed(1)} %)`,
   );
   out.log(`  loaded in ${ms.toFixed(0)} ms`);
-  return backed === total ? 0 : 1;
+  const coverageOk = printCoverage(pkg, out);
+  return backed === total && coverageOk ? 0 : 1;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+const countsText = (c: CoverageCount) =>
+  `${c.status} status, ${c.absent} sourced absence, ${c.gap} gap, ${c.none} not researched`;
+
+/**
+ * Prints the coverage of the membership matrix (lib/data/coverage): the twelve panel states, then every state whose
+ * row is not fully explicit. Returns false when a cell of the twelve is not explicit (each such cell is printed).
+ * @example printCoverage(pkg, { log: () => {}, error: () => {} }) // => true
+ */
+export function printCoverage(pkg: DataPackage, out: CheckOutput): boolean {
+  const report = coverageReport(pkg);
+  const p = report.panel;
+  out.log(
+    `membership matrix, the twelve panel states × ${pkg.organizations.length} organisations: ${p.total} cells, ` +
+      `${pct(p.explicitShare)} explicit (${countsText(p)})`,
+  );
+  for (const c of report.panelMissing)
+    out.error(
+      `data/membership_coverage.csv: ${c.state} × ${c.org} is neither a status (memberships.csv), a sourced absence nor a gap: add one`,
+    );
+  const partial = report.states.filter((s) => s.none > 0);
+  const full = report.states.length - partial.length;
+  out.log(`  every state of states.csv: ${full} of ${report.states.length} with every cell explicit; the others:`);
+  for (const s of partial)
+    out.log(`  ${s.state}  ${pct(s.explicitShare).padStart(7)} explicit (${countsText(s)})`);
+  return report.panelMissing.length === 0;
 }
 
 function main(): number {

@@ -13,6 +13,7 @@ import {
   type FundRow,
   type GapRow,
   type MembershipRow,
+  type MembershipCoverageRow,
   type OrganizationRow,
   type SourceRow,
   type StateRow,
@@ -110,6 +111,8 @@ export interface DataPackage {
   readonly states: readonly StateRow[];
   readonly organizations: readonly OrganizationRow[];
   readonly memberships: readonly MembershipRow[];
+  /** Cells without a status row: a sourced absence or a gap (see lib/data/coverage). */
+  readonly membershipCoverage: readonly MembershipCoverageRow[];
   readonly corridorFlows: readonly CorridorFlowRow[];
   readonly capacities: readonly CapacityRow[];
   readonly transit: readonly TransitRow[];
@@ -132,6 +135,7 @@ const RESOURCE_KEYS: Record<string, keyof Omit<DataPackage, "dir" | "sourceById"
   states: "states",
   organizations: "organizations",
   memberships: "memberships",
+  membership_coverage: "membershipCoverage",
   corridor_flows: "corridorFlows",
   capacities: "capacities",
   transit: "transit",
@@ -169,7 +173,12 @@ export function dataFilesRead(): string[] {
   return [...filesRead];
 }
 
-function noteRead(file: string): void {
+/**
+ * Records that this process read a data file (see {@link dataFilesRead}): for readers outside the package's
+ * resources, such as a stored release (lib/data/releases).
+ * @example noteRead(join(defaultDataDir(), "releases", "2026-12-01", "memberships.csv"))
+ */
+export function noteRead(file: string): void {
   if (filesRead.has(file)) return;
   filesRead.add(file);
   const log = process.env.CASPIAN_READS_FILE;
@@ -221,7 +230,7 @@ class PackageReader {
     return set;
   }
 
-  /** Issues of the foreign keys of one resource (list fields are checked item by item). */
+  /** Issues of the foreign keys (list fields are checked item by item) and package rules of one resource. */
   foreignKeyIssues(def: ResourceDef<unknown>): DataIssue[] {
     let found = this.fkIssues.get(def.name);
     if (found) return found;
@@ -243,6 +252,21 @@ class PackageReader {
             });
           }
         }
+      });
+    }
+    for (const rule of def.packageRules) {
+      const rowsOf = (name: string) => this.parse(resourceByName(name)).rows;
+      res.rows.forEach((row, i) => {
+        const message = rule.check(row, rowsOf);
+        if (message === undefined) return;
+        const v = (row as Record<string, unknown>)[rule.field];
+        found!.push({
+          file: `data/${def.path}`,
+          line: res.lines[i]!,
+          field: rule.field,
+          value: Array.isArray(v) ? v.join(";") : v === undefined ? "" : String(v),
+          message,
+        });
       });
     }
     this.fkIssues.set(def.name, found);

@@ -16,6 +16,18 @@ export interface ForeignKey<R> {
   readonly key: string;
 }
 
+/**
+ * A rule over a row and the rows of other resources of the package (read by the loader as needed): returns a message
+ * naming what is wrong with `field`, or nothing. Used where a row contradicts another file (a sourced absence on a
+ * date a status row covers).
+ */
+export interface PackageRule<R> {
+  readonly field: keyof R & string;
+  /** Names of the resources the rule reads. */
+  readonly reads: readonly string[];
+  readonly check: (row: R, rowsOf: (resource: string) => readonly unknown[]) => string | undefined;
+}
+
 /** Everything the loader and datapackage.json need to know about one CSV resource. */
 export interface ResourceDef<R> {
   readonly name: string;
@@ -26,6 +38,8 @@ export interface ResourceDef<R> {
   readonly primaryKey: readonly (keyof R & string)[];
   readonly foreignKeys: readonly ForeignKey<R>[];
   readonly rules: readonly RowRule<R>[];
+  /** Rules against other resources, checked with the foreign keys. */
+  readonly packageRules: readonly PackageRule<R>[];
   readonly row: Parser<R>;
 }
 
@@ -40,9 +54,10 @@ type FromFields<T> = [T][T extends unknown ? 0 : never];
  * littoral.row.parse({ iso3: "AZE", name: "Azerbaijan", region: "South Caucasus", caspian_littoral: "true", note: "" }).caspian_littoral // => true
  */
 export function defineResource<R>(
-  def: Omit<ResourceDef<R>, "row" | "rules" | "foreignKeys"> & {
+  def: Omit<ResourceDef<R>, "row" | "rules" | "foreignKeys" | "packageRules"> & {
     rules?: readonly RowRule<FromFields<R>>[];
     foreignKeys?: readonly ForeignKey<FromFields<R>>[];
+    packageRules?: readonly PackageRule<FromFields<R>>[];
   },
 ): ResourceDef<R> {
   // The row schema is built on first use (zod loads then: see lib/data/zod-lazy).
@@ -56,6 +71,7 @@ export function defineResource<R>(
     ...def,
     rules: def.rules ?? [],
     foreignKeys: def.foreignKeys ?? [],
+    packageRules: def.packageRules ?? [],
     row,
   };
 }

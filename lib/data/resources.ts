@@ -30,6 +30,14 @@ const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 const sourcesField = () =>
   idList("sources", "Ids of the rows of sources.csv that back this row, separated by ;", SOURCE, true);
+/** What a coverage rule reads of a membership row. */
+interface MembershipLike {
+  readonly state: string;
+  readonly org: string;
+  readonly status: string;
+  readonly since: string;
+  readonly until?: string | undefined;
+}
 const noteField = () => optionalText("note", "Caveats, conflicts and context, in our own words");
 
 /** Enumerations used by the resources, exported so that lib/ and tests can use the same lists. */
@@ -111,6 +119,7 @@ export const enums = {
   tradeSide: ["reporter", "mirror", "unclear"],
   precision: ["day", "month", "year"],
   sinceBound: ["exact", "by"],
+  coverageKind: ["absent", "gap"],
   eventKind: [
     "summit",
     "ministerial",
@@ -234,6 +243,66 @@ export const memberships = defineResource({
       check: (r) => {
         if (!r.until) return undefined;
         return startOf(r.until) < startOf(r.since) ? `until ${r.until} is before since ${r.since}` : undefined;
+      },
+    },
+  ],
+});
+
+/** membership_coverage.csv */
+export const membershipCoverage = defineResource({
+  name: "membership_coverage",
+  path: "membership_coverage.csv",
+  title: "Membership coverage",
+  description:
+    "State × organisation cells without a status row: a sourced absence (a dated list of members and observers " +
+    "that omits the state) or a gap (searched, not found). With memberships.csv it makes each cell explicit.",
+  fields: {
+    state: id("state", "ISO3 code of the state", ISO3),
+    org: id("org", "Organisation id", ORG),
+    kind: oneOf(
+      "kind",
+      "absent: a dated source lists the members and observers and omits the state; gap: the status is unknown",
+      enums.coverageKind,
+    ),
+    as_of: optionalDate("as_of", "Date of the list that omits the state (kind absent)"),
+    sources: idList("sources", "Ids of the rows of sources.csv holding the list, separated by ; (kind absent)", SOURCE),
+    searched: optionalText("searched", "What was searched and where (kind gap)"),
+    note: noteField(),
+  },
+  primaryKey: ["state", "org"],
+  foreignKeys: [
+    { field: "state", resource: "states", key: "iso3" },
+    { field: "org", resource: "organizations", key: "id" },
+    { field: "sources", resource: "sources", key: "id" },
+  ],
+  rules: [
+    { field: "as_of", check: (r) => (r.kind === "absent" && !r.as_of ? "an absence needs the date of its list" : undefined) },
+    {
+      field: "sources",
+      check: (r) =>
+        r.kind === "absent" && r.sources.length === 0 ? "an absence needs the sources of its list" : undefined,
+    },
+    {
+      field: "searched",
+      check: (r) => (r.kind === "gap" && !r.searched ? "a gap needs what was searched" : undefined),
+    },
+  ],
+  packageRules: [
+    {
+      field: "kind",
+      reads: ["memberships"],
+      check: (r, rowsOf) => {
+        const rows = (rowsOf("memberships") as readonly MembershipLike[]).filter(
+          (m) => m.state === r.state && m.org === r.org,
+        );
+        if (rows.length === 0) return undefined;
+        if (r.kind === "gap")
+          return `${r.state} has a status row in ${r.org} (memberships.csv): the cell is not a gap (put a missing date in gaps.csv)`;
+        const day = r.as_of ? startOf(r.as_of) : "";
+        const held = rows.find((m) => startOf(m.since) <= day && (!m.until || day < startOf(m.until)));
+        return held
+          ? `${r.state} is listed as absent from ${r.org} on ${r.as_of}, but memberships.csv gives it the status ${held.status} from ${held.since}`
+          : undefined;
       },
     },
   ],
@@ -592,6 +661,7 @@ export const allResources = [
   states,
   organizations,
   memberships,
+  membershipCoverage,
   corridorFlows,
   capacities,
   transit,
@@ -613,6 +683,7 @@ export type SourceRow = RecordOf<typeof sources>;
 export type StateRow = RecordOf<typeof states>;
 export type OrganizationRow = RecordOf<typeof organizations>;
 export type MembershipRow = RecordOf<typeof memberships>;
+export type MembershipCoverageRow = RecordOf<typeof membershipCoverage>;
 export type CorridorFlowRow = RecordOf<typeof corridorFlows>;
 export type CapacityRow = RecordOf<typeof capacities>;
 export type TransitRow = RecordOf<typeof transit>;

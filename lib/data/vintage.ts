@@ -44,6 +44,7 @@ export function rowKnownBy(
 export const ROW_DATE_COLUMN: Readonly<Partial<Record<VintageResource, string>>> = {
   organizations: "founded",
   memberships: "since",
+  membershipCoverage: "as_of",
   corridorFlows: "period_end",
   capacities: "as_of",
   transit: "period_end",
@@ -66,6 +67,7 @@ function rowDateOf(resource: VintageResource, row: object): string | undefined {
 export const VINTAGE_RESOURCES = [
   "organizations",
   "memberships",
+  "membershipCoverage",
   "corridorFlows",
   "capacities",
   "transit",

@@ -4,6 +4,7 @@
  * error here until every column is filled; charts (lib/figures) and prose (lib/notebook) read these tables.
  * @module
  */
+import type { Iso3 } from "../core/types";
 import type { enums } from "./resources";
 
 type MembershipStatusCode = (typeof enums.membershipStatus)[number];
@@ -60,3 +61,23 @@ export const SPHERE_TERMS: Readonly<Record<SphereCode, SphereTerms>> = {
   black_sea: { phrase: "Black Sea", color: "#88CCEE" }, // BSEC
   transport: { phrase: "transport", color: "#CC79A7" }, // TITR has no fixed colour; the one its hash gave before
 };
+
+/**
+ * The twelve states the notebooks compare: Azerbaijan, the five Central Asian states, the South Caucasus and the big
+ * neighbours. The data check requires every cell of theirs in the membership matrix to be explicit (lib/data/coverage).
+ * @example PANEL_STATES.length // => 12
+ */
+export const PANEL_STATES: readonly Iso3[] = [
+  "AZE",
+  "KAZ",
+  "KGZ",
+  "TJK",
+  "TKM",
+  "UZB",
+  "GEO",
+  "ARM",
+  "TUR",
+  "RUS",
+  "IRN",
+  "CHN",
+].map((s) => s as Iso3);

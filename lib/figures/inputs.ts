@@ -165,6 +165,15 @@ export interface MatrixGapCell {
   readonly note?: string;
 }
 
+/** A cell a source shows without a status on the date: not a member, observer or partner (drawn as such). */
+export interface MatrixAbsentCell {
+  readonly row: string;
+  readonly col: string;
+  /** Why, plain text: "not among the members … listed on 2025-08-12". */
+  readonly note?: string;
+  readonly sources?: readonly SourceId[];
+}
+
 /** States × organisations coloured by status as of a date. */
 export interface MembershipMatrixInput {
   readonly asOf: string;
@@ -174,6 +183,11 @@ export interface MembershipMatrixInput {
   readonly sources: readonly SourceId[];
   /** Known gaps: a cell listed here and holding no status is drawn as "no data" (a status, when present, wins). */
   readonly gaps?: readonly MatrixGapCell[];
+  /**
+   * Sourced absences. When given, the map is read with its coverage: a cell with no status is "not a member" only
+   * when listed here, and "unknown" (drawn as no data) otherwise; when absent, an empty cell means "no status".
+   */
+  readonly absent?: readonly MatrixAbsentCell[];
 }
 
 /** A node of an overlap network. */

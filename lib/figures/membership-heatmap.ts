@@ -30,11 +30,19 @@ function item(x: string | MatrixAxisItem): MatrixAxisItem {
  * label "n/d". (A fill pattern would be rasterised in PDF by Chromium, so the mark is an outline: vector at any size.)
  */
 export const NO_DATA_STYLE = {
-  label: "No data",
+  label: "No data (unknown)",
   short: "n/d",
   fill: "#FFFFFF",
   outline: "#808080",
   text: "#444444",
+} as const;
+
+/** Look of a cell a source shows without a status (a sourced "not a member"), when the map is read with coverage. */
+export const ABSENT_STYLE = {
+  label: "Not a member (sourced)",
+  short: "–",
+  fill: NONE_COLOR,
+  text: "#555555",
 } as const;
 
 /** Width in pixels of the white line between cells (as the former heatmap's xgap/ygap). */
@@ -47,7 +55,9 @@ const GAP_INSET = [0.07, 0.14] as const;
  * Membership heatmap: one row per state, one column per organisation, each cell coloured by status (fixed status
  * colours, strongest first in the legend) and labelled with a short code (FM, M, O, DP …) so that it reads without
  * colour. Empty cells: no status. A cell listed in `input.gaps` with no status is a known gap of the data: a dotted
- * box labelled "n/d" (no data), with its own legend entry. The date is in the subtitle unless one is given.
+ * box labelled "n/d" (no data), with its own legend entry. With `input.absent` (a map read with its coverage), a cell
+ * without status is "–" (not a member, sourced) when listed there and "n/d" (unknown) otherwise, so a blank never
+ * stands for a cell nobody researched. The date is in the subtitle unless one is given.
  * Cells are drawn as layout shapes (rectangles in data coordinates), so SVG and PDF exports hold vector shapes at any
  * size (a Plotly heatmap trace exports as a raster image); an invisible marker at each cell's centre carries the
  * hover: state, organisation, status, since date, publishers and the quote of its first source.
@@ -64,6 +74,8 @@ export function membershipHeatmapFigure(
   const key = (r: string, c: string) => `${r}\u0000${c}`;
   const cell = new Map(input.cells.map((c) => [key(c.row, c.col), c] as const));
   const gapOf = new Map((input.gaps ?? []).map((g) => [key(g.row, g.col), g] as const));
+  const withCoverage = input.absent !== undefined;
+  const absentOf = new Map((input.absent ?? []).map((a) => [key(a.row, a.col), a] as const));
   const present = new Set(input.cells.map((c) => c.status).filter((s): s is string => s !== null));
   const known = STATUS_STYLES.filter((s) => present.has(s.status));
   const extra = [...present]
@@ -83,11 +95,17 @@ export function membershipHeatmapFigure(
   const texts: string[] = [];
   const textColors: string[] = [];
   let gapCells = 0;
+  let absentCells = 0;
   rows.forEach((r, ri) => {
     cols.forEach((c, ci) => {
       const x = cell.get(key(r.id, c.id));
       const status = x?.status ?? null;
-      const gap = status === null ? gapOf.get(key(r.id, c.id)) : undefined;
+      const absent = status === null ? absentOf.get(key(r.id, c.id)) : undefined;
+      const gap =
+        status !== null || absent !== undefined
+          ? undefined
+          : (gapOf.get(key(r.id, c.id)) ??
+            (withCoverage ? { row: r.id, col: c.id, note: "not researched: no status, sourced absence or gap recorded" } : undefined));
       const style = status !== null ? statusStyle(status) : undefined;
       shapes.push({
         type: "rect",
@@ -133,12 +151,30 @@ export function membershipHeatmapFigure(
           line: { color: NO_DATA_STYLE.outline, width: 1.5, dash: "dot" },
           layer: "below",
         });
-        text = `${where}: no data (a known gap${gap.gap !== undefined ? `, ${gap.gap}` : ""})`;
+        text =
+          gap.gap !== undefined || !withCoverage
+            ? `${where}: no data (a known gap${gap.gap !== undefined ? `, ${gap.gap}` : ""})`
+            : `${where}: unknown`;
         if (gap.note !== undefined) text += `\n${shorten(gap.note, 160)}`;
         tx.push(ci);
         ty.push(ri);
         texts.push(plotlyText(NO_DATA_STYLE.short));
         textColors.push(NO_DATA_STYLE.text);
+      } else if (absent !== undefined) {
+        absentCells++;
+        hoverHtml = pointHover(
+          {
+            label: where,
+            value: ABSENT_STYLE.label,
+            ...(absent.note !== undefined ? { period: absent.note } : {}),
+            sources: absent.sources ?? [],
+          },
+          options.sourceCatalog,
+        );
+        tx.push(ci);
+        ty.push(ri);
+        texts.push(plotlyText(ABSENT_STYLE.short));
+        textColors.push(ABSENT_STYLE.text);
       } else text = `${where}: ${NO_STATUS.phrase}`;
       hx.push(ci);
       hy.push(ri);
@@ -176,6 +212,19 @@ export function membershipHeatmapFigure(
       marker: { symbol: "square", size: 14, color: s.color },
       hoverinfo: "skip",
     })),
+    ...(absentCells > 0
+      ? [
+          {
+            type: "scatter",
+            mode: "markers",
+            name: plotlyText(`${ABSENT_STYLE.short} ${ABSENT_STYLE.label}`),
+            x: [null],
+            y: [null],
+            marker: { symbol: "square", size: 14, color: ABSENT_STYLE.fill, line: { color: "#BBBBBB", width: 1 } },
+            hoverinfo: "skip",
+          },
+        ]
+      : []),
     ...(gapCells > 0
       ? [
           {
@@ -197,6 +246,7 @@ export function membershipHeatmapFigure(
   ];
   const legendNames = [
     ...styles.map((s) => `${s.short} ${s.label}`),
+    ...(absentCells > 0 ? [`${ABSENT_STYLE.short} ${ABSENT_STYLE.label}`] : []),
     ...(gapCells > 0 ? [`${NO_DATA_STYLE.short} ${NO_DATA_STYLE.label}`] : []),
   ];
   const width = options.width ?? 900;
@@ -249,8 +299,12 @@ export function membershipHeatmapFigure(
     note: [
       "Letters repeat the colour: " +
         styles.map((s) => `${s.short} = ${s.label.toLowerCase()}`).join(", ") +
-        "; empty: no status" +
-        (gapCells > 0 ? "; n/d in a dotted box: no data (a known gap of the data, not a missing tie)." : "."),
+        (withCoverage
+          ? (absentCells > 0 ? "; – on grey: not a member, observer or partner on the date (sourced)" : "") +
+            (gapCells > 0 ? "; n/d in a dotted box: unknown (a known gap, or not researched), not a missing tie" : "") +
+            "."
+          : "; empty: no status" +
+            (gapCells > 0 ? "; n/d in a dotted box: no data (a known gap of the data, not a missing tie)." : ".")),
       ...(options.note !== undefined ? [options.note] : []),
     ].join(" "),
     sources: mergeSourceLists([input.sources, ...input.cells.map((c) => c.sources)]),

@@ -10,6 +10,8 @@ import { type Iso3, type Series, type SeriesPoint, type SourceId, mergeSources }
 import { countWord, formatNumber, formatPercent, formatUsd } from "../core/format";
 import { calendarYear, periodLabel } from "../core/period";
 import type { DataPackage } from "../data/load";
+import type { Release } from "../data/releases";
+import { PANEL_STATES } from "../data/vocabulary";
 import type { CorridorFlowRow, TradeRow, TradeTotalRow } from "../data/resources";
 import { membershipIndex } from "../indicators/memberships/status";
 import { balanceByYear, multiVectorBalance } from "../indicators/balance/balance";
@@ -873,4 +875,148 @@ export function argumentParagraph(
     );
   }
   return mdJoin(parts, "\n");
+}
+
+/** One state's balance index on the same date, read from a stored release of the data and from the package now. */
+export interface ReleaseBalanceRow {
+  readonly state: Iso3;
+  readonly name: string;
+  /** Index with the release's memberships (`undefined`: no weighted tie). */
+  readonly before: number | undefined;
+  /** Index with the package's memberships now. */
+  readonly after: number | undefined;
+  /** `after − before`, rounded to 3 decimals; `undefined` when either is missing. */
+  readonly change: number | undefined;
+  /** Organisations counted now and not in the release, and the reverse. */
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly sources: readonly SourceId[];
+}
+
+/** The balance index of the panel before and after the data changed since a stored release. */
+export interface ReleaseBalance {
+  /** Name (date) of the release compared with, `undefined` when the data folder stores none. */
+  readonly release: string | undefined;
+  readonly asOf: string;
+  readonly rows: readonly ReleaseBalanceRow[];
+}
+
+/**
+ * The multi-vector balance index (default weights and spheres) of the twelve panel states, and of the focal state
+ * when it is not one of them, on `asOf`, computed twice: with the memberships of a stored release of the data
+ * (lib/data/releases) and with the package's memberships now. Nothing is typed in: both sides are recomputed.
+ * @example balanceSinceRelease(pkg, loadRelease(pkg.dir, "2026-12-02"), "AZE" as Iso3, "2026-03-10").rows.length // => 12
+ * @example balanceSinceRelease(pkg, undefined, "AZE" as Iso3, "2026-03-10").rows // => []
+ */
+export function balanceSinceRelease(
+  pkg: Pick<DataPackage, "memberships" | "organizations" | "states">,
+  release: Pick<Release, "name" | "memberships" | "organizations"> | undefined,
+  focal: Iso3,
+  asOf: string,
+): ReleaseBalance {
+  if (release === undefined) return { release: undefined, asOf, rows: [] };
+  const states = PANEL_STATES.includes(focal) ? PANEL_STATES : [focal, ...PANEL_STATES];
+  const side = (memberships: Pick<DataPackage, "memberships">["memberships"], organizations: typeof pkg.organizations) => {
+    const orgs = organizations.filter((o) => o.sphere !== "transport");
+    const index = membershipIndex(
+      memberships,
+      orgs,
+      pkg.states.map((s) => s.iso3),
+    );
+    return (s: Iso3) => multiVectorBalance(index, orgs, s, asOf);
+  };
+  const was = side(release.memberships, release.organizations);
+  const now = side(pkg.memberships, pkg.organizations);
+  const rows = states.map((s): ReleaseBalanceRow => {
+    const a = was(s);
+    const b = now(s);
+    const before = round3(a.index) ?? undefined;
+    const after = round3(b.index) ?? undefined;
+    const orgsOf = (x: typeof a) => new Set(x.ties.map((t) => t.org));
+    const [oa, ob] = [orgsOf(a), orgsOf(b)];
+    return {
+      state: s,
+      name: stateName(pkg, s),
+      before,
+      after,
+      change: before === undefined || after === undefined ? undefined : Math.round((after - before) * 1000) / 1000,
+      added: [...ob].filter((o) => !oa.has(o)).sort(),
+      removed: [...oa].filter((o) => !ob.has(o)).sort(),
+      sources: b.sources,
+    };
+  });
+  return { release: release.name, asOf, rows };
+}
+
+/**
+ * The before-and-after table of {@link balanceSinceRelease}: index with the release, now, change, and the ties
+ * that made the change.
+ * @example releaseBalanceTable(balanceSinceRelease(pkg, loadRelease(pkg.dir, "2026-12-02"), "AZE" as Iso3, "2026-03-10")).columns.map((c) => c.key) // => ["state", "before", "after", "change", "added", "removed"]
+ */
+export function releaseBalanceTable(r: ReleaseBalance): TableInput & { readonly title: string } {
+  const rel = r.release === undefined ? "the previous release" : `the release of ${formatDate(r.release)}`;
+  return {
+    title: `Balance index on ${formatDate(r.asOf)} with the memberships of ${rel} and with the data now`,
+    columns: [
+      { key: "state", label: "State" },
+      { key: "before", label: `With ${rel}` },
+      { key: "after", label: "Now" },
+      { key: "change", label: "Change" },
+      { key: "added", label: "Ties counted now, not then" },
+      { key: "removed", label: "Ties no longer counted" },
+    ],
+    rows: r.rows.map((x) => ({
+      state: x.name,
+      before: x.before ?? null,
+      after: x.after ?? null,
+      change: x.change ?? null,
+      added: x.added.join(", "),
+      removed: x.removed.join(", "),
+    })),
+    sources: mergeSources(...r.rows.map((x) => x.sources)),
+  };
+}
+
+/**
+ * What changed since the release, in words: which states' index moved and by how much (largest move first), and
+ * which did not; or that no release is stored, or that nothing moved.
+ * @example releaseBalanceParagraph(balanceSinceRelease(pkg, undefined, "AZE" as Iso3, "2026-03-10")).source.includes("no stored release") // => true
+ */
+export function releaseBalanceParagraph(r: ReleaseBalance): Markdown {
+  if (r.release === undefined)
+    return md`This data folder holds no stored release (data/releases/), so the index cannot be compared with an earlier state of the data.`;
+  const rel = `the release of ${formatDate(r.release)}`;
+  const moved = r.rows
+    .filter((x) => x.change !== undefined && x.change !== 0)
+    .sort((a, b) => Math.abs(b.change!) - Math.abs(a.change!) || a.name.localeCompare(b.name));
+  const appeared = r.rows.filter((x) => x.before === undefined && x.after !== undefined);
+  const vanished = r.rows.filter((x) => x.before !== undefined && x.after === undefined);
+  const tiesOnly = r.rows.filter(
+    (x) => (x.change === 0 || (x.before === undefined && x.after === undefined)) && (x.added.length > 0 || x.removed.length > 0),
+  );
+  const signed = (x: number) => `${x > 0 ? "+" : "−"}${formatNumber(Math.abs(x), 3)}`;
+  const movedText = (x: ReleaseBalanceRow) =>
+    `${x.name} ${signed(x.change!)} (${formatNumber(x.before!, 3)} → ${formatNumber(x.after!, 3)}${
+      x.added.length > 0 ? `; now counts ${listPhrase(x.added)}` : ""
+    }${x.removed.length > 0 ? `; no longer ${listPhrase(x.removed)}` : ""})`;
+  const parts: Markdown[] = [];
+  if (moved.length === 0 && appeared.length === 0 && vanished.length === 0)
+    parts.push(
+      md`On ${formatDate(r.asOf)} no state's balance index differs from what ${rel} gives: the data added since change no tie counted on this date.`,
+    );
+  else {
+    if (moved.length > 0)
+      parts.push(
+        md`Against ${rel}, the index on ${formatDate(r.asOf)} moved for ${countText(moved.length, "state")} of ${countWord(r.rows.length)}: ${moved.map(movedText).join("; ")}.`,
+      );
+    for (const x of appeared)
+      parts.push(md`${x.name} had no weighted tie with ${rel} and has an index of ${formatNumber(x.after!, 3)} now.`);
+    for (const x of vanished)
+      parts.push(md`${x.name} had an index of ${formatNumber(x.before!, 3)} with ${rel} and has no weighted tie now.`);
+    const same = r.rows.length - moved.length - appeared.length - vanished.length;
+    if (same > 0) parts.push(md`The other ${countText(same, "state")} kept ${same === 1 ? "its" : "their"} index.`);
+  }
+  for (const x of tiesOnly)
+    parts.push(md`${x.name}'s ties changed (${x.added.length > 0 ? `now ${listPhrase(x.added)}` : `no longer ${listPhrase(x.removed)}`}) without moving its index.`);
+  return mdJoin(parts, " ");
 }

@@ -35,7 +35,8 @@ import {
   matrixCellSources,
   matrixStatus,
   membershipIndex,
-  membershipGapCells,
+  cellOn,
+  coverageLookup,
   membershipMatrix,
   networkCentrality,
   orgsOf,
@@ -61,6 +62,7 @@ import { orgName, spherePhrase, stateName, statePossessive, statusPhrase, status
 import { capitalize, changePhrase, countText, listPhrase } from "./prose";
 import { type RankResult, rankOf, rankText } from "./ranks";
 import { PANEL_STATES } from "./names";
+import { membershipCoverageSentence } from "./coverage";
 
 /** Column order of the maps: from the Turkic and Asian-dialogue formats through the blocs to the global ones. */
 export const SPHERE_ORDER: readonly Sphere[] = [
@@ -142,7 +144,10 @@ export function monthYear(date: string): string {
 }
 
 /** The package rows this module reads. */
-export type EmbeddednessPackage = Pick<DataPackage, "states" | "organizations" | "memberships" | "events" | "gaps">;
+export type EmbeddednessPackage = Pick<
+  DataPackage,
+  "states" | "organizations" | "memberships" | "membershipCoverage" | "events" | "gaps"
+>;
 
 /** Everything the notebook's sections share: the panel, the snapshots and the matrices. */
 export interface Embeddedness {
@@ -273,6 +278,7 @@ export function prologue(em: Embeddedness): Markdown {
     md`It is compared below with ${otherStates(em)}: ${listPhrase(em.others.map((s) => stateName(em.pkg, s)))}.`,
     !PANEL_STATES.includes(em.focal) &&
       md`(${em.name} is not one of the twelve states of the comparison and is added to them.)`,
+    membershipCoverageSentence(em.pkg, em.focal),
   ]);
   return md`## ${em.name} in the organisations of Eurasia\n\n${body}`;
 }
@@ -328,18 +334,34 @@ export function snapshots(em: Embeddedness): Snapshot[] {
         cols: em.columns.map((o) => ({ id: o })),
         cells,
         sources: mergeSources(...cells.map((c) => c.sources ?? [])),
-        // known gaps (gaps.csv) of organisations founded by the date: "no data", not "no status"
-        gaps: membershipGapCells(
-          em.pkg.gaps,
-          em.pkg.states,
-          em.orgs.filter((o) => startOf(o.founded) <= date),
-        ).map((g) => ({ row: g.state, col: g.org, gap: g.gap, note: g.description })),
+        // with coverage: a blank is "not a member" only where a source shows it; otherwise "unknown"
+        ...coverageCells(em, date),
       },
       title: `${em.name} and ${otherStates(em)}: memberships on ${formatDate(date)}`,
       subtitle: `Status as of ${date}; ${em.name} in the first row`,
       caption: `Status of ${em.name} and ${otherStates(em)} in ${countText(em.columns.length, "organisation")} on ${formatDate(date)}.`,
     };
   });
+}
+
+/**
+ * The cells of a snapshot without a status, read with the coverage rows (lib/indicators/memberships `cellOn`):
+ * sourced absences and unknown cells (known gaps and cells nobody researched).
+ */
+function coverageCells(
+  em: Embeddedness,
+  date: string,
+): Required<Pick<MembershipMatrixInput, "absent" | "gaps">> {
+  const lookup = coverageLookup(em.pkg.membershipCoverage);
+  const read = em.panel.flatMap((s) => em.columns.map((o) => cellOn(em.index, lookup, s, o, date)));
+  return {
+    absent: read
+      .filter((c) => c.kind === "absent")
+      .map((c) => ({ row: c.state, col: c.org, note: c.why, sources: c.sources })),
+    gaps: read
+      .filter((c) => c.kind === "unknown")
+      .map((c) => ({ row: c.state, col: c.org, ...(c.gap !== undefined ? { gap: c.gap } : {}), note: c.why })),
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ export * from "../data/vintage";
 export * from "../display/table-html";
 export * from "./verdicts";
 export * from "./names";
+export * from "./coverage";
 export * from "./ranks";
 export * from "../figures/legend-fit";
 export * from "./self-check";

@@ -4,7 +4,7 @@
  * fixture matrix: AZE = DP, FM, M; KAZ = FM, FM, —; TUR = DP, FM, — in SCO, OTS, CICA.
  */
 import { describe, expect, test } from "vitest";
-import { membershipHeatmapFigure, NO_DATA_STYLE, type MembershipMatrixInput } from "../../lib/figures";
+import { ABSENT_STYLE, membershipHeatmapFigure, NO_DATA_STYLE, type MembershipMatrixInput } from "../../lib/figures";
 import { matrix, XSS } from "../figures/fixtures";
 
 type Shape = Record<string, unknown> & { line: { dash?: string } };
@@ -103,7 +103,7 @@ describe("membershipHeatmapFigure(): known gaps are 'no data', not 'no status'",
   });
 
   test("its own legend entry and note; hover names the gap, note escaped", () => {
-    expect(legend(f)).toEqual(["FM Founding member", "M Member", "DP Dialogue partner", "n/d No data"]);
+    expect(legend(f)).toEqual(["FM Founding member", "M Member", "DP Dialogue partner", "n/d No data (unknown)"]);
     expect(NO_DATA_STYLE.short).toBe("n/d");
     const hover = f.data[0]!.customdata as string[];
     expect(hover[5]).toBe("Kazakhstan in CICA: no data (a known gap, gap-1)<br>&lt;img src=x onerror=alert(1)&gt;");
@@ -116,5 +116,59 @@ describe("membershipHeatmapFigure(): known gaps are 'no data', not 'no status'",
   test("a gap list that hits no empty cell changes nothing", () => {
     const same = membershipHeatmapFigure({ ...matrix, gaps: [{ row: "AZE", col: "SCO" }] }, { title: "M" });
     expect(JSON.stringify(same)).toBe(JSON.stringify(membershipHeatmapFigure(matrix, { title: "M" })));
+  });
+});
+
+describe("membershipHeatmapFigure() read with coverage: sourced 'not a member' and 'unknown' drawn apart", () => {
+  // fixture empty cells: KAZ × CICA and TUR (the XSS row) × CICA. One is a sourced absence, the other not researched.
+  const input: MembershipMatrixInput = {
+    ...matrix,
+    absent: [
+      { row: "KAZ", col: "CICA", note: "not among the members listed on 2022-10-13", sources: ["list-a" as never] },
+      { row: "AZE", col: "SCO", note: "a status wins" },
+    ],
+    gaps: [],
+  };
+  const f = membershipHeatmapFigure(input, { title: "M" });
+
+  test("absent: grey with '–'; not researched: white with a dotted box and 'n/d'", () => {
+    expect(cellShapes(f).map((s) => s.fillcolor)).toEqual([DP, FM, M, FM, FM, NONE, DP, FM, "#FFFFFF"]);
+    expect(gapMarks(f)).toHaveLength(1);
+    const text = f.data[1]!;
+    expect(text.text).toEqual(["DP", "FM", "M", "FM", "FM", "–", "DP", "FM", "n/d"]);
+    expect(ABSENT_STYLE.short).toBe("–");
+  });
+
+  test("legend, note and hover say which is which", () => {
+    expect(legend(f)).toEqual([
+      "FM Founding member",
+      "M Member",
+      "DP Dialogue partner",
+      "– Not a member (sourced)",
+      "n/d No data (unknown)",
+    ]);
+    const hover = f.data[0]!.customdata as string[];
+    expect(hover[5]).toBe(
+      "Kazakhstan in CICA<br>not among the members listed on 2022-10-13: Not a member (sourced)<br>Source: list-a",
+    );
+    expect(hover[8]).toBe(
+      "&lt;img src=x onerror=alert(1)&gt; in CICA: unknown<br>not researched: no status, sourced absence or gap recorded",
+    );
+    const notes = (f.layout.annotations as { text: string }[])
+      .map((a) => a.text)
+      .join(" ")
+      .replace(/<br>/g, " ");
+    expect(notes).toContain("– on grey: not a member, observer or partner on the date (sourced)");
+    expect(notes).toContain("n/d in a dotted box: unknown");
+    expect(notes).not.toContain("empty: no status");
+  });
+
+  test("with every empty cell sourced, no 'n/d' and no unknown in the legend", () => {
+    const all = membershipHeatmapFigure(
+      { ...input, absent: [...input.absent!, { row: "TUR", col: "CICA" }] },
+      { title: "M" },
+    );
+    expect(legend(all)).not.toContain("n/d No data (unknown)");
+    expect(gapMarks(all)).toEqual([]);
   });
 });

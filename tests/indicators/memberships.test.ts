@@ -189,8 +189,8 @@ describe("overlap", () => {
   it("Azerbaijan and Kazakhstan on 2024-11-30 (any standing tie), by hand", () => {
     const m = membershipMatrix(index, "2024-11-30");
     // AZE: CICA CIS COE ECO GUAM NAM OIC OSCE OTS SCO BSEC = 11 (CSTO former and WTO applicant are not ties)
-    // KAZ: CACM CICA CIS CSTO EAEU ECO OIC OSCE OTS SCO WTO = 11
-    // shared: CICA CIS ECO OIC OSCE OTS SCO = 7; union 11 + 11 − 7 = 15; J = 7 / 15 = 0.4667
+    // KAZ: CACM CICA CIS CSTO EAEU ECO NAM (observer by Jan 2024) OIC OSCE OTS SCO WTO = 12
+    // shared: CICA CIS ECO NAM OIC OSCE OTS SCO = 8; union 11 + 12 − 8 = 15; J = 8 / 15 = 0.5333
     expect(orgsOf(m, "AZE").sort()).toEqual([
       "BSEC",
       "CICA",
@@ -208,6 +208,7 @@ describe("overlap", () => {
       "CICA",
       "CIS",
       "ECO",
+      "NAM",
       "OIC",
       "OSCE",
       "OTS",
@@ -217,12 +218,12 @@ describe("overlap", () => {
     const i = ov.states.indexOf("AZE" as never);
     const j = ov.states.indexOf("KAZ" as never);
     const n = ov.states.length;
-    expect(ov.shared[i * n + j]).toBe(7);
-    expect(ov.jaccard[i * n + j]).toBeCloseTo(7 / 15, 12);
+    expect(ov.shared[i * n + j]).toBe(8);
+    expect(ov.jaccard[i * n + j]).toBeCloseTo(8 / 15, 12);
     expect(ov.jaccard[j * n + i]).toBe(ov.jaccard[i * n + j]);
     const pairs = overlapPairs(m, { focus: "AZE" });
     expect(pairs.every((p) => p.a === "AZE")).toBe(true);
-    expect(pairs.find((p) => p.b === "KAZ")?.jaccard).toBeCloseTo(7 / 15, 12);
+    expect(pairs.find((p) => p.b === "KAZ")?.jaccard).toBeCloseTo(8 / 15, 12);
     expect(pairs.find((p) => p.b === "KAZ")?.sources.length).toBeGreaterThan(0);
   });
   it("the overlap matrix agrees with jaccard() on every pair, in [0, 1] and symmetric (property)", () => {
@@ -297,9 +298,9 @@ describe("networks and centrality", () => {
     expect(g.size).toBe(0);
     expect(networkCentrality(g).every((r) => r.degree === 0 && r.betweenness === 0)).toBe(true);
   });
-  it("real network 2024: Kazakhstan shares 7 organisations with Azerbaijan", () => {
+  it("real network 2024: Kazakhstan shares 8 organisations with Azerbaijan", () => {
     const g = stateStateNetwork(membershipMatrix(index, "2024-11-30"));
-    expect(g.getEdgeAttribute("AZE", "KAZ", "weight")).toBe(7);
+    expect(g.getEdgeAttribute("AZE", "KAZ", "weight")).toBe(8);
     const c = networkCentrality(g, { weighted: true });
     expect(c.every((r) => r.betweenness >= 0 && r.betweenness <= 1)).toBe(true);
   });
