@@ -99,8 +99,7 @@ export function printCoverage(pkg: DataPackage, out: CheckOutput): boolean {
   const partial = report.states.filter((s) => s.none > 0);
   const full = report.states.length - partial.length;
   out.log(`  every state of states.csv: ${full} of ${report.states.length} with every cell explicit; the others:`);
-  for (const s of partial)
-    out.log(`  ${s.state}  ${pct(s.explicitShare).padStart(7)} explicit (${countsText(s)})`);
+  for (const s of partial) out.log(`  ${s.state}  ${pct(s.explicitShare).padStart(7)} explicit (${countsText(s)})`);
   return report.panelMissing.length === 0;
 }
 

@@ -3,7 +3,7 @@ import { frictionlessResource, type ResourceDef } from "./resource";
 
 /**
  * The datapackage.json descriptor, generated from the resource definitions in resources.ts.
- * @example buildDatapackage().resources.length // => 17
+ * @example buildDatapackage().resources.length // => 18
  */
 export function buildDatapackage(): { name: string; resources: Record<string, unknown>[] } & Record<string, unknown> {
   return {

@@ -48,7 +48,13 @@ export function loadRelease(dataDir: string, name: string): Release {
     try {
       bytes = readFileSync(file);
     } catch (e) {
-      issues.push({ file: shown, line: 0, field: "", value: "", message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})` });
+      issues.push({
+        file: shown,
+        line: 0,
+        field: "",
+        value: "",
+        message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`,
+      });
       return [];
     }
     noteRead(file);

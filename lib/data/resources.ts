@@ -276,7 +276,10 @@ export const membershipCoverage = defineResource({
     { field: "sources", resource: "sources", key: "id" },
   ],
   rules: [
-    { field: "as_of", check: (r) => (r.kind === "absent" && !r.as_of ? "an absence needs the date of its list" : undefined) },
+    {
+      field: "as_of",
+      check: (r) => (r.kind === "absent" && !r.as_of ? "an absence needs the date of its list" : undefined),
+    },
     {
       field: "sources",
       check: (r) =>

@@ -105,7 +105,9 @@ export function membershipHeatmapFigure(
         status !== null || absent !== undefined
           ? undefined
           : (gapOf.get(key(r.id, c.id)) ??
-            (withCoverage ? { row: r.id, col: c.id, note: "not researched: no status, sourced absence or gap recorded" } : undefined));
+            (withCoverage
+              ? { row: r.id, col: c.id, note: "not researched: no status, sourced absence or gap recorded" }
+              : undefined));
       const style = status !== null ? statusStyle(status) : undefined;
       shapes.push({
         type: "rect",

@@ -10,7 +10,7 @@ import { type Iso3, type Series, type SeriesPoint, type SourceId, mergeSources }
 import { countWord, formatNumber, formatPercent, formatUsd } from "../core/format";
 import { calendarYear, periodLabel } from "../core/period";
 import type { DataPackage } from "../data/load";
-import type { Release } from "../data/releases";
+import { previousRelease, type Release } from "../data/releases";
 import { PANEL_STATES } from "../data/vocabulary";
 import type { CorridorFlowRow, TradeRow, TradeTotalRow } from "../data/resources";
 import { membershipIndex } from "../indicators/memberships/status";
@@ -916,7 +916,10 @@ export function balanceSinceRelease(
 ): ReleaseBalance {
   if (release === undefined) return { release: undefined, asOf, rows: [] };
   const states = PANEL_STATES.includes(focal) ? PANEL_STATES : [focal, ...PANEL_STATES];
-  const side = (memberships: Pick<DataPackage, "memberships">["memberships"], organizations: typeof pkg.organizations) => {
+  const side = (
+    memberships: Pick<DataPackage, "memberships">["memberships"],
+    organizations: typeof pkg.organizations,
+  ) => {
     const orgs = organizations.filter((o) => o.sphere !== "transport");
     const index = membershipIndex(
       memberships,
@@ -992,7 +995,9 @@ export function releaseBalanceParagraph(r: ReleaseBalance): Markdown {
   const appeared = r.rows.filter((x) => x.before === undefined && x.after !== undefined);
   const vanished = r.rows.filter((x) => x.before !== undefined && x.after === undefined);
   const tiesOnly = r.rows.filter(
-    (x) => (x.change === 0 || (x.before === undefined && x.after === undefined)) && (x.added.length > 0 || x.removed.length > 0),
+    (x) =>
+      (x.change === 0 || (x.before === undefined && x.after === undefined)) &&
+      (x.added.length > 0 || x.removed.length > 0),
   );
   const signed = (x: number) => `${x > 0 ? "+" : "−"}${formatNumber(Math.abs(x), 3)}`;
   const movedText = (x: ReleaseBalanceRow) =>
@@ -1017,6 +1022,21 @@ export function releaseBalanceParagraph(r: ReleaseBalance): Markdown {
     if (same > 0) parts.push(md`The other ${countText(same, "state")} kept ${same === 1 ? "its" : "their"} index.`);
   }
   for (const x of tiesOnly)
-    parts.push(md`${x.name}'s ties changed (${x.added.length > 0 ? `now ${listPhrase(x.added)}` : `no longer ${listPhrase(x.removed)}`}) without moving its index.`);
+    parts.push(
+      md`${x.name}'s ties changed (${x.added.length > 0 ? `now ${listPhrase(x.added)}` : `no longer ${listPhrase(x.removed)}`}) without moving its index.`,
+    );
   return mdJoin(parts, " ");
+}
+
+/**
+ * {@link balanceSinceRelease} against the latest release stored with the package's data folder (data/releases/),
+ * or with no rows when the folder stores none.
+ * @example balanceSinceLastRelease(pkg, "AZE" as Iso3, "2026-03-10").release // => "2026-12-02"
+ */
+export function balanceSinceLastRelease(
+  pkg: Pick<DataPackage, "dir" | "memberships" | "organizations" | "states">,
+  focal: Iso3,
+  asOf: string,
+): ReleaseBalance {
+  return balanceSinceRelease(pkg, previousRelease(pkg.dir), focal, asOf);
 }

@@ -9,7 +9,7 @@ import { stateCoverage } from "../data/coverage";
 import { type Markdown, md } from "../display/safe-text";
 import { stateName, statePossessive } from "./names";
 import { countText, listPhrase } from "./prose";
-import { formatPercent } from "../core/format";
+import { formatNumber, formatPercent } from "../core/format";
 
 /** Below this share of explicit cells a state's coverage is called low. */
 export const LOW_COVERAGE = 0.75;
@@ -18,7 +18,7 @@ export const LOW_COVERAGE = 0.75;
  * One sentence on `state`'s row of the membership matrix: how many of the organisations' cells are explicit (a
  * status, a sourced absence or a declared gap) and, when some are not, that a blank there means "unknown", and that
  * its counts, balance index and centrality may understate its ties; "low coverage" below {@link LOW_COVERAGE}.
- * @example membershipCoverageSentence(pkg, "AZE").source.startsWith("All sixteen cells of Azerbaijan") // => true
+ * @example membershipCoverageSentence(pkg, "AZE").source.startsWith("All 16 cells of Azerbaijan") // => true
  * @example membershipCoverageSentence(pkg, "PRK").source.includes("Low coverage") // => true
  */
 export function membershipCoverageSentence(
@@ -27,7 +27,7 @@ export function membershipCoverageSentence(
 ): Markdown {
   const c = stateCoverage(pkg, [state])[0]!;
   const name = stateName(pkg, state);
-  const counts = `${countText(c.status, "status")}, ${countText(c.absent, "sourced absence")}, ${countText(c.gap, "declared gap")}`;
+  const counts = `${formatNumber(c.status)} with a status row, ${countText(c.absent, "sourced absence")}, ${countText(c.gap, "declared gap")}`;
   if (c.none === 0)
     return md`All ${countText(c.total, "cell")} of ${statePossessive(pkg, state)} row in the membership matrix are explicit (${counts}): where it holds no status, a source shows it outside the organisation, or the cell is marked unknown.`;
   const share = formatPercent(100 * c.explicitShare);

@@ -348,10 +348,7 @@ export function snapshots(em: Embeddedness): Snapshot[] {
  * The cells of a snapshot without a status, read with the coverage rows (lib/indicators/memberships `cellOn`):
  * sourced absences and unknown cells (known gaps and cells nobody researched).
  */
-function coverageCells(
-  em: Embeddedness,
-  date: string,
-): Required<Pick<MembershipMatrixInput, "absent" | "gaps">> {
+function coverageCells(em: Embeddedness, date: string): Required<Pick<MembershipMatrixInput, "absent" | "gaps">> {
   const lookup = coverageLookup(em.pkg.membershipCoverage);
   const read = em.panel.flatMap((s) => em.columns.map((o) => cellOn(em.index, lookup, s, o, date)));
   return {
@@ -567,6 +564,7 @@ export function platformsParagraph(em: Embeddedness): Markdown {
   const later = events.filter((e) => isMilestone(e, em.focal, lanes) && !until(e));
   const summits = eventCounts(events.filter(until), "org", { participant: em.focal, kind: "summit", org: lanes });
   const gaps = focalGaps(em);
+  const unknownCells = em.pkg.membershipCoverage.filter((r) => r.state === em.focal && r.kind === "gap");
   const titled = (e: EventRow) => `${e.title} (${formatDate(e.date)})`;
   return sentences(
     [
@@ -585,6 +583,8 @@ export function platformsParagraph(em: Embeddedness): Markdown {
       ]),
       md`**Catalogued summits with ${em.name} taking part, to ${formatDate(em.asOf)}:** ${listPhrase(summits.map((c) => `${countText(c.count, "summit")} of the ${c.key}`))}.`,
       md`**Gaps in the membership data that name ${em.name}:** ${gaps.length === 0 ? "none listed in gaps.csv." : gaps.map((g) => g.description).join(" — ")}`,
+      unknownCells.length > 0 &&
+        md`**Organisations where ${em.possessive} status is declared unknown** (membership_coverage.csv; n/d in the maps): ${listPhrase(unknownCells.map((r) => `${r.org} (${r.note || r.searched})`))}.`,
     ],
     "\n\n",
   );
@@ -757,7 +757,7 @@ export function networkParagraph(em: Embeddedness, net: OverlapNetworks): Markdo
 
 /**
  * The overlap of the focal state's memberships with each other state; no rows when it holds no standing tie.
- * @example pairTable(embeddedness(pkg, "AZE", "2026-03-10"), overlapNetworks(embeddedness(pkg, "AZE", "2026-03-10"))).rows[0] // => { state: "Türkiye", shared: 8, jaccard: 0.67, orgs: "BSEC, CICA, COE, ECO, OIC, OSCE, OTS, SCO" }
+ * @example pairTable(embeddedness(pkg, "AZE", "2026-03-10"), overlapNetworks(embeddedness(pkg, "AZE", "2026-03-10"))).rows[0] // => { state: "Türkiye", shared: 9, jaccard: 0.69, orgs: "BSEC, CICA, COE, ECO, GUAM, OIC, OSCE, OTS, SCO" }
  */
 export function pairTable(em: Embeddedness, net: OverlapNetworks): TableInput & { readonly title: string } {
   const rows = orgsOf(em.current, em.focal).length === 0 ? [] : net.pairs;
@@ -932,7 +932,7 @@ export interface SensitivityRow {
 
 /**
  * The focal state's index and rank under every scenario, and the highest-ranked state.
- * @example sensitivity(embeddedness(pkg, "AZE", "2026-03-10")).map((r) => r.rank?.rank) // => [1, 1, 6, 1]
+ * @example sensitivity(embeddedness(pkg, "AZE", "2026-03-10")).map((r) => r.rank?.rank) // => [1, 1, 4, 1]
  */
 export function sensitivity(em: Embeddedness): SensitivityRow[] {
   return (Object.keys(BALANCE_SCENARIOS) as BalanceScenario[]).map((scenario) => {

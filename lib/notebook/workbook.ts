@@ -520,7 +520,7 @@ export function overlapPartner(focal: string): Iso3 {
 
 /**
  * Exercise 4: the Jaccard overlap of the focal state's and a partner's standing ties on the as-of date.
- * @example (exercise4({ pkg, known: packageKnownBy(pkg, "2024-11-30"), asOf: "2024-11-30", focal: "AZE" }) as SetExercise).expected // => 0.4666… (7 shared of 15)
+ * @example (exercise4({ pkg, known: packageKnownBy(pkg, "2024-11-30"), asOf: "2024-11-30", focal: "AZE" }) as SetExercise).expected // => 0.5333… (8 shared of 15)
  */
 export function exercise4(ctx: WorkbookContext): Exercise {
   const F = ctx.focal;
@@ -560,7 +560,7 @@ export function exercise4(ctx: WorkbookContext): Exercise {
 /**
  * Exercise 5: which state of the panel (the twelve, plus the focal state) has the highest balance index when the
  * normaliser counts only the spheres a state is present in.
- * @example (exercise5({ pkg, known: pkg, asOf: "2024-11-30", focal: "AZE" }) as SetExercise).accepted // => ["CHN"]
+ * @example (exercise5({ pkg, known: pkg, asOf: "2024-11-30", focal: "AZE" }) as SetExercise).accepted // => ["UZB"]
  */
 export function exercise5(ctx: WorkbookContext): Exercise {
   const ix = workbookIndex(ctx);

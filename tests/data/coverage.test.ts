@@ -24,7 +24,16 @@ import { runDataCheck } from "../../lib/data/check-cli";
 import { PANEL_STATES } from "../../lib/data/vocabulary";
 
 const row = (over: Partial<MembershipCoverageRow>): MembershipCoverageRow =>
-  ({ state: "GEO", org: "SCO", kind: "absent", as_of: "2024-10", sources: ["s"], searched: "", note: "", ...over }) as unknown as MembershipCoverageRow;
+  ({
+    state: "GEO",
+    org: "SCO",
+    kind: "absent",
+    as_of: "2024-10",
+    sources: ["s"],
+    searched: "",
+    note: "",
+    ...over,
+  }) as unknown as MembershipCoverageRow;
 
 describe("coverageCells() and coverageCount(), by hand", () => {
   const input = {
@@ -97,7 +106,6 @@ describe("the checkout's matrix", () => {
 });
 
 describe("bad coverage rows fail with file, line and field", () => {
-  const HEADER = "state,org,kind,as_of,sources,searched,note\n";
   function withCoverage(lines: string): string {
     const dir = mkdtempSync(join(tmpdir(), "caspian-cov-"));
     cpSync(defaultDataDir(), dir, { recursive: true });
@@ -106,7 +114,8 @@ describe("bad coverage rows fail with file, line and field", () => {
     return dir;
   }
   const issues = (dir: string) => checkPackage(dir).issues.map(formatIssue);
-  const lineOf = (dir: string) => readFileSync(join(dir, "membership_coverage.csv"), "utf8").trimEnd().split("\n").length;
+  const lineOf = (dir: string) =>
+    readFileSync(join(dir, "membership_coverage.csv"), "utf8").trimEnd().split("\n").length;
 
   it("an absence on a date a status row covers; a gap on a cell with status rows", () => {
     const dir = withCoverage(
@@ -146,6 +155,8 @@ describe("bad coverage rows fail with file, line and field", () => {
     expect(log.join("\n")).toMatch(/the twelve panel states × 16 organisations: 192 cells, 99\.5 % explicit/);
     const ok: string[] = [];
     expect(runDataCheck(defaultDataDir(), { log: (l) => ok.push(l), error: () => {} })).toBe(0);
-    expect(ok.join("\n")).toMatch(/192 cells, 100\.0 % explicit \(\d+ status, \d+ sourced absence, \d+ gap, 0 not researched\)/);
+    expect(ok.join("\n")).toMatch(
+      /192 cells, 100\.0 % explicit \(\d+ status, \d+ sourced absence, \d+ gap, 0 not researched\)/,
+    );
   });
 });

@@ -12,7 +12,15 @@ const S = (id: string) => [id] as never;
 const index = membershipIndex(
   [
     { state: "AZE", org: "SCO", status: "dialogue_partner", since: "2015-07-10", until: undefined, sources: S("dp") },
-    { state: "KAZ", org: "NAM", status: "observer", since: "2024-01", since_bound: "by", until: undefined, sources: S("obs") },
+    {
+      state: "KAZ",
+      org: "NAM",
+      status: "observer",
+      since: "2024-01",
+      since_bound: "by",
+      until: undefined,
+      sources: S("obs"),
+    },
     { state: "GEO", org: "CIS", status: "member", since: "1993-12", until: "2009-08-18", sources: S("cis") },
   ],
   [
@@ -22,10 +30,20 @@ const index = membershipIndex(
   ] as never,
 );
 const cov = (rows: Partial<MembershipCoverageRow>[]) =>
-  coverageLookup(rows.map((r) => ({ kind: "absent", as_of: "", sources: [], searched: "", note: "", ...r }) as MembershipCoverageRow));
+  coverageLookup(
+    rows.map(
+      (r) => ({ kind: "absent", as_of: "", sources: [], searched: "", note: "", ...r }) as MembershipCoverageRow,
+    ),
+  );
 const lookup = cov([
-  { state: "GEO", org: "SCO", kind: "absent", as_of: "2024-10", sources: S("list") },
-  { state: "GEO", org: "NAM", kind: "gap", searched: "pages: NAM observers", note: "no complete list" },
+  { state: "GEO" as never, org: "SCO" as never, kind: "absent", as_of: "2024-10", sources: S("list") },
+  {
+    state: "GEO" as never,
+    org: "NAM" as never,
+    kind: "gap",
+    searched: "pages: NAM observers",
+    note: "no complete list",
+  },
 ]);
 const read = (s: string, o: string, d: string) => {
   const c = cellOn(index, lookup, s, o, d);
@@ -38,7 +56,11 @@ describe("cellOn()", () => {
     expect([c.kind, c.status, c.since, c.sources]).toEqual(["status", "dialogue_partner", "2015-07-10", ["dp"]]);
   });
   it("absent: a dated list, a status beginning later on a known day, a status that ended, an organisation not founded", () => {
-    expect(read("GEO", "SCO", "2020")).toEqual(["absent", "not among the members, observers or partners listed on 2024-10", ["list"]]);
+    expect(read("GEO", "SCO", "2020")).toEqual([
+      "absent",
+      "not among the members, observers or partners listed on 2024-10",
+      ["list"],
+    ]);
     expect(read("AZE", "SCO", "2014")).toEqual(["absent", "its status began on 2015-07-10", ["dp"]]);
     expect(read("GEO", "CIS", "2012")).toEqual(["absent", "its status ended on 2009-08-18", ["cis"]]);
     expect(read("AZE", "SCO", "1999")).toEqual(["absent", "SCO was founded on 2001-06-15", []]);
@@ -60,7 +82,11 @@ describe("cellOn()", () => {
   });
   it("on the checkout's data: every panel cell on every year end is a status exactly when statusAt says so, and never unresearched (property)", () => {
     const pkg = dataPackage();
-    const ix = membershipIndex(pkg.memberships, pkg.organizations, pkg.states.map((s) => s.iso3));
+    const ix = membershipIndex(
+      pkg.memberships,
+      pkg.organizations,
+      pkg.states.map((s) => s.iso3),
+    );
     const lk = coverageLookup(pkg.membershipCoverage);
     fc.assert(
       fc.property(

@@ -152,7 +152,7 @@ describe("the opening and the changes", () => {
     expect(one).toContain("was 10 in December 2012");
     expect(one).not.toMatch(/went from|against/);
     const uzb = changesParagraph(embeddedness(pkg, "UZB" as Iso3, "2017-12-31")).source;
-    expect(uzb).toContain("stayed at 6 from January 2015 to December 2017");
+    expect(uzb).toContain("stayed at 7 from January 2015 to December 2017"); // NAM member since 1992 counts too
   });
 });
 
@@ -163,9 +163,10 @@ describe("tables", () => {
     expect(row).toMatchObject({ status: "partner", since: "2025-09-01", full: 7, any: 10 });
   });
 
-  it("finds Türkiye closest: 8 shared of 12 organisations", () => {
+  it("finds Türkiye closest: 9 shared, Jaccard 9 / 13", () => {
+    // AZE 12 ties; TUR 10 (BSEC CICA COE ECO GUAM-observer OIC OSCE OTS SCO WTO); shared 9; union 12 + 10 − 9 = 13
     const row = pairTable(azeLatest, overlapNetworks(azeLatest)).rows[0];
-    expect(row).toMatchObject({ state: "Türkiye", shared: 8, jaccard: 0.67 });
+    expect(row).toMatchObject({ state: "Türkiye", shared: 9, jaccard: 0.69 });
   });
 
   it("has no pair rows and an isolated node for a state without ties", () => {
@@ -175,11 +176,14 @@ describe("tables", () => {
     expect(centralityTable(kor2005, net).rows).toHaveLength(13);
   });
 
-  it("ranks Azerbaijan first but sixth with Pielou's J, where China's two ties in two spheres score 1", () => {
+  it("ranks Azerbaijan first but fourth with Pielou's J, where Uzbekistan's ties over seven spheres score highest", () => {
+    // UZB: china_led 1, asian_dialogue 2, turkic 1, russia_led 1.25, islamic 2, non_aligned 1, euro_atlantic 1;
+    // Σ = 9.25, k = 7 spheres present: H / ln 7 = 0.974
     const rows = sensitivity(azeLatest);
-    expect(rows.map((r) => r.rank?.rank)).toEqual([1, 1, 6, 1]);
-    expect(rows[2]!.top?.state).toBe("CHN");
-    expect(sensitivityTable(azeLatest, rows).rows[2]).toMatchObject({ rank: "6th of 12", top: "China (1)" });
+    expect(rows.map((r) => r.rank?.rank)).toEqual([1, 1, 4, 1]);
+    expect(rows[2]!.top?.state).toBe("UZB");
+    expect(rows[2]!.top?.index).toBeCloseTo(entropyIndex([1, 2, 1, 1.25, 2, 1, 1], 7), 10);
+    expect(sensitivityTable(azeLatest, rows).rows[2]).toMatchObject({ rank: "4th of 12", top: "Uzbekistan (0.974)" });
     expect(sensitivityTable(kor2005, sensitivity(kor2005)).rows.every((r) => r.rank === "no index")).toBe(true);
   });
 });

@@ -60,7 +60,14 @@ export function cellOn(
   const at = statusAt(index, state, org, date);
   const base = { state, org, date };
   if (at.status !== "none")
-    return { ...base, kind: "status", status: at.status, ...(at.since ? { since: at.since } : {}), why: "", sources: at.sources };
+    return {
+      ...base,
+      kind: "status",
+      status: at.status,
+      ...(at.since ? { since: at.since } : {}),
+      why: "",
+      sources: at.sources,
+    };
   const row = coverage.get(`${state}|${org}`);
   if (row?.kind === "absent")
     return {
@@ -85,7 +92,18 @@ export function cellOn(
           };
     default:
       return row?.kind === "gap"
-        ? { ...base, kind: "unknown", why: `a known gap: ${row.note || row.searched}`, gap: `${state}-${org}`, sources: [] }
-        : { ...base, kind: "unknown", why: "not researched: no status, sourced absence or gap is recorded", sources: [] };
+        ? {
+            ...base,
+            kind: "unknown",
+            why: `a known gap: ${row.note || row.searched}`,
+            gap: `${state}-${org}`,
+            sources: [],
+          }
+        : {
+            ...base,
+            kind: "unknown",
+            why: "not researched: no status, sourced absence or gap is recorded",
+            sources: [],
+          };
   }
 }

@@ -90,7 +90,7 @@ export function stateOrgNetwork(matrix: MembershipMatrix): MembershipGraph {
  * Missing values: states with no shared organisation are isolated nodes; empty cells make no edges.
  * @example
  * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
- * stateStateNetwork(matrix).getEdgeAttribute("AZE", "KAZ", "weight") // => 7 (CICA, CIS, ECO, OIC, OSCE, OTS, SCO)
+ * stateStateNetwork(matrix).getEdgeAttribute("AZE", "KAZ", "weight") // => 8 (CICA, CIS, ECO, NAM, OIC, OSCE, OTS, SCO)
  */
 export function stateStateNetwork(
   matrix: MembershipMatrix,

@@ -42,7 +42,7 @@ export function orgsOf(matrix: MembershipMatrix, state: string): OrgId[] {
  * Missing values: a state not in the matrix, or no shared organisation, gives an empty list with no sources.
  * @example
  * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
- * sharedMemberships(matrix, "AZE", "KAZ").value // => ["CICA", "CIS", "ECO", "OIC", "OSCE", "OTS", "SCO"]
+ * sharedMemberships(matrix, "AZE", "KAZ").value // => ["CICA", "CIS", "ECO", "NAM", "OIC", "OSCE", "OTS", "SCO"]
  */
 export function sharedMemberships(matrix: MembershipMatrix, a: string, b: string): Sourced<OrgId[]> {
   const ra = matrix.states.findIndex((s) => s === a);
@@ -439,7 +439,7 @@ export interface OverlapPair {
  * first, undefined last), then by names. `focus` keeps only pairs that include that state.
  * @example
  * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
- * overlapPairs(matrix, { focus: "AZE" }).find((p) => p.b === "KAZ")?.jaccard // => 0.4666… (7 shared of 15)
+ * overlapPairs(matrix, { focus: "AZE" }).find((p) => p.b === "KAZ")?.jaccard // => 0.5333… (8 shared of 15)
  */
 export function overlapPairs(matrix: MembershipMatrix, opts: { readonly focus?: string } = {}): OverlapPair[] {
   const out: OverlapPair[] = [];
