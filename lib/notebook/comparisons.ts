@@ -1018,9 +1018,14 @@ export function releaseBalanceParagraph(r: ReleaseBalance): Markdown {
       parts.push(md`${x.name} had no weighted tie with ${rel} and has an index of ${formatNumber(x.after!, 3)} now.`);
     for (const x of vanished)
       parts.push(md`${x.name} had an index of ${formatNumber(x.before!, 3)} with ${rel} and has no weighted tie now.`);
-    const same = r.rows.length - moved.length - appeared.length - vanished.length;
+    const same = r.rows.filter((x) => x.change === 0).length;
     if (same > 0) parts.push(md`The other ${countText(same, "state")} kept ${same === 1 ? "its" : "their"} index.`);
   }
+  const never = r.rows.filter((x) => x.before === undefined && x.after === undefined);
+  if (never.length > 0)
+    parts.push(
+      md`${listPhrase(never.map((x) => x.name))} ${never.length === 1 ? "has" : "have"} no weighted tie with either, so no index to compare.`,
+    );
   for (const x of tiesOnly)
     parts.push(
       md`${x.name}'s ties changed (${x.added.length > 0 ? `now ${listPhrase(x.added)}` : `no longer ${listPhrase(x.removed)}`}) without moving its index.`,

@@ -30,6 +30,8 @@ export function membershipCoverageSentence(
   const counts = `${formatNumber(c.status)} with a status row, ${countText(c.absent, "sourced absence")}, ${countText(c.gap, "declared gap")}`;
   if (c.none === 0)
     return md`All ${countText(c.total, "cell")} of ${statePossessive(pkg, state)} row in the membership matrix are explicit (${counts}): where it holds no status, a source shows it outside the organisation, or the cell is marked unknown.`;
+  if (c.none === c.total)
+    return md`**Low coverage.** None of ${statePossessive(pkg, state)} ${c.total} cells in the membership matrix is explicit: the data hold no status row, sourced absence or declared gap for it, so every blank cell means unknown, not "not a member", and ${name}'s counts, balance index and centrality may understate its ties.`;
   const share = formatPercent(100 * c.explicitShare);
   const lead = c.explicitShare < LOW_COVERAGE ? md`**Low coverage.** ` : md``;
   return md`${lead}Only ${c.total - c.none} of ${statePossessive(pkg, state)} ${c.total} cells in the membership matrix are explicit (${share}: ${counts}); nobody has yet researched ${listPhrase(c.missing)}, so a blank there means unknown, not "not a member", and ${name}'s counts, balance index and centrality may understate its ties.`;

@@ -112,7 +112,13 @@ describe("balanceSinceRelease()", () => {
     expect(text).toMatch(
       /^Against the release of 2 December 2026, the index on 10 March 2026 moved for two states of twelve: KAZ \+0\.241 \(0 → 0\.241; now counts NAM\); Azerbaijan \+0\.195 \(0\.333 → 0\.528; now counts NAM\)\./,
     );
-    expect(text).toContain("The other ten states kept their index.");
+    // the ten other states hold no weighted tie in the fixture: named as such, never "kept their index"
+    expect(text).toContain(
+      "KGZ, TJK, TKM, UZB, GEO, ARM, TUR, RUS, IRN and CHN have no weighted tie with either, so no index to compare.",
+    );
+    expect(text).not.toContain("kept");
+    const prk = releaseBalanceParagraph(balanceSinceRelease(now, release, iso("PRK"), "2026-03-10")).source;
+    expect(prk).toContain("PRK, KGZ, TJK,");
     expect(releaseBalanceTable(r).rows).toHaveLength(12);
     expect(releaseBalanceTable(r).rows[0]).toMatchObject({
       state: "Azerbaijan",
@@ -153,6 +159,9 @@ describe("the checkout's stored release", () => {
     expect(rus.change).toBeGreaterThan(0);
     // Azerbaijan's own ties did not change: its index is the same on both sides
     expect(r.rows[0]!.change).toBe(0);
+    // AZE, KGZ, GEO and ARM gained no counted tie (KGZ's and GEO's NAM cells are declared gaps, not statuses)
+    expect(r.rows.filter((x) => x.change === 0).map((x) => x.state)).toEqual(["AZE", "KGZ", "GEO", "ARM"]);
+    expect(releaseBalanceParagraph(r).source).toContain("The other four states kept their index.");
   });
   it("a damaged release fails with its file, line and field; a folder without releases has none", () => {
     const dir = mkdtempSync(join(tmpdir(), "caspian-rel-"));
@@ -185,8 +194,11 @@ describe("membershipCoverageSentence()", () => {
   });
   it("a state nobody researched: low coverage, its unresearched organisations named", () => {
     const text = membershipCoverageSentence(pkg, "PRK").source;
-    expect(text).toMatch(/^\*\*Low coverage\.\*\* Only 0 of/);
-    expect(text).toContain('so a blank there means unknown, not "not a member"');
+    expect(text).toMatch(/^\*\*Low coverage\.\*\* None of Democratic People's Republic of Korea's 16 cells/);
+    expect(text).toContain('every blank cell means unknown, not "not a member"');
+    const mng = membershipCoverageSentence(pkg, "MNG").source;
+    expect(mng).toMatch(/^\*\*Low coverage\.\*\* Only 2 of Mongolia's 16 cells .* \(13 %: 2 with a status row/);
+    expect(mng).toContain('so a blank there means unknown, not "not a member"');
   });
   it("above the threshold: not called low, but the unresearched cells are still named", () => {
     // 4 organisations, 3 explicit (75 % = LOW_COVERAGE): not low
