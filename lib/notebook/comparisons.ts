@@ -902,8 +902,8 @@ export interface ReleaseBalance {
 }
 
 /**
- * The multi-vector balance index (default weights and spheres) of the twelve panel states, and of the focal state
- * when it is not one of them, on `asOf`, computed twice: with the memberships of a stored release of the data
+ * The multi-vector balance index (default weights and spheres) of the focal state (first) and the twelve panel
+ * states on `asOf`, computed twice: with the memberships of a stored release of the data
  * (lib/data/releases) and with the package's memberships now. Nothing is typed in: both sides are recomputed.
  * @example balanceSinceRelease(pkg, loadRelease(pkg.dir, "2026-12-02"), "AZE" as Iso3, "2026-03-10").rows.length // => 12
  * @example balanceSinceRelease(pkg, undefined, "AZE" as Iso3, "2026-03-10").rows // => []
@@ -915,7 +915,7 @@ export function balanceSinceRelease(
   asOf: string,
 ): ReleaseBalance {
   if (release === undefined) return { release: undefined, asOf, rows: [] };
-  const states = PANEL_STATES.includes(focal) ? PANEL_STATES : [focal, ...PANEL_STATES];
+  const states = [focal, ...PANEL_STATES.filter((s) => s !== focal)];
   const side = (
     memberships: Pick<DataPackage, "memberships">["memberships"],
     organizations: typeof pkg.organizations,

@@ -90,7 +90,7 @@ describe("balanceSinceRelease()", () => {
     const geo = r.rows.find((x) => x.state === "GEO")!;
     expect([geo.before, geo.after, geo.change, geo.added]).toEqual([undefined, undefined, undefined, []]);
   });
-  it("the twelve panel states, plus a focal state outside them, first", () => {
+  it("the focal state first, then the rest of the twelve panel states", () => {
     expect(r.rows.map((x) => x.state)).toEqual([
       "AZE",
       "KAZ",
@@ -106,6 +106,11 @@ describe("balanceSinceRelease()", () => {
       "CHN",
     ]);
     expect(balanceSinceRelease(now, release, iso("PRK"), "2026-03-10").rows[0]!.state).toBe("PRK");
+    expect(
+      balanceSinceRelease(now, release, iso("TKM"), "2026-03-10")
+        .rows.map((x) => x.state)
+        .slice(0, 3),
+    ).toEqual(["TKM", "AZE", "KAZ"]);
   });
   it("says who moved, largest first, and who kept their index; the table has one row per state", () => {
     const text = releaseBalanceParagraph(r).source;
