@@ -309,7 +309,11 @@ export function membershipHeatmapFigure(
             (gapCells > 0 ? "; n/d in a dotted box: no data (a known gap of the data, not a missing tie)." : ".")),
       ...(options.note !== undefined ? [options.note] : []),
     ].join(" "),
-    sources: mergeSourceLists([input.sources, ...input.cells.map((c) => c.sources)]),
+    sources: mergeSourceLists([
+      input.sources,
+      ...input.cells.map((c) => c.sources),
+      ...(input.absent ?? []).map((a) => a.sources),
+    ]),
     left,
     bottomAxisPx,
     legendNames,

@@ -161,6 +161,8 @@ describe("membershipHeatmapFigure() read with coverage: sourced 'not a member' a
     expect(notes).toContain("– on grey: not a member, observer or partner on the date (sourced)");
     expect(notes).toContain("n/d in a dotted box: unknown");
     expect(notes).not.toContain("empty: no status");
+    // the list behind a sourced absence is cited in the footnote too
+    expect(notes).toMatch(/Sources: .*list-a/);
   });
 
   test("with every empty cell sourced, no 'n/d' and no unknown in the legend", () => {
