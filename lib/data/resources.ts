@@ -134,10 +134,10 @@ export const enums = {
   ],
   topicBasis: ["document", "statement"],
   conflictKind: ["occupation", "un_resolution", "war", "ceasefire", "operation"],
-  observationMetric: ["cooperation_areas", "merchant_fleet_vessels", "merchant_fleet_dwt"],
-  observationUnit: ["count", "vessels", "t"],
+  observationMetric: ["cooperation_areas", "merchant_fleet_vessels", "merchant_fleet_dwt", "investment_usd"],
+  observationUnit: ["count", "vessels", "t", "USD"],
   stateAttribute: ["m49_region", "m49_subregion", "official_language", "language_family", "majority_religion"],
-  claimTest: ["status_at", "date", "growth", "count", "value", "share", "ties", "balance"],
+  claimTest: ["status_at", "date", "growth", "count", "value", "share", "ties", "balance", "change"],
 } as const;
 
 /** sources.csv */
@@ -557,6 +557,7 @@ export const observations = defineResource({
           cooperation_areas: "count",
           merchant_fleet_vessels: "vessels",
           merchant_fleet_dwt: "t",
+          investment_usd: "USD",
         };
         return want[r.metric] !== r.unit ? `${r.metric} is stated in ${want[r.metric]}, not ${r.unit}` : undefined;
       },
@@ -624,6 +625,10 @@ export const claims = defineResource({
     args: text("args", "Arguments of the test, a JSON object", { pattern: /^\{.*\}$/s, hint: "a JSON object" }),
     article_value: optionalText("article_value", "The value or date the article gives"),
     tolerance: optionalNumber("tolerance", "Tolerance in the unit of the article's value", { minimum: 0 }),
+    operationalisation: text(
+      "operationalisation",
+      "In one sentence: what the test measures for this claim, and the threshold of a vague word with its reason",
+    ),
     note: noteField(),
   },
   primaryKey: ["id"],

@@ -11,6 +11,7 @@ import { parsePartialDate } from "../core/dates";
 import type { ClaimRow, EventRow, GapRow, SourceRow, TransitRow } from "../data/resources";
 import { parseClaimArgs } from "../indicators/claims/args";
 import { claimsSummary } from "../indicators/claims/check";
+import { TEST_KIND_TERMS } from "../indicators/claims/vocabulary";
 import type { ClaimResult, Evidence, Verdict } from "../indicators/claims/types";
 import { comparisonBarsFigure } from "../figures/comparison-bars";
 import type { CaspianFigure } from "../figures/frame";
@@ -255,6 +256,14 @@ export interface ClaimRegisterRow {
   readonly caveat: string;
   /** What all the data give when it differs from this vintage ("" when it does not, or this is all the data). */
   readonly later: string;
+  /** How the claim is tested, in one sentence (claims.csv `operationalisation`); "" when not given. */
+  readonly how: string;
+  /** The test kind, in words ("Status on a date"). */
+  readonly test_label: string;
+  /** The verdict of the vintage compared with, when there is one ("" otherwise). */
+  readonly other_verdict_label: string;
+  /** "changed" when the compared vintage's verdict differs, else "". */
+  readonly changed: string;
 }
 
 /**
@@ -276,9 +285,18 @@ export function claimsRegisterRows(
       readonly latest: boolean;
       readonly results: readonly Pick<ClaimResult, "id" | "verdict">[];
     };
+    /** One sentence per claim on how it is tested (claims.csv `operationalisation`). */
+    readonly how?: ReadonlyMap<string, string | undefined>;
+    /** The vintage the register is compared with: its verdict is shown beside each claim's. */
+    readonly other?: {
+      readonly date: string;
+      readonly latest: boolean;
+      readonly results: readonly Pick<ClaimResult, "id" | "verdict">[];
+    };
   },
 ): ClaimRegisterRow[] {
   const allById = new Map((input.all?.results ?? []).map((r) => [r.id, r.verdict]));
+  const otherById = new Map((input.other?.results ?? []).map((r) => [r.id, r.verdict]));
   return results.map((r, i) => {
     const then = input.all && input.all.date !== input.date ? allById.get(r.id) : undefined;
     const later =
@@ -299,8 +317,21 @@ export function claimsRegisterRows(
       source_ids: r.sources.join("; "),
       caveat: input.notes.get(r.id) ?? "",
       later,
+      how: input.how?.get(r.id) ?? "",
+      test_label: testKindLabel(r.test),
+      other_verdict_label: otherById.has(r.id) ? verdictLabel(otherById.get(r.id)!) : "",
+      changed: otherById.has(r.id) && otherById.get(r.id) !== r.verdict ? "changed" : "",
     };
   });
+}
+
+/**
+ * A test kind of claims.csv in words.
+ * @example testKindLabel("status_at") // => "Status on a date"
+ * @example testKindLabel("unknown") // => "unknown"
+ */
+export function testKindLabel(test: string): string {
+  return (TEST_KIND_TERMS as Readonly<Record<string, { label: string }>>)[test]?.label ?? test;
 }
 
 /**
@@ -308,8 +339,12 @@ export function claimsRegisterRows(
  * only when some row has one.
  * @example claimsRegisterTable([]).columns.some((c) => c.key === "later") // => false
  */
-export function claimsRegisterTable(rows: readonly ClaimRegisterRow[]): TableInput & { readonly title: string } {
+export function claimsRegisterTable(
+  rows: readonly ClaimRegisterRow[],
+  otherPhrase?: string,
+): TableInput & { readonly title: string } {
   const withLater = rows.some((r) => r.later !== "");
+  const withOther = rows.some((r) => r.other_verdict_label !== "");
   return {
     title: `Claims register: ${countText(rows.length, "claim")} of the article and their verdicts`,
     columns: [
@@ -318,6 +353,14 @@ export function claimsRegisterTable(rows: readonly ClaimRegisterRow[]): TableInp
       { key: "section", label: "Section" },
       { key: "claim", label: "Claim (our words)" },
       { key: "verdict", label: "Verdict" },
+      ...(withOther
+        ? [
+            { key: "other_verdict_label", label: `Verdict (${otherPhrase ?? "the other vintage"})` },
+            { key: "changed", label: "Changed" },
+          ]
+        : []),
+      { key: "test_label", label: "Test" },
+      { key: "how", label: "How it is tested" },
       { key: "article_value", label: "Article" },
       { key: "finding", label: "What the data say" },
       { key: "evidence", label: "Evidence" },
@@ -339,29 +382,43 @@ const small = (content: SafeHtml | string) =>
  * caveat in small print under the main text, verdict cells in their colour.
  * @example claimsRegisterDisplay([]).table.columns.length // => 5
  */
-export function claimsRegisterDisplay(rows: readonly ClaimRegisterRow[]): {
+export function claimsRegisterDisplay(
+  rows: readonly ClaimRegisterRow[],
+  labels: { readonly main?: string; readonly other?: string } = {},
+): {
   readonly table: DisplayTable;
   readonly options: Pick<TableHtmlOptions, "cellStyle" | "minWidths">;
 } {
+  const withOther = rows.some((r) => r.other_verdict_label !== "");
   return {
     table: {
       columns: [
         { key: "n", label: "#" },
-        { key: "claim", label: "Claim (our words), the article's value and the claim id" },
-        { key: "verdict_label", label: "Verdict" },
+        { key: "claim", label: "Claim (our words), how it is tested, the article's value and the claim id" },
+        { key: "verdict_label", label: labels.main ? `Verdict (${labels.main})` : "Verdict" },
+        ...(withOther
+          ? [{ key: "other_verdict_label", label: labels.other ? `Verdict (${labels.other})` : "Other vintage" }]
+          : []),
         { key: "data", label: "What the data say, and the evidence" },
         { key: "notes", label: "Sources and caveat" },
       ],
       rows: rows.map((r) => ({
         n: r.n,
-        claim: html`${r.claim}${small(html`Article: <b>${r.article_value || "–"}</b> · <code>${r.id}</code>`)}`,
+        claim: html`${r.claim}${r.how ? small(html`<b>Test</b> (${r.test_label.toLowerCase()}): ${r.how}`) : ""}${small(html`Article: <b>${r.article_value || "–"}</b> · <code>${r.id}</code>`)}`,
         verdict_label: r.verdict_label,
+        ...(withOther
+          ? {
+              other_verdict_label: r.changed
+                ? html`${r.other_verdict_label}${small(html`<b>▲ changed</b>`)}`
+                : r.other_verdict_label,
+            }
+          : {}),
         data: html`${r.finding}${r.evidence ? small(r.evidence) : ""}${r.later ? small(html`<i>${r.later}</i>`) : ""}`,
         notes: html`${r.publishers ? r.publishers : html`<span style="color:#999">no source</span>`}${r.caveat ? small(html`<i>${r.caveat}</i>`) : ""}`,
       })),
       sources: claimsRegisterTable(rows).sources,
     },
-    options: { cellStyle: verdictCellStyle, minWidths: { claim: "15em", data: "15em", notes: "12em" } },
+    options: { cellStyle: verdictCellStyle, minWidths: { claim: "18em", data: "15em", notes: "12em" } },
   };
 }
 
@@ -371,8 +428,15 @@ export function claimsRegisterDisplay(rows: readonly ClaimRegisterRow[]): {
  * @example verdictCellStyle("claim", "Supported") // => undefined
  */
 export function verdictCellStyle(key: string, value: unknown): string | undefined {
-  if (key !== "verdict_label" && key !== "verdict") return undefined;
-  const v = VERDICTS.find((k) => verdictLabel(k) === value || k === value);
+  if (key !== "verdict_label" && key !== "verdict" && key !== "other_verdict_label") return undefined;
+  const text =
+    typeof value === "object" && value !== null && "source" in value
+      ? String((value as { source: unknown }).source)
+      : value;
+  const v = VERDICTS.find(
+    (k) =>
+      verdictLabel(k) === text || k === text || (typeof text === "string" && text.startsWith(`${verdictLabel(k)}<`)),
+  );
   return v === undefined ? undefined : `background:${VERDICT_STYLES[v].background};font-weight:600`;
 }
 
@@ -431,6 +495,39 @@ export function claimsBySectionTable(
     rows: sections.map((section) => {
       const inSection = results.filter((r) => r.section === section);
       return { section, ...claimsSummary(inSection), total: inSection.length };
+    }),
+    sources,
+  };
+}
+
+/**
+ * Verdict counts by kind of test, so a reader sees which verdicts rest on dates, on statuses, on counts of a
+ * catalogue and on published figures; kinds in the order of {@link TEST_KIND_TERMS}, only those used, with a total.
+ * @example claimsByTestTable([{ test: "date", verdict: "supported" }, { test: "change", verdict: "not_supported" }]).rows.map((r) => [r.test, r.rests_on, r.total]) // => [["Date of an event", "dates", 1], ["Change in the latest year", "figures", 1]]
+ */
+export function claimsByTestTable(
+  results: readonly Pick<ClaimResult, "test" | "verdict">[],
+  sources: readonly SourceId[] = [],
+): TableInput & { readonly title: string } {
+  const kinds = (Object.keys(TEST_KIND_TERMS) as (keyof typeof TEST_KIND_TERMS)[]).filter((k) =>
+    results.some((r) => r.test === k),
+  );
+  return {
+    title: "Verdicts by kind of test",
+    columns: [
+      { key: "test", label: "Kind of test" },
+      { key: "rests_on", label: "Verdict rests on" },
+      ...VERDICTS.map((v) => ({ key: v, label: verdictLabel(v) })),
+      { key: "total", label: "Total" },
+    ],
+    rows: kinds.map((k) => {
+      const of = results.filter((r) => r.test === k);
+      return {
+        test: TEST_KIND_TERMS[k].label,
+        rests_on: TEST_KIND_TERMS[k].restsOn,
+        ...claimsSummary(of),
+        total: of.length,
+      };
     }),
     sources,
   };

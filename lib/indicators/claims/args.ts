@@ -82,11 +82,35 @@ export interface GrowthArgs {
   readonly base_end: string;
   /** For a qualitative claim ("rose"): the sign expected instead of a number. */
   readonly expect?: "increase" | "decrease" | undefined;
+  /** With `expect: "increase"`: the growth (percent) a figure must reach to support the claim; a smaller rise supports it partly. */
+  readonly at_least?: number | undefined;
+}
+
+/**
+ * Args of `change`: the change of `metric` in the latest full calendar year the data hold against the year before,
+ * within one scope of the rows matching `where`: percent growth (`as: "percent"`; a published growth row of
+ * `growth_metric` for that year is used when there is one) or a difference in points (`as: "points"`, for shares);
+ * `min` is the threshold of a marked change.
+ */
+export interface ChangeArgs {
+  readonly resource: "transit" | "corridor_flows";
+  readonly where: Where;
+  readonly metric: string;
+  readonly growth_metric?: string | undefined;
+  readonly as: "percent" | "points";
+  readonly min: number;
 }
 
 /** Args of `count`: how many rows (or states with a status as of a date) match; or whether each of several values occurs. */
 export interface CountArgs {
-  readonly resource: "memberships" | "events" | "funds" | "states" | "organizations" | "agreement_topics";
+  readonly resource:
+    | "memberships"
+    | "events"
+    | "funds"
+    | "states"
+    | "organizations"
+    | "agreement_topics"
+    | "observations";
   readonly where?: Where | undefined;
   /** memberships: the organisation whose members are counted. */
   readonly org?: string | undefined;
@@ -100,6 +124,11 @@ export interface CountArgs {
   readonly op?: "eq" | "gte" | "lte" | "gt" | "lt" | undefined;
   /** A comparative claim: the count must exceed (`op` gt, default) the count of this other selection of the same resource. */
   readonly than?: { readonly where: Where } | undefined;
+  /**
+   * With `than`: compare counts per year, each divided by the length of its selection's `date` range (`gte`…`lte`),
+   * so periods of different length compare fairly.
+   */
+  readonly per_year?: boolean | undefined;
 }
 
 /** Args of `value`: a value of a row equals the article's (within tolerance), or, with `op: "increase"`, a capacity rose. */
@@ -246,12 +275,32 @@ function buildSchemas() {
       base_end: fullDate,
       /** For a qualitative claim ("rose"): the sign expected instead of a number. */
       expect: zv.enum(["increase", "decrease"]).optional(),
+      at_least: zv.number().optional(),
+    })
+    .strict();
+
+  const changeArgs = zv
+    .object({
+      resource: zv.enum(["transit", "corridor_flows"]),
+      where: whereSchema,
+      metric: zv.string(),
+      growth_metric: zv.string().optional(),
+      as: zv.enum(["percent", "points"]),
+      min: zv.number(),
     })
     .strict();
 
   const countArgs = zv
     .object({
-      resource: zv.enum(["memberships", "events", "funds", "states", "organizations", "agreement_topics"]),
+      resource: zv.enum([
+        "memberships",
+        "events",
+        "funds",
+        "states",
+        "organizations",
+        "agreement_topics",
+        "observations",
+      ]),
       where: whereSchema.optional(),
       /** memberships: the organisation whose members are counted. */
       org: zv.string().optional(),
@@ -271,6 +320,7 @@ function buildSchemas() {
        * selection of the same resource; the article's value is not used.
        */
       than: zv.object({ where: whereSchema }).strict().optional(),
+      per_year: zv.boolean().optional(),
     })
     .strict();
 
@@ -330,6 +380,7 @@ function buildSchemas() {
     share: shareArgs,
     ties: tiesArgs,
     balance: balanceArgs,
+    change: changeArgs,
   };
 
   return {
@@ -341,6 +392,7 @@ function buildSchemas() {
     shareArgs,
     tiesArgs,
     balanceArgs,
+    changeArgs,
     notCheckableArgs,
     argsSchemas,
   };
@@ -363,7 +415,8 @@ const _check: [
   z.infer<Schemas["shareArgs"]> extends ShareArgs ? true : never,
   z.infer<Schemas["tiesArgs"]> extends TiesArgs ? true : never,
   z.infer<Schemas["balanceArgs"]> extends BalanceArgs ? true : never,
-] = [true, true, true, true, true, true, true, true];
+  z.infer<Schemas["changeArgs"]> extends ChangeArgs ? true : never,
+] = [true, true, true, true, true, true, true, true, true];
 void _check;
 
 /** Parsed args of a claim: the test's args, or a reason it is not checkable, or what is wrong with them. */

@@ -17,8 +17,10 @@ import {
   type ShareArgs,
   type TiesArgs,
   type BalanceArgs,
+  type ChangeArgs,
 } from "./args";
 import { checkBalance } from "./test-balance";
+import { checkChange } from "./test-change";
 import { checkShare } from "./test-share";
 import { checkTies } from "./test-ties";
 import { checkCount } from "./test-count";
@@ -61,6 +63,8 @@ function run(claim: ClaimInput, data: ClaimData): TestOutcome {
       return checkTies(parsed.args as TiesArgs, data);
     case "balance":
       return checkBalance(parsed.args as BalanceArgs, data);
+    case "change":
+      return checkChange(parsed.args as ChangeArgs, data);
   }
 }
 

@@ -16,4 +16,5 @@ export * from "./state-rows";
 export * from "./test-share";
 export * from "./test-ties";
 export * from "./test-balance";
+export * from "./test-change";
 export * from "./check";

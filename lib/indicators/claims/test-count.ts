@@ -25,10 +25,24 @@ const keyOf = (r: AnyRow): string =>
         : [r.state, r.org, r.since].filter(Boolean).join("|")),
   );
 
+/**
+ * The length in years of a selection's `date` range (`gte` to `lte`, both days counted), or `undefined` without one.
+ * @example yearsOf({ date: { gte: "2016-01-01", lte: "2019-12-31" } }) // => 4
+ */
+export function yearsOf(where: CountArgs["where"]): number | undefined {
+  const d = where?.date;
+  if (d === undefined || typeof d !== "object" || Array.isArray(d)) return undefined;
+  const { gte, lte } = d as { gte?: string; lte?: string };
+  if (!gte || !lte) return undefined;
+  const days = (Date.parse(`${lte}T00:00:00Z`) - Date.parse(`${gte}T00:00:00Z`)) / 86_400_000 + 1;
+  return Number.isFinite(days) && days > 0 ? Math.round((days / 365.25) * 1000) / 1000 : undefined;
+}
+
 /** The rows a non-membership count selects from: the latest row of each fund, or the resource's rows. */
 function countPool(args: CountArgs, data: ClaimData): readonly AnyRow[] {
   if (args.resource === "funds") return latestFundRows(data.funds, args.as_of);
   if (args.resource === "agreement_topics") return data.agreementTopics;
+  if (args.resource === "observations") return data.observations;
   if (args.resource === "states") return statesWithAttributes(data);
   return data[args.resource as "events" | "organizations"];
 }
@@ -42,7 +56,8 @@ function countPool(args: CountArgs, data: ClaimData): readonly AnyRow[] {
  * - `each`: counts rows for each value of a column separately; all values present → `supported`, some →
  *   `partly_supported`, none → `not_supported` (the article's value is not used).
  * - `than`: a comparative claim; the count must exceed (`op` gt by default) the count of the `than` selection of the
- *   same resource (not for memberships); the article's value is not used; both counts 0 → `not_checkable`.
+ *   same resource (not for memberships); the article's value is not used; both counts 0 → `not_checkable`. With
+ *   `per_year`, counts per year of each selection's date range are compared instead.
  * Otherwise the count is compared with the article's number by `op` (default `eq`, within the tolerance); an
  * article value that is not a number (e.g. "most") gives `not_checkable`, with the count as evidence.
  * @example checkCount({ resource: "memberships", org: "CICA", as_of: "2024-11-30" }, "28", 0, pkg).verdict // => "supported"
@@ -116,6 +131,26 @@ export function checkCount(
         tolerance,
       };
     const op = args.op ?? "gt";
+    if (args.per_year) {
+      const a = yearsOf(args.where);
+      const b = yearsOf(args.than.where);
+      if (a === undefined || b === undefined)
+        return {
+          verdict: "not_checkable",
+          reason: "per_year needs a date range (gte and lte) in both selections",
+          evidence,
+          tolerance,
+        };
+      const ra = Math.round((rows.length / a) * 100) / 100;
+      const rb = Math.round((other.length / b) * 100) / 100;
+      const verdict = compareByOp(ra, rb, op, 0);
+      return {
+        verdict,
+        reason: `the data count ${rows.length} in ${a.toFixed(2)} years (${ra} a year) against ${other.length} in ${b.toFixed(2)} years (${rb} a year) (${op})`,
+        evidence,
+        tolerance,
+      };
+    }
     const verdict = compareByOp(rows.length, other.length, op, 0);
     return { verdict, reason: `the data count ${rows.length} against ${other.length} (${op})`, evidence, tolerance };
   }

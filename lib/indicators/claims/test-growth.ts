@@ -29,7 +29,8 @@ interface FlowLike {
  * derived from volume rows of the two periods (actual figures only), and the evidence says "derived". With a number
  * in the article, each figure is compared with it (`compareNumber`, tolerance in percentage points): all agree →
  * that verdict; mixed → `partly_supported` when any figure agrees, else `not_supported`. With `expect`
- * (`increase` / `decrease`) the sign decides. No figure → `not_checkable`.
+ * (`increase` / `decrease`) the sign decides, and with `at_least` a rise below that growth supports the claim only
+ * partly. No figure → `not_checkable`.
  * Missing values: no figure gives `not_checkable`; a zero base volume gives no derived figure.
  * @example checkGrowth({ resource: "transit", scope: "ots_transit", period_start: "2024-01-01", period_end: "2024-09-30", base_start: "2023-01-01", base_end: "2023-09-30" }, "15", 1, pkg).verdict // => "supported"
  */
@@ -91,10 +92,18 @@ export function checkGrowth(
   const values = figures.map((f) => f.value as number);
   if (args.expect) {
     const ok = values.map((v) => (args.expect === "increase" ? v > 0 : v < 0));
-    const verdict: Verdict = ok.every(Boolean) ? "supported" : ok.some(Boolean) ? "partly_supported" : "not_supported";
+    const marked = values.map((v) => args.at_least === undefined || v >= args.at_least);
+    const verdict: Verdict =
+      ok.every(Boolean) && marked.every(Boolean)
+        ? "supported"
+        : ok.some(Boolean)
+          ? "partly_supported"
+          : "not_supported";
     return {
       verdict,
-      reason: `${args.scope} growth ${period}: ${values.map((v) => v.toFixed(1)).join(", ")} % (claim: ${args.expect})`,
+      reason: `${args.scope} growth ${period}: ${values.map((v) => v.toFixed(1)).join(", ")} % (claim: ${args.expect}${
+        args.at_least !== undefined ? `, a marked rise is at least ${args.at_least} %` : ""
+      })`,
       evidence: figures,
       tolerance,
     };

@@ -3,6 +3,7 @@
  * until it has every column. Reports (lib/notebook/verdicts.ts) read this table.
  * @module
  */
+import type { enums } from "../../data/resources";
 import type { Verdict } from "./types";
 
 /** How a verdict is named and drawn. */
@@ -29,4 +30,25 @@ export const VERDICT_TERMS: Readonly<Record<Verdict, VerdictTerms>> = {
   partly_supported: { label: "Partly supported", color: "#E69F00", background: "#FBEFD5" }, // orange
   not_supported: { label: "Not supported", color: "#D55E00", background: "#F8E0D2" }, // vermillion
   not_checkable: { label: "Not checkable", color: "#777777", background: "#EEEEEE" }, // grey
+};
+
+/** How a test of claims.csv is named, and what kind of evidence its verdicts rest on. */
+export interface TestKindTerms {
+  /** In a table: "Status on a date". */
+  readonly label: string;
+  /** What the verdict rests on: dates, statuses, counts of catalogued rows, or published figures. */
+  readonly restsOn: "dates" | "statuses" | "catalogue counts" | "figures";
+}
+
+/** Every test kind of claims.csv with its label and what its verdicts rest on. */
+export const TEST_KIND_TERMS: Readonly<Record<(typeof enums.claimTest)[number], TestKindTerms>> = {
+  status_at: { label: "Status on a date", restsOn: "statuses" },
+  date: { label: "Date of an event", restsOn: "dates" },
+  growth: { label: "Growth over a fixed period", restsOn: "figures" },
+  change: { label: "Change in the latest year", restsOn: "figures" },
+  count: { label: "Count of catalogued rows", restsOn: "catalogue counts" },
+  value: { label: "Published value", restsOn: "figures" },
+  share: { label: "Share of a group of states", restsOn: "statuses" },
+  ties: { label: "Ties shared with partners", restsOn: "statuses" },
+  balance: { label: "Balance index against a group", restsOn: "statuses" },
 };
