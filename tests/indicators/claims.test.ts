@@ -337,8 +337,18 @@ describe("every claim of data/claims.csv, on the data as checked by hand", () =>
     expect(verdict["funds-kaz-kgz-uzb"]).toBe("supported"); // one bilateral fund each
     expect(verdict["btk-capacity-increasing"]).toBe("supported"); // 1 Mt → 5 Mt actual by 2024-07-06
     expect(verdict["baku-port-capacity-increasing"]).toBe("partly_supported"); // 15 Mt actual, 25 Mt announced
-    expect(verdict["middle-corridor-rise"]).toBe("supported"); // +62 % (2024 on 2023, two publishers)
-    expect(verdict["transit-growing"]).toBe("supported"); // +8.4 % (2024 on 2023)
+    // Azerbaijan's side of the corridor: TITR Association Caspian-port cargo 2024 on 2023, published +20 % ≥ 10 %
+    expect(verdict["middle-corridor-rise"]).toBe("supported");
+    // transit share of corridor cargo (State Statistics Committee): 57 % (2023) → 56.6 % (2024) = −0.4 points < 1
+    expect(verdict["transit-growing"]).toBe("not_supported");
+    // head-of-state meetings with Central Asian presidents: 35 in 2021-01-01..2024-11-30 (1,430 days = 3.915 years,
+    // 8.94 a year) against 14 in 2016–2019 (1,461 days = 4 years, 3.5 a year) → supported
+    const coop = results.find((x) => x.id === "abs-cooperation-after-2020")!;
+    expect(coop.verdict).toBe("supported");
+    expect(coop.evidence.map((e) => e.value)).toEqual([35, 14]);
+    expect(coop.reason).toContain("(8.94 a year) against 14 in 4.00 years (3.5 a year)");
+    // guest of honour, not a participant: no CACM status on 2024-08-09 (full participant from 2025-11-16)
+    expect(verdict["cacm-strategic-ally-2024-08"]).toBe("not_supported");
     expect(verdict["ots-shusha-leaders"]).toBe("supported");
     // observations.csv: OTS cooperation_areas 20 (2023-10-03) and 30 (2023-11-03), both by 2024-11-30;
     // the best row, 30, equals the article's 30 (tolerance 0) → supported
@@ -351,6 +361,7 @@ describe("every claim of data/claims.csv, on the data as checked by hand", () =>
     // conflict.csv, kind occupation: 9 rows, Shusha 1992-05-08 and Lachin 1992-05-18, the other 7 in 1993; pick
     // earliest: 1992 ≠ 1993, but 7 rows agree with the article's 1993 → partly_supported
     expect(verdict["intro-occupation-1993-2020"]).toBe("partly_supported");
-    expect(claimsSummary(results).not_supported).toBe(0);
+    // the two claims the data contradict: cacm-strategic-ally-2024-08 and transit-growing
+    expect(claimsSummary(results).not_supported).toBe(2);
   });
 });

@@ -53,14 +53,14 @@ describe("eventCounts()", () => {
 
 describe("summitIntensity() on the real data", () => {
   const pkg = realData();
-  it("OTS summits a year, 2018–2025, by hand", () => {
-    // OTS summits in events.csv: 2019-10-15 Baku; 2020-04-10 video; 2021-11-12 Istanbul; 2022-11-11 Samarkand;
-    // 2023-03-16 Ankara (extraordinary), 2023-11-03 Astana; 2024-07-06 Shusha, 2024-11-06 Bishkek;
-    // 2025-05-21 Budapest, 2025-10-07 Gabala. 2018: none in the catalogue.
-    const s = summitIntensity(pkg.events, { org: "OTS", from: 2018, to: 2025, today: "2026-01-01" });
-    expect(s.points.map((p) => p.value)).toEqual([0, 1, 1, 1, 1, 2, 2, 2]);
+  it("OTS summits a year, 2017–2025, by hand", () => {
+    // OTS summits in events.csv: 2018-09-03 Cholpon-Ata; 2019-10-15 Baku; 2020-04-10 video; 2021-03-31 video
+    // (informal), 2021-11-12 Istanbul; 2022-11-11 Samarkand; 2023-03-16 Ankara (extraordinary), 2023-11-03 Astana;
+    // 2024-07-06 Shusha, 2024-11-06 Bishkek; 2025-05-21 Budapest, 2025-10-07 Gabala. 2017: none in the catalogue.
+    const s = summitIntensity(pkg.events, { org: "OTS", from: 2017, to: 2025, today: "2026-01-01" });
+    expect(s.points.map((p) => p.value)).toEqual([0, 1, 1, 1, 2, 1, 2, 2, 2]);
     expect(s.points[0]!.sources).toEqual([]); // a catalogued zero has no sources
-    expect(s.points[6]!.sources).toEqual([
+    expect(s.points[7]!.sources).toEqual([
       ...new Set([
         ...rowById(pkg.events, "2024-07-06-ots-informal-summit-shusha").sources,
         ...rowById(pkg.events, "2024-11-06-ots-bishkek-summit").sources,
@@ -74,9 +74,10 @@ describe("summitIntensity() on the real data", () => {
     expect(s.points[0]).toMatchObject({ value: 1, status: "plan" });
   });
   it("counts Azerbaijan's summits and ministerials of 2024 by kind, by hand", () => {
-    // 2024 events with AZE of kind summit: SCO plus Astana, OTS Shusha, 6th Consultative Meeting, OTS Bishkek,
-    // first AZE–KAZ Supreme Interstate Council = 5; ministerial: 20th AZE–KAZ commission, Turkic Investment Fund board,
-    // energy ministers in Astana, CICA ministerial = 4
+    // 2024 events with AZE of kind summit: first AZE–KAZ Supreme Interstate Council, Japarov's and Rahmon's state
+    // visits to Baku, SCO plus Astana, OTS Shusha, 6th Consultative Meeting, Aliyev's state visit to Uzbekistan, CIS
+    // Moscow, OTS Bishkek, COP29 leaders' summit = 10; ministerial: 20th AZE–KAZ commission, Turkic Investment Fund
+    // board, energy ministers in Astana, CICA ministerial = 4
     const c = eventCounts(pkg.events, "kind", {
       participant: "AZE",
       kind: ["summit", "ministerial"],
@@ -85,7 +86,7 @@ describe("summitIntensity() on the real data", () => {
     });
     expect(c.map((x) => [x.key, x.count])).toEqual([
       ["ministerial", 4],
-      ["summit", 5],
+      ["summit", 10],
     ]);
   });
 });

@@ -12,6 +12,10 @@ import type { ClaimResult, Verdict } from "../../lib/indicators/claims/types";
 import {
   claimStates,
   claimsBySectionTable,
+  claimsByTestTable,
+  claimsRegisterDisplay,
+  testKindLabel,
+  verdictCellStyle,
   claimsDiscussion,
   claimsOpening,
   claimsRegisterRows,
@@ -99,14 +103,15 @@ describe("the states a claim names (data/claims.csv)", () => {
   it("finds Azerbaijan the subject, and Georgia only in the balance claim's comparison group", () => {
     const named = pkg.claims.map((c) => claimStates(c, states));
     expect(claimsSubject(named)).toBe("AZE");
-    // AZE: sco-dialogue-partner, sco-memorandum, cacm-sixth, energy-ministers, energy-memorandum, funds,
-    // abs-cooperation, the three conclusion claims, intro-liberation-2020 (participants AZE, ARM),
-    // shared-ties-central-asia, fleet-expanding, ots-security-exercises, balance-multi-vector = 15
-    expect(named.filter((n) => n.includes("AZE"))).toHaveLength(15);
+    // AZE: sco-dialogue-partner, sco-memorandum, cacm-sixth, cacm-strategic-ally, energy-ministers,
+    // energy-memorandum, funds, abs-cooperation, the three conclusion claims, intro-liberation-2020 (participants
+    // AZE, ARM), shared-ties-central-asia, fleet-expanding, port-attracting-investment (observations subject AZE),
+    // ots-security-exercises, balance-multi-vector = 17
+    expect(named.filter((n) => n.includes("AZE"))).toHaveLength(17);
     expect(named.filter((n) => n.includes("GEO"))).toHaveLength(1); // balance-multi-vector's "against"
-    // KAZ: abs-cooperation, energy-memorandum, funds, ots-shusha-leaders, shared-ties, ots-security-exercises,
-    // ots-military-education, balance-multi-vector
-    expect(named.filter((n) => n.includes("KAZ"))).toHaveLength(8);
+    // KAZ: abs-cooperation, cacm-five-states, energy-memorandum, funds, ots-shusha-leaders, shared-ties,
+    // digital-silk-way, ots-security-exercises, ots-military-education, balance-multi-vector
+    expect(named.filter((n) => n.includes("KAZ"))).toHaveLength(10);
   });
   it("ignores args that do not parse", () => {
     expect(claimStates({ test: "date", args: "{not json" }, states)).toEqual([]);
@@ -324,9 +329,10 @@ describe("claimsDiscussion", () => {
       catalog: pkg.sources,
     }).map((m) => m.source);
     expect(text[0]).toContain(
-      // 37 claims, one not checkable by design (intro-caspian-balance-30-years); partly: intro-occupation,
-      // shared-ties, sco-memorandum-fields, baku-port-capacity, ots-military-education
-      "Of 36 claims the data can reach, 31 are supported, five are partly supported and none is contradicted.",
+      // 42 claims, two not checkable by design (intro-caspian-balance-30-years, ca-foreign-policy-alignment);
+      // partly: intro-occupation, shared-ties, sco-memorandum-fields, baku-port-capacity, ots-military-education;
+      // not supported: cacm-strategic-ally-2024-08 (no CACM status on 2024-08-09), transit-growing (share −0.4 points)
+      "Of 40 claims the data can reach, 33 are supported, five are partly supported and two are not supported (<code>cacm-strategic-ally-2024-08</code> and <code>transit-growing</code>).",
     );
     expect(text.some((p) => p.startsWith("**The ~15 % transit figure.**"))).toBe(true);
     expect(text.some((p) => p.startsWith("**An early vintage.**"))).toBe(false);
@@ -383,5 +389,94 @@ describe("verdictsFigure(): hovers count claims in the singular for one and say 
       "All data, to 10 March 2026: Not checkable<br>checked against the data of 2026-03-10: 1 claim<br>Counted from the article's claims (data/claims.csv)",
     );
     expect(all.some((h) => h.includes(": 2 claims<br>"))).toBe(true);
+  });
+});
+
+describe("the register judged in two vintages, and by kind of test (issue 18)", () => {
+  const result = (id: string, test: string, verdict: string) =>
+    ({
+      id,
+      section: "S",
+      claim: `C ${id}`,
+      indicator: "i",
+      test,
+      verdict,
+      reason: "r",
+      articleValue: undefined,
+      tolerance: undefined,
+      evidence: [],
+      sources: [],
+    }) as never;
+  const results = [
+    result("a", "date", "supported"),
+    result("b", "change", "not_supported"),
+    result("c", "change", "supported"),
+  ];
+  it("puts the compared vintage's verdict beside each claim's and marks the changed ones", () => {
+    const rows = claimsRegisterRows(results, {
+      catalog: [],
+      notes: new Map(),
+      marked: new Set(),
+      date: "2026-03-10",
+      how: new Map([["b", "Transit's share of corridor cargo against the year before."]]),
+      other: {
+        date: "2024-11-30",
+        latest: false,
+        results: [
+          { id: "a", verdict: "supported" },
+          { id: "b", verdict: "supported" },
+          { id: "c", verdict: "supported" },
+        ],
+      },
+    });
+    expect(rows.map((r) => [r.id, r.verdict_label, r.other_verdict_label, r.changed])).toEqual([
+      ["a", "Supported", "Supported", ""],
+      ["b", "Not supported", "Supported", "changed"],
+      ["c", "Supported", "Supported", ""],
+    ]);
+    expect(rows[1]!.how).toBe("Transit's share of corridor cargo against the year before.");
+    expect(rows[1]!.test_label).toBe("Change in the latest year");
+    const table = claimsRegisterTable(rows, "data published by 30 November 2024");
+    expect(table.columns.map((c) => c.label)).toContain("Verdict (data published by 30 November 2024)");
+    const shown = claimsRegisterDisplay(rows, { main: "all data", other: "at publication" });
+    expect(shown.table.columns.map((c) => c.label).slice(2, 4)).toEqual([
+      "Verdict (all data)",
+      "Verdict (at publication)",
+    ]);
+    const cell = shown.table.rows[1]!.other_verdict_label as { source: string };
+    expect(cell.source).toContain("▲ changed");
+    // the changed cell keeps the colour of its verdict
+    expect(verdictCellStyle("other_verdict_label", cell)).toBe("background:#DDF2EA;font-weight:600");
+    // without a compared vintage, no extra column
+    const alone = claimsRegisterRows(results, { catalog: [], notes: new Map(), marked: new Set(), date: "2026-03-10" });
+    expect(claimsRegisterTable(alone).columns.some((c) => c.key === "other_verdict_label")).toBe(false);
+  });
+  it("counts verdicts by kind of test, with what each kind rests on", () => {
+    const t = claimsByTestTable(results);
+    expect(t.rows).toEqual([
+      {
+        test: "Date of an event",
+        rests_on: "dates",
+        supported: 1,
+        partly_supported: 0,
+        not_supported: 0,
+        not_checkable: 0,
+        total: 1,
+      },
+      {
+        test: "Change in the latest year",
+        rests_on: "figures",
+        supported: 1,
+        partly_supported: 0,
+        not_supported: 1,
+        not_checkable: 0,
+        total: 2,
+      },
+    ]);
+    expect(claimsByTestTable([]).rows).toEqual([]);
+    expect(testKindLabel("balance")).toBe("Balance index against a group");
+  });
+  it("every claim of the checkout says in one sentence how it is tested", () => {
+    for (const c of dataPackage().claims) expect(c.operationalisation.length, c.id).toBeGreaterThan(30);
   });
 });

@@ -59,8 +59,9 @@ function yearFigures(rows: readonly FlowLike[], args: ChangeArgs, scope: string,
   const out: Evidence[] = [];
   for (const a of values(year)) {
     for (const b of values(year - 1)) {
-      const v = args.as === "percent" ? percentChange(b.value, a.value) : Math.round((a.value - b.value) * 1000) / 1000;
-      if (v === undefined) continue;
+      const raw = args.as === "percent" ? percentChange(b.value, a.value) : a.value - b.value;
+      if (raw === undefined) continue;
+      const v = Math.round(raw * 1000) / 1000;
       out.push({
         label: `${scope} ${args.metric} ${year - 1} → ${year} (${b.value} → ${a.value})`,
         value: v,
