@@ -534,7 +534,7 @@ export function busiestYearSentence(s: TimelineScope): string {
 
 /**
  * The caption of the intensity chart, naming the busiest year and its count.
- * @example intensityCaption(timelineScope(notebook({ focal: "AZE" }, { quiet: true }))) // => "Catalogued events a year with Azerbaijan, 2015–2026; the busiest year is 2024 (26)."
+ * @example intensityCaption(timelineScope(notebook({ focal: "AZE" }, { quiet: true }))) // => "Catalogued events a year with Azerbaijan, 2015–2026; the busiest year is 2024 (31)."
  */
 export function intensityCaption(s: TimelineScope): string {
   const peak = busiest(s);
