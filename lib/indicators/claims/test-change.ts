@@ -7,23 +7,11 @@
  */
 import { percentChange } from "../series/change";
 import { rowSources } from "../series/sources";
-import { mergeSources, type SourceId } from "../../core/types";
+import { mergeSources } from "../../core/types";
 import type { ChangeArgs } from "./args";
+import type { FlowLike } from "./test-growth";
 import type { ClaimData, Evidence, TestOutcome, Verdict } from "./types";
 import { whereRows } from "./where";
-
-interface FlowLike {
-  readonly id: string;
-  readonly scope: string;
-  readonly period_start: string;
-  readonly period_end: string;
-  readonly metric: string;
-  readonly value: number;
-  readonly status?: string;
-  readonly base_start?: string | undefined;
-  readonly base_end?: string | undefined;
-  readonly sources: readonly SourceId[];
-}
 
 /** The calendar year a row covers whole, or `undefined` for any other period. */
 function fullYear(start: string | undefined, end: string | undefined): number | undefined {

@@ -10,7 +10,8 @@ import type { GrowthArgs } from "./args";
 import { articleNumber, compareNumber } from "./compare";
 import type { ClaimData, Evidence, TestOutcome, Verdict } from "./types";
 
-interface FlowLike {
+/** The columns of a transit or corridor_flows row that the growth and change tests read. */
+export interface FlowLike {
   readonly id: string;
   readonly scope: string;
   readonly route?: string;
