@@ -3,6 +3,7 @@
  * vintage against the year before, with a threshold), `growth` with `at_least`, `count` with `per_year`; and a claim
  * whose verdict differs between the data published by the article's date and all the data (transit-growing).
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dataPackage } from "../../lib/data";
 import { packageKnownBy } from "../../lib/data/vintage";
@@ -163,5 +164,26 @@ describe("a claim whose verdict differs between the two vintages (transit-growin
     const [r] = checkClaims(claim, pkg);
     expect(r!.verdict).toBe("not_supported");
     expect(r!.evidence.map((e) => e.value)).toEqual([-0.4]);
+  });
+});
+
+describe("checkChange() properties", () => {
+  it("the verdict follows the derived growth and the threshold, whatever the values (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 0, max: 20_000 }),
+        fc.integer({ min: 0, max: 200 }),
+        (before, after, min) => {
+          const r = checkChange(
+            { resource: "corridor_flows", where: { route: "titr" }, metric: "cargo", as: "percent", min },
+            data([flow("b", "x", 2022, "cargo", before), flow("a", "x", 2023, "cargo", after)]),
+          );
+          const g = Math.round(((after - before) / before) * 100 * 1000) / 1000;
+          const want = g >= min ? "supported" : g > 0 ? "partly_supported" : "not_supported";
+          return r.verdict === want && r.evidence[0]!.value === g;
+        },
+      ),
+    );
   });
 });
