@@ -23,7 +23,9 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): { code: number; stdou
   const r = spawnSync("node", [cli, ...args], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, ...env },
+    // vitest runs other notebook tests at the same time: on a 2-core machine a kernel can take over a minute to
+    // answer, which is not what this file tests (the runner's own 60 s default stays for users)
+    env: { CASPIAN_KERNEL_STARTUP_TIMEOUT: "180", ...process.env, ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
