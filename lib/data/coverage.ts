@@ -11,9 +11,6 @@ import { PANEL_STATES } from "./vocabulary";
 /** What the data hold for one cell: a status row, a sourced absence, a declared gap, or nothing. */
 export type CoverageKind = "status" | "absent" | "gap" | "none";
 
-/** Every coverage kind, explicit ones first. */
-export const COVERAGE_KINDS: readonly CoverageKind[] = ["status", "absent", "gap", "none"];
-
 /** One state × organisation cell and what backs it. */
 export interface CoverageCell {
   readonly state: string;
@@ -90,8 +87,9 @@ export function stateCoverage(
   states: readonly string[],
 ): StateCoverage[] {
   const orgs = pkg.organizations.map((o) => o.id);
-  return states.map((state) => {
-    const cells = coverageCells(pkg, [state], orgs);
+  const all = coverageCells(pkg, states, orgs);
+  return states.map((state, i) => {
+    const cells = all.slice(i * orgs.length, (i + 1) * orgs.length);
     return { state, ...coverageCount(cells), missing: cells.filter((c) => c.kind === "none").map((c) => c.org) };
   });
 }

@@ -94,8 +94,12 @@ export function parseResource<R>(def: ResourceDef<R>, text: string, file: string
  * `CASPIAN_CACHE_DIR`). What the loader and the run cache (runner/content-hash.ts) both read.
  * @example parseResourceBytes(states, new TextEncoder().encode("iso3,name,region,caspian_littoral,note\nAZE,Azerbaijan,South Caucasus,true,\n")).rows.length // => 1
  */
-export function parseResourceBytes<R>(def: ResourceDef<R>, bytes: Uint8Array, cacheDir?: string): ParsedResource<R> {
-  const shown = `data/${def.path}`;
+export function parseResourceBytes<R>(
+  def: ResourceDef<R>,
+  bytes: Uint8Array,
+  cacheDir?: string,
+  shown = `data/${def.path}`,
+): ParsedResource<R> {
   const decoded = decodeUtf8(bytes, shown);
   const text = decoded.text;
   if (text === undefined) return { rows: [], lines: [], issues: decoded.issues, warnings: [] };
@@ -173,16 +177,29 @@ export function dataFilesRead(): string[] {
   return [...filesRead];
 }
 
-/**
- * Records that this process read a data file (see {@link dataFilesRead}): for readers outside the package's
- * resources, such as a stored release (lib/data/releases).
- * @example noteRead(join(defaultDataDir(), "releases", "2026-12-01", "memberships.csv"))
- */
-export function noteRead(file: string): void {
+function noteRead(file: string): void {
   if (filesRead.has(file)) return;
   filesRead.add(file);
   const log = process.env.CASPIAN_READS_FILE;
   if (log) appendFileSync(log, file + "\n");
+}
+
+/**
+ * Reads one resource's file and parses it ({@link parseResourceBytes}), noting the read for the run cache; a file
+ * that cannot be read is one issue naming `shown`, never a throw. What the package reader and stored releases
+ * (lib/data/releases) share.
+ * @example readResourceFile(states, join(defaultDataDir(), "states.csv"), "data/states.csv").issues.length // => 0
+ */
+export function readResourceFile<R>(def: ResourceDef<R>, file: string, shown: string): ParsedResource<R> {
+  noteRead(file);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const message = `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`;
+    return { rows: [], lines: [], issues: [{ file: shown, line: 0, field: "", value: "", message }], warnings: [] };
+  }
+  return parseResourceBytes(def, bytes, undefined, shown);
 }
 
 const fkNoun: Record<string, string> = { sources: "source", states: "state", organizations: "organisation" };
@@ -197,23 +214,7 @@ class PackageReader {
   parse(def: ResourceDef<unknown>): ParsedResource<unknown> {
     let res = this.parsed.get(def.name);
     if (!res) {
-      const shown = `data/${def.path}`;
-      const file = join(this.dir, def.path);
-      noteRead(file);
-      let bytes: Uint8Array | undefined;
-      try {
-        bytes = readFileSync(file);
-      } catch (e) {
-        const issue = {
-          file: shown,
-          line: 0,
-          field: "",
-          value: "",
-          message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`,
-        };
-        res = { rows: [], lines: [], issues: [issue], warnings: [] };
-      }
-      if (!res) res = parseResourceBytes(def, bytes!);
+      res = readResourceFile(def, join(this.dir, def.path), `data/${def.path}`);
       this.parsed.set(def.name, res);
     }
     return res;

@@ -5,10 +5,10 @@
  * commit of each. Each copy is validated with the current definitions; a damaged one fails with file, line and field.
  * @module
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { DataError, type DataIssue } from "./csv";
-import { noteRead, parseResourceBytes } from "./load";
+import { readResourceFile } from "./load";
 import type { ResourceDef } from "./resource";
 import { memberships, organizations, type MembershipRow, type OrganizationRow } from "./resources";
 
@@ -42,24 +42,12 @@ export function releaseNames(dataDir: string): string[] {
 export function loadRelease(dataDir: string, name: string): Release {
   const issues: DataIssue[] = [];
   const read = <R>(def: ResourceDef<R>): readonly R[] => {
-    const file = join(dataDir, "releases", name, def.path);
-    const shown = `data/releases/${name}/${def.path}`;
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (e) {
-      issues.push({
-        file: shown,
-        line: 0,
-        field: "",
-        value: "",
-        message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`,
-      });
-      return [];
-    }
-    noteRead(file);
-    const parsed = parseResourceBytes(def, bytes);
-    issues.push(...[...parsed.issues].map((i) => ({ ...i, file: shown })));
+    const parsed = readResourceFile(
+      def,
+      join(dataDir, "releases", name, def.path),
+      `data/releases/${name}/${def.path}`,
+    );
+    issues.push(...parsed.issues);
     return parsed.rows;
   };
   const release = { name, memberships: read(memberships), organizations: read(organizations) };
