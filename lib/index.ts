@@ -5,7 +5,8 @@
  * The everyday names are here, flat (`cl.dataPackage()`, `cl.statusAt(…)`, `cl.timeSeriesFigure(…)`, `cl.show(…)`).
  * Every family is also here whole, as a namespace, for the rest: `cl.core`, `cl.data`, `cl.indicators`,
  * `cl.figures`, `cl.display`, `cl.output` (files: PNG/SVG/PDF/HTML/CSV/Markdown and the report pack) and
- * `cl.notebooks` (the notebook layer; its `notebook()` context is also flat: `cl.notebook(…)`); or import a family by its path (`../dist/lib/figures`). Every type is exported flat.
+ * `cl.notebooks` (the notebook layer; its context `cl.notebook(…)`, the as-of date and the prose helpers are also flat);
+ * or import a family by its path (`../dist/lib/figures`, `caspian-lab/notebook`). Every type is exported flat.
  * @packageDocumentation
  */
 
@@ -192,5 +193,22 @@ export {
   toMarkdown,
 } from "./export";
 
-// Notebook prose: numbers, dates and names in words, the as-of date, vintages, verdicts, ranks, self-checks.
-export * from "./notebook";
+// The notebook layer's everyday names: the run's context, the as-of date and vintage, numbers and names in words.
+// The per-notebook views (claims register, corridor, embeddedness, funds and trade, timeline, comparisons,
+// workbook, grading) stay under `cl.notebooks` or `import * as rp from "caspian-lab/notebook"`.
+export { notebook, parametersSentence } from "./notebook/context";
+export { formatDate, latestDataDate, resolveAsOf, yearOf } from "./notebook/as-of";
+export { packageKnownBy, rowKnownBy } from "./data/vintage";
+export {
+  countWord,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  formatQuantity,
+  formatTonnes,
+  formatUsd,
+  listText,
+  plural,
+} from "./core/format";
+export { capitalize, changePhrase, comparePhrase, countText, isAre, listPhrase } from "./notebook/prose";
+export { orgName, stateName, statePossessive } from "./notebook/names";

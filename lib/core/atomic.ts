@@ -17,6 +17,7 @@ function tmpName(path: string): string {
  * @example
  * await writeFileAtomic(join(tmp, "out", "a.txt"), "hi");
  * readFileSync(join(tmp, "out", "a.txt"), "utf8") // => "hi"
+ * @category Utilities
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
@@ -33,6 +34,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 /**
  * Synchronous {@link writeFileAtomic}, for notebook calls that must not be awaited.
  * @example writeFileAtomicSync(join(tmp, "b.txt"), "hi"); readFileSync(join(tmp, "b.txt"), "utf8") // => "hi"
+ * @category Utilities
  */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });

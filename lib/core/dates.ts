@@ -1,6 +1,9 @@
 import type { IsoDate } from "./types";
 
-/** A date as published: a day, a month or only a year. */
+/**
+ * A date as published: a day, a month or only a year.
+ * @category Dates and periods
+ */
 export interface PartialDate {
   readonly year: number;
   readonly month?: number;
@@ -14,6 +17,7 @@ const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
  * Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the month and day exist.
  * Returns `undefined` for anything else (including `2023-02-29`).
  * @example parsePartialDate("2024-09") // => { year: 2024, month: 9, precision: "month" }
+ * @category Dates and periods
  */
 export function parsePartialDate(text: string): PartialDate | undefined {
   const m = ISO.exec(text);
@@ -28,7 +32,10 @@ export function parsePartialDate(text: string): PartialDate | undefined {
   return { year, month, day, precision: "day" };
 }
 
-/** English month names, January first. @example MONTH_NAMES[5] // => "June" */
+/**
+ * English month names, January first. @example MONTH_NAMES[5] // => "June"
+ * @category Dates and periods
+ */
 export const MONTH_NAMES = [
   "January",
   "February",
@@ -53,6 +60,7 @@ export const MONTH_NAMES = [
  * @example partialDateProblem("2025-02-29") // => "February 2025 has 28 days"
  * @example partialDateProblem("2026-13") // => "month 13 does not exist"
  * @example partialDateProblem("2024-02-29") // => undefined
+ * @category Dates and periods
  */
 export function partialDateProblem(text: string): string | undefined {
   const m = ISO.exec(text);
@@ -70,7 +78,10 @@ export function partialDateProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** Days in a month of the Gregorian calendar. @example daysInMonth(2024, 2) // => 29 */
+/**
+ * Days in a month of the Gregorian calendar. @example daysInMonth(2024, 2) // => 29
+ * @category Dates and periods
+ */
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -78,6 +89,7 @@ export function daysInMonth(year: number, month: number): number {
 /**
  * The first day a partial date can mean, as `YYYY-MM-DD`.
  * @example startOf("2024-09" as IsoDate) // => "2024-09-01"
+ * @category Dates and periods
  */
 export function startOf(date: IsoDate | string): string {
   const d = parsePartialDate(date);
@@ -88,6 +100,7 @@ export function startOf(date: IsoDate | string): string {
 /**
  * The last day a partial date can mean, as `YYYY-MM-DD`.
  * @example endOf("2024-02" as IsoDate) // => "2024-02-29"
+ * @category Dates and periods
  */
 export function endOf(date: IsoDate | string): string {
   const d = parsePartialDate(date);
@@ -96,7 +109,10 @@ export function endOf(date: IsoDate | string): string {
   return `${d.year}-${pad(month)}-${pad(d.day ?? daysInMonth(d.year, month))}`;
 }
 
-/** Decimal year of a full ISO date, for trend fits. @example decimalYear("2024-07-02") // => 2024.5 (day 183 of 366) */
+/**
+ * Decimal year of a full ISO date, for trend fits. @example decimalYear("2024-07-02") // => 2024.5 (day 183 of 366)
+ * @category Dates and periods
+ */
 export function decimalYear(date: string): number {
   const t = Date.parse(`${startOf(date)}T00:00:00Z`);
   const y = Number(date.slice(0, 4));
@@ -105,7 +121,10 @@ export function decimalYear(date: string): number {
   return y + (t - start) / (end - start);
 }
 
-/** Whole months covered by a closed period of full dates. @example monthsBetween("2024-01-01", "2024-09-30") // => 9 */
+/**
+ * Whole months covered by a closed period of full dates. @example monthsBetween("2024-01-01", "2024-09-30") // => 9
+ * @category Dates and periods
+ */
 export function monthsBetween(start: string, end: string): number {
   const s = parsePartialDate(start);
   const e = parsePartialDate(end);

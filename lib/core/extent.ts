@@ -10,6 +10,7 @@
  * iterable (an array, a Set, `map.keys()`). Missing values: empty gives `start` (default `Infinity`); a NaN gives NaN.
  * @example minOf([2019, 2015, 2024]) // => 2015
  * @example minOf([4, 2], 0) // => 0 (a start value, as Math.min takes one)
+ * @category Utilities
  */
 export function minOf(values: Iterable<number>, start: number = Infinity): number {
   let m = start;
@@ -23,6 +24,7 @@ export function minOf(values: Iterable<number>, start: number = Infinity): numbe
  * @example maxOf([2019, 2015, 2024]) // => 2024
  * @example maxOf([-4, -2], 0) // => 0 (a start value, as Math.max takes one)
  * @example maxOf(new Map([[2019, "a"], [2024, "b"]]).keys()) // => 2024
+ * @category Utilities
  */
 export function maxOf(values: Iterable<number>, start: number = -Infinity): number {
   let m = start;

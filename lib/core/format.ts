@@ -10,6 +10,7 @@
  * @example formatNumber(4484000) // => "4,484,000"
  * @example formatNumber(62.0417, 1) // => "62"
  * @example formatNumber(-6.25, 1) // => "−6.3"
+ * @category Numbers in words
  */
 export function formatNumber(value: number, digits = 0): string {
   if (!Number.isFinite(value)) return "n/a";
@@ -27,6 +28,7 @@ export function formatNumber(value: number, digits = 0): string {
  * @example formatTonnes(4484000) // => "4.48 Mt"
  * @example formatTonnes(10000000) // => "10 Mt"
  * @example formatTonnes(759000) // => "759,000 t"
+ * @category Numbers in words
  */
 export function formatTonnes(value: number, digits = 2): string {
   if (!Number.isFinite(value)) return "n/a";
@@ -39,6 +41,7 @@ export function formatTonnes(value: number, digits = 2): string {
  * @example formatQuantity(56500, "TEU") // => "56,500 TEU"
  * @example formatQuantity(15, "percent") // => "15 %"
  * @example formatQuantity(5e8, "USD") // => "$500 million"
+ * @category Numbers in words
  */
 export function formatQuantity(value: number, unit: string, digits = 2): string {
   switch (unit) {
@@ -62,6 +65,7 @@ export function formatQuantity(value: number, unit: string, digits = 2): string 
  * @example formatUsd(500000000) // => "$500 million"
  * @example formatUsd(1250000000) // => "$1.25 billion"
  * @example formatUsd(25000) // => "$25,000"
+ * @category Numbers in words
  */
 export function formatUsd(value: number): string {
   if (!Number.isFinite(value)) return "n/a";
@@ -77,6 +81,7 @@ export function formatUsd(value: number): string {
  * @example formatPercent(62.04) // => "62 %"
  * @example formatPercent(15, { sign: true }) // => "+15 %"
  * @example formatPercent(-8.16, { sign: true, digits: 1 }) // => "−8.2 %"
+ * @category Numbers in words
  */
 export function formatPercent(
   value: number | null | undefined,
@@ -91,6 +96,7 @@ export function formatPercent(
  * A difference of percentages, in percentage points, with its sign.
  * @example formatPoints(-11.99) // => "−12 percentage points"
  * @example formatPoints(0.4, 1) // => "+0.4 percentage points"
+ * @category Numbers in words
  */
 export function formatPoints(value: number | null | undefined, digits = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "n/a";
@@ -102,6 +108,7 @@ export function formatPoints(value: number | null | undefined, digits = 0): stri
  * A list in prose: "a", "a and b", "a, b and c".
  * @example listText(["Kazakhstan", "Kyrgyzstan", "Uzbekistan"]) // => "Kazakhstan, Kyrgyzstan and Uzbekistan"
  * @example listText([], "none") // => "none"
+ * @category Numbers in words
  */
 export function listText(items: readonly string[], empty = ""): string {
   if (items.length === 0) return empty;
@@ -114,6 +121,7 @@ export function listText(items: readonly string[], empty = ""): string {
  * @example plural(1, "claim") // => "1 claim"
  * @example plural(33, "claim") // => "33 claims"
  * @example plural(2, "summit", "summits") // => "2 summits"
+ * @category Numbers in words
  */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
@@ -123,6 +131,7 @@ export function plural(count: number, singular: string, pluralForm = `${singular
  * A count in words for small numbers (prose reads better), digits otherwise.
  * @example countWord(5) // => "five"
  * @example countWord(28) // => "28"
+ * @category Numbers in words
  */
 export function countWord(count: number): string {
   const words = [

@@ -9,6 +9,7 @@ import { join, relative } from "node:path";
 /**
  * SHA-256 of bytes or text, hex.
  * @example sha256("") // => "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+ * @category Utilities
  */
 export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
@@ -17,6 +18,7 @@ export function sha256(data: string | Uint8Array): string {
 /**
  * sha256 of a file's bytes, or `null` when it cannot be read.
  * @example fileSha256(join(tmp, "missing.txt")) // => null
+ * @category Utilities
  */
 export function fileSha256(file: string): string | null {
   try {
@@ -32,6 +34,7 @@ export function fileSha256(file: string): string | null {
  * writeFileSync(join(tmp, "a.txt"), "1"); mkdirSync(join(tmp, "b")); writeFileSync(join(tmp, "b", "2.txt"), "2");
  * listFiles(tmp) // => ["a.txt", "b/2.txt"]
  * listFiles(join(tmp, "missing")) // => []
+ * @category Utilities
  */
 export function listFiles(dir: string): string[] {
   const out: string[] = [];
@@ -53,6 +56,7 @@ export function listFiles(dir: string): string[] {
 /**
  * One hash over the names and contents of every file under `dir` (the compiled library, say).
  * @example treeSha256(tmp) === sha256("") // => true (an empty folder)
+ * @category Utilities
  */
 export function treeSha256(dir: string, filter: (rel: string) => boolean = () => true): string {
   const h = createHash("sha256");
@@ -64,7 +68,10 @@ export function treeSha256(dir: string, filter: (rel: string) => boolean = () =>
   return h.digest("hex");
 }
 
-/** JSON with sorted object keys, so equal values hash equally. @example stableJson({ b: 1, a: 2 }) // => '{"a":2,"b":1}' */
+/**
+ * JSON with sorted object keys, so equal values hash equally. @example stableJson({ b: 1, a: 2 }) // => '{"a":2,"b":1}'
+ * @category Utilities
+ */
 export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
   if (value !== null && typeof value === "object") {

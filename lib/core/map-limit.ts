@@ -6,6 +6,7 @@
 /**
  * Runs `task` on every item with at most `limit` tasks at once, keeping the results in input order.
  * @example await mapLimit([3, 1, 2], 2, async (x) => x * 10) // => [30, 10, 20]
+ * @category Utilities
  */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);

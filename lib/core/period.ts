@@ -18,6 +18,7 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
  * A day as a sortable integer `YYYYMMDD` (fast to compare in tight loops).
  * Missing values: none; expects a full date, and gives `NaN` for text that is not one.
  * @example dayNumber("2024-09-30") // => 20240930
+ * @category Dates and periods
  */
 export function dayNumber(fullDate: string): number {
   return Number(fullDate.slice(0, 4)) * 10000 + Number(fullDate.slice(5, 7)) * 100 + Number(fullDate.slice(8, 10));
@@ -27,6 +28,7 @@ export function dayNumber(fullDate: string): number {
  * The day from which a dated statement or status counts: the first day of a partial date, as a {@link dayNumber}.
  * Missing values: none; a text that is not an ISO date throws a `RangeError`.
  * @example effectiveFrom("2018") // => 20180101
+ * @category Dates and periods
  */
 export function effectiveFrom(date: string): number {
   return dayNumber(startOf(date));
@@ -37,6 +39,7 @@ export function effectiveFrom(date: string): number {
  * ("as of 2018" is "as of 2018-12-31").
  * Missing values: none; a text that is not an ISO date throws a `RangeError`.
  * @example queryDay("2018") // => 20181231
+ * @category Dates and periods
  */
 export function queryDay(date: string): number {
   return dayNumber(endOf(date));
@@ -49,6 +52,7 @@ export function queryDay(date: string): number {
  * @example withinSpan("2018", "2018-06-30") // => true
  * @example withinSpan("2018", "2018-12-31") // => false
  * @example withinSpan("2018-05-04", "2018-05-04") // => false
+ * @category Dates and periods
  */
 export function withinSpan(partialDate: string, queryDate: string): boolean {
   const d = parsePartialDate(partialDate);
@@ -62,6 +66,7 @@ export function withinSpan(partialDate: string, queryDate: string): boolean {
  * Missing values: dates that are not full ISO dates give `false`.
  * @example isWholeMonths("2024-01-01", "2024-09-30") // => true
  * @example isWholeMonths("2024-01-05", "2024-09-30") // => false
+ * @category Dates and periods
  */
 export function isWholeMonths(start: string, end: string): boolean {
   const s = parsePartialDate(start);
@@ -74,6 +79,7 @@ export function isWholeMonths(start: string, end: string): boolean {
  * Number of months of a closed period of whole months; `undefined` when the period is not whole months.
  * @example periodMonths("2024-01-01", "2024-09-30") // => 9
  * @example periodMonths("2024-01-01", "2024-09-15") // => undefined
+ * @category Dates and periods
  */
 export function periodMonths(start: string, end: string): number | undefined {
   return isWholeMonths(start, end) ? monthsBetween(start, end) : undefined;
@@ -83,6 +89,7 @@ export function periodMonths(start: string, end: string): number | undefined {
  * The calendar year a period covers exactly, or `undefined` when it is not one whole calendar year.
  * @example calendarYear("2024-01-01", "2024-12-31") // => 2024
  * @example calendarYear("2024-01-01", "2024-09-30") // => undefined
+ * @category Dates and periods
  */
 export function calendarYear(start: string, end: string): number | undefined {
   const y = Number(start.slice(0, 4));
@@ -95,6 +102,7 @@ export function calendarYear(start: string, end: string): number | undefined {
  * Missing values: none; a period that is not whole months or a calendar year is labelled by its two dates.
  * @example periodLabel("2024-01-01", "2024-09-30") // => "Jan–Sep 2024"
  * @example periodLabel("2023-01-01", "2023-12-31") // => "2023"
+ * @category Dates and periods
  */
 export function periodLabel(start: string, end: string): string {
   const year = calendarYear(start, end);
@@ -112,6 +120,7 @@ export function periodLabel(start: string, end: string): string {
  * Missing values: none; a text that is not a full ISO date throws a `RangeError`.
  * @example shiftYears("2024-09-30", -1) // => "2023-09-30"
  * @example shiftYears("2024-02-29", -1) // => "2023-02-28"
+ * @category Dates and periods
  */
 export function shiftYears(fullDate: string, years: number): string {
   const d = parsePartialDate(fullDate);
@@ -126,6 +135,7 @@ export function shiftYears(fullDate: string, years: number): string {
  * Decimal year of the middle of a closed period (used to space published figures in time).
  * Missing values: none; dates that are not full ISO dates give `NaN`.
  * @example periodMidYear("2024-01-01", "2024-12-31") // => 2024.5
+ * @category Dates and periods
  */
 export function periodMidYear(start: string, end: string): number {
   const s = Date.parse(`${start}T00:00:00Z`);

@@ -7,19 +7,37 @@
  */
 
 declare const brand: unique symbol;
-/** A string known to be of kind `B`. */
+/**
+ * A string known to be of kind `B`.
+ * @category Provenance
+ */
 export type Brand<T, B extends string> = T & { readonly [brand]: B };
 
-/** Id of a row of data/sources.csv. */
+/**
+ * Id of a row of data/sources.csv.
+ * @category Provenance
+ */
 export type SourceId = Brand<string, "SourceId">;
-/** ISO 3166-1 alpha-3 state code (XNC for the Turkish Republic of Northern Cyprus). */
+/**
+ * ISO 3166-1 alpha-3 state code (XNC for the Turkish Republic of Northern Cyprus).
+ * @category Provenance
+ */
 export type Iso3 = Brand<string, "Iso3">;
-/** Id of a row of data/organizations.csv (SCO, CICA, OTS, …). */
+/**
+ * Id of a row of data/organizations.csv (SCO, CICA, OTS, …).
+ * @category Provenance
+ */
 export type OrgId = Brand<string, "OrgId">;
-/** ISO date, full (`2024-09-30`) or partial (`2024-09`, `2024`). */
+/**
+ * ISO date, full (`2024-09-30`) or partial (`2024-09`, `2024`).
+ * @category Provenance
+ */
 export type IsoDate = Brand<string, "IsoDate">;
 
-/** A value with the ids of the sources it was computed from. */
+/**
+ * A value with the ids of the sources it was computed from.
+ * @category Provenance
+ */
 export interface Sourced<T> {
   readonly value: T;
   readonly sources: readonly SourceId[];
@@ -28,6 +46,7 @@ export interface Sourced<T> {
 /**
  * The form of each kind of identifier, shared by its checked constructor below and by the data package's field
  * definitions (lib/data), so that the loader brands exactly what {@link iso3}, {@link orgId} and {@link sourceId} accept.
+ * @category Provenance
  */
 export const ID_PATTERNS = {
   Iso3: /^[A-Z]{3}$/,
@@ -39,6 +58,7 @@ export const ID_PATTERNS = {
  * Checks a plain string and brands it as an {@link Iso3}: the way to write a state code literal where the library
  * wants one (rows from the loader are already branded). Throws a `RangeError` for anything else.
  * @example iso3("AZE") // => "AZE"
+ * @category Provenance
  */
 export function iso3(code: string): Iso3 {
   if (!ID_PATTERNS.Iso3.test(code)) throw new RangeError(`"${code}" is not an ISO 3166-1 alpha-3 code`);
@@ -49,6 +69,7 @@ export function iso3(code: string): Iso3 {
  * Checks a plain string and brands it as an {@link OrgId} (rows from the loader are already branded).
  * Throws a `RangeError` for anything else.
  * @example orgId("SCO") // => "SCO"
+ * @category Provenance
  */
 export function orgId(id: string): OrgId {
   if (!ID_PATTERNS.OrgId.test(id)) throw new RangeError(`"${id}" is not an organisation id`);
@@ -59,13 +80,17 @@ export function orgId(id: string): OrgId {
  * Checks a plain string and brands it as a {@link SourceId} (rows from the loader are already branded).
  * Throws a `RangeError` for anything else.
  * @example sourceId("reportaz-titr-2019") // => "reportaz-titr-2019"
+ * @category Provenance
  */
 export function sourceId(id: string): SourceId {
   if (!ID_PATTERNS.SourceId.test(id)) throw new RangeError(`"${id}" is not a source id`);
   return id as SourceId;
 }
 
-/** Union of source ids, first-seen order, no repeats. @example mergeSources([sourceId("a")], [sourceId("b"), sourceId("a")]) // => ["a", "b"] */
+/**
+ * Union of source ids, first-seen order, no repeats. @example mergeSources([sourceId("a")], [sourceId("b"), sourceId("a")]) // => ["a", "b"]
+ * @category Provenance
+ */
 export function mergeSources(...lists: ReadonlyArray<readonly SourceId[]>): SourceId[] {
   return mergeSourceLists(lists);
 }
@@ -74,6 +99,7 @@ export function mergeSources(...lists: ReadonlyArray<readonly SourceId[]>): Sour
  * {@link mergeSources} over any number of lists given as one iterable, so that data-sized inputs never go through
  * a spread call (which overflows the call stack at a few hundred thousand arguments).
  * @example mergeSourceLists([[sourceId("a")], [sourceId("a"), sourceId("b")]]) // => ["a", "b"]
+ * @category Provenance
  */
 export function mergeSourceLists(lists: Iterable<readonly SourceId[] | undefined>): SourceId[] {
   const seen = new Set<SourceId>();
@@ -81,12 +107,16 @@ export function mergeSourceLists(lists: Iterable<readonly SourceId[] | undefined
   return [...seen];
 }
 
-/** Whether a figure was observed, planned or forecast. */
+/**
+ * Whether a figure was observed, planned or forecast.
+ * @category Provenance
+ */
 export type ValueStatus = "actual" | "plan" | "forecast";
 
 /**
  * One value of a time series over a closed period of full ISO dates. `value` is `null` for a gap,
  * which charts draw as a gap and statistics skip.
+ * @category Provenance
  */
 export interface SeriesPoint {
   readonly periodStart: string;
@@ -101,6 +131,7 @@ export interface SeriesPoint {
 /**
  * A time series of one metric in one scope and unit. Builders refuse to mix scopes or units unless asked,
  * and then say so in `mixed`.
+ * @category Provenance
  */
 export interface Series {
   readonly id: string;

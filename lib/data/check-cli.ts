@@ -22,6 +22,7 @@ import { defaultDataDir } from "./paths";
  * @example
  * const { backed, total } = quotedShare(pkg);
  * backed === total // => true (every value row of the checkout is backed)
+ * @category Schema and validation
  */
 export function quotedShare(pkg: DataPackage): { backed: number; total: number } {
   // Rows without sources carry no value (the declared gaps of membership_coverage.csv): not counted.
@@ -37,7 +38,10 @@ export function quotedShare(pkg: DataPackage): { backed: number; total: number }
   return { backed, total: valueRows.length };
 }
 
-/** Where {@link runDataCheck} writes: standard output and standard error by default. */
+/**
+ * Where {@link runDataCheck} writes: standard output and standard error by default.
+ * @category Schema and validation
+ */
 export interface CheckOutput {
   readonly log: (line: string) => void;
   readonly error: (line: string) => void;
@@ -48,6 +52,7 @@ export interface CheckOutput {
  * ends: read correctly, worth fixing) and problems on `error`, row counts on `log`. Returns the exit code: 0 when
  * the package is valid and every value row is backed by a quoted source, else 1.
  * @example runDataCheck(defaultDataDir(), { log: () => {}, error: () => {} }) // => 0 (the checkout's package is valid)
+ * @category Schema and validation
  */
 export function runDataCheck(
   dir: string,
@@ -84,6 +89,7 @@ const countsText = (c: CoverageCount) =>
  * Prints the coverage of the membership matrix (lib/data/coverage): the twelve panel states, then every state whose
  * row is not fully explicit. Returns false when a cell of the twelve is not explicit (each such cell is printed).
  * @example printCoverage(pkg, { log: () => {}, error: () => {} }) // => true
+ * @category Schema and validation
  */
 export function printCoverage(pkg: DataPackage, out: CheckOutput): boolean {
   const report = coverageReport(pkg);

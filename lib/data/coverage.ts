@@ -8,10 +8,16 @@
 import type { MembershipCoverageRow, MembershipRow, OrganizationRow, StateRow } from "./resources";
 import { PANEL_STATES } from "./vocabulary";
 
-/** What the data hold for one cell: a status row, a sourced absence, a declared gap, or nothing. */
+/**
+ * What the data hold for one cell: a status row, a sourced absence, a declared gap, or nothing.
+ * @category Membership coverage
+ */
 export type CoverageKind = "status" | "absent" | "gap" | "none";
 
-/** One state × organisation cell and what backs it. */
+/**
+ * One state × organisation cell and what backs it.
+ * @category Membership coverage
+ */
 export interface CoverageCell {
   readonly state: string;
   readonly org: string;
@@ -20,7 +26,10 @@ export interface CoverageCell {
   readonly row?: MembershipCoverageRow;
 }
 
-/** The rows coverage reads. */
+/**
+ * The rows coverage reads.
+ * @category Membership coverage
+ */
 export interface CoverageInput {
   readonly memberships: readonly Pick<MembershipRow, "state" | "org">[];
   readonly membershipCoverage: readonly MembershipCoverageRow[];
@@ -31,6 +40,7 @@ export interface CoverageInput {
  * over a coverage row (the loader rejects a gap on a cell with status rows, and an absence on a date a status covers).
  * @example
  * coverageCells({ memberships: [{ state: "AZE", org: "OTS" }], membershipCoverage: [] }, ["AZE", "GEO"], ["OTS"]).map((c) => c.kind) // => ["status", "none"]
+ * @category Membership coverage
  */
 export function coverageCells(
   input: CoverageInput,
@@ -49,7 +59,10 @@ export function coverageCells(
   );
 }
 
-/** Cells by kind, and the share of explicit cells (status, absent or gap). */
+/**
+ * Cells by kind, and the share of explicit cells (status, absent or gap).
+ * @category Membership coverage
+ */
 export interface CoverageCount {
   readonly status: number;
   readonly absent: number;
@@ -63,6 +76,7 @@ export interface CoverageCount {
 /**
  * Counts cells by kind.
  * @example coverageCount([{ state: "A", org: "X", kind: "status" }, { state: "A", org: "Y", kind: "none" }]).explicitShare // => 0.5
+ * @category Membership coverage
  */
 export function coverageCount(cells: readonly Pick<CoverageCell, "kind">[]): CoverageCount {
   const n = { status: 0, absent: 0, gap: 0, none: 0 };
@@ -71,7 +85,10 @@ export function coverageCount(cells: readonly Pick<CoverageCell, "kind">[]): Cov
   return { ...n, total, explicitShare: total === 0 ? 1 : (total - n.none) / total };
 }
 
-/** The coverage of one state's row of the matrix. */
+/**
+ * The coverage of one state's row of the matrix.
+ * @category Membership coverage
+ */
 export interface StateCoverage extends CoverageCount {
   readonly state: string;
   /** Organisations whose cell is not explicit. */
@@ -81,6 +98,7 @@ export interface StateCoverage extends CoverageCount {
 /**
  * The coverage of each state's row across every organisation of the package.
  * @example stateCoverage(pkg, ["AZE"])[0]!.explicitShare // => 1
+ * @category Membership coverage
  */
 export function stateCoverage(
   pkg: CoverageInput & { readonly organizations: readonly Pick<OrganizationRow, "id">[] },
@@ -94,7 +112,10 @@ export function stateCoverage(
   });
 }
 
-/** The coverage report of a package: the twelve, and every state of states.csv. */
+/**
+ * The coverage report of a package: the twelve, and every state of states.csv.
+ * @category Membership coverage
+ */
 export interface CoverageReport {
   /** Cells of the twelve {@link PANEL_STATES} × every organisation. */
   readonly panel: CoverageCount;
@@ -107,6 +128,7 @@ export interface CoverageReport {
 /**
  * What `npm run data:check` reports of the membership matrix.
  * @example coverageReport(pkg).panelMissing.length // => 0
+ * @category Membership coverage
  */
 export function coverageReport(
   pkg: CoverageInput & {

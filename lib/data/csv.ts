@@ -1,6 +1,9 @@
 import Papa from "papaparse";
 
-/** One problem found in a data file: where it is and what was expected. */
+/**
+ * One problem found in a data file: where it is and what was expected.
+ * @category Loading
+ */
 export interface DataIssue {
   readonly file: string;
   /** 1-based line in the file (the header is line 1); 0 when the problem is the whole file. */
@@ -10,7 +13,10 @@ export interface DataIssue {
   readonly message: string;
 }
 
-/** Formats an issue as `file:line: field "x" = "v": message`. @example formatIssue({ file: "t.csv", line: 2, field: "value", value: "x", message: "expected a number" }) // => 't.csv:2: field "value" value "x": expected a number' */
+/**
+ * Formats an issue as `file:line: field "x" = "v": message`. @example formatIssue({ file: "t.csv", line: 2, field: "value", value: "x", message: "expected a number" }) // => 't.csv:2: field "value" value "x": expected a number'
+ * @category Loading
+ */
 export function formatIssue(i: DataIssue): string {
   const where = i.line > 0 ? `${i.file}:${i.line}` : i.file;
   const field = i.field ? ` field "${i.field}"` : "";
@@ -18,7 +24,10 @@ export function formatIssue(i: DataIssue): string {
   return field || value ? `${where}:${field}${value}: ${i.message}` : `${where}: ${i.message}`;
 }
 
-/** Every problem in a data package, reported at once. */
+/**
+ * Every problem in a data package, reported at once.
+ * @category Loading
+ */
 export class DataError extends Error {
   override name = "DataError";
   constructor(readonly issues: readonly DataIssue[]) {
@@ -26,13 +35,19 @@ export class DataError extends Error {
   }
 }
 
-/** A CSV file split into rows of named text cells, with the line each row starts on. */
+/**
+ * A CSV file split into rows of named text cells, with the line each row starts on.
+ * @category Loading
+ */
 export interface CsvTable {
   readonly rows: readonly Record<string, string>[];
   readonly lines: readonly number[];
 }
 
-/** What {@link parseCsv} found: the table (when the file could be split), its problems and its warnings. */
+/**
+ * What {@link parseCsv} found: the table (when the file could be split), its problems and its warnings.
+ * @category Loading
+ */
 export interface ParsedCsv {
   readonly table?: CsvTable;
   /** Problems: the file cannot be used as it is. */
@@ -48,6 +63,7 @@ export interface ParsedCsv {
  * empty file, a header that differs from `columns`, a header without rows and rows with too many or too few fields.
  * @example parseCsv("a,b\n1,\"x,y\"\n", "t.csv", ["a", "b"]).table?.rows // => [{ a: "1", b: "x,y" }]
  * @example parseCsv("\uFEFFa,b\r\n1,2\r\n", "t.csv", ["a", "b"]).warnings.length // => 2 (BOM, CRLF)
+ * @category Loading
  */
 export function parseCsv(text: string, file: string, columns: readonly string[]): ParsedCsv {
   const issues: DataIssue[] = [];
@@ -177,6 +193,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
  * warn about). Bytes that are not UTF-8 (a file saved as Windows-1252 or Latin-1) give one issue naming the file, the
  * line and column of the first bad byte and the byte itself, and no text.
  * @example decodeUtf8(new Uint8Array([0x61, 0x0a, 0x54, 0xfc]), "t.csv").issues[0]?.line // => 2
+ * @category Loading
  */
 export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; issues: DataIssue[] } {
   try {

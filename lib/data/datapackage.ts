@@ -4,6 +4,7 @@ import { frictionlessResource, type ResourceDef } from "./resource";
 /**
  * The datapackage.json descriptor, generated from the resource definitions in resources.ts.
  * @example buildDatapackage().resources.length // => 18
+ * @category Schema and validation
  */
 export function buildDatapackage(): { name: string; resources: Record<string, unknown>[] } & Record<string, unknown> {
   return {
@@ -28,6 +29,7 @@ export function buildDatapackage(): { name: string; resources: Record<string, un
 /**
  * datapackage.json as written to disk (two-space JSON and a final newline).
  * @example datapackageText() === JSON.stringify(buildDatapackage(), null, 2) + "\n" // => true
+ * @category Schema and validation
  */
 export function datapackageText(): string {
   return JSON.stringify(buildDatapackage(), null, 2) + "\n";

@@ -7,7 +7,10 @@ import { parsePartialDate, partialDateProblem } from "../core/dates";
 import type { Parser } from "./parser";
 import { parser, zod } from "./zod-lazy";
 
-/** Frictionless Table Schema field descriptor (the subset this package uses). */
+/**
+ * Frictionless Table Schema field descriptor (the subset this package uses).
+ * @category Schema and validation
+ */
 export interface FrictionlessField {
   name: string;
   type: "string" | "number" | "integer" | "boolean" | "date" | "list";
@@ -28,7 +31,10 @@ export interface FrictionlessField {
 
 export type { ParseIssue, Parser } from "./parser";
 
-/** A field: its descriptor and the zod schema for its CSV text (empty text means missing). */
+/**
+ * A field: its descriptor and the zod schema for its CSV text (empty text means missing).
+ * @category Schema and validation
+ */
 export interface Field<T> {
   readonly descriptor: FrictionlessField;
   readonly schema: Parser<T>;
@@ -39,6 +45,7 @@ const blankToUndefined = (s: string): string | undefined => (s.trim() === "" ? u
 /**
  * Required text, optionally matching a pattern.
  * @example text("name", "Short English name").schema.parse(" Azerbaijan ") // => "Azerbaijan"
+ * @category Schema and validation
  */
 export function text(
   name: string,
@@ -69,6 +76,7 @@ export function text(
 /**
  * A kind of identifier the loader brands at parse time: its form, how an error message names it, and the checked
  * constructor that brands a value of that form (`iso3`, `orgId`, `sourceId` of lib/core/types).
+ * @category Schema and validation
  */
 export interface IdKind<T extends string> {
   readonly pattern: RegExp;
@@ -83,6 +91,7 @@ export interface IdKind<T extends string> {
  * const ISO3 = { pattern: /^[A-Z]{3}$/, hint: "an ISO3 code", brand: iso3 };
  * id("state", "State", ISO3).schema.parse("AZE") // => "AZE" (an Iso3)
  * id("state", "State", ISO3).schema.safeParse("aze").success // => false
+ * @category Schema and validation
  */
 export function id<T extends string>(
   name: string,
@@ -107,6 +116,7 @@ export function id<T extends string>(
 /**
  * Optional text: empty becomes `undefined`.
  * @example optionalText("note", "Note").schema.parse("") // => undefined
+ * @category Schema and validation
  */
 export function optionalText(name: string, description: string): Field<string | undefined> {
   return {
@@ -118,6 +128,7 @@ export function optionalText(name: string, description: string): Field<string | 
 /**
  * A value from a fixed list.
  * @example oneOf("kind", "Kind of event", ["summit", "meeting"]).schema.safeParse("forum").success // => false
+ * @category Schema and validation
  */
 export function oneOf<const V extends readonly [string, ...string[]]>(
   name: string,
@@ -138,6 +149,7 @@ export function oneOf<const V extends readonly [string, ...string[]]>(
 /**
  * Optional value from a fixed list.
  * @example optionalOneOf("kind", "Kind of event", ["summit", "meeting"]).schema.parse("") // => undefined
+ * @category Schema and validation
  */
 export function optionalOneOf<const V extends readonly [string, ...string[]]>(
   name: string,
@@ -189,6 +201,7 @@ function dateSchema(full: boolean) {
  * @example
  * date("since", "Since").schema.parse("2024-09") // => "2024-09"
  * date("since", "Since", true).schema.safeParse("2024-09").success // => false (full: a day is required)
+ * @category Schema and validation
  */
 export function date(name: string, description: string, full = false): Field<string> {
   return {
@@ -206,6 +219,7 @@ export function date(name: string, description: string, full = false): Field<str
 /**
  * Optional ISO date.
  * @example optionalDate("until", "Until").schema.parse("") // => undefined
+ * @category Schema and validation
  */
 export function optionalDate(name: string, description: string, full = false): Field<string | undefined> {
   return {
@@ -235,7 +249,10 @@ function numberSchema(opts: { minimum?: number; integer?: boolean }) {
     .pipe(n);
 }
 
-/** Options of a number field. */
+/**
+ * Options of a number field.
+ * @category Schema and validation
+ */
 export interface NumberOptions {
   readonly minimum?: number;
   readonly integer?: boolean;
@@ -266,6 +283,7 @@ function numberDescriptor(
  * @example
  * number("value", "Value", { minimum: 0 }).schema.parse("4.5") // => 4.5
  * number("value", "Value", { minimum: 0 }).schema.safeParse("-1").success // => false
+ * @category Schema and validation
  */
 export function number(name: string, description: string, opts: NumberOptions = {}): Field<number> {
   return {
@@ -277,6 +295,7 @@ export function number(name: string, description: string, opts: NumberOptions = 
 /**
  * Optional number: empty is `undefined` (a gap, never zero).
  * @example optionalNumber("value", "Value").schema.parse("") // => undefined (a gap, not 0)
+ * @category Schema and validation
  */
 export function optionalNumber(name: string, description: string, opts: NumberOptions = {}): Field<number | undefined> {
   return {
@@ -288,6 +307,7 @@ export function optionalNumber(name: string, description: string, opts: NumberOp
 /**
  * `true` or `false`.
  * @example boolean("caspian_littoral", "Borders the Caspian Sea").schema.parse("true") // => true
+ * @category Schema and validation
  */
 export function boolean(name: string, description: string): Field<boolean> {
   return {
@@ -305,6 +325,7 @@ export function boolean(name: string, description: string): Field<boolean> {
 /**
  * A `;`-separated list of items matching `item` (may be empty unless `required`).
  * @example list("orgs", "Organisations", /^[A-Z]+$/, "organisation ids").schema.parse("SCO;OTS") // => ["SCO", "OTS"]
+ * @category Schema and validation
  */
 export function list(name: string, description: string, item: RegExp, hint: string, required = false): Field<string[]> {
   return idList(name, description, { pattern: item, hint, brand: (s: string) => s }, required);
@@ -313,6 +334,7 @@ export function list(name: string, description: string, item: RegExp, hint: stri
 /**
  * A `;`-separated list of identifiers of one kind, each parsed to its brand (may be empty unless `required`).
  * @example idList("orgs", "Organisations", { pattern: /^[A-Z][A-Za-z0-9]*$/, hint: "an organisation id", brand: orgId }).schema.parse("SCO;OTS") // => ["SCO", "OTS"]
+ * @category Schema and validation
  */
 export function idList<T extends string>(
   name: string,
@@ -370,6 +392,7 @@ function listOf<T>(
 /**
  * The zod issue path's first element as a field name.
  * @example fieldOfIssue(["value", 0]) // => "value"
+ * @category Schema and validation
  */
 export function fieldOfIssue(path: readonly PropertyKey[]): string {
   return path.length > 0 ? String(path[0]) : "";

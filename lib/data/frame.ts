@@ -40,7 +40,6 @@ function loadDanfo(): typeof import("danfojs-node") {
     return original.call(this, request, parent, isMain);
   };
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     danfo = require("danfojs-node") as typeof import("danfojs-node");
   } finally {
     loader._load = original;
@@ -56,6 +55,7 @@ function loadDanfo(): typeof import("danfojs-node") {
  * @example
  * // not run: loads danfojs and TensorFlow.js, about 9 s
  * toDataFrame(pkg.corridorFlows).shape // => [pkg.corridorFlows.length, 13]
+ * @category Loading
  */
 export function toDataFrame<R extends object>(rows: readonly R[]): DataFrame {
   const dfd = loadDanfo();

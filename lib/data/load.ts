@@ -26,7 +26,10 @@ import {
   type TradeTotalRow,
 } from "./resources";
 
-/** Rows of one resource, each with the line it came from. */
+/**
+ * Rows of one resource, each with the line it came from.
+ * @category Loading
+ */
 export interface ParsedResource<R> {
   readonly rows: readonly R[];
   readonly lines: readonly number[];
@@ -40,6 +43,7 @@ export interface ParsedResource<R> {
  * the row rules and duplicate primary keys. Foreign keys are checked by {@link loadPackage}.
  * Every problem in the file is reported, not only the first.
  * @example parseResource(states, "iso3,name,region,caspian_littoral,note\nAZE,Azerbaijan,South Caucasus,true,\n", "states.csv").rows.length // => 1
+ * @category Loading
  */
 export function parseResource<R>(def: ResourceDef<R>, text: string, file: string): ParsedResource<R> {
   const columns = columnsOf(def);
@@ -93,6 +97,7 @@ export function parseResource<R>(def: ResourceDef<R>, text: string, file: string
  * otherwise {@link parseResource}, through the parsed-data cache (lib/data/parse-cache.ts; `cacheDir` overrides
  * `CASPIAN_CACHE_DIR`). What the loader and the run cache (runner/content-hash.ts) both read.
  * @example parseResourceBytes(states, new TextEncoder().encode("iso3,name,region,caspian_littoral,note\nAZE,Azerbaijan,South Caucasus,true,\n")).rows.length // => 1
+ * @category Loading
  */
 export function parseResourceBytes<R>(
   def: ResourceDef<R>,
@@ -108,7 +113,10 @@ export function parseResourceBytes<R>(
   return cacheDir === undefined ? cachedValue(key, parse) : cachedValue(key, parse, cacheDir);
 }
 
-/** The whole data package as typed, validated, read-only records. */
+/**
+ * The whole data package as typed, validated, read-only records.
+ * @category Loading
+ */
 export interface DataPackage {
   readonly dir: string;
   readonly sources: readonly SourceRow[];
@@ -158,6 +166,7 @@ const RESOURCE_KEYS: Record<string, keyof Omit<DataPackage, "dir" | "sourceById"
 /**
  * The key of a resource in a {@link DataPackage} (`corridor_flows` → `corridorFlows`); throws for an unknown name.
  * @example keyOfResource("trade_totals") // => "tradeTotals"
+ * @category Loading
  */
 export function keyOfResource(name: string): keyof Omit<DataPackage, "dir" | "sourceById"> {
   const key = RESOURCE_KEYS[name];
@@ -172,6 +181,7 @@ const filesRead = new Set<string>();
  * sets it per notebook), each file is also appended to that file as it is read, so the run cache knows which data
  * files a notebook depends on.
  * @example dataPackage().memberships; dataFilesRead().some((f) => f.endsWith("memberships.csv")) // => true
+ * @category Loading
  */
 export function dataFilesRead(): string[] {
   return [...filesRead];
@@ -189,6 +199,7 @@ function noteRead(file: string): void {
  * that cannot be read is one issue naming `shown`, never a throw. What the package reader and stored releases
  * (lib/data/releases) share.
  * @example readResourceFile(states, join(defaultDataDir(), "states.csv"), "data/states.csv").issues.length // => 0
+ * @category Loading
  */
 export function readResourceFile<R>(def: ResourceDef<R>, file: string, shown: string): ParsedResource<R> {
   noteRead(file);
@@ -289,7 +300,10 @@ function resourceByName(name: string): ResourceDef<unknown> {
   return def;
 }
 
-/** The outcome of reading a whole package: the package when it is valid, its problems and its warnings. */
+/**
+ * The outcome of reading a whole package: the package when it is valid, its problems and its warnings.
+ * @category Loading
+ */
 export interface PackageCheck {
   /** The package; present exactly when `issues` is empty. */
   readonly pkg?: DataPackage;
@@ -303,6 +317,7 @@ export interface PackageCheck {
  * Reads and validates every resource of the package in `dir` (default: the checkout's data/) and checks every
  * foreign key, without throwing: what `npm run data:check` prints. {@link loadPackage} is the throwing form.
  * @example const { pkg, issues, warnings } = checkPackage(); issues.length // => 0
+ * @category Loading
  */
 export function checkPackage(dir: string = defaultDataDir()): PackageCheck {
   const reader = new PackageReader(dir);
@@ -321,6 +336,7 @@ export function checkPackage(dir: string = defaultDataDir()): PackageCheck {
  * foreign key (sources, states, organisations). Throws one {@link DataError} listing every problem of every file.
  * Warnings (a byte-order mark, CRLF line ends: read correctly) are not thrown; {@link checkPackage} returns them.
  * @example const pkg = loadPackage(); pkg.memberships.filter((m) => m.org === "SCO").length
+ * @category Loading
  */
 export function loadPackage(dir: string = defaultDataDir()): DataPackage {
   const { pkg, issues } = checkPackage(dir);
@@ -336,6 +352,7 @@ const lazyPackages = new Map<string, DataPackage>();
  * reads corridor_flows.csv, so the run cache re-runs it only when the files it read change.
  * Problems throw the same {@link DataError} as {@link loadPackage}, for the resource being used.
  * @example dataPackage().memberships.filter((m) => m.org === "SCO").length
+ * @category Loading
  */
 export function dataPackage(dir: string = defaultDataDir()): DataPackage {
   let pkg = lazyPackages.get(dir);
@@ -364,6 +381,7 @@ export function dataPackage(dir: string = defaultDataDir()): DataPackage {
  * the typed loader of any resource. Throws a {@link DataError} naming every problem of that file.
  * For a danfojs DataFrame of the result, use `toDataFrame` from `lib/data/frame`.
  * @example loadResource(memberships).filter((m) => m.state === "AZE" && m.org === "SCO")[0]?.status // => "dialogue_partner"
+ * @category Loading
  */
 export function loadResource<R>(def: ResourceDef<R>, dir: string = defaultDataDir()): readonly R[] {
   return new PackageReader(dir).rows(def);

@@ -31,6 +31,7 @@ function parserCodeHash(): string {
 /**
  * The cache key of a resource's bytes: its name, path and shown file name, the bytes, and the parser's code.
  * @example parseCacheKey("states", "states.csv", "data/states.csv", new Uint8Array()).length // => 64
+ * @category Loading
  */
 export function parseCacheKey(name: string, path: string, shown: string, bytes: Uint8Array): string {
   return sha256(`${parserCodeHash()}\0${name}\0${path}\0${shown}\0${sha256(bytes)}`);
@@ -43,6 +44,7 @@ export function parseCacheKey(name: string, path: string, shown: string, bytes: 
  * @example
  * // no CASPIAN_CACHE_DIR: computed every time
  * cachedValue("k", () => 42, undefined) // => 42
+ * @category Loading
  */
 export function cachedValue<T>(key: string, compute: () => T, dir: string | undefined = cacheFolder()): T {
   if (dir === undefined) return compute();

@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
  * The caspian-lab checkout that holds `start` (default: this module), found by walking up to the package.json
  * named caspian-lab. Works from lib/ (tests run the sources) and from dist/lib/ (notebooks run the build).
  * @example existsSync(join(checkoutRoot(), "data", "datapackage.json")) // => true
+ * @category Loading
  */
 export function checkoutRoot(start: string = __dirname): string {
   let dir = start;
@@ -18,7 +19,10 @@ export function checkoutRoot(start: string = __dirname): string {
   }
 }
 
-/** The data/ folder of the checkout; `CASPIAN_DATA` overrides it. @example existsSync(join(defaultDataDir(), "datapackage.json")) // => true */
+/**
+ * The data/ folder of the checkout; `CASPIAN_DATA` overrides it. @example existsSync(join(defaultDataDir(), "datapackage.json")) // => true
+ * @category Loading
+ */
 export function defaultDataDir(): string {
   return process.env.CASPIAN_DATA ?? join(checkoutRoot(), "data");
 }

@@ -12,7 +12,10 @@ import { readResourceFile } from "./load";
 import type { ResourceDef } from "./resource";
 import { memberships, organizations, type MembershipRow, type OrganizationRow } from "./resources";
 
-/** One stored release: its name (the date it was made) and the rows the membership indicators read. */
+/**
+ * One stored release: its name (the date it was made) and the rows the membership indicators read.
+ * @category Stored releases
+ */
 export interface Release {
   /** Folder name under data/releases: the release's date, `YYYY-MM-DD`. */
   readonly name: string;
@@ -25,6 +28,7 @@ const RELEASE_NAME = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * Names of the releases stored in `dataDir`/releases, oldest first (folders named by date holding memberships.csv).
  * @example releaseNames(defaultDataDir())[0] // => "2026-12-02"
+ * @category Stored releases
  */
 export function releaseNames(dataDir: string): string[] {
   const root = join(dataDir, "releases");
@@ -38,6 +42,7 @@ export function releaseNames(dataDir: string): string[] {
  * Reads and validates the stored release `name` of `dataDir`. Throws a {@link DataError} naming the file
  * (`data/releases/<name>/memberships.csv`), line and field of every problem, or when a file is missing.
  * @example loadRelease(defaultDataDir(), "2026-12-02").memberships.length // => 187
+ * @category Stored releases
  */
 export function loadRelease(dataDir: string, name: string): Release {
   const issues: DataIssue[] = [];
@@ -59,6 +64,7 @@ export function loadRelease(dataDir: string, name: string): Release {
  * The latest stored release of `dataDir` made before `than` (a release name; default: any), or `undefined` when
  * none is stored (a data folder without releases/).
  * @example previousRelease(defaultDataDir())?.name // => "2026-12-02"
+ * @category Stored releases
  */
 export function previousRelease(dataDir: string, than?: string): Release | undefined {
   const names = releaseNames(dataDir).filter((n) => than === undefined || n < than);

@@ -3,13 +3,19 @@ import type { Field, FrictionlessField } from "./fields";
 import type { Parser } from "./parser";
 import { parser, zod, zodSchema } from "./zod-lazy";
 
-/** A row-level rule: returns a message naming what is wrong with the field, or nothing when the row is fine. */
+/**
+ * A row-level rule: returns a message naming what is wrong with the field, or nothing when the row is fine.
+ * @category Loading
+ */
 export interface RowRule<R> {
   readonly field: keyof R & string;
   readonly check: (row: R) => string | undefined;
 }
 
-/** A foreign key: values of `field` (a list field is checked item by item) must exist in `resource`.`key`. */
+/**
+ * A foreign key: values of `field` (a list field is checked item by item) must exist in `resource`.`key`.
+ * @category Loading
+ */
 export interface ForeignKey<R> {
   readonly field: keyof R & string;
   readonly resource: string;
@@ -20,6 +26,7 @@ export interface ForeignKey<R> {
  * A rule over a row and the rows of other resources of the package (read by the loader as needed): returns a message
  * naming what is wrong with `field`, or nothing. Used where a row contradicts another file (a sourced absence on a
  * date a status row covers).
+ * @category Loading
  */
 export interface PackageRule<R> {
   readonly field: keyof R & string;
@@ -28,7 +35,10 @@ export interface PackageRule<R> {
   readonly check: (row: R, rowsOf: (resource: string) => readonly unknown[]) => string | undefined;
 }
 
-/** Everything the loader and datapackage.json need to know about one CSV resource. */
+/**
+ * Everything the loader and datapackage.json need to know about one CSV resource.
+ * @category Loading
+ */
 export interface ResourceDef<R> {
   readonly name: string;
   readonly path: string;
@@ -52,6 +62,7 @@ type FromFields<T> = [T][T extends unknown ? 0 : never];
  * @example
  * const littoral = defineResource({ name: "littoral", path: "littoral.csv", title: "Littoral states", description: "States with a Caspian coast", fields: states.fields, primaryKey: ["iso3"] });
  * littoral.row.parse({ iso3: "AZE", name: "Azerbaijan", region: "South Caucasus", caspian_littoral: "true", note: "" }).caspian_littoral // => true
+ * @category Loading
  */
 export function defineResource<R>(
   def: Omit<ResourceDef<R>, "row" | "rules" | "foreignKeys" | "packageRules"> & {
@@ -79,6 +90,7 @@ export function defineResource<R>(
 /**
  * Column names of a resource, in file order.
  * @example columnsOf(states) // => ["iso3", "name", "region", "caspian_littoral", "note"]
+ * @category Loading
  */
 export function columnsOf<R>(def: ResourceDef<R>): string[] {
   return Object.keys(def.fields);
@@ -87,6 +99,7 @@ export function columnsOf<R>(def: ResourceDef<R>): string[] {
 /**
  * The Frictionless resource descriptor for datapackage.json.
  * @example frictionlessResource(states).path // => "states.csv"
+ * @category Loading
  */
 export function frictionlessResource<R>(def: ResourceDef<R>): Record<string, unknown> {
   const fields: FrictionlessField[] = (Object.values(def.fields) as Field<unknown>[]).map((f) => f.descriptor);

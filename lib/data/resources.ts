@@ -40,7 +40,10 @@ interface MembershipLike {
 }
 const noteField = () => optionalText("note", "Caveats, conflicts and context, in our own words");
 
-/** Enumerations used by the resources, exported so that lib/ and tests can use the same lists. */
+/**
+ * Enumerations used by the resources, exported so that lib/ and tests can use the same lists.
+ * @category Schema and validation
+ */
 export const enums = {
   region: [
     "South Caucasus",
@@ -140,7 +143,10 @@ export const enums = {
   claimTest: ["status_at", "date", "growth", "count", "value", "share", "ties", "balance", "change"],
 } as const;
 
-/** sources.csv */
+/**
+ * sources.csv
+ * @category Schema and validation
+ */
 export const sources = defineResource({
   name: "sources",
   path: "sources.csv",
@@ -171,7 +177,10 @@ export const sources = defineResource({
   ],
 });
 
-/** states.csv */
+/**
+ * states.csv
+ * @category Schema and validation
+ */
 export const states = defineResource({
   name: "states",
   path: "states.csv",
@@ -189,7 +198,10 @@ export const states = defineResource({
   primaryKey: ["iso3"],
 });
 
-/** organizations.csv */
+/**
+ * organizations.csv
+ * @category Schema and validation
+ */
 export const organizations = defineResource({
   name: "organizations",
   path: "organizations.csv",
@@ -208,7 +220,10 @@ export const organizations = defineResource({
   foreignKeys: [{ field: "sources", resource: "sources", key: "id" }],
 });
 
-/** memberships.csv */
+/**
+ * memberships.csv
+ * @category Schema and validation
+ */
 export const memberships = defineResource({
   name: "memberships",
   path: "memberships.csv",
@@ -248,7 +263,10 @@ export const memberships = defineResource({
   ],
 });
 
-/** membership_coverage.csv */
+/**
+ * membership_coverage.csv
+ * @category Schema and validation
+ */
 export const membershipCoverage = defineResource({
   name: "membership_coverage",
   path: "membership_coverage.csv",
@@ -311,7 +329,10 @@ export const membershipCoverage = defineResource({
   ],
 });
 
-/** corridor_flows.csv */
+/**
+ * corridor_flows.csv
+ * @category Schema and validation
+ */
 export const corridorFlows = defineResource({
   name: "corridor_flows",
   path: "corridor_flows.csv",
@@ -337,7 +358,10 @@ export const corridorFlows = defineResource({
   rules: figureRules(),
 });
 
-/** capacities.csv */
+/**
+ * capacities.csv
+ * @category Schema and validation
+ */
 export const capacities = defineResource({
   name: "capacities",
   path: "capacities.csv",
@@ -364,7 +388,10 @@ export const capacities = defineResource({
   rules: unitRules(),
 });
 
-/** transit.csv */
+/**
+ * transit.csv
+ * @category Schema and validation
+ */
 export const transit = defineResource({
   name: "transit",
   path: "transit.csv",
@@ -388,7 +415,10 @@ export const transit = defineResource({
   rules: figureRules(),
 });
 
-/** funds.csv */
+/**
+ * funds.csv
+ * @category Schema and validation
+ */
 export const funds = defineResource({
   name: "funds",
   path: "funds.csv",
@@ -415,7 +445,10 @@ export const funds = defineResource({
   ],
 });
 
-/** trade.csv */
+/**
+ * trade.csv
+ * @category Schema and validation
+ */
 export const trade = defineResource({
   name: "trade",
   path: "trade.csv",
@@ -443,7 +476,10 @@ export const trade = defineResource({
   rules: periodRules(),
 });
 
-/** events.csv */
+/**
+ * events.csv
+ * @category Schema and validation
+ */
 export const events = defineResource({
   name: "events",
   path: "events.csv",
@@ -470,7 +506,10 @@ export const events = defineResource({
   rules: datePrecisionRules(),
 });
 
-/** conflict.csv */
+/**
+ * conflict.csv
+ * @category Schema and validation
+ */
 export const conflict = defineResource({
   name: "conflict",
   path: "conflict.csv",
@@ -496,7 +535,10 @@ export const conflict = defineResource({
   rules: datePrecisionRules(),
 });
 
-/** agreement_topics.csv */
+/**
+ * agreement_topics.csv
+ * @category Schema and validation
+ */
 export const agreementTopics = defineResource({
   name: "agreement_topics",
   path: "agreement_topics.csv",
@@ -523,7 +565,10 @@ export const agreementTopics = defineResource({
   ],
 });
 
-/** observations.csv */
+/**
+ * observations.csv
+ * @category Schema and validation
+ */
 export const observations = defineResource({
   name: "observations",
   path: "observations.csv",
@@ -565,7 +610,10 @@ export const observations = defineResource({
   ],
 });
 
-/** state_attributes.csv */
+/**
+ * state_attributes.csv
+ * @category Schema and validation
+ */
 export const stateAttributes = defineResource({
   name: "state_attributes",
   path: "state_attributes.csv",
@@ -586,7 +634,10 @@ export const stateAttributes = defineResource({
   ],
 });
 
-/** trade_totals.csv */
+/**
+ * trade_totals.csv
+ * @category Schema and validation
+ */
 export const tradeTotals = defineResource({
   name: "trade_totals",
   path: "trade_totals.csv",
@@ -610,7 +661,10 @@ export const tradeTotals = defineResource({
   rules: periodRules(),
 });
 
-/** claims.csv */
+/**
+ * claims.csv
+ * @category Schema and validation
+ */
 export const claims = defineResource({
   name: "claims",
   path: "claims.csv",
@@ -647,7 +701,10 @@ export const claims = defineResource({
   ],
 });
 
-/** gaps.csv */
+/**
+ * gaps.csv
+ * @category Schema and validation
+ */
 export const gaps = defineResource({
   name: "gaps",
   path: "gaps.csv",
@@ -663,7 +720,10 @@ export const gaps = defineResource({
   primaryKey: ["id"],
 });
 
-/** All resources of the package, in the order of datapackage.json. */
+/**
+ * All resources of the package, in the order of datapackage.json.
+ * @category Schema and validation
+ */
 export const allResources = [
   sources,
   states,
@@ -685,7 +745,10 @@ export const allResources = [
   gaps,
 ] as const;
 
-/** Record type of a resource definition. */
+/**
+ * Record type of a resource definition.
+ * @category Schema and validation
+ */
 export type RecordOf<D> = D extends ResourceDef<infer R> ? R : never;
 export type SourceRow = RecordOf<typeof sources>;
 export type StateRow = RecordOf<typeof states>;

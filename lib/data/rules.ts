@@ -8,7 +8,10 @@
 import { parsePartialDate, startOf } from "../core/dates";
 import type { RowRule } from "./resource";
 
-/** Units each metric may be stated in. */
+/**
+ * Units each metric may be stated in.
+ * @category Schema and validation
+ */
 export const unitsOfMetric: Readonly<Record<string, readonly string[]>> = {
   cargo: ["t"],
   containers: ["TEU", "containers"],
@@ -22,19 +25,28 @@ export const unitsOfMetric: Readonly<Record<string, readonly string[]>> = {
   share: ["percent"],
 };
 
-/** The columns of a row with a closed period of full dates. */
+/**
+ * The columns of a row with a closed period of full dates.
+ * @category Schema and validation
+ */
 export interface PeriodColumns {
   readonly period_start: string;
   readonly period_end: string;
 }
 
-/** The columns of a row that states a metric in a unit. */
+/**
+ * The columns of a row that states a metric in a unit.
+ * @category Schema and validation
+ */
 export interface MetricColumns {
   readonly metric: string;
   readonly unit: string;
 }
 
-/** The columns of a row of figures some of which are growth rates against a base (comparison) period. */
+/**
+ * The columns of a row of figures some of which are growth rates against a base (comparison) period.
+ * @category Schema and validation
+ */
 export interface GrowthColumns extends MetricColumns {
   readonly value: number;
   readonly base_start?: string | undefined;
@@ -45,6 +57,7 @@ export interface GrowthColumns extends MetricColumns {
  * A message when `end` lies before `start` (both ISO dates, partial allowed; missing or malformed dates are left to
  * their field's own check).
  * @example endNotBeforeStart("2024-01-01", "2023-12-31", "period_end") // => "period_end 2023-12-31 is before its start 2024-01-01"
+ * @category Schema and validation
  */
 export function endNotBeforeStart(
   start: string | undefined,
@@ -98,6 +111,7 @@ const GROWTH_RULES: readonly RowRule<GrowthColumns>[] = [
 /**
  * The rule of every resource whose unit depends on its metric ({@link unitsOfMetric}).
  * @example unitRules()[0]?.check({ metric: "cargo", unit: "TEU" }) // => 'unit "TEU" does not match metric "cargo" (expected t)'
+ * @category Schema and validation
  */
 export function unitRules<R extends MetricColumns>(): readonly RowRule<R>[] {
   return [UNIT_RULE];
@@ -106,6 +120,7 @@ export function unitRules<R extends MetricColumns>(): readonly RowRule<R>[] {
 /**
  * The rules of every resource of figures that may hold growth rows: the unit matches the metric, only growth may be negative.
  * @example metricRules().map((r) => r.field) // => ["unit", "value"]
+ * @category Schema and validation
  */
 export function metricRules<R extends MetricColumns & { readonly value: number }>(): readonly RowRule<R>[] {
   return METRIC_RULES;
@@ -114,6 +129,7 @@ export function metricRules<R extends MetricColumns & { readonly value: number }
 /**
  * The rules of every resource with a period: `period_end` is not before `period_start`.
  * @example periodRules()[0]?.check({ period_start: "2024-01-01", period_end: "2023-12-31" }) // => "period_end 2023-12-31 is before its start 2024-01-01"
+ * @category Schema and validation
  */
 export function periodRules<R extends PeriodColumns>(): readonly RowRule<R>[] {
   return PERIOD_RULES;
@@ -126,6 +142,7 @@ export function periodRules<R extends PeriodColumns>(): readonly RowRule<R>[] {
  * @example
  * growthRules() === growthRules() // => true (the same rule objects for corridor_flows and transit)
  * growthRules().map((r) => r.field) // => ["base_start", "base_end"]
+ * @category Schema and validation
  */
 export function growthRules<R extends GrowthColumns>(): readonly RowRule<R>[] {
   return GROWTH_RULES;
@@ -134,12 +151,16 @@ export function growthRules<R extends GrowthColumns>(): readonly RowRule<R>[] {
 /**
  * Every rule of a resource of figures with periods and growth rows, in the order their issues are reported.
  * @example figureRules().map((r) => r.field) // => ["unit", "value", "period_end", "base_start", "base_end"]
+ * @category Schema and validation
  */
 export function figureRules<R extends GrowthColumns & PeriodColumns>(): readonly RowRule<R>[] {
   return [...metricRules<R>(), ...periodRules<R>(), ...growthRules<R>()];
 }
 
-/** The columns of a row with a partial date and its stated precision. */
+/**
+ * The columns of a row with a partial date and its stated precision.
+ * @category Schema and validation
+ */
 export interface DatePrecisionColumns {
   readonly date: string;
   readonly date_precision: string;
@@ -149,6 +170,7 @@ export interface DatePrecisionColumns {
  * The rule of every resource with a `date` and a `date_precision` column (events, conflict): the precision stated
  * must be the date's own.
  * @example datePrecisionRules()[0]?.check({ date: "2024-08", date_precision: "day" }) // => "date 2024-08 has precision month, not day"
+ * @category Schema and validation
  */
 export function datePrecisionRules(): RowRule<DatePrecisionColumns>[] {
   return [

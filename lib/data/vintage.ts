@@ -12,7 +12,10 @@
 import type { DataPackage } from "./load";
 import { endOf, parsePartialDate, startOf } from "../core/dates";
 
-/** The publication date of a source, as the data package gives it. */
+/**
+ * The publication date of a source, as the data package gives it.
+ * @category Vintages
+ */
 export interface DatedSource {
   readonly published?: string | undefined;
 }
@@ -23,6 +26,7 @@ export interface DatedSource {
  * by its last day) is before then (no `rowDate`: an undated source is always kept).
  * @example rowKnownBy({ sources: ["a"] }, new Map([["a", { published: "2025-02" }]]), "2024-11-30") // => false
  * @example rowKnownBy({ sources: ["a"] }, new Map([["a", { published: "" }]]), "2016-12-31", "2025-12-31") // => false
+ * @category Vintages
  */
 export function rowKnownBy(
   row: { readonly sources: readonly string[] },
@@ -40,7 +44,10 @@ export function rowKnownBy(
   });
 }
 
-/** The column holding each filtered resource's own date (what an undated source cannot precede), if it has one. */
+/**
+ * The column holding each filtered resource's own date (what an undated source cannot precede), if it has one.
+ * @category Vintages
+ */
 export const ROW_DATE_COLUMN: Readonly<Partial<Record<VintageResource, string>>> = {
   organizations: "founded",
   memberships: "since",
@@ -63,7 +70,10 @@ function rowDateOf(resource: VintageResource, row: object): string | undefined {
   return typeof v === "string" && v !== "" ? v : undefined;
 }
 
-/** Resources a vintage filters (every resource whose rows cite sources). */
+/**
+ * Resources a vintage filters (every resource whose rows cite sources).
+ * @category Vintages
+ */
 export const VINTAGE_RESOURCES = [
   "organizations",
   "memberships",
@@ -81,13 +91,17 @@ export const VINTAGE_RESOURCES = [
   "stateAttributes",
 ] as const;
 
-/** A resource a vintage filters. */
+/**
+ * A resource a vintage filters.
+ * @category Vintages
+ */
 export type VintageResource = (typeof VINTAGE_RESOURCES)[number];
 
 /**
  * The package as known on `date` (see the module comment). Resources are filtered when first read, so a notebook
  * that never touches a resource does not load it. Throws a `RangeError` for a date that is not ISO.
  * @example packageKnownBy(pkg, "2024-11-30").corridorFlows.every((r) => rowKnownBy(r, pkg.sourceById, "2024-11-30")) // => true
+ * @category Vintages
  */
 export function packageKnownBy(pkg: DataPackage, date: string): DataPackage {
   if (!parsePartialDate(date)) throw new RangeError(`"${date}" is not an ISO date`);
@@ -113,7 +127,10 @@ export function packageKnownBy(pkg: DataPackage, date: string): DataPackage {
   return out as unknown as DataPackage;
 }
 
-/** Rows of one resource in the full package and in a vintage. */
+/**
+ * Rows of one resource in the full package and in a vintage.
+ * @category Vintages
+ */
 export interface VintageCount {
   readonly resource: VintageResource;
   readonly all: number;
@@ -127,6 +144,7 @@ export interface VintageCount {
  * @example
  * const [c] = vintageCounts(pkg, "2024-11-30", ["corridorFlows"]); // c.later: rows published after the article
  * [c.resource, c.known + c.later === c.all] // => ["corridorFlows", true]
+ * @category Vintages
  */
 export function vintageCounts(
   pkg: DataPackage,

@@ -10,7 +10,10 @@ import type { enums } from "./resources";
 type MembershipStatusCode = (typeof enums.membershipStatus)[number];
 type SphereCode = (typeof enums.sphere)[number];
 
-/** How a membership status is named, drawn and ranked. */
+/**
+ * How a membership status is named, drawn and ranked.
+ * @category Vocabulary
+ */
 export interface StatusTerms {
   /** Legend and hover label: "Founding member". */
   readonly label: string;
@@ -24,7 +27,10 @@ export interface StatusTerms {
   readonly rank: number;
 }
 
-/** Every membership status of memberships.csv with its label, phrase, letter, colour and rank. */
+/**
+ * Every membership status of memberships.csv with its label, phrase, letter, colour and rank.
+ * @category Vocabulary
+ */
 export const STATUS_TERMS: Readonly<Record<MembershipStatusCode, StatusTerms>> = {
   founding_member: { label: "Founding member", phrase: "founding member", letter: "FM", color: "#00466E", rank: 1 }, // dark blue
   member: { label: "Member", phrase: "member", letter: "M", color: "#0072B2", rank: 2 }, // Okabe–Ito blue
@@ -37,10 +43,16 @@ export const STATUS_TERMS: Readonly<Record<MembershipStatusCode, StatusTerms>> =
   former: { label: "Former", phrase: "former member", letter: "F", color: "#999999", rank: 9 }, // grey
 };
 
-/** The absence of a status (`status: "none"` of a status query, an empty matrix cell). */
+/**
+ * The absence of a status (`status: "none"` of a status query, an empty matrix cell).
+ * @category Vocabulary
+ */
 export const NO_STATUS = { code: "none", phrase: "no status", color: "#F0F0F0" } as const;
 
-/** How a sphere of organizations.csv is named and drawn. */
+/**
+ * How a sphere of organizations.csv is named and drawn.
+ * @category Vocabulary
+ */
 export interface SphereTerms {
   /** In a sentence or a chart label: "Russia-led". */
   readonly phrase: string;
@@ -48,7 +60,10 @@ export interface SphereTerms {
   readonly color: string;
 }
 
-/** Every sphere of organizations.csv with its phrase and colour. */
+/**
+ * Every sphere of organizations.csv with its phrase and colour.
+ * @category Vocabulary
+ */
 export const SPHERE_TERMS: Readonly<Record<SphereCode, SphereTerms>> = {
   euro_atlantic: { phrase: "Euro-Atlantic", color: "#0072B2" }, // OSCE
   russia_led: { phrase: "Russia-led", color: "#332288" }, // CIS
@@ -66,6 +81,7 @@ export const SPHERE_TERMS: Readonly<Record<SphereCode, SphereTerms>> = {
  * The twelve states the notebooks compare: Azerbaijan, the five Central Asian states, the South Caucasus and the big
  * neighbours. The data check requires every cell of theirs in the membership matrix to be explicit (lib/data/coverage).
  * @example PANEL_STATES.length // => 12
+ * @category Vocabulary
  */
 export const PANEL_STATES: readonly Iso3[] = [
   "AZE",

@@ -12,9 +12,9 @@ import type { Parser } from "./parser";
  * zod, loaded the first time a schema is built: a process that reads every resource from the parsed-data cache
  * (lib/data/parse-cache.ts) never loads it, which saves a notebook about 0.1 s.
  * @example zod().string().safeParse("x").success // => true
+ * @category Loading
  */
 export function zod(): typeof z {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require("zod") as typeof import("zod")).z;
 }
 
@@ -29,6 +29,7 @@ interface LazyParser<T> extends Parser<T> {
 /**
  * A zod schema, built when first used, seen as the {@link Parser} the loader needs.
  * @example parser(() => zod().string().min(1)).safeParse("").success // => false
+ * @category Loading
  */
 export function parser<T>(build: () => z.ZodType<T, string>): Parser<T> {
   let schema: z.ZodType<T, string> | undefined;
@@ -47,6 +48,7 @@ export function parser<T>(build: () => z.ZodType<T, string>): Parser<T> {
 /**
  * The zod schema behind a field's parser (built now if it was not yet), to compose a row schema.
  * @example zodSchema(parser(() => zod().string())).safeParse("x").success // => true
+ * @category Loading
  */
 export function zodSchema<T>(p: Parser<T>): z.ZodType<T, string> {
   const lazy = p as Partial<LazyParser<T>>;

@@ -10,6 +10,7 @@ let bundlePath: string | undefined;
  * Found from the compiled library (`dist/lib/display`) and from the sources (`lib/display`, as under vitest);
  * falls back to the unminified `plotly.js-dist/plotly.js` when the build has not run.
  * @example existsSync(plotlyBundlePath()) // => true
+ * @category Display
  */
 export function plotlyBundlePath(): string {
   if (bundlePath !== undefined) return bundlePath;
@@ -32,16 +33,23 @@ export function plotlyBundlePath(): string {
 /**
  * The plotly.js source, read once per process.
  * @example plotlyBundle().length > 1_000_000 // => true
+ * @category Display
  */
 export function plotlyBundle(): string {
   bundle ??= readFileSync(plotlyBundlePath(), "utf8");
   return bundle;
 }
 
-/** Where a run puts its one shared copy of plotly.js, relative to the output folder (`out/assets/plotly.min.js`). */
+/**
+ * Where a run puts its one shared copy of plotly.js, relative to the output folder (`out/assets/plotly.min.js`).
+ * @category Display
+ */
 export const PLOTLY_ASSET = "assets/plotly.min.js";
 
-/** Where `npm run lab` serves plotly.js to notebooks: `<base url>nbextensions/caspian-lab/plotly.min.js`. */
+/**
+ * Where `npm run lab` serves plotly.js to notebooks: `<base url>nbextensions/caspian-lab/plotly.min.js`.
+ * @category Display
+ */
 export const PLOTLY_NBEXTENSION = "nbextensions/caspian-lab/plotly.min.js";
 
 /**
@@ -51,6 +59,7 @@ export const PLOTLY_NBEXTENSION = "nbextensions/caspian-lab/plotly.min.js";
  * never calls RequireJS's `define`). The address is escaped; it must be relative (no scheme, no `//`), so a page
  * never reaches for the network.
  * @example plotlyScriptHtml("../assets/plotly.min.js").includes('<script src="../assets/plotly.min.js"></script>') // => true
+ * @category Display
  */
 export function plotlyScriptHtml(href: string): string {
   if (href === "inline") return plotlyLoaderHtml();
@@ -64,6 +73,7 @@ export function plotlyScriptHtml(href: string): string {
  * Script elements that define `window.Plotly` from the embedded bundle, even where RequireJS's `define`
  * is present (classic Jupyter Notebook), without any network access.
  * @example plotlyLoaderHtml().startsWith("<script>window.__caspianDefine = window.define;") // => true
+ * @category Display
  */
 export function plotlyLoaderHtml(): string {
   return plotlyLoaderScripts()
@@ -75,6 +85,7 @@ export function plotlyLoaderHtml(): string {
  * The texts of the three scripts of {@link plotlyLoaderHtml}: hide RequireJS's `define`, the bundle (with
  * `</script` escaped), restore `define`. The Content-Security-Policy of exported pages allows exactly these by hash.
  * @example plotlyLoaderScripts()[2] // => "window.define = window.__caspianDefine;"
+ * @category Display
  */
 export function plotlyLoaderScripts(): readonly string[] {
   return [

@@ -11,7 +11,10 @@ import { escapeHtml } from "./html";
 /** Private to this module: only the templates below can build {@link Markdown} or {@link SafeHtml}. */
 const TOKEN: unique symbol = Symbol("caspian-safe-text");
 
-/** Markdown whose every data-derived part is escaped. Build it with {@link md} or {@link mdJoin}. */
+/**
+ * Markdown whose every data-derived part is escaped. Build it with {@link md} or {@link mdJoin}.
+ * @category Safe text
+ */
 export class Markdown {
   /** The Markdown source. */
   readonly source: string;
@@ -26,7 +29,10 @@ export class Markdown {
   }
 }
 
-/** HTML whose every data-derived part is escaped. Build it with {@link html} or {@link htmlJoin}. */
+/**
+ * HTML whose every data-derived part is escaped. Build it with {@link html} or {@link htmlJoin}.
+ * @category Safe text
+ */
 export class SafeHtml {
   /** The HTML text. */
   readonly source: string;
@@ -41,9 +47,15 @@ export class SafeHtml {
   }
 }
 
-/** What may be interpolated into {@link md}: text and numbers (escaped) or Markdown (kept). */
+/**
+ * What may be interpolated into {@link md}: text and numbers (escaped) or Markdown (kept).
+ * @category Safe text
+ */
 export type MarkdownValue = string | number | bigint | boolean | Markdown;
-/** What may be interpolated into {@link html}: text and numbers (escaped) or SafeHtml (kept). */
+/**
+ * What may be interpolated into {@link html}: text and numbers (escaped) or SafeHtml (kept).
+ * @category Safe text
+ */
 export type HtmlValue = string | number | bigint | boolean | SafeHtml | readonly SafeHtml[];
 
 /**
@@ -56,6 +68,7 @@ export type HtmlValue = string | number | bigint | boolean | SafeHtml | readonly
  * @example escapeMarkdown("<img src=x onerror=alert(1)>") // => "&lt;img src=x onerror=alert(1)&gt;"
  * @example escapeMarkdown("*Turkic* [states](x)") // => "\\*Turkic\\* \\[states\\](x)"
  * @example escapeMarkdown("1. US$ 5 bn") // => "1\\. US&#36; 5 bn"
+ * @category Safe text
  */
 export function escapeMarkdown(text: string): string {
   return escapeMarkdownInline(text)
@@ -70,6 +83,7 @@ export function escapeMarkdown(text: string): string {
  * {@link escapeMarkdown} without the rules for the start of a line: for places where no block can start, such as
  * the cell of a pipe table (so that "-5" stays "-5").
  * @example escapeMarkdownInline("-5 | a_b") // => "-5 \\| a\\_b"
+ * @category Safe text
  */
 export function escapeMarkdownInline(text: string): string {
   return text
@@ -98,6 +112,7 @@ function htmlOf(value: HtmlValue): string {
  * (a {@link Markdown} value is kept as it is).
  * @example md`**${"<b>Kazakhstan</b>"}** joined`.source // => "**&lt;b&gt;Kazakhstan&lt;/b&gt;** joined"
  * @example md`a ${md`*b*`}`.source // => "a *b*"
+ * @category Safe text
  */
 export function md(strings: TemplateStringsArray, ...values: readonly MarkdownValue[]): Markdown {
   let out = strings[0] ?? "";
@@ -107,12 +122,16 @@ export function md(strings: TemplateStringsArray, ...values: readonly MarkdownVa
   return new Markdown(TOKEN, out);
 }
 
-/** Separators {@link mdJoin} accepts as literal Markdown. */
+/**
+ * Separators {@link mdJoin} accepts as literal Markdown.
+ * @category Safe text
+ */
 export type MarkdownSeparator = Markdown | "\n\n" | "\n" | " " | "" | ", " | "; " | " · ";
 
 /**
  * Joins Markdown parts; text parts are escaped.
  * @example mdJoin([md`*a*`, "b_c"], ", ").source // => "*a*, b\\_c"
+ * @category Safe text
  */
 export function mdJoin(parts: readonly MarkdownValue[], separator: MarkdownSeparator = "\n\n"): Markdown {
   const sep = separator instanceof Markdown ? separator.source : separator;
@@ -123,6 +142,7 @@ export function mdJoin(parts: readonly MarkdownValue[], separator: MarkdownSepar
  * A list in prose as Markdown: "a", "a and b", "a, b and c"; text items are escaped, Markdown items kept.
  * @example mdList([md`**KAZ**`, "K_GZ", "UZB"]).source // => "**KAZ**, K\\_GZ and UZB"
  * @example mdList([], "none").source // => "none"
+ * @category Safe text
  */
 export function mdList(items: readonly MarkdownValue[], empty: MarkdownValue = ""): Markdown {
   if (items.length === 0) return new Markdown(TOKEN, markdownOf(empty));
@@ -135,6 +155,7 @@ export function mdList(items: readonly MarkdownValue[], empty: MarkdownValue = "
  * Text as inline code in Markdown. Escapes do not work inside a backtick code span, so the text is written as an
  * HTML `<code>` element with the text HTML-escaped: `a_b` stays `a_b`, `<` stays `<`.
  * @example mdCode("titr_2024<x>").source // => "<code>titr_2024&lt;x&gt;</code>"
+ * @category Safe text
  */
 export function mdCode(text: string): Markdown {
   return new Markdown(
@@ -146,6 +167,7 @@ export function mdCode(text: string): Markdown {
 /**
  * Markdown that shows `text` literally (the whole text escaped).
  * @example plainMarkdown("a*b").source // => "a\\*b"
+ * @category Safe text
  */
 export function plainMarkdown(text: string): Markdown {
   return new Markdown(TOKEN, escapeMarkdown(text));
@@ -156,6 +178,7 @@ export function plainMarkdown(text: string): Markdown {
  * {@link SafeHtml} value, or an array of them, is kept as it is). A value right after `href="`, `src="` and other
  * URL attributes must also be a safe URL ({@link safeUrl}).
  * @example html`<b>${"<img src=x onerror=alert(1)>"}</b>`.source // => "<b>&lt;img src=x onerror=alert(1)&gt;</b>"
+ * @category Safe text
  */
 export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): SafeHtml {
   let out = strings[0] ?? "";
@@ -174,6 +197,7 @@ const URL_ATTRIBUTE = /\b(href|src|action|formaction|xlink:href|poster|srcset)\s
  * (`javascript:`, `vbscript:`, other data:) becomes `about:invalid#unsafe-url`, so a link from data cannot run code.
  * @example safeUrl("https://www.osce.org/") // => "https://www.osce.org/"
  * @example safeUrl(" JavaScript:alert(1)") // => "about:invalid#unsafe-url"
+ * @category Safe text
  */
 export function safeUrl(url: string): string {
   const bare = url.replace(/[\u0000-\u0020\u007f]+/g, "");
@@ -187,6 +211,7 @@ export function safeUrl(url: string): string {
 /**
  * Joins HTML parts; text parts are escaped.
  * @example htmlJoin([html`<i>a</i>`, "<b>"], "; ").source // => "<i>a</i>; &lt;b&gt;"
+ * @category Safe text
  */
 export function htmlJoin(parts: readonly HtmlValue[], separator: "" | " " | ", " | "; " | "\n" = ""): SafeHtml {
   return new SafeHtml(TOKEN, parts.map(htmlOf).join(separator));
@@ -195,6 +220,7 @@ export function htmlJoin(parts: readonly HtmlValue[], separator: "" | " " | ", "
 /**
  * HTML that shows `text` literally (the whole text escaped).
  * @example plainHtml("<b>").source // => "&lt;b&gt;"
+ * @category Safe text
  */
 export function plainHtml(text: string): SafeHtml {
   return new SafeHtml(TOKEN, escapeHtml(text));
@@ -205,6 +231,7 @@ export function plainHtml(text: string): SafeHtml {
  * Not exported from the library's public API: notebooks use {@link html}.
  * @internal
  * @example trustedHtml("<p>built by lib</p>").source // => "<p>built by lib</p>"
+ * @category Safe text
  */
 export function trustedHtml(source: string): SafeHtml {
   return new SafeHtml(TOKEN, source);

@@ -1,12 +1,15 @@
 import { escapeHtml, scriptJson } from "./html";
 import { escapeMarkdown, Markdown, SafeHtml } from "./safe-text";
 import { PLOTLY_NBEXTENSION } from "./plotly-bundle";
-import { pngImgHtml, staticImageRenderer } from "./static-fallback";
+import { pngFileImgHtml, pngImgHtml, staticImageRenderer } from "./static-fallback";
 import { figureTitle, type PlotlyFigure } from "../figures/plotly";
 
 let shown = 0;
 
-/** Options of {@link figureHtml}. */
+/**
+ * Options of {@link figureHtml}.
+ * @category Display
+ */
 export interface FigureHtmlOptions {
   /** Element id of the chart's div. */
   readonly id: string;
@@ -16,6 +19,8 @@ export interface FigureHtmlOptions {
   readonly fallbackHtml?: string;
   /** A PNG shown inside the chart's div until Plotly draws over it (ignored when `fallbackHtml` is given). */
   readonly fallbackPng?: Uint8Array;
+  /** A PNG file beside the page shown the same way (a plain file name; ignored when `fallbackHtml` is given). */
+  readonly fallbackPngFile?: string;
 }
 
 /**
@@ -25,6 +30,7 @@ export interface FigureHtmlOptions {
  * `data-base-url`), it loads plotly.js once per page from the `nbextensions/caspian-lab/` copy that `npm run lab`
  * serves, then draws, so every chart survives reopening a notebook and Run All. Anywhere else the fallback stays.
  * lib/export/csp allows exactly these scripts by hash.
+ * @category Display
  */
 export const FIGURE_SCRIPT = {
   head: "(function () {\n  var el = document.getElementById(",
@@ -52,15 +58,18 @@ export const FIGURE_SCRIPT = {
  * the fallback (a PNG, or a note) stays visible instead. Every text from the figure is escaped; the figure JSON is
  * embedded with {@link scriptJson}.
  * @example figureHtml({ data: [], layout: {} }, { id: "f1" }).includes('id="f1"') // => true
+ * @category Display
  */
 export function figureHtml(figure: PlotlyFigure, options: FigureHtmlOptions): string {
   const height = options.height ?? Number(figure.layout.height ?? 480);
   const title = figureTitle(figure);
   const fallback =
     options.fallbackHtml ??
-    (options.fallbackPng !== undefined
-      ? pngImgHtml(options.fallbackPng, title, Number(figure.layout.width ?? 900))
-      : `<p style="font:13px sans-serif;color:#555">Chart: ${escapeHtml(title)}. (The chart is drawn when the notebook is trusted, File → Trust Notebook, and its cell is run again.)</p>`);
+    (options.fallbackPngFile !== undefined
+      ? pngFileImgHtml(options.fallbackPngFile, title, Number(figure.layout.width ?? 900))
+      : options.fallbackPng !== undefined
+        ? pngImgHtml(options.fallbackPng, title, Number(figure.layout.width ?? 900))
+        : `<p style="font:13px sans-serif;color:#555">Chart: ${escapeHtml(title)}. (The chart is drawn when the notebook is trusted, File → Trust Notebook, and its cell is run again.)</p>`);
   const id = escapeHtml(options.id);
   const config = { responsive: true, displaylogo: false, ...(figure.config ?? {}) };
   const args = scriptJson([figure.data, figure.layout, config]);
@@ -70,7 +79,10 @@ export function figureHtml(figure: PlotlyFigure, options: FigureHtmlOptions): st
   );
 }
 
-/** Options of {@link show} and {@link showAsync}. */
+/**
+ * Options of {@link show} and {@link showAsync}.
+ * @category Display
+ */
 export interface ShowOptions {
   /** HTML shown where scripts do not run (replaces the default note or image). */
   readonly fallbackHtml?: string;
@@ -84,6 +96,7 @@ export interface ShowOptions {
  * Synchronous and browser-free: where scripts do not run, a note (or the `fallbackPng` given) is shown. For a rendered PNG
  * fallback use {@link showAsync}.
  * @example show(timeSeriesFigure(series, { title: "Cargo" }))
+ * @category Display
  */
 export function show(figure: PlotlyFigure, options: ShowOptions = {}): void {
   tslabDisplay().html(nextFigureHtml(figure, options));
@@ -98,6 +111,7 @@ export function show(figure: PlotlyFigure, options: ShowOptions = {}): void {
  * @example
  * // not run: starts Chromium
  * cl.enableStaticFallback(); await cl.showAsync(fig)
+ * @category Display
  */
 export async function showAsync(figure: PlotlyFigure, options: ShowOptions = {}): Promise<void> {
   const render = staticImageRenderer();
@@ -123,6 +137,7 @@ function nextFigureHtml(figure: PlotlyFigure, options: ShowOptions): string {
  * HTML: build it with the `html` template (every interpolated value escaped) or a lib builder such as `tableHtml`.
  * Anything else (a bare string reaching here through an untyped value) is shown as text, never as markup.
  * @example const state = pkg.states.find((s) => s.iso3 === "AZE")!; displayHtml(html`<p>${state.name}</p>`)
+ * @category Display
  */
 export function displayHtml(content: SafeHtml): void {
   tslabDisplay().html(content instanceof SafeHtml ? content.source : `<pre>${escapeHtml(String(content))}</pre>`);
@@ -133,6 +148,7 @@ export function displayHtml(content: SafeHtml): void {
  * rendered as Markdown: build it with the `md` template, which escapes every interpolated value. Anything else is
  * escaped as a whole and shown as text.
  * @example const name = "Azerbaijan", year = 2009; displayMarkdown(md`**${name}** joined in ${year}.`)
+ * @category Display
  */
 export function displayMarkdown(content: Markdown): void {
   tslabDisplay().markdown(content instanceof Markdown ? content.source : escapeMarkdown(String(content)));
@@ -141,6 +157,7 @@ export function displayMarkdown(content: Markdown): void {
 /**
  * Sends a PNG image to the notebook through tslab.
  * @example displayPng(new Uint8Array([137, 80, 78, 71]))
+ * @category Display
  */
 export function displayPng(png: Uint8Array): void {
   tslabDisplay().png(png);

@@ -11,7 +11,10 @@ import { sourcesLine } from "../figures/text";
 import type { SourceId } from "../core/types";
 import { formatNumber } from "../core/format";
 
-/** Options of {@link tableHtml}. */
+/**
+ * Options of {@link tableHtml}.
+ * @category Display
+ */
 export interface TableHtmlOptions {
   /** Source rows or lookup for the sources line under the table. */
   readonly sourceCatalog?: SourceCatalog;
@@ -35,13 +38,22 @@ export interface TableHtmlOptions {
   readonly empty?: string;
 }
 
-/** What {@link tableHtml} says about a table without rows when no `empty` sentence is given. */
+/**
+ * What {@link tableHtml} says about a table without rows when no `empty` sentence is given.
+ * @category Display
+ */
 export const NO_ROWS = "No rows to show for this selection.";
 
-/** A cell of a displayed table: a value (escaped; a line break becomes `<br>`), or HTML built with `html`. */
+/**
+ * A cell of a displayed table: a value (escaped; a line break becomes `<br>`), or HTML built with `html`.
+ * @category Display
+ */
 export type DisplayCell = TableCell | SafeHtml;
 
-/** A table to display: a {@link TableInput} whose cells may also be {@link SafeHtml} (links, emphasis). */
+/**
+ * A table to display: a {@link TableInput} whose cells may also be {@link SafeHtml} (links, emphasis).
+ * @category Display
+ */
 export interface DisplayTable extends Omit<TableInput, "rows"> {
   readonly rows: readonly Readonly<Record<string, DisplayCell>>[];
 }
@@ -60,6 +72,7 @@ function cellHtml(value: DisplayCell, digits: number | undefined): string {
  * A table without rows is a sentence saying so (`options.empty`), never a header over nothing.
  * @example tableHtml({ columns: [{ key: "a", label: "A" }], rows: [{ a: "<b>" }], sources: [] }).source.includes("&lt;b&gt;") // => true
  * @example tableHtml({ columns: [{ key: "a", label: "A" }], rows: [], sources: [] }, { empty: "No trade rows for Georgia." }).source.includes("No trade rows for Georgia.") // => true
+ * @category Display
  */
 export function tableHtml(table: DisplayTable, options: TableHtmlOptions = {}): SafeHtml {
   if (table.rows.length === 0) {

@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import { PLOTLY_ASSET, plotlyLoaderScripts } from "../display/plotly-bundle";
 import { FIGURE_SCRIPT } from "../display/show";
+import { SIBLING_PNG } from "../display/static-fallback";
 
 /** The directives besides `script-src`: nothing from the network, inline styles (Plotly), data: images and fonts. */
 const BASE_POLICY = [
@@ -32,6 +33,7 @@ let loaderScripts: ReadonlySet<string> | undefined;
  * its arguments, which must parse as a JSON array of three values.
  * @example isLibraryScript(FIGURE_SCRIPT.head + '"f"' + FIGURE_SCRIPT.middle + "[[], {}, {}]" + FIGURE_SCRIPT.tail) // => true
  * @example isLibraryScript("alert(1)") // => false
+ * @category Report pack and pages
  */
 export function isLibraryScript(code: string): boolean {
   const { head, middle, tail } = FIGURE_SCRIPT;
@@ -53,6 +55,7 @@ export function isLibraryScript(code: string): boolean {
 /**
  * The CSP source expression of a script: `'sha256-<base64>'` of its UTF-8 text.
  * @example scriptHash("alert(1)") // => "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+ * @category Report pack and pages
  */
 export function scriptHash(code: string): string {
   return `'sha256-${createHash("sha256").update(code, "utf8").digest("base64")}'`;
@@ -80,21 +83,33 @@ function loadsSharedPlotly(page: string): boolean {
   return false;
 }
 
+/** Whether the page shows a PNG file from its own folder (`<img src="name.png">`: a report pack page's fallback). */
+function showsSiblingPng(page: string): boolean {
+  for (const m of page.matchAll(/<img\b[^>]*\bsrc\s*=\s*"([^"]*)"/gi)) if (SIBLING_PNG.test(m[1] ?? "")) return true;
+  return false;
+}
+
 /**
  * The policy for a page: every library script of the page allowed by hash, plus `'self'` when the page loads the
- * output folder's shared plotly.js (lib/display/plotly-bundle PLOTLY_ASSET); nothing else.
+ * output folder's shared plotly.js (lib/display/plotly-bundle PLOTLY_ASSET), and images from `'self'` when it shows
+ * its figure's PNG file from its own folder; nothing else.
  * @example contentSecurityPolicy("<p>no scripts</p>").startsWith("default-src 'none'; script-src 'none'") // => true
+ * @category Report pack and pages
  */
 export function contentSecurityPolicy(page: string): string {
   const hashes = [...new Set(inlineScripts(page).filter(isLibraryScript).map(scriptHash))].sort();
   // The output folder's shared plotly.js (`../assets/plotly.min.js`) is a file next to the page: 'self' allows
   // same-origin files (for a file:// page, local files), never the network.
   const sources = [...(loadsSharedPlotly(page) ? ["'self'"] : []), ...hashes];
-  return [
+  const policy = [
     BASE_POLICY[0],
     `script-src ${sources.length > 0 ? sources.join(" ") : "'none'"}`,
     ...BASE_POLICY.slice(1),
-  ].join("; ");
+  ];
+  // A PNG file beside the page (its figure's static fallback) is a same-origin file, like the shared plotly.js.
+  return (
+    showsSiblingPng(page) ? policy.map((p) => (p === "img-src data: blob:" ? "img-src 'self' data: blob:" : p)) : policy
+  ).join("; ");
 }
 
 /**
@@ -102,6 +117,7 @@ export function contentSecurityPolicy(page: string): string {
  * replaced), and with the empty `<script src="">` elements that nbconvert leaves for blanked CDN URLs removed.
  * Deterministic: the same page gives the same bytes.
  * @example secureHtmlPage("<html><head></head><body></body></html>").includes("Content-Security-Policy") // => true
+ * @category Report pack and pages
  */
 export function secureHtmlPage(page: string): string {
   const cleaned = page

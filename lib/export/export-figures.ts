@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
-import { isAbsolute, join, normalize } from "node:path";
+import { basename, isAbsolute, join, normalize } from "node:path";
 import type { PlotlyFigure } from "../figures/plotly";
 import { figureTitle } from "../figures/plotly";
 import { refitFigure } from "../figures/fit";
@@ -17,13 +17,22 @@ import { ExportError, launchExporter, type Exporter, type ExporterOptions } from
 import { figurePageHtml } from "./html-pages";
 import { sha256 } from "../core/hash";
 
-/** File formats of a figure. */
+/**
+ * File formats of a figure.
+ * @category Files
+ */
 export type FigureFormat = "png" | "svg" | "pdf" | "html";
 
-/** All figure formats, in the order they are written. */
+/**
+ * All figure formats, in the order they are written.
+ * @category Files
+ */
 export const FIGURE_FORMATS: readonly FigureFormat[] = ["png", "svg", "pdf", "html"];
 
-/** A figure to export, with what the manifest and index say about it. */
+/**
+ * A figure to export, with what the manifest and index say about it.
+ * @category Files
+ */
 export interface FigureEntry {
   /** File name (lowercase kebab-case), unique within its section. */
   readonly id: string;
@@ -39,7 +48,10 @@ export interface FigureEntry {
   readonly section?: string;
 }
 
-/** A written file: path relative to the output folder (with `/`), size and SHA-256. */
+/**
+ * A written file: path relative to the output folder (with `/`), size and SHA-256.
+ * @category Files
+ */
 export interface ExportedFile {
   readonly format: string;
   readonly path: string;
@@ -47,7 +59,10 @@ export interface ExportedFile {
   readonly sha256: string;
 }
 
-/** A figure in the manifest. */
+/**
+ * A figure in the manifest.
+ * @category Files
+ */
 export interface ManifestFigure {
   readonly id: string;
   readonly section: string;
@@ -63,7 +78,10 @@ export interface ManifestFigure {
   readonly files: readonly ExportedFile[];
 }
 
-/** The record of an export run. It holds no timestamps, so the same inputs give the same manifest. */
+/**
+ * The record of an export run. It holds no timestamps, so the same inputs give the same manifest.
+ * @category Files
+ */
 export interface ExportManifest {
   readonly generator: string;
   /** SHA-256 over the specs of the run. */
@@ -74,7 +92,10 @@ export interface ExportManifest {
   readonly files: readonly ExportedFile[];
 }
 
-/** A table in the manifest. */
+/**
+ * A table in the manifest.
+ * @category Files
+ */
 export interface ManifestTable {
   readonly id: string;
   readonly section: string;
@@ -86,7 +107,10 @@ export interface ManifestTable {
   readonly files: readonly ExportedFile[];
 }
 
-/** Options of {@link exportFigure} and {@link exportFigures}. */
+/**
+ * Options of {@link exportFigure} and {@link exportFigures}.
+ * @category Files
+ */
 export interface ExportOptions {
   /** Folder the files go to (created). */
   readonly outDir: string;
@@ -124,10 +148,16 @@ export interface ExportOptions {
   readonly plotly?: string;
 }
 
-/** What is wrong with a file on disk, compared with its manifest entry. */
+/**
+ * What is wrong with a file on disk, compared with its manifest entry.
+ * @category Files
+ */
 export type FileProblem = "missing" | "damaged" | "unreadable";
 
-/** The outcome of {@link checkFile}: intact, or what is wrong. */
+/**
+ * The outcome of {@link checkFile}: intact, or what is wrong.
+ * @category Files
+ */
 export type FileCheck = { readonly ok: true } | { readonly ok: false; readonly problem: FileProblem };
 
 /** The file's path inside `outDir`, or `undefined` when the manifest path would leave it (absolute, or with `..`). */
@@ -149,6 +179,7 @@ const chunk = Buffer.allocUnsafe(1 << 20);
  * @example
  * const check = checkFile("out/figures", { format: "png", path: "01-claims/verdicts.png", bytes: 41_023, sha256: "…" });
  * if (!check.ok) console.log(`01-claims/verdicts.png is ${check.problem}`); // "… is damaged"
+ * @category Files
  */
 export function checkFile(outDir: string, file: ExportedFile): FileCheck {
   const path = insidePath(outDir, file.path);
@@ -186,7 +217,10 @@ function readVerified(outDir: string, file: ExportedFile): Buffer | undefined {
   }
 }
 
-/** An {@link Exporter} that launches Chromium on its first use only; see {@link lazyExporter}. */
+/**
+ * An {@link Exporter} that launches Chromium on its first use only; see {@link lazyExporter}.
+ * @category Files
+ */
 export interface LazyExporter extends Exporter {
   /** Whether Chromium has been (or is being) launched. */
   readonly launched: boolean;
@@ -199,6 +233,7 @@ export interface LazyExporter extends Exporter {
  * const ex = lazyExporter();
  * ex.launched // => false (Chromium starts on the first render, such as ex.png)
  * await ex.close();
+ * @category Files
  */
 export function lazyExporter(options: ExporterOptions = {}): LazyExporter {
   let started: Promise<Exporter> | undefined;
@@ -229,7 +264,10 @@ export function lazyExporter(options: ExporterOptions = {}): LazyExporter {
   };
 }
 
-/** Version tag of the exporter, part of every spec hash: bump it when the output of the same spec changes. */
+/**
+ * Version tag of the exporter, part of every spec hash: bump it when the output of the same spec changes.
+ * @category Files
+ */
 export const EXPORT_VERSION = "caspian-lab-export/1";
 
 const ID = /^[a-z0-9][a-z0-9._-]*$/;
@@ -238,6 +276,7 @@ const SECTION = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
 /**
  * Checks a figure id (a file name): lowercase letters, digits, `.`, `_`, `-`.
  * @example checkFigureId("titr-cargo") // => "titr-cargo"
+ * @category Files
  */
 export function checkFigureId(id: string): string {
   if (!ID.test(id) || id.length > 120)
@@ -254,6 +293,7 @@ function checkSection(section: string): string {
 /**
  * JSON with object keys sorted, so that hashes do not depend on key order.
  * @example canonicalJson({ b: [1, { d: 1, c: 2 }], a: null }) // => '{"a":null,"b":[1,{"c":2,"d":1}]}'
+ * @category Files
  */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
@@ -296,6 +336,7 @@ async function mapLimit<T, R>(
 /**
  * Title, sources and sources line of an entry, with defaults from the figure's meta.
  * @example describeEntry({ id: "titr-cargo", figure: fig }) // => { title: "TITR cargo", sources: ["ady-2024"], sourcesText: "Source: ady-2024" }
+ * @category Files
  */
 export function describeEntry(
   entry: FigureEntry,
@@ -315,9 +356,12 @@ export function describeEntry(
  * // all four formats by default; PNG, SVG and PDF start Chromium, HTML alone does not
  * const manifest = await exportFigures([{ id: "titr-cargo", figure: fig }], { outDir: tmp, formats: ["html"] });
  * manifest.figures[0]?.files.map((f) => f.path) // => ["titr-cargo.html"]
+ * @category Files
  */
 export async function exportFigures(entries: readonly FigureEntry[], options: ExportOptions): Promise<ExportManifest> {
   const formats = options.formats ?? FIGURE_FORMATS;
+  // Pages load the output folder's shared plotly.js (a report pack) or carry their own (a standalone page).
+  const shared = options.plotly !== undefined && options.plotly !== "inline";
   const seen = new Set<string>();
   for (const e of entries) {
     checkFigureId(e.id);
@@ -446,11 +490,13 @@ export async function exportFigures(entries: readonly FigureEntry[], options: Ex
             title,
             ...(entry.caption !== undefined ? { caption: entry.caption } : {}),
             sourcesText,
-            ...(png !== undefined ? { png } : {}),
-            plotly:
-              options.plotly === undefined || options.plotly === "inline"
-                ? "inline"
-                : `${section === "" ? "" : "../"}${options.plotly}`,
+            // A pack page beside its PNG points at it (one copy of the image); a standalone page carries it.
+            ...(png !== undefined && shared && formats.includes("png")
+              ? { pngFile: `${basename(base)}.png` }
+              : png !== undefined
+                ? { png }
+                : {}),
+            plotly: shared ? `${section === "" ? "" : "../"}${options.plotly}` : "inline",
           });
           files.push(await writeTracked(options.outDir, rel, format, html));
         }
@@ -481,6 +527,7 @@ export async function exportFigures(entries: readonly FigureEntry[], options: Ex
  * const manifest = { generator: EXPORT_VERSION, run: "", figures: [], tables: [], files: [] };
  * await writeManifest(tmp, manifest);
  * manifestJson(manifest) === readFileSync(join(tmp, "manifest.json"), "utf8") // => true
+ * @category Files
  */
 export function manifestJson(manifest: ExportManifest): string {
   return JSON.stringify(manifest, null, 2) + "\n";
@@ -489,6 +536,7 @@ export function manifestJson(manifest: ExportManifest): string {
 /**
  * Writes a manifest as pretty JSON, atomically.
  * @example (await writeManifest(tmp, { generator: EXPORT_VERSION, run: "", figures: [], tables: [], files: [] })).path // => "manifest.json"
+ * @category Files
  */
 export async function writeManifest(
   outDir: string,
@@ -539,6 +587,7 @@ function isEntryList(v: unknown): boolean {
  * not parse, its shape is wrong (every figure and table with its files, each with path, size and sha256) or it comes
  * from another exporter version.
  * @example const previous = readManifest("out/figures/manifest.json") // undefined: everything is rendered
+ * @category Files
  */
 export function readManifest(path: string): ExportManifest | undefined {
   try {
@@ -553,7 +602,10 @@ export function readManifest(path: string): ExportManifest | undefined {
   }
 }
 
-/** Options of {@link exportFigure}. */
+/**
+ * Options of {@link exportFigure}.
+ * @category Files
+ */
 export interface ExportFigureOptions extends Omit<ExportOptions, "manifest" | "previous" | "onProgress"> {
   /** File name without extension (lowercase kebab-case). */
   readonly id: string;
@@ -572,6 +624,7 @@ export interface ExportFigureOptions extends Omit<ExportOptions, "manifest" | "p
  * @example
  * // formats: ["png"], scale: 2 would start Chromium; HTML alone does not
  * (await exportFigure(fig, { outDir: tmp, id: "titr-cargo", formats: ["html"] })).files.map((f) => f.path) // => ["titr-cargo.html"]
+ * @category Files
  */
 export async function exportFigure(figure: PlotlyFigure, options: ExportFigureOptions): Promise<ManifestFigure> {
   const { id, title, caption, sources, manifest, ...rest } = options;

@@ -12,7 +12,10 @@ import { plotlyBundle } from "../display/plotly-bundle";
 import type { PlotlyFigure } from "../figures/plotly";
 import { fixPdfDates, sortSvgAttributes, stabilizeSvgIds, stableUid, withStableTraceIds } from "./stable-output";
 
-/** Chromium flags: headless, no sandbox (containers), no GPU, no background network. */
+/**
+ * Chromium flags: headless, no sandbox (containers), no GPU, no background network.
+ * @category Files
+ */
 export const CHROMIUM_ARGS: readonly string[] = [
   "--headless",
   "--no-sandbox",
@@ -25,7 +28,10 @@ export const CHROMIUM_ARGS: readonly string[] = [
   "--font-render-hinting=none",
 ];
 
-/** Options of {@link launchExporter}. */
+/**
+ * Options of {@link launchExporter}.
+ * @category Files
+ */
 export interface ExporterOptions {
   /** Chromium binary (default: env CASPIAN_CHROMIUM, else /usr/bin/chromium). */
   readonly executablePath?: string;
@@ -35,7 +41,10 @@ export interface ExporterOptions {
   readonly timeoutMs?: number;
 }
 
-/** Size of a rendering in CSS pixels, and the PNG pixel ratio. */
+/**
+ * Size of a rendering in CSS pixels, and the PNG pixel ratio.
+ * @category Files
+ */
 export interface RenderSize {
   /** Width in CSS pixels (default: the figure's layout.width, else 900). */
   readonly width?: number;
@@ -45,7 +54,10 @@ export interface RenderSize {
   readonly scale?: number;
 }
 
-/** What to render. */
+/**
+ * What to render.
+ * @category Files
+ */
 export interface RenderRequest extends RenderSize {
   readonly png?: boolean;
   readonly svg?: boolean;
@@ -53,7 +65,10 @@ export interface RenderRequest extends RenderSize {
   readonly key?: string;
 }
 
-/** A rendered figure. */
+/**
+ * A rendered figure.
+ * @category Files
+ */
 export interface RenderedFigure {
   readonly width: number;
   readonly height: number;
@@ -62,14 +77,20 @@ export interface RenderedFigure {
   readonly svg?: string;
 }
 
-/** A page of a PDF: an SVG of a given size in CSS pixels. */
+/**
+ * A page of a PDF: an SVG of a given size in CSS pixels.
+ * @category Files
+ */
 export interface PdfPage {
   readonly svg: string;
   readonly width: number;
   readonly height: number;
 }
 
-/** Document information of a PDF (the Info dictionary): what a PDF reader shows as its title and subject. */
+/**
+ * Document information of a PDF (the Info dictionary): what a PDF reader shows as its title and subject.
+ * @category Files
+ */
 export interface PdfInfo {
   /** Title, e.g. the figure's title or the report pack's title (default "figures"). */
   readonly title?: string;
@@ -77,10 +98,16 @@ export interface PdfInfo {
   readonly subject?: string;
 }
 
-/** The fixed creation and modification date of every PDF, so that the same pages give the same bytes. */
+/**
+ * The fixed creation and modification date of every PDF, so that the same pages give the same bytes.
+ * @category Files
+ */
 export const PDF_FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
 
-/** A running exporter: one browser, reused for every figure until {@link Exporter.close}. */
+/**
+ * A running exporter: one browser, reused for every figure until {@link Exporter.close}.
+ * @category Files
+ */
 export interface Exporter {
   /** Milliseconds the browser took to launch and load the plotly bundle. */
   readonly launchMs: number;
@@ -99,7 +126,10 @@ export interface Exporter {
   close(): Promise<void>;
 }
 
-/** Raised when Chromium cannot be started or a figure cannot be rendered. */
+/**
+ * Raised when Chromium cannot be started or a figure cannot be rendered.
+ * @category Files
+ */
 export class ExportError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -180,6 +210,7 @@ function plotlyPayload(figure: PlotlyFigure): {
  * the PDF's title.
  * @example pdfDocumentHtml([{ svg: "<svg></svg>", width: 900, height: 500 }]).includes("@page s0 { size: 900px 500px; margin: 0 }") // => true
  * @example pdfDocumentHtml([{ svg: "<svg></svg>", width: 900, height: 500 }], "A & B").includes("<title>A &amp; B</title>") // => true
+ * @category Files
  */
 export function pdfDocumentHtml(pages: readonly PdfPage[], title = "figures"): string {
   const sizes = [...new Set(pages.map((p) => `${Math.round(p.width)}x${Math.round(p.height)}`))];
@@ -211,6 +242,7 @@ ${css}
  * @example
  * // not run: starts Chromium
  * const ex = await launchExporter(); const png = await ex.png(fig); await ex.close();
+ * @category Files
  */
 export async function launchExporter(options: ExporterOptions = {}): Promise<Exporter> {
   const started = performance.now();
@@ -359,6 +391,7 @@ export async function launchExporter(options: ExporterOptions = {}): Promise<Exp
  * @example
  * // not run: needs a PDF
  * const titled = await withPdfInfo(pdfBytes, { title: "TITR cargo", subject: "Cargo by scope." });
+ * @category Files
  */
 export async function withPdfInfo(pdf: Uint8Array, info: PdfInfo): Promise<Uint8Array> {
   // Loaded here, not at import: importing the library must stay fast.

@@ -8,19 +8,34 @@ import { sourcesLine } from "../figures/text";
 import type { SourceId } from "../core/types";
 import { csvField, neutralizeFormula } from "./table";
 
-/** A value of the data CSV: a number (written in full), a text, or nothing. */
+/**
+ * A value of the data CSV: a number (written in full), a text, or nothing.
+ * @category Tables and figure data
+ */
 export type FigureDataValue = number | string | null;
 
-/** The columns of the data CSV, in order; `trace`, `x` and `y` always, the others when some point has them. */
+/**
+ * The columns of the data CSV, in order; `trace`, `x` and `y` always, the others when some point has them.
+ * @category Tables and figure data
+ */
 export const FIGURE_DATA_COLUMNS = ["trace", "x", "y", "base", "z", "label", "value", "text"] as const;
 
-/** A column of the data CSV. */
+/**
+ * A column of the data CSV.
+ * @category Tables and figure data
+ */
 export type FigureDataColumn = (typeof FIGURE_DATA_COLUMNS)[number];
 
-/** One point drawn: the trace's name and the values Plotly reads for that point (Plotly markup decoded). */
+/**
+ * One point drawn: the trace's name and the values Plotly reads for that point (Plotly markup decoded).
+ * @category Tables and figure data
+ */
 export type FigureDataRow = Readonly<Record<FigureDataColumn, FigureDataValue>>;
 
-/** Options of {@link figureDataCsv}. */
+/**
+ * Options of {@link figureDataCsv}.
+ * @category Tables and figure data
+ */
 export interface FigureDataOptions {
   /** The sources line as written elsewhere (default: the figure's `meta.sourcesText`, else built from its ids). */
   readonly sourcesText?: string;
@@ -104,6 +119,7 @@ function onAxis(v: FigureDataValue, names: Map<number, string> | undefined): Fig
  * @example
  * figureDataRows({ data: [{ type: "bar", name: "Cargo", x: ["2023"], y: [2.76] }], layout: {} })
  * // => [{ trace: "Cargo", x: "2023", y: 2.76, base: null, z: null, label: null, value: null, text: null }]
+ * @category Tables and figure data
  */
 export function figureDataRows(figure: PlotlyFigure): FigureDataRow[] {
   const rows: FigureDataRow[] = [];
@@ -196,6 +212,7 @@ const cell = (v: FigureDataValue): string =>
  *   { data: [{ name: "Cargo", x: [2023, 2024], y: [2.76, 4.5] }], layout: { xaxis: { title: { text: "Year" } } } },
  *   { sourcesText: "Source: Report.az (2026-03-02)" },
  * ) // => "trace,x: Year,y\r\nCargo,2023,2.76\r\nCargo,2024,4.5\r\nSource: Report.az (2026-03-02)\r\n"
+ * @category Tables and figure data
  */
 export function figureDataCsv(figure: PlotlyFigure, options: FigureDataOptions = {}): string {
   const rows = figureDataRows(figure);

@@ -25,7 +25,10 @@ th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; }
 td.num { text-align: right; }
 `;
 
-/** Parts of a standalone figure page. */
+/**
+ * Parts of a standalone figure page.
+ * @category Report pack and pages
+ */
 export interface FigurePageParts {
   readonly title: string;
   readonly caption?: string;
@@ -33,6 +36,8 @@ export interface FigurePageParts {
   readonly sourcesText: string;
   /** A PNG shown where scripts do not run. */
   readonly png?: Uint8Array;
+  /** Instead of `png`: the name of the figure's PNG file beside the page (a report pack page), not copied into it. */
+  readonly pngFile?: string;
   /**
    * Where the page gets plotly.js (lib/display/plotly-bundle plotlyScriptHtml): `"inline"` (default) embeds it, for
    * a page sent on its own; otherwise the relative address of the output folder's shared copy.
@@ -42,12 +47,20 @@ export interface FigurePageParts {
 
 /**
  * An HTML page for one figure: plotly.js inlined or loaded from the output folder's shared copy, the chart drawn
- * from embedded JSON, a PNG fallback inside the chart's div, title, caption and sources as escaped text, and a Content-Security-Policy
+ * from embedded JSON, a PNG fallback inside the chart's div (embedded, or the PNG file beside the page), title, caption and sources as escaped text, and a Content-Security-Policy
  * (lib/export/csp) that blocks the network, inline event handlers and every script but the library's own.
  * @example figurePageHtml(fig, { title: "TITR cargo", sourcesText: "Source: ady-2024" }).startsWith("<!doctype html>") // => true
+ * @category Report pack and pages
  */
 export function figurePageHtml(figure: PlotlyFigure, parts: FigurePageParts): string {
-  const chart = figureHtml(figure, { id: "figure", ...(parts.png !== undefined ? { fallbackPng: parts.png } : {}) });
+  const chart = figureHtml(figure, {
+    id: "figure",
+    ...(parts.pngFile !== undefined
+      ? { fallbackPngFile: parts.pngFile }
+      : parts.png !== undefined
+        ? { fallbackPng: parts.png }
+        : {}),
+  });
   return secureHtmlPage(`<!doctype html>
 <html lang="en">
 <head>

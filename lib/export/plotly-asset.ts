@@ -12,6 +12,7 @@ import { PLOTLY_ASSET, plotlyBundle, plotlyScriptHtml } from "../display/plotly-
  * Writes `<outDir>/assets/plotly.min.js` unless it already holds exactly the library's bundle (checked by sha256
  * on every call, so a damaged or truncated copy is replaced, never served). Returns what it did.
  * @example writePlotlyAsset(tmp) // => "written" (then "intact" on the next call)
+ * @category Report pack and pages
  */
 export function writePlotlyAsset(outDir: string): "written" | "intact" {
   const path = join(outDir, PLOTLY_ASSET);
@@ -26,6 +27,7 @@ export function writePlotlyAsset(outDir: string): "written" | "intact" {
  * just before `</head>`: `"inline"` for a standalone page, else the relative address of the shared copy. A page
  * without a chart (no `class="caspian-figure"`) is returned unchanged.
  * @example withPlotly('<head></head><div class="caspian-figure"></div>', "../assets/plotly.min.js") // => '<head><script src="../assets/plotly.min.js"></script>\n</head><div class="caspian-figure"></div>'
+ * @category Report pack and pages
  */
 export function withPlotly(page: string, plotly: string): string {
   if (!page.includes('class="caspian-figure"')) return page;

@@ -19,13 +19,22 @@ import type { TableInput } from "../figures/table";
 /** The rows a registered figure draws: those the registration names, else those the figure's inputs named. */
 const rowsOf = (r: FigureRegistration): readonly string[] | undefined => r.rows ?? r.figure.meta?.rows;
 
-/** Environment variable naming the folder of registered specs. */
+/**
+ * Environment variable naming the folder of registered specs.
+ * @category Registry
+ */
 export const FIGURES_DIR_ENV = "CASPIAN_FIGURES_DIR";
 
-/** Version of the spec files. */
+/**
+ * Version of the spec files.
+ * @category Registry
+ */
 export const SPEC_VERSION = 1;
 
-/** A figure for the report. */
+/**
+ * A figure for the report.
+ * @category Registry
+ */
 export interface FigureRegistration {
   /** File name (lowercase kebab-case), unique within the notebook. */
   readonly id: string;
@@ -47,7 +56,10 @@ export interface FigureRegistration {
   readonly rows?: readonly string[];
 }
 
-/** A table for the report. */
+/**
+ * A table for the report.
+ * @category Registry
+ */
 export interface TableRegistration {
   readonly id: string;
   readonly title: string;
@@ -58,7 +70,10 @@ export interface TableRegistration {
   readonly rows?: readonly string[];
 }
 
-/** A spec file of a registered figure. */
+/**
+ * A spec file of a registered figure.
+ * @category Registry
+ */
 export interface FigureSpec {
   readonly version: number;
   readonly kind: "figure";
@@ -72,7 +87,10 @@ export interface FigureSpec {
   readonly figure: PlotlyFigure;
 }
 
-/** A spec file of a registered table. */
+/**
+ * A spec file of a registered table.
+ * @category Registry
+ */
 export interface TableSpec {
   readonly version: number;
   readonly kind: "table";
@@ -86,12 +104,16 @@ export interface TableSpec {
   readonly table: TableInput;
 }
 
-/** A spec read back from disk, with the section (sub-folder, i.e. notebook) it was found in. */
+/**
+ * A spec read back from disk, with the section (sub-folder, i.e. notebook) it was found in.
+ * @category Registry
+ */
 export type RegisteredSpec = (FigureSpec | TableSpec) & { readonly section: string; readonly file: string };
 
 /**
  * The folder registered specs go to, or `undefined` outside the main job.
  * @example figuresDir() // => undefined (outside the main job, CASPIAN_FIGURES_DIR is not set)
+ * @category Registry
  */
 export function figuresDir(): string | undefined {
   const dir = process.env[FIGURES_DIR_ENV];
@@ -102,6 +124,7 @@ export function figuresDir(): string | undefined {
  * Registers a figure for the report pack: writes `<CASPIAN_FIGURES_DIR>/<id>.json` atomically and returns its path;
  * returns `undefined` (and writes nothing) when the variable is not set, e.g. in an interactive session.
  * @example registerFigure({ id: "titr-cargo", caption: "Cargo on the Middle Corridor doubled in 2022.", figure: fig })
+ * @category Registry
  */
 export function registerFigure(registration: FigureRegistration): string | undefined {
   checkFigureId(registration.id);
@@ -135,6 +158,7 @@ export function registerFigure(registration: FigureRegistration): string | undef
 /**
  * Registers a table for the report pack (CSV, Markdown and an HTML table in index.html), like {@link registerFigure}.
  * @example registerTable({ id: "trade", title: "Trade with Central Asia", table })
+ * @category Registry
  */
 export function registerTable(registration: TableRegistration): string | undefined {
   checkFigureId(registration.id);
@@ -174,6 +198,7 @@ function walk(dir: string): string[] {
  * Reads every spec under a folder (recursively, sorted by path); the sub-folder becomes the section. Files that
  * are not specs are reported through `onSkip` and left out.
  * @example readSpecs(tmp) // => [] (an empty folder)
+ * @category Registry
  */
 export function readSpecs(
   specsDir: string,

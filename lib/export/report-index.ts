@@ -8,21 +8,30 @@ import { posix } from "node:path";
 import { escapeHtml } from "../display/html";
 import { cellText, columnHeader, type TableInput } from "../figures/table";
 
-/** A file linked from the pages: its format, its path relative to the pack folder (with `/`), its size if known. */
+/**
+ * A file linked from the pages: its format, its path relative to the pack folder (with `/`), its size if known.
+ * @category Report pack and pages
+ */
 export interface IndexFile {
   readonly format: string;
   readonly path: string;
   readonly bytes?: number;
 }
 
-/** Link to the run record (out/records/<notebook>.json) behind a figure or table, relative to the pack folder. */
+/**
+ * Link to the run record (out/records/<notebook>.json) behind a figure or table, relative to the pack folder.
+ * @category Report pack and pages
+ */
 export interface RunRecordLink {
   readonly path: string;
   /** One line on the inputs (notebook, parameters, lib, data files), shown as the link's text. */
   readonly summary: string;
 }
 
-/** A figure as listed in the pages. */
+/**
+ * A figure as listed in the pages.
+ * @category Report pack and pages
+ */
 export interface IndexFigure {
   readonly kind: "figure";
   readonly id: string;
@@ -38,7 +47,10 @@ export interface IndexFigure {
   readonly record?: RunRecordLink;
 }
 
-/** A table as listed in the pages. */
+/**
+ * A table as listed in the pages.
+ * @category Report pack and pages
+ */
 export interface IndexTable {
   readonly kind: "table";
   readonly id: string;
@@ -51,10 +63,16 @@ export interface IndexTable {
   readonly record?: RunRecordLink;
 }
 
-/** A figure or a table of the pages. */
+/**
+ * A figure or a table of the pages.
+ * @category Report pack and pages
+ */
 export type IndexItem = IndexFigure | IndexTable;
 
-/** How a section (a notebook run) is named for readers: its title and, for a parameter run, its parameters. */
+/**
+ * How a section (a notebook run) is named for readers: its title and, for a parameter run, its parameters.
+ * @category Report pack and pages
+ */
 export interface SectionHeading {
   /** The notebook's title in words ("03 · Multilateral embeddedness"). */
   readonly title: string;
@@ -64,13 +82,19 @@ export interface SectionHeading {
   readonly record?: RunRecordLink;
 }
 
-/** A page to write: path relative to the pack folder, and its HTML. */
+/**
+ * A page to write: path relative to the pack folder, and its HTML.
+ * @category Report pack and pages
+ */
 export interface ReportPage {
   readonly path: string;
   readonly html: string;
 }
 
-/** Options of {@link reportIndexPages}. */
+/**
+ * Options of {@link reportIndexPages}.
+ * @category Report pack and pages
+ */
 export interface ReportIndexOptions {
   /** How each section is named (default: its name). */
   readonly headings?: Readonly<Record<string, SectionHeading>>;
@@ -114,6 +138,7 @@ const ROOT_SECTION_DIR = "_";
 /**
  * Path of a section's page inside the pack.
  * @example sectionPagePath("03-multilateral-embeddedness--focal-KAZ") // => "03-multilateral-embeddedness--focal-KAZ/index.html"
+ * @category Report pack and pages
  */
 export function sectionPagePath(section: string): string {
   return `${section === "" ? ROOT_SECTION_DIR : section}/index.html`;
@@ -133,6 +158,7 @@ function link(dir: string, path: string): string {
 /**
  * A file size in words, in SI units.
  * @example fileSize(84_213) // => "84 kB"
+ * @category Report pack and pages
  */
 export function fileSize(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
@@ -158,6 +184,7 @@ function formatLabel(item: IndexItem, format: string): string {
 /**
  * Anchor of an item on its section page; ids are file names, so `figure-<id>` and `table-<id>` never collide.
  * @example itemAnchor({ kind: "figure", id: "titr-cargo" }) // => "figure-titr-cargo"
+ * @category Report pack and pages
  */
 export function itemAnchor(item: Pick<IndexItem, "kind" | "id">): string {
   return `${item.kind}-${item.id}`;
@@ -215,6 +242,7 @@ function groupSections(items: readonly IndexItem[]): { name: string; items: Inde
 /**
  * The title of a section that has no heading: its name ("" is the figures registered outside any notebook).
  * @example defaultSectionTitle("") // => "Other figures and tables"
+ * @category Report pack and pages
  */
 export function defaultSectionTitle(section: string): string {
   return section === "" ? "Other figures and tables" : section;
@@ -344,6 +372,7 @@ ${entries}
  * The index page of a report pack: a title, a line of counts and a table of contents by section (notebook), each
  * with its title in words, its parameters, and its figures and tables linked to their place on the section's page.
  * @example reportIndexHtml("Report", []).includes("<title>Report</title>") // => true
+ * @category Report pack and pages
  */
 export function reportIndexHtml(title: string, items: readonly IndexItem[], options: ReportIndexOptions = {}): string {
   return reportIndexPages(title, items, options)[0]!.html;
@@ -359,6 +388,7 @@ export function reportIndexHtml(title: string, items: readonly IndexItem[], opti
  *   { kind: "table", id: "t", section: "01-claims", title: "Claims", sourcesText: "Source: x",
  *     table: { columns: [], rows: [], sources: [] }, files: [] },
  * ]).map((p) => p.path) // => ["index.html", "01-claims/index.html"]
+ * @category Report pack and pages
  */
 export function reportIndexPages(
   title: string,

@@ -35,7 +35,10 @@ import { readSpecs, type FigureSpec, type TableSpec } from "./registry";
 import { sha256 } from "../core/hash";
 import { toCsv, toMarkdown } from "./table";
 
-/** Options of {@link exportReportPack}. */
+/**
+ * Options of {@link exportReportPack}.
+ * @category Report pack and pages
+ */
 export interface ReportPackOptions {
   /** Title of index.html (default "Caspian Lab: figures"). */
   readonly title?: string;
@@ -65,13 +68,22 @@ export interface ReportPackOptions {
   readonly sections?: Readonly<Record<string, SectionHeading>>;
 }
 
-/** Name of the combined PDF in the pack. */
+/**
+ * Name of the combined PDF in the pack.
+ * @category Report pack and pages
+ */
 export const COMBINED_PDF = "figures.pdf";
 
-/** Name of the manifest in the pack. */
+/**
+ * Name of the manifest in the pack.
+ * @category Report pack and pages
+ */
 export const MANIFEST = "manifest.json";
 
-/** A file of a pack that does not match its manifest. */
+/**
+ * A file of a pack that does not match its manifest.
+ * @category Report pack and pages
+ */
 export interface PackProblem {
   /** Path relative to the pack folder, with `/`. */
   readonly path: string;
@@ -85,6 +97,7 @@ export interface PackProblem {
  * const manifest = readManifest(join(tmp, "manifest.json"));
  * const problems = manifest ? verifyReportPack(tmp, manifest) : [];
  * for (const p of problems) console.log(`${p.path} is ${p.problem}`);
+ * @category Report pack and pages
  */
 export function verifyReportPack(outDir: string, manifest: ExportManifest): PackProblem[] {
   const problems: PackProblem[] = [];
@@ -139,6 +152,7 @@ const pdfKey = (figures: readonly ManifestFigure[]): string =>
  * @example
  * // no spec registered: an empty pack (index.html and the manifest), no browser started
  * (await exportReportPack(join(tmp, "specs"), tmp)).figures // => []
+ * @category Report pack and pages
  */
 export async function exportReportPack(
   specsDir: string,

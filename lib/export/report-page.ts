@@ -15,13 +15,19 @@ import { plotlyScriptHtml } from "../display/plotly-bundle";
 import { safeUrl } from "../display/safe-text";
 import { secureHtmlPage } from "./csp";
 
-/** One output of a code cell (nbformat 4). */
+/**
+ * One output of a code cell (nbformat 4).
+ * @category Report pack and pages
+ */
 export interface NotebookOutput {
   readonly output_type: string;
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
-/** One cell of an executed notebook (nbformat 4). */
+/**
+ * One cell of an executed notebook (nbformat 4).
+ * @category Report pack and pages
+ */
 export interface NotebookCell {
   readonly cell_type: string;
   readonly source: string | readonly string[];
@@ -32,15 +38,22 @@ export interface NotebookCell {
 /**
  * The tag of a cell that only the analyst's view shows: how to work with the notebook (edit this cell, the
  * printed DataFrame below), not part of the analysis a reader is handed. The reader's page leaves it out.
+ * @category Report pack and pages
  */
 export const ANALYST_ONLY_TAG = "analyst-only";
 
-/** The parts of an executed notebook (out/notebooks/<name>.ipynb) a report page reads. */
+/**
+ * The parts of an executed notebook (out/notebooks/<name>.ipynb) a report page reads.
+ * @category Report pack and pages
+ */
 export interface ExecutedNotebook {
   readonly cells: readonly NotebookCell[];
 }
 
-/** A source as the "Sources" section lists it; a row of data/sources.csv fits once its date is in words. */
+/**
+ * A source as the "Sources" section lists it; a row of data/sources.csv fits once its date is in words.
+ * @category Report pack and pages
+ */
 export interface ReportSource {
   readonly id: string;
   readonly publisher: string;
@@ -51,14 +64,20 @@ export interface ReportSource {
   readonly date?: string | undefined;
 }
 
-/** A link under the title (the analyst's view, the run record). */
+/**
+ * A link under the title (the analyst's view, the run record).
+ * @category Report pack and pages
+ */
 export interface ReportLink {
   readonly label: string;
   /** A relative address. */
   readonly href: string;
 }
 
-/** What a report page shows beside the notebook. */
+/**
+ * What a report page shows beside the notebook.
+ * @category Report pack and pages
+ */
 export interface ReportPageMeta {
   /** Title when the notebook has no heading (for example its output name). */
   readonly fallbackTitle: string;
@@ -84,14 +103,20 @@ export interface ReportPageMeta {
   readonly links?: readonly ReportLink[];
 }
 
-/** A heading of the page, as the table of contents lists it. */
+/**
+ * A heading of the page, as the table of contents lists it.
+ * @category Report pack and pages
+ */
 export interface ReportHeading {
   readonly level: number;
   readonly text: string;
   readonly id: string;
 }
 
-/** Default address of the shared plotly.js, relative to out/report/. */
+/**
+ * Default address of the shared plotly.js, relative to out/report/.
+ * @category Report pack and pages
+ */
 export const REPORT_PLOTLY_HREF = "../assets/plotly.min.js";
 
 /** Ids the page itself uses: a heading never takes them. */
@@ -144,6 +169,7 @@ section.sources .source-id { color: #777; font-size: 12px; }
  * An id for a heading: lowercase letters and digits of its text joined by `-` (accents dropped), or `section`.
  * @example headingSlug("2 · The focal state's path") // => "2-the-focal-state-s-path"
  * @example headingSlug("Türkiye & the WTO") // => "turkiye-the-wto"
+ * @category Report pack and pages
  */
 export function headingSlug(text: string): string {
   const slug = text
@@ -230,6 +256,7 @@ const BUNDLE_MIN_LENGTH = 1_000_000;
 /**
  * A `text/html` output without inline copies of the plotly.js bundle (the page loads the shared one).
  * @example stripInlinePlotly('<script>window.__caspianDefine = window.define; window.define = undefined;</script>\n<script>var Plotly;</script>\n<script>window.define = window.__caspianDefine;</script>\n<div id="f"></div>') // => '<div id="f"></div>'
+ * @category Report pack and pages
  */
 export function stripInlinePlotly(html: string): string {
   return html
@@ -263,6 +290,7 @@ function visibleText(html: string): string {
  * Ids of `catalogue` that the text names as whole words (an id inside a longer id does not count), in order of
  * first appearance.
  * @example sourceIdsIn("Per ady-2024 and ady-2024-q2.", new Set(["ady-2024", "wto-x"])) // => ["ady-2024"]
+ * @category Report pack and pages
  */
 export function sourceIdsIn(text: string, catalogue: ReadonlySet<string>): string[] {
   const found = new Set<string>();
@@ -321,6 +349,7 @@ function renderBody(notebook: ExecutedNotebook): Body {
  * The sources a page cites, each once, sorted by publisher, title and id; ids not in the catalogue are kept as
  * bare ids (a source the catalogue lost is still named).
  * @example citedSources(["b", "a", "b"], "see a", [{ id: "a", publisher: "P", title: "T", url: "u" }]).map((s) => s.id) // => ["a", "b"]
+ * @category Report pack and pages
  */
 export function citedSources(
   ids: readonly string[],
@@ -381,7 +410,10 @@ function tocHtml(headings: readonly ReportHeading[]): string {
   return `<nav class="toc" aria-labelledby="contents">\n<h2 id="contents">Contents</h2>\n<ul>\n${items.join("\n")}\n</ul>\n</nav>`;
 }
 
-/** A reader's page and what the index and tests need to know about it. */
+/**
+ * A reader's page and what the index and tests need to know about it.
+ * @category Report pack and pages
+ */
 export interface ReportPage {
   /** The complete page, Content-Security-Policy included. */
   readonly html: string;
@@ -399,6 +431,7 @@ export interface ReportPage {
  * const nb = { cells: [{ cell_type: "markdown", source: "# Title\n\n## Part" }, { cell_type: "code", source: "x", outputs: [] }] };
  * const page = reportPageHtml(nb, { fallbackTitle: "n", parameters: [], asOf: "2026", citedSources: [], sourceCatalog: [] });
  * page.includes('<a href="#part">Part</a>') && !page.includes(">x<") // => true
+ * @category Report pack and pages
  */
 export function reportPageHtml(notebook: ExecutedNotebook, meta: ReportPageMeta): string {
   return reportPage(notebook, meta).html;
@@ -407,6 +440,7 @@ export function reportPageHtml(notebook: ExecutedNotebook, meta: ReportPageMeta)
 /**
  * {@link reportPageHtml} with the page's title, headings and sources.
  * @example reportPage({ cells: [{ cell_type: "markdown", source: "# 05 · A timeline" }] }, { fallbackTitle: "05", parameters: [], asOf: "2026", citedSources: [], sourceCatalog: [] }).title // => "05 · A timeline"
+ * @category Report pack and pages
  */
 export function reportPage(notebook: ExecutedNotebook, meta: ReportPageMeta): ReportPage {
   const body = renderBody(notebook);
@@ -457,7 +491,10 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** A page as the index of reader's pages lists it. */
+/**
+ * A page as the index of reader's pages lists it.
+ * @category Report pack and pages
+ */
 export interface ReportIndexEntry {
   /** The page's file name in out/report/ (`03-x--focal-KAZ.html`). */
   readonly file: string;
@@ -471,6 +508,7 @@ export interface ReportIndexEntry {
 /**
  * The index of the reader's pages (out/report/index.html): each page's title, parameters and as-of date, linked.
  * @example reportPagesIndexHtml([]).includes("No reader's pages yet") // => true
+ * @category Report pack and pages
  */
 export function reportPagesIndexHtml(entries: readonly ReportIndexEntry[]): string {
   const rows = entries.map((e) => {

@@ -16,6 +16,7 @@ const IDLE_MS = 60_000;
  * @example
  * // not run: starts Chromium
  * const ex = await sharedExporter(); const png = await ex.png(fig); await closeSharedExporter();
+ * @category Files
  */
 export function sharedExporter(): Promise<Exporter> {
   if (idle !== undefined) clearTimeout(idle);
@@ -31,6 +32,7 @@ export function sharedExporter(): Promise<Exporter> {
 /**
  * Closes the shared exporter, if one is running.
  * @example await closeSharedExporter(); // none running: nothing to close
+ * @category Files
  */
 export async function closeSharedExporter(): Promise<void> {
   const s = shared;
@@ -45,6 +47,7 @@ export async function closeSharedExporter(): Promise<void> {
  * @example
  * // not run: starts Chromium
  * const png = await sharedPng(fig);
+ * @category Files
  */
 export async function sharedPng(figure: PlotlyFigure): Promise<Uint8Array> {
   const ex = await sharedExporter();
@@ -60,6 +63,7 @@ export async function sharedPng(figure: PlotlyFigure): Promise<Uint8Array> {
  * @example
  * enableStaticFallback(); // Chromium starts only when showAsync renders a figure
  * disableStaticFallback();
+ * @category Files
  */
 export function enableStaticFallback(): void {
   setStaticImageRenderer(sharedPng);
@@ -68,6 +72,7 @@ export function enableStaticFallback(): void {
 /**
  * Removes the renderer of static fallbacks.
  * @example disableStaticFallback(); // showAsync now shows a note where scripts do not run
+ * @category Files
  */
 export function disableStaticFallback(): void {
   setStaticImageRenderer(undefined);

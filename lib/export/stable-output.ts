@@ -4,7 +4,10 @@
  */
 import { sha256 } from "../core/hash";
 
-/** A 6-hex-digit id derived from a text (for SVG ids that stay the same from run to run). @example stableUid("a") === stableUid("a") // => true */
+/**
+ * A 6-hex-digit id derived from a text (for SVG ids that stay the same from run to run). @example stableUid("a") === stableUid("a") // => true
+ * @category Files
+ */
 export function stableUid(text: string): string {
   return sha256(text).slice(0, 6);
 }
@@ -15,6 +18,7 @@ export function stableUid(text: string): string {
  * @example
  * stabilizeSvgIds('<defs id="defs-1a2b3c"></defs><g clip-path="url(#clip1a2b3cxyplot)"></g>', "abc123")
  * // => '<defs id="defs-abc123"></defs><g clip-path="url(#clipabc123xyplot)"></g>'
+ * @category Files
  */
 export function stabilizeSvgIds(svg: string, uid: string): string {
   const m = /<defs id="defs-([0-9a-z]+)"/.exec(svg);
@@ -29,6 +33,7 @@ export function stabilizeSvgIds(svg: string, uid: string): string {
  * whether a part of the page was drawn before (the first legend of a page differs from later ones), so the same
  * figure could otherwise give two different files. Attribute order has no meaning in XML.
  * @example sortSvgAttributes('<rect y="2" x="1"/>') // => '<rect x="1" y="2"/>'
+ * @category Files
  */
 export function sortSvgAttributes(svg: string): string {
   return svg.replace(
@@ -51,6 +56,7 @@ export function sortSvgAttributes(svg: string): string {
  * @example
  * const pdf = fixPdfDates(Buffer.from("/CreationDate (D:20261201161500Z)", "latin1"));
  * Buffer.from(pdf).toString("latin1") // => "/CreationDate (D:20000101000000Z)"
+ * @category Files
  */
 export function fixPdfDates(pdf: Uint8Array): Uint8Array {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("latin1");
@@ -64,6 +70,7 @@ export function fixPdfDates(pdf: Uint8Array): Uint8Array {
 /**
  * Trace ids for Plotly (`uid`), fixed by position, so that class names in SVG do not change between runs.
  * @example withStableTraceIds([{ type: "bar" }, { type: "bar", uid: "keep" }]) // => [{ type: "bar", uid: "t0" }, { type: "bar", uid: "keep" }]
+ * @category Files
  */
 export function withStableTraceIds(data: readonly Record<string, unknown>[]): Record<string, unknown>[] {
   return data.map((t, i) => ({ ...t, uid: typeof t.uid === "string" ? t.uid : `t${i}` }));

@@ -7,7 +7,10 @@ import { sourcesLine } from "../figures/text";
 import { escapeMarkdownInline } from "../display/safe-text";
 import { cellText, columnHeader, type TableInput } from "../figures/table";
 
-/** Options of {@link toCsv} and {@link toMarkdown}. */
+/**
+ * Options of {@link toCsv} and {@link toMarkdown}.
+ * @category Tables and figure data
+ */
 export interface TableFormatOptions {
   /** Source rows or lookup for "Publisher (date)"; without it the sources line lists ids. */
   readonly sourceCatalog?: SourceCatalog;
@@ -25,6 +28,7 @@ function sourcesOf(table: TableInput, options: TableFormatOptions): string {
  * Neutralises a text cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or
  * carriage return) by prefixing an apostrophe. Numbers are not text and are left alone.
  * @example neutralizeFormula('=HYPERLINK("http://x")') // => `'=HYPERLINK("http://x")`
+ * @category Tables and figure data
  */
 export function neutralizeFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
@@ -33,6 +37,7 @@ export function neutralizeFormula(text: string): string {
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, a quote, CR or LF, with quotes doubled.
  * @example csvField('a "b", c') // => '"a ""b"", c"'
+ * @category Tables and figure data
  */
 export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -42,6 +47,7 @@ export function csvField(text: string): string {
  * The table as CSV: RFC 4180 (CRLF line ends, quoting as needed), headers with units, text cells neutralised
  * against formula injection, and a last record "Sources: …" (unless `sourcesLine: false`).
  * @example toCsv({ columns: [{ key: "a", label: "A" }], rows: [{ a: "=1+1" }], sources: [] }) // => "A\r\n'=1+1\r\nSources: none recorded\r\n"
+ * @category Tables and figure data
  */
 export function toCsv(table: TableInput, options: TableFormatOptions = {}): string {
   const line = (cells: readonly string[]) => cells.map((c) => csvField(c)).join(",");
@@ -64,6 +70,7 @@ export function toCsv(table: TableInput, options: TableFormatOptions = {}): stri
  * Escapes text for a Markdown table cell with the library's Markdown escaper (lib/display/safe-text, inline rules):
  * pipes, emphasis, links and backslashes escaped, HTML special characters as entities, line breaks as spaces.
  * @example markdownCell("a|b <i>") // => "a\\|b &lt;i&gt;"
+ * @category Tables and figure data
  */
 export function markdownCell(text: string): string {
   return escapeMarkdownInline(text);
@@ -73,6 +80,7 @@ export function markdownCell(text: string): string {
  * The table as Markdown (GitHub pipe table; numeric columns right-aligned), with an optional title line and a
  * sources line under it.
  * @example toMarkdown({ columns: [{ key: "a", label: "A" }], rows: [{ a: 1 }], sources: [] }).split("\n")[0] // => "| A |"
+ * @category Tables and figure data
  */
 export function toMarkdown(table: TableInput, options: TableFormatOptions = {}): string {
   const numeric = table.columns.map(

@@ -6,7 +6,10 @@
 import type { SourceId } from "../core/types";
 import type { BalanceInput, MembershipMatrixInput, OverlapNetworkInput, TimelineInput, TimelineSpan } from "./inputs";
 
-/** A row of a state × organisation table (lib/indicators/memberships' `matrixTable` fits). */
+/**
+ * A row of a state × organisation table (lib/indicators/memberships' `matrixTable` fits).
+ * @category Figure inputs
+ */
 export interface MatrixRowLike {
   readonly state: string;
   /** Status per organisation, `""` for none. */
@@ -20,6 +23,7 @@ export interface MatrixRowLike {
  * // from matrixTable(matrix) rows, or by hand; "" is no status
  * membershipInputFromRows("2024-11-30", [{ state: "AZE", cells: { SCO: "dialogue_partner", OTS: "founding_member", CSTO: "" }, sources: [] }])
  *   .cells.map((c) => c.status) // => ["dialogue_partner", "founding_member", null]
+ * @category Figure inputs
  */
 export function membershipInputFromRows(
   asOf: string,
@@ -38,7 +42,10 @@ export function membershipInputFromRows(
   };
 }
 
-/** A balance result (lib/indicators/balance's `Balance` fits). */
+/**
+ * A balance result (lib/indicators/balance's `Balance` fits).
+ * @category Figure inputs
+ */
 export interface BalanceLike {
   readonly state: string;
   readonly date: string;
@@ -55,6 +62,7 @@ export interface BalanceLike {
  * // or balanceInputFrom(multiVectorBalance(index, pkg.organizations, "AZE", "2024-11-30"))
  * balanceInputFrom({ state: "AZE", date: "2024-11-30", shares: { turkic: 0.25, euro_atlantic: 0.75 }, index: 0.81, sources: [] })
  *   .bars.map((b) => [b.key, b.value]) // => [["turkic", 25], ["euro_atlantic", 75]]
+ * @category Figure inputs
  */
 export function balanceInputFrom(
   balances: BalanceLike | readonly BalanceLike[],
@@ -83,7 +91,10 @@ export function balanceInputFrom(
   };
 }
 
-/** A step of an accession timeline (lib/indicators/memberships' `TimelineEntry` fits). */
+/**
+ * A step of an accession timeline (lib/indicators/memberships' `TimelineEntry` fits).
+ * @category Figure inputs
+ */
 export interface AccessionEntryLike {
   readonly date: string;
   readonly state: string;
@@ -100,6 +111,7 @@ export interface AccessionEntryLike {
  * const input = timelineInputFromEntries(accessionTimeline(pkg.memberships, { state: "AZE" }), "2026-01-01");
  * input.spans.find((s) => s.lane === "SCO")?.status // => "dialogue_partner"
  * timelineFigure(input, { title: "Azerbaijan's memberships" });
+ * @category Figure inputs
  */
 export function timelineInputFromEntries(
   entries: readonly AccessionEntryLike[],
@@ -121,7 +133,10 @@ export function timelineInputFromEntries(
   return { spans, asOf, sources: [...new Set(entries.flatMap((e) => e.sources))] };
 }
 
-/** The part of a graphology graph the network adapter reads (lib/indicators/memberships' `MembershipGraph` fits). */
+/**
+ * The part of a graphology graph the network adapter reads (lib/indicators/memberships' `MembershipGraph` fits).
+ * @category Figure inputs
+ */
 export interface GraphLike {
   forEachNode(callback: (key: string, attributes: { readonly kind?: string; readonly id?: string }) => void): void;
   forEachEdge(
@@ -141,6 +156,7 @@ export interface GraphLike {
  * const input = networkInputFromGraph(stateStateNetwork(matrix), "Shared organisations", "organisations");
  * input.nodes.length // => matrix.states.length
  * overlapNetworkFigure(input, { title: "States that share organisations" });
+ * @category Figure inputs
  */
 export function networkInputFromGraph(graph: GraphLike, weightName: string, weightUnit: string): OverlapNetworkInput {
   const nodes: { id: string; label: string; colorKey: string; kind: "org" | "state" | "other" }[] = [];

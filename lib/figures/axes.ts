@@ -10,6 +10,7 @@ import { isCountUnit } from "./units";
 /**
  * Axis title with its unit; a builder cannot make an axis without one.
  * @example axisTitle("Cargo", "million t") // => "Cargo (million t)"
+ * @category House style
  */
 export function axisTitle(quantity: string, unit: string): string {
   if (unit.trim() === "") throw new RangeError(`axis "${quantity}" needs a unit`);
@@ -20,6 +21,7 @@ export function axisTitle(quantity: string, unit: string): string {
  * Tick spacing of a year axis: 1, 2, 5, 10 … years so that at most about 12 ticks show.
  * @example yearStep(2015, 2026) // => 1
  * @example yearStep(1990, 2026) // => 5
+ * @category House style
  */
 export function yearStep(first: number, last: number, maxTicks = 12): number {
   const span = Math.max(1, Math.ceil(last) - Math.floor(first));
@@ -30,6 +32,7 @@ export function yearStep(first: number, last: number, maxTicks = 12): number {
 /**
  * A linear year axis with integer ticks only (`tickformat: "d"`, `dtick` 1, 2, 5 … years), padded by half a year.
  * @example yearAxis([2019, 2024]).tickformat // => "d"
+ * @category House style
  */
 export function yearAxis(
   years: readonly number[],
@@ -60,6 +63,7 @@ export function yearAxis(
 /**
  * A value axis whose title carries the unit.
  * @example valueAxis("Cargo", "million t").title // => { text: "Cargo (million t)", standoff: 6 }
+ * @category House style
  */
 export function valueAxis(
   quantity: string,
@@ -84,6 +88,7 @@ export function valueAxis(
  * @example countStep(4) // => 1
  * @example countStep(13) // => 2
  * @example countStep(140) // => 20
+ * @category House style
  */
 export function countStep(max: number, maxTicks = 8): number {
   const top = Number.isFinite(max) ? Math.max(1, Math.abs(max)) : 1;
@@ -100,6 +105,7 @@ export function countStep(max: number, maxTicks = 8): number {
  * chosen from the largest value), starting at zero; `extra` as in {@link valueAxis}.
  * @example countAxis("Events", "events", [0, 1, 3]).dtick // => 1
  * @example countAxis("Events", "events", [0, 1, 3]).tickformat // => "d"
+ * @category House style
  */
 export function countAxis(
   quantity: string,
@@ -124,6 +130,7 @@ export function countAxis(
  * {@link valueAxis}.
  * @example valueAxisFor("Claims", "number", [2, 5]).dtick // => 1
  * @example valueAxisFor("Cargo", "million t", [2, 5]).dtick // => undefined
+ * @category House style
  */
 export function valueAxisFor(
   quantity: string,

@@ -18,6 +18,7 @@ import { mergeSourceLists } from "../core/types";
  * Balance-index bars: one bar per sphere in the sphere's house colour (grouped by `group`, e.g. year, when given),
  * values printed on the bars, and the index value in the corner.
  * @example balanceBarsFigure({ quantity: "Share of memberships", unit: "percent", bars: [{ key: "turkic", value: 20 }], sources: [] }, { title: "Balance" })
+ * @category Figure builders
  */
 export function balanceBarsFigure(input: BalanceInput, options: FigureOptions): CaspianFigure {
   if (input.bars.length === 0) return noDataFigure("balance-bars", options, options.noData, input.sources);

@@ -17,7 +17,10 @@ import { commonUnit, partLabels, seriesColorKeys, seriesList, seriesName, series
 import { maxOf, minOf } from "../core/extent";
 import { mergeSourceLists } from "../core/types";
 
-/** Line style of each capacity status. */
+/**
+ * Line style of each capacity status.
+ * @category Figure builders
+ */
 export const CAPACITY_STYLES: Readonly<
   Record<CapacityLevel["status"], { readonly color: string; readonly dash: string }>
 > = {
@@ -27,13 +30,19 @@ export const CAPACITY_STYLES: Readonly<
   target: { color: OKABE_ITO.vermillion, dash: "dashdot" },
 };
 
-/** Options of {@link capacityThroughputFigure}. */
+/**
+ * Options of {@link capacityThroughputFigure}.
+ * @category Figure builders
+ */
 export interface CapacityThroughputOptions extends FigureOptions {
   /** Name of the quantity (default "Throughput"). */
   readonly quantity?: string;
 }
 
-/** Whether a capacity unit (per year) measures the same thing as a throughput unit. @example capacityMatches("t_per_year", "t") // => true */
+/**
+ * Whether a capacity unit (per year) measures the same thing as a throughput unit. @example capacityMatches("t_per_year", "t") // => true
+ * @category Figure builders
+ */
 export function capacityMatches(capacityUnit: string, throughputUnit: string): boolean {
   return capacityUnit === throughputUnit || capacityUnit === `${throughputUnit}_per_year`;
 }
@@ -43,6 +52,7 @@ export function capacityMatches(capacityUnit: string, throughputUnit: string): b
  * level line styled by status (actual solid, design dashed, planned dotted, target dash-dot) over the years it
  * applies. Throws when a capacity's unit does not match the throughput's.
  * @example capacityThroughputFigure({ asset: "Port of Baku", throughput: series, capacities: [{ label: "Phase 1", value: 15e6, unit: "t_per_year", status: "actual" }], sources: [] }, { title: "Baku port" })
+ * @category Figure builders
  */
 export function capacityThroughputFigure(
   input: CapacityThroughputInput,
@@ -209,6 +219,7 @@ export function capacityThroughputFigure(
  * // => { label: "Target for 2034, stated 2017–2025", period: "2034" }
  * @example capacityHoverHead("actual", [{ label: "Capacity", value: 6e6, unit: "t_per_year", status: "actual", from: 2022 }], 2019, 2025)
  * // => { label: "Stated capacity, actual", period: "2022–2025" }
+ * @category Figure builders
  */
 export function capacityHoverHead(
   status: CapacityLevel["status"],
@@ -253,6 +264,7 @@ function headroom(data: readonly Record<string, unknown>[]): number {
  * const phase1 = { label: "Phase 1", value: 15e6, unit: "t_per_year", status: "actual" } as const;
  * groupCapacities([phase1, { ...phase1, label: "2024" }, { ...phase1, label: "Phase 2", value: 25e6, status: "planned" }])
  *   .map((g) => [g.status, g.value, g.levels.length]) // => [["actual", 15e6, 2], ["planned", 25e6, 1]]
+ * @category Figure builders
  */
 export function groupCapacities(
   levels: readonly CapacityLevel[],

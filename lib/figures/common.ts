@@ -8,6 +8,7 @@ import type { FigureOptions } from "./inputs";
 /**
  * Title, subtitle, catalog and size from a builder's options, for {@link houseFigure}.
  * @example commonParts({ title: "Trade", width: 800 }) // => { title: "Trade", subtitle: undefined, sourceCatalog: undefined, width: 800, height: undefined }
+ * @category House style
  */
 export function commonParts(
   options: FigureOptions,
@@ -24,6 +25,7 @@ export function commonParts(
 /**
  * Union of source id lists, first-seen order.
  * @example unionSources([sourceId("a"), sourceId("b")], undefined, [sourceId("b"), sourceId("c")]) // => ["a", "b", "c"]
+ * @category House style
  */
 export function unionSources(...lists: ReadonlyArray<readonly SourceId[] | undefined>): SourceId[] {
   return mergeSourceLists(lists);

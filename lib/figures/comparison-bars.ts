@@ -15,7 +15,10 @@ import { hoverFields, pointHover } from "./hover";
 import { maxOf, minOf } from "../core/extent";
 import { mergeSourceLists } from "../core/types";
 
-/** Options of {@link comparisonBarsFigure}. */
+/**
+ * Options of {@link comparisonBarsFigure}.
+ * @category Figure builders
+ */
 export interface ComparisonOptions extends FigureOptions {
   /** Horizontal bars (default: when labels are long or many). */
   readonly horizontal?: boolean;
@@ -25,7 +28,10 @@ export interface ComparisonOptions extends FigureOptions {
   readonly colorByKey?: boolean;
 }
 
-/** Whether bars with these labels read better horizontally. @example preferHorizontal(["Kazakhstan", "Uzbekistan"]) // => false */
+/**
+ * Whether bars with these labels read better horizontally. @example preferHorizontal(["Kazakhstan", "Uzbekistan"]) // => false
+ * @category Figure builders
+ */
 export function preferHorizontal(labels: readonly string[]): boolean {
   return (
     labels.length > 10 ||
@@ -46,6 +52,7 @@ export function preferHorizontal(labels: readonly string[]): boolean {
  * Comparison bars: one bar per item, or grouped bars when items have a `group` (one colour per label).
  * Missing values (`null`) are written "n/a" rather than drawn as zero. The value axis carries the unit.
  * @example comparisonBarsFigure({ quantity: "Trade turnover", unit: "USD", bars: [{ label: "KAZ", value: 5e8 }], sources: [] }, { title: "Trade" })
+ * @category Figure builders
  */
 export function comparisonBarsFigure(input: ComparisonInput, options: ComparisonOptions): CaspianFigure {
   if (input.bars.every((b) => b.value === null))

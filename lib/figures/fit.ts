@@ -9,7 +9,10 @@ import { FOOTNOTE_NAME, type FrameSpec, frameLayout, HOUSE } from "./frame";
 import { plainOf, textWidth } from "./measure";
 import { maxOf } from "../core/extent";
 
-/** The size to fit a figure to, in CSS pixels; without a height, the builder's (grown when too small). */
+/**
+ * The size to fit a figure to, in CSS pixels; without a height, the builder's (grown when too small).
+ * @category Layout fit
+ */
 export interface FitSize {
   readonly width: number;
   readonly height?: number;
@@ -22,6 +25,7 @@ const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFin
  * The frame a figure was dressed with (`meta.frame` of lib/figures/frame), checked, or `undefined` for a figure
  * that does not come from the house frame (or from a spec written before it kept one).
  * @example frameOf({ data: [], layout: {} }) // => undefined
+ * @category Layout fit
  */
 export function frameOf(figure: PlotlyFigure): FrameSpec | undefined {
   const f = (figure.meta as { frame?: Partial<FrameSpec> } | undefined)?.frame;
@@ -56,7 +60,10 @@ function categoryLabels(figure: PlotlyFigure): string[] | undefined {
   return [...seen];
 }
 
-/** What the x axis needs at a width: the angle of its tick labels and the room under the plot. */
+/**
+ * What the x axis needs at a width: the angle of its tick labels and the room under the plot.
+ * @category Layout fit
+ */
 export interface AxisFit {
   /** Degrees the tick labels turn (0: level), as Plotly's `tickangle` without the sign. */
   readonly angle: number;
@@ -99,6 +106,7 @@ function linearFit(axis: Record<string, unknown>, frame: FrameSpec, plotWidth: n
  * @example
  * const bars = { data: [{ type: "bar", x: ["Kazakhstan", "Uzbekistan", "Turkmenistan"] }], layout: { xaxis: { type: "category" } } };
  * [axisFit(bars, frameOf(fig)!, 800).angle, axisFit(bars, frameOf(fig)!, 200).angle] // => [0, 30]
+ * @category Layout fit
  */
 export function axisFit(figure: PlotlyFigure, frame: FrameSpec, plotWidth: number): AxisFit {
   const axis = (figure.layout.xaxis ?? {}) as Record<string, unknown>;
@@ -140,6 +148,7 @@ export function axisFit(figure: PlotlyFigure, frame: FrameSpec, plotWidth: numbe
  * @example
  * const small = refitFigure(fig, { width: 480, height: 200 });
  * [small.layout.width, small.layout.height] // => [480, 294] (200 px would squeeze the plot: grown)
+ * @category Layout fit
  */
 export function refitFigure<F extends PlotlyFigure>(figure: F, size: FitSize): F {
   if (!(isNum(size.width) && size.width > 0)) throw new RangeError(`width ${size.width} is not a positive number`);

@@ -14,7 +14,10 @@ import { columnLegendRows } from "./legend-fit";
 
 export { legendRows } from "./legend-fit";
 
-/** Sizes and fonts of the house style: readable at half an A4 page (900 × 500 px, fonts ≥ 12 px). */
+/**
+ * Sizes and fonts of the house style: readable at half an A4 page (900 × 500 px, fonts ≥ 12 px).
+ * @category House style
+ */
 export const HOUSE = {
   width: 900,
   height: 500,
@@ -35,6 +38,7 @@ export const HOUSE = {
 /**
  * What {@link houseFigure} dressed a figure with, kept in `meta.frame` so that the frame can be laid out again at
  * another size ({@link frameLayout}). Texts are plain (not Plotly markup), except legend names, as the traces carry them.
+ * @category House style
  */
 export interface FrameSpec {
   readonly title: string;
@@ -52,7 +56,10 @@ export interface FrameSpec {
   readonly height: number;
 }
 
-/** A figure built in the house style: a Plotly figure whose `meta` holds its plain title and source ids. */
+/**
+ * A figure built in the house style: a Plotly figure whose `meta` holds its plain title and source ids.
+ * @category House style
+ */
 export interface CaspianFigure extends PlotlyFigure {
   readonly meta: {
     readonly title: string;
@@ -70,7 +77,10 @@ export interface CaspianFigure extends PlotlyFigure {
   };
 }
 
-/** Everything {@link houseFigure} needs to dress a figure. */
+/**
+ * Everything {@link houseFigure} needs to dress a figure.
+ * @category House style
+ */
 export interface HouseFigureParts {
   readonly kind: string;
   readonly data: readonly Record<string, unknown>[];
@@ -96,7 +106,10 @@ export interface HouseFigureParts {
   readonly rows?: readonly string[];
 }
 
-/** Name of the footnote annotation, so that a new layout of the frame finds and replaces it. */
+/**
+ * Name of the footnote annotation, so that a new layout of the frame finds and replaces it.
+ * @category House style
+ */
 export const FOOTNOTE_NAME = "caspian-footnote";
 
 /** Line heights Plotly gives text (1.3 em), and the pixels of the frame around the texts. */
@@ -108,7 +121,10 @@ const FRAME_SHARE = 0.55;
 /** And the plot keeps at least this many pixels. */
 const MIN_PLOT_PX = 140;
 
-/** A frame laid out at one size: what {@link houseFigure} and refitFigure put into the layout. */
+/**
+ * A frame laid out at one size: what {@link houseFigure} and refitFigure put into the layout.
+ * @category House style
+ */
 export interface FrameLayout {
   readonly width: number;
   /** The height asked for, grown to {@link FrameLayout.minHeight} when smaller. */
@@ -134,6 +150,7 @@ export interface FrameLayout {
  * @example
  * const f = frameLayout({ title: "Cargo", sourcesText: "Source: ADY (2024)", legendNames: [], bottomAxisPx: 52, left: 78, right: 24, height: 500 }, 480);
  * [f.height, f.titleLines.length, f.footnoteLines] // => [500, 1, ["Source: ADY (2024)"]]
+ * @category House style
  */
 export function frameLayout(frame: FrameSpec, width: number, height?: number): FrameLayout {
   const textPx = width - 2 * EDGE_PX;
@@ -211,6 +228,7 @@ export function frameLayout(frame: FrameSpec, width: number, height?: number): F
  * above the plot, and a footnote (note + sources lines) under the x axis, with margins computed in pixels so that
  * nothing overlaps at the export size ({@link frameLayout}). What it used is kept in `meta.frame`.
  * @example houseFigure({ kind: "demo", data: [], layout: {}, title: "Cargo", sources: [] }).layout.width // => 900
+ * @category House style
  */
 export function houseFigure(parts: HouseFigureParts): CaspianFigure {
   const width = parts.width ?? HOUSE.width;

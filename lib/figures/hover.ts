@@ -7,7 +7,10 @@ import type { SourceId } from "../core/types";
 import type { SourceCatalog } from "./inputs";
 import { catalogLookup, plotlyText, publisherEntry, wrapText } from "./text";
 
-/** What the hover of one point says; every field is plain text (escaped here). */
+/**
+ * What the hover of one point says; every field is plain text (escaped here).
+ * @category House style
+ */
 export interface PointHoverInput {
   /** What the point is: the series, bar, span or node, e.g. "TITR cargo [whole route]". */
   readonly label?: string | undefined;
@@ -24,22 +27,32 @@ export interface PointHoverInput {
   readonly computed?: string | undefined;
 }
 
-/** Longest quote shown in full; longer quotes are cut at a word and end with "…". */
+/**
+ * Longest quote shown in full; longer quotes are cut at a word and end with "…".
+ * @category House style
+ */
 export const HOVER_QUOTE_CHARS = 160;
 
-/** Characters per hover line: the quote and the publishers wrap here so the hover box stays narrow. */
+/**
+ * Characters per hover line: the quote and the publishers wrap here so the hover box stays narrow.
+ * @category House style
+ */
 export const HOVER_LINE_CHARS = 64;
 
 /** Publishers listed in a hover before "+N more". */
 const MAX_PUBLISHERS = 4;
 
-/** The hovertemplate of traces whose points carry {@link pointHover} texts in `hovertext`. */
+/**
+ * The hovertemplate of traces whose points carry {@link pointHover} texts in `hovertext`.
+ * @category House style
+ */
 export const HOVER_TEMPLATE = "%{hovertext}<extra></extra>";
 
 /**
  * A quote with its white space collapsed, cut at a word boundary to at most `max` characters (ellipsis included).
  * @example shortQuote("  grew  by\n62 %  ") // => "grew by 62 %"
  * @example shortQuote("one two three four", 12) // => "one two…"
+ * @category House style
  */
 export function shortQuote(quote: string, max = HOVER_QUOTE_CHARS): string {
   const text = quote.replace(/\s+/g, " ").trim();
@@ -59,6 +72,7 @@ export function shortQuote(quote: string, max = HOVER_QUOTE_CHARS): string {
  * // => "TITR cargo<br>2024: 4.5 million t<br>Source: Report.az (2025-01-10)<br>“cargo reached 4.5 million tons”"
  * @example pointHover({ label: "Summits", period: "2016", value: "0 events", computed: "Counted from the event catalogue" })
  * // => "Summits<br>2016: 0 events<br>Counted from the event catalogue"
+ * @category House style
  */
 export function pointHover(point: PointHoverInput, catalog?: SourceCatalog): string {
   const lookup = catalogLookup(catalog);
@@ -98,6 +112,7 @@ export function pointHover(point: PointHoverInput, catalog?: SourceCatalog): str
  * The hover fields of a trace whose points carry these texts: `hovertext`, the template that shows only it, and
  * left-aligned hover labels.
  * @example hoverFields(["a"]).hovertemplate // => "%{hovertext}<extra></extra>"
+ * @category House style
  */
 export function hoverFields(texts: readonly string[]): {
   readonly hovertext: string[];

@@ -6,7 +6,10 @@
  */
 import type { Series, SourceId } from "../core/types";
 
-/** What a footnote needs to know about a source row. data/sources.csv rows fit. */
+/**
+ * What a footnote needs to know about a source row. data/sources.csv rows fit.
+ * @category Figure inputs
+ */
 export interface SourceInfo {
   readonly publisher: string;
   /** Publication date (ISO, partial allowed); undefined for an undated page. */
@@ -15,18 +18,30 @@ export interface SourceInfo {
   readonly quote?: string | undefined;
 }
 
-/** A row of data/sources.csv, or anything with its id, publisher and date. */
+/**
+ * A row of data/sources.csv, or anything with its id, publisher and date.
+ * @category Figure inputs
+ */
 export interface SourceRowLike extends SourceInfo {
   readonly id: string;
 }
 
-/** Finds a source by id. */
+/**
+ * Finds a source by id.
+ * @category Figure inputs
+ */
 export type SourceLookup = (id: SourceId) => SourceInfo | undefined;
 
-/** Where footnotes look sources up: the rows of sources.csv, or a lookup function. */
+/**
+ * Where footnotes look sources up: the rows of sources.csv, or a lookup function.
+ * @category Figure inputs
+ */
 export type SourceCatalog = SourceLookup | readonly SourceRowLike[];
 
-/** Options every figure builder takes. */
+/**
+ * Options every figure builder takes.
+ * @category Figure inputs
+ */
 export interface FigureOptions {
   /** Title, plain text (escaped for Plotly). */
   readonly title: string;
@@ -44,16 +59,25 @@ export interface FigureOptions {
   readonly noData?: string;
 }
 
-/** Time series: one or several {@link Series} (one per scope or publisher) in one unit. */
+/**
+ * Time series: one or several {@link Series} (one per scope or publisher) in one unit.
+ * @category Figure inputs
+ */
 export type TimeSeriesInput = Series | readonly Series[];
 
-/** A point of a line in (year, value) space; `x` may be a decimal year. */
+/**
+ * A point of a line in (year, value) space; `x` may be a decimal year.
+ * @category Figure inputs
+ */
 export interface XY {
   readonly x: number;
   readonly y: number;
 }
 
-/** One bar of a comparison. A `null` value is drawn as "n/a", not as zero. */
+/**
+ * One bar of a comparison. A `null` value is drawn as "n/a", not as zero.
+ * @category Figure inputs
+ */
 export interface ComparisonBar {
   readonly label: string;
   readonly value: number | null;
@@ -68,7 +92,10 @@ export interface ComparisonBar {
   readonly computed?: string;
 }
 
-/** Bars comparing values of one quantity in one unit. */
+/**
+ * Bars comparing values of one quantity in one unit.
+ * @category Figure inputs
+ */
 export interface ComparisonInput {
   /** What is compared, e.g. "Trade turnover". */
   readonly quantity: string;
@@ -78,7 +105,10 @@ export interface ComparisonInput {
   readonly sources: readonly SourceId[];
 }
 
-/** A stated capacity of an asset, drawn as a level line. */
+/**
+ * A stated capacity of an asset, drawn as a level line.
+ * @category Figure inputs
+ */
 export interface CapacityLevel {
   readonly label: string;
   readonly value: number;
@@ -96,7 +126,10 @@ export interface CapacityLevel {
   readonly sources?: readonly SourceId[];
 }
 
-/** Throughput of an asset (annual series) against its capacity levels. */
+/**
+ * Throughput of an asset (annual series) against its capacity levels.
+ * @category Figure inputs
+ */
 export interface CapacityThroughputInput {
   /** Name of the asset, e.g. "Port of Baku". */
   readonly asset: string;
@@ -105,7 +138,10 @@ export interface CapacityThroughputInput {
   readonly sources: readonly SourceId[];
 }
 
-/** A published target: a value to reach in a year. */
+/**
+ * A published target: a value to reach in a year.
+ * @category Figure inputs
+ */
 export interface ProjectionTarget {
   readonly year: number;
   readonly value: number;
@@ -113,7 +149,10 @@ export interface ProjectionTarget {
   readonly sources?: readonly SourceId[];
 }
 
-/** A projected value with its interval (lib/indicators/trend's `Projection` fits). */
+/**
+ * A projected value with its interval (lib/indicators/trend's `Projection` fits).
+ * @category Figure inputs
+ */
 export interface ProjectionPoint {
   readonly x: number;
   readonly estimate: number;
@@ -121,7 +160,10 @@ export interface ProjectionPoint {
   readonly upper?: number | undefined;
 }
 
-/** A series with a fitted trend, its uncertainty band and targets. */
+/**
+ * A series with a fitted trend, its uncertainty band and targets.
+ * @category Figure inputs
+ */
 export interface ProjectionInput {
   readonly series: Series;
   /** Points of the fitted/projection line (x in years). */
@@ -140,13 +182,19 @@ export interface ProjectionInput {
   readonly sources: readonly SourceId[];
 }
 
-/** A row or column of a matrix: an id (ISO3, organisation id) and an optional display label. */
+/**
+ * A row or column of a matrix: an id (ISO3, organisation id) and an optional display label.
+ * @category Figure inputs
+ */
 export interface MatrixAxisItem {
   readonly id: string;
   readonly label?: string;
 }
 
-/** A cell of a membership matrix: the status of a state (row) in an organisation (column), or null for none. */
+/**
+ * A cell of a membership matrix: the status of a state (row) in an organisation (column), or null for none.
+ * @category Figure inputs
+ */
 export interface MembershipCell {
   readonly row: string;
   readonly col: string;
@@ -155,7 +203,10 @@ export interface MembershipCell {
   readonly sources?: readonly SourceId[];
 }
 
-/** A cell the data cannot fill: a known gap (gaps.csv), drawn as "no data", never as "no status". */
+/**
+ * A cell the data cannot fill: a known gap (gaps.csv), drawn as "no data", never as "no status".
+ * @category Figure inputs
+ */
 export interface MatrixGapCell {
   readonly row: string;
   readonly col: string;
@@ -165,7 +216,10 @@ export interface MatrixGapCell {
   readonly note?: string;
 }
 
-/** A cell a source shows without a status on the date: not a member, observer or partner (drawn as such). */
+/**
+ * A cell a source shows without a status on the date: not a member, observer or partner (drawn as such).
+ * @category Figure inputs
+ */
 export interface MatrixAbsentCell {
   readonly row: string;
   readonly col: string;
@@ -174,7 +228,10 @@ export interface MatrixAbsentCell {
   readonly sources?: readonly SourceId[];
 }
 
-/** States × organisations coloured by status as of a date. */
+/**
+ * States × organisations coloured by status as of a date.
+ * @category Figure inputs
+ */
 export interface MembershipMatrixInput {
   readonly asOf: string;
   readonly rows: readonly (string | MatrixAxisItem)[];
@@ -190,7 +247,10 @@ export interface MembershipMatrixInput {
   readonly absent?: readonly MatrixAbsentCell[];
 }
 
-/** A node of an overlap network. */
+/**
+ * A node of an overlap network.
+ * @category Figure inputs
+ */
 export interface NetworkNode {
   readonly id: string;
   readonly label?: string;
@@ -208,7 +268,10 @@ export interface NetworkNode {
   readonly sources?: readonly SourceId[];
 }
 
-/** A weighted edge between two nodes. */
+/**
+ * A weighted edge between two nodes.
+ * @category Figure inputs
+ */
 export interface NetworkEdge {
   readonly source: string;
   readonly target: string;
@@ -217,7 +280,10 @@ export interface NetworkEdge {
   readonly sources?: readonly SourceId[];
 }
 
-/** An overlap network, e.g. organisations linked by shared members (weights: Jaccard index or counts). */
+/**
+ * An overlap network, e.g. organisations linked by shared members (weights: Jaccard index or counts).
+ * @category Figure inputs
+ */
 export interface OverlapNetworkInput {
   readonly nodes: readonly NetworkNode[];
   readonly edges: readonly NetworkEdge[];
@@ -228,7 +294,10 @@ export interface OverlapNetworkInput {
   readonly sources: readonly SourceId[];
 }
 
-/** An interval on a lane of a timeline, e.g. "AZE in SCO: dialogue partner 2015–". */
+/**
+ * An interval on a lane of a timeline, e.g. "AZE in SCO: dialogue partner 2015–".
+ * @category Figure inputs
+ */
 export interface TimelineSpan {
   /** Row of the chart, e.g. "SCO". */
   readonly lane: string;
@@ -246,7 +315,10 @@ export interface TimelineSpan {
   readonly row?: string;
 }
 
-/** A dated event on a timeline. */
+/**
+ * A dated event on a timeline.
+ * @category Figure inputs
+ */
 export interface TimelineEvent {
   readonly date: string;
   readonly label: string;
@@ -258,7 +330,10 @@ export interface TimelineEvent {
   readonly row?: string;
 }
 
-/** Accessions, status changes and events over time (Gantt-like). */
+/**
+ * Accessions, status changes and events over time (Gantt-like).
+ * @category Figure inputs
+ */
 export interface TimelineInput {
   readonly spans: readonly TimelineSpan[];
   readonly events?: readonly TimelineEvent[];
@@ -267,7 +342,10 @@ export interface TimelineInput {
   readonly sources: readonly SourceId[];
 }
 
-/** One bar of a balance index: a sphere (euro_atlantic, russia_led, china_led, turkic …) or any key. */
+/**
+ * One bar of a balance index: a sphere (euro_atlantic, russia_led, china_led, turkic …) or any key.
+ * @category Figure inputs
+ */
 export interface BalanceBar {
   readonly key: string;
   readonly label?: string;
@@ -279,7 +357,10 @@ export interface BalanceBar {
   readonly sources?: readonly SourceId[];
 }
 
-/** Shares or scores per sphere, with the resulting index. */
+/**
+ * Shares or scores per sphere, with the resulting index.
+ * @category Figure inputs
+ */
 export interface BalanceInput {
   readonly quantity: string;
   readonly unit: string;

@@ -22,6 +22,7 @@ const ROW_PX = 22;
 /**
  * Width in pixels of a legend entry (symbol and text) in the house font.
  * @example Math.round(legendEntryWidth("Member")) // => 93
+ * @category Layout fit
  */
 export function legendEntryWidth(name: string, fontSize: number = LEGEND_FONT): number {
   return SYMBOL_PX + textWidth(plainOf(name), fontSize);
@@ -30,6 +31,7 @@ export function legendEntryWidth(name: string, fontSize: number = LEGEND_FONT): 
 /**
  * Names of the traces a figure's legend shows.
  * @example legendEntries(fig) // => ["TITR cargo [whole route]"]
+ * @category Layout fit
  */
 export function legendEntries(figure: PlotlyFigure): string[] {
   if (figure.layout.showlegend === false) return [];
@@ -48,6 +50,7 @@ export function legendEntries(figure: PlotlyFigure): string[] {
  * Rows a horizontal Plotly legend of these entries takes above a plot `plotWidth` px wide: one row when every entry
  * fits, else columns as wide as the widest entry (Plotly's rule), with a few pixels of slack.
  * @example columnLegendRows(["FM Founding member", "M Member", "A Associate"], 400) // => 2
+ * @category Layout fit
  */
 export function columnLegendRows(names: readonly string[], plotWidth: number): number {
   if (names.length === 0) return 0;
@@ -63,6 +66,7 @@ export function columnLegendRows(names: readonly string[], plotWidth: number): n
 /**
  * Lines a horizontal legend of these entries takes in a plot of this width: {@link columnLegendRows}.
  * @example legendRows(["a", "b"], 800) // => 1
+ * @category Layout fit
  */
 export function legendRows(names: readonly string[], plotWidth: number): number {
   return columnLegendRows(names, plotWidth);
@@ -88,6 +92,7 @@ function packedRows(names: readonly string[], plotWidth: number): number {
  * back as it is; for an older one, when {@link columnLegendRows} exceeds the rows the old theme reserved, the top
  * margin and the height grow by the missing rows.
  * @example fitLegend(fig) === fig // => true (a figure of the house frame reserves its legend rows)
+ * @category Layout fit
  */
 export function fitLegend<F extends PlotlyFigure>(figure: F): F {
   if ((figure.meta as { frame?: unknown } | undefined)?.frame !== undefined) return figure;

@@ -33,6 +33,7 @@ const OTHER: Readonly<Record<string, number>> = {
 /**
  * Plain text of a Plotly string: tags dropped, `<br>` as a space, entities as the character they stand for.
  * @example plainOf("a &amp; <b>b</b>") // => "a & b"
+ * @category Layout fit
  */
 export function plainOf(plotlyString: string): string {
   return plotlyString
@@ -47,6 +48,7 @@ export function plainOf(plotlyString: string): string {
 /**
  * Width in pixels of plain text in DejaVu Sans at `fontSize` px.
  * @example Math.round(textWidth("Cargo", 10)) // => 30
+ * @category Layout fit
  */
 export function textWidth(text: string, fontSize: number): number {
   let units = 0;
@@ -61,6 +63,7 @@ export function textWidth(text: string, fontSize: number): number {
  * Splits plain text into lines no wider than `maxPx` at `fontSize`, at spaces; a word wider than a line is cut
  * into pieces that fit, so no line is ever wider than `maxPx` (unless one character is).
  * @example wrapToWidth("Cargo on the Middle Corridor", 100, 12) // => ["Cargo on the", "Middle Corridor"]
+ * @category Layout fit
  */
 export function wrapToWidth(text: string, maxPx: number, fontSize: number): string[] {
   const lines: string[] = [];

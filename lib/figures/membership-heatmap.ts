@@ -13,7 +13,10 @@ import { maxOf } from "../core/extent";
 import { NO_STATUS } from "../data/vocabulary";
 import { mergeSourceLists } from "../core/types";
 
-/** Options of {@link membershipHeatmapFigure}. */
+/**
+ * Options of {@link membershipHeatmapFigure}.
+ * @category Figure builders
+ */
 export interface MembershipHeatmapOptions extends FigureOptions {
   /** Name of the row axis (default "State"). */
   readonly rowTitle?: string;
@@ -28,6 +31,7 @@ function item(x: string | MatrixAxisItem): MatrixAxisItem {
 /**
  * Look of a cell that is a known gap of the data ("no data"): white, a dotted grey outline inside the cell and the
  * label "n/d". (A fill pattern would be rasterised in PDF by Chromium, so the mark is an outline: vector at any size.)
+ * @category Figure builders
  */
 export const NO_DATA_STYLE = {
   label: "No data (unknown)",
@@ -37,7 +41,10 @@ export const NO_DATA_STYLE = {
   text: "#444444",
 } as const;
 
-/** Look of a cell a source shows without a status (a sourced "not a member"), when the map is read with coverage. */
+/**
+ * Look of a cell a source shows without a status (a sourced "not a member"), when the map is read with coverage.
+ * @category Figure builders
+ */
 export const ABSENT_STYLE = {
   label: "Not a member (sourced)",
   short: "–",
@@ -62,6 +69,7 @@ const GAP_INSET = [0.07, 0.14] as const;
  * size (a Plotly heatmap trace exports as a raster image); an invisible marker at each cell's centre carries the
  * hover: state, organisation, status, since date, publishers and the quote of its first source.
  * @example membershipHeatmapFigure({ asOf: "2025-01-01", rows: ["AZE"], cols: ["SCO"], cells: [{ row: "AZE", col: "SCO", status: "dialogue_partner", since: "2015-07-10" }], sources: [] }, { title: "Memberships" }).data[0]!.customdata // => ["AZE in SCO<br>since 2015-07-10: Dialogue partner<br>Source: none recorded"]
+ * @category Figure builders
  */
 export function membershipHeatmapFigure(
   input: MembershipMatrixInput,

@@ -9,7 +9,10 @@ import type { FigureOptions } from "./inputs";
 import type { SourceId } from "../core/types";
 import { plotlyText } from "./text";
 
-/** The message of a figure with nothing to draw, when the caller gives none. */
+/**
+ * The message of a figure with nothing to draw, when the caller gives none.
+ * @category Figure builders
+ */
 export const NO_DATA_MESSAGE = "No data to draw for this selection.";
 
 /**
@@ -17,6 +20,7 @@ export const NO_DATA_MESSAGE = "No data to draw for this selection.";
  * is `true`, so display helpers can say so in a sentence rather than show a blank chart.
  * @example noDataFigure("time-series", { title: "Cargo" }).meta.empty // => true
  * @example noDataFigure("bars", { title: "Trade" }, "No trade rows for Georgia.").layout.annotations[0].text // => "No trade rows for Georgia."
+ * @category Figure builders
  */
 export function noDataFigure(
   kind: string,
@@ -56,6 +60,7 @@ export function noDataFigure(
 /**
  * Whether a figure is a {@link noDataFigure}.
  * @example isEmptyFigure(noDataFigure("bars", { title: "T" })) // => true
+ * @category Figure builders
  */
 export function isEmptyFigure(figure: { readonly meta?: object }): boolean {
   return (figure.meta as { empty?: unknown } | undefined)?.empty === true;

@@ -12,7 +12,10 @@ import { formatValue } from "./units";
 import { maxOf } from "../core/extent";
 import { hoverFields, pointHover } from "./hover";
 
-/** Position of a node. */
+/**
+ * Position of a node.
+ * @category Figure builders
+ */
 export interface NodePosition {
   readonly x: number;
   readonly y: number;
@@ -24,6 +27,7 @@ export interface NodePosition {
  * Circular layout: nodes in the order given, the first at the top, clockwise, on the unit circle. Positions depend
  * only on the order of ids, so the same input always gives the same picture.
  * @example circularLayout(["A", "B"]).get("B") // => { x: 0, y: -1, angle: -Math.PI / 2 }
+ * @category Figure builders
  */
 export function circularLayout(ids: readonly string[]): Map<string, NodePosition> {
   const out = new Map<string, NodePosition>();
@@ -36,7 +40,10 @@ export function circularLayout(ids: readonly string[]): Map<string, NodePosition
   return out;
 }
 
-/** Options of {@link overlapNetworkFigure}. */
+/**
+ * Options of {@link overlapNetworkFigure}.
+ * @category Figure builders
+ */
 export interface OverlapNetworkOptions extends FigureOptions {
   /** Print edge weights at the middle of each edge (default: when there are at most 30 edges). */
   readonly edgeLabels?: boolean;
@@ -54,6 +61,7 @@ function nodeColor(n: NetworkNode): string {
  * by `size`), edges as grey lines whose width grows with the weight, weights printed at the middle of the edges.
  * The weight's name and unit are stated in the note.
  * @example overlapNetworkFigure({ nodes: [{ id: "SCO", kind: "org" }, { id: "OTS", kind: "org" }], edges: [{ source: "SCO", target: "OTS", weight: 3 }], weightName: "Shared members", weightUnit: "states", sources: [] }, { title: "Overlap" })
+ * @category Figure builders
  */
 export function overlapNetworkFigure(input: OverlapNetworkInput, options: OverlapNetworkOptions): CaspianFigure {
   if (input.nodes.length === 0) return noDataFigure("overlap-network", options, options.noData, input.sources);
@@ -184,6 +192,7 @@ export function overlapNetworkFigure(input: OverlapNetworkInput, options: Overla
  * edges are drawn, joined with the caller's note.
  * @example networkNote({ edges: [{ source: "A", target: "B", weight: 2 }], weightName: "Shared members", weightUnit: "states" }, false) // => "Line width: Shared members (states)."
  * @example networkNote({ edges: [], weightName: "Shared members", weightUnit: "states" }, true, "No overlap.") // => "No overlap."
+ * @category Figure builders
  */
 export function networkNote(
   input: Pick<OverlapNetworkInput, "edges" | "weightName" | "weightUnit">,
@@ -205,6 +214,7 @@ export function networkNote(
  * @example
  * labelPoint({ x: 0, y: 1, angle: Math.PI / 2 }, { x: 1, y: 0, angle: 0 }) // => { x: 0.5, y: 0.5 }
  * labelPoint({ x: 0, y: 1, angle: Math.PI / 2 }, { x: 0, y: -1, angle: -Math.PI / 2 }) // => { x: 0, y: 0.4 } (a diameter)
+ * @category Figure builders
  */
 export function labelPoint(a: NodePosition, b: NodePosition): { x: number; y: number } {
   const mx = (a.x + b.x) / 2;

@@ -7,7 +7,10 @@
 import { NO_STATUS, SPHERE_TERMS, STATUS_TERMS } from "../data/vocabulary";
 import { humanize } from "./text";
 
-/** Okabe–Ito palette (Okabe & Ito 2008), safe for the common colour-vision deficiencies. */
+/**
+ * Okabe–Ito palette (Okabe & Ito 2008), safe for the common colour-vision deficiencies.
+ * @category House style
+ */
 export const OKABE_ITO = {
   orange: "#E69F00",
   skyBlue: "#56B4E9",
@@ -22,6 +25,7 @@ export const OKABE_ITO = {
 /**
  * Colours for lines and bars, in order: Okabe–Ito without yellow and black (too light / reserved for text), then
  * Paul Tol's "muted" scheme, also designed for colour-blind readers, for charts with more than seven keys.
+ * @category House style
  */
 export const PALETTE: readonly string[] = [
   OKABE_ITO.blue,
@@ -41,7 +45,10 @@ export const PALETTE: readonly string[] = [
   "#88CCEE",
 ];
 
-/** Fixed colours of states, the same in every chart. Central Asia and Azerbaijan get the Okabe–Ito core. */
+/**
+ * Fixed colours of states, the same in every chart. Central Asia and Azerbaijan get the Okabe–Ito core.
+ * @category House style
+ */
 export const STATE_COLORS: Readonly<Record<string, string>> = {
   AZE: OKABE_ITO.blue,
   KAZ: OKABE_ITO.skyBlue,
@@ -62,7 +69,10 @@ export const STATE_COLORS: Readonly<Record<string, string>> = {
   XNC: "#777777",
 };
 
-/** Fixed colours of organisations, the same in every chart. */
+/**
+ * Fixed colours of organisations, the same in every chart.
+ * @category House style
+ */
 export const ORG_COLORS: Readonly<Record<string, string>> = {
   SCO: OKABE_ITO.vermillion,
   CICA: OKABE_ITO.orange,
@@ -85,6 +95,7 @@ export const ORG_COLORS: Readonly<Record<string, string>> = {
 /**
  * Fixed colours of the scopes of data/ (corridor flows and transit), so that a publisher's scope keeps its colour
  * in every chart. Scopes of one resource never share a colour.
+ * @category House style
  */
 export const SCOPE_COLORS: Readonly<Record<string, string>> = {
   whole_route: OKABE_ITO.blue,
@@ -105,12 +116,18 @@ export const SCOPE_COLORS: Readonly<Record<string, string>> = {
   corridors_total: "#332288",
 };
 
-/** Colours of the spheres of the balance index: the colour of the sphere's anchor organisation (lib/data/vocabulary). */
+/**
+ * Colours of the spheres of the balance index: the colour of the sphere's anchor organisation (lib/data/vocabulary).
+ * @category House style
+ */
 export const SPHERE_COLORS: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(SPHERE_TERMS).map(([sphere, t]) => [sphere, t.color]),
 );
 
-/** Membership statuses in order of strength, with their colours and short cell labels (from lib/data/vocabulary). */
+/**
+ * Membership statuses in order of strength, with their colours and short cell labels (from lib/data/vocabulary).
+ * @category House style
+ */
 export const STATUS_STYLES: readonly {
   readonly status: string;
   readonly label: string;
@@ -120,10 +137,16 @@ export const STATUS_STYLES: readonly {
   .sort(([, a], [, b]) => a.rank - b.rank)
   .map(([status, t]) => ({ status, label: t.label, short: t.letter, color: t.color }));
 
-/** Colour of "no status" cells. */
+/**
+ * Colour of "no status" cells.
+ * @category House style
+ */
 export const NONE_COLOR = NO_STATUS.color;
 
-/** 32-bit FNV-1a hash of a string. @example hashString("AZE") === hashString("AZE") // => true */
+/**
+ * 32-bit FNV-1a hash of a string. @example hashString("AZE") === hashString("AZE") // => true
+ * @category House style
+ */
 export function hashString(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -133,25 +156,40 @@ export function hashString(text: string): number {
   return h >>> 0;
 }
 
-/** The palette without its two light colours (sand, pale cyan), for lines and hashed keys. */
+/**
+ * The palette without its two light colours (sand, pale cyan), for lines and hashed keys.
+ * @category House style
+ */
 export const LINE_PALETTE: readonly string[] = PALETTE.filter((c) => c !== "#DDCC77" && c !== "#88CCEE");
 
-/** A palette colour for any key, the same on every call (by hash). @example hashColor("x") === hashColor("x") // => true */
+/**
+ * A palette colour for any key, the same on every call (by hash). @example hashColor("x") === hashColor("x") // => true
+ * @category House style
+ */
 export function hashColor(key: string): string {
   return LINE_PALETTE[hashString(key) % LINE_PALETTE.length]!;
 }
 
-/** Colour of a state: fixed for the states of the study, by hash for others. @example stateColor("AZE") // => "#0072B2" */
+/**
+ * Colour of a state: fixed for the states of the study, by hash for others. @example stateColor("AZE") // => "#0072B2"
+ * @category House style
+ */
 export function stateColor(iso3: string): string {
   return STATE_COLORS[iso3] ?? hashColor(`state:${iso3}`);
 }
 
-/** Colour of an organisation: fixed for known ones, by hash for others. @example orgColor("SCO") // => "#D55E00" */
+/**
+ * Colour of an organisation: fixed for known ones, by hash for others. @example orgColor("SCO") // => "#D55E00"
+ * @category House style
+ */
 export function orgColor(id: string): string {
   return ORG_COLORS[id] ?? hashColor(`org:${id}`);
 }
 
-/** Colour of a sphere of the balance index. @example sphereColor("turkic") // => "#56B4E9" */
+/**
+ * Colour of a sphere of the balance index. @example sphereColor("turkic") // => "#56B4E9"
+ * @category House style
+ */
 export function sphereColor(sphere: string): string {
   return SPHERE_COLORS[sphere] ?? hashColor(`sphere:${sphere}`);
 }
@@ -159,6 +197,7 @@ export function sphereColor(sphere: string): string {
 /**
  * Style of a membership status (unknown statuses get a hashed colour).
  * @example statusStyle("observer") // => { status: "observer", label: "Observer", short: "O", color: "#E69F00" }
+ * @category House style
  */
 export function statusStyle(status: string): {
   readonly status: string;
@@ -179,6 +218,7 @@ export function statusStyle(status: string): {
 /**
  * Colour of a key that may be a state, an organisation or a sphere (fixed maps first), else by hash.
  * @example keyColor("KAZ") // => "#56B4E9"
+ * @category House style
  */
 export function keyColor(key: string): string {
   return fixedColor(key) ?? hashColor(key);
@@ -188,6 +228,7 @@ export function keyColor(key: string): string {
  * The fixed colour of a state, organisation, sphere or scope, if it has one.
  * @example fixedColor("SCO") // => "#D55E00"
  * @example fixedColor("x") // => undefined
+ * @category House style
  */
 export function fixedColor(key: string): string | undefined {
   return STATE_COLORS[key] ?? ORG_COLORS[key] ?? SPHERE_COLORS[key] ?? SCOPE_COLORS[key];
@@ -198,6 +239,7 @@ export function fixedColor(key: string): string | undefined {
  * keys of the chart share one); other keys by hash, moved to the next free palette colour when the hashed one is
  * taken in this chart. Deterministic.
  * @example assignColors(["AZE", "x"]).get("AZE") // => "#0072B2"
+ * @category House style
  */
 export function assignColors(keys: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
@@ -227,13 +269,19 @@ export function assignColors(keys: readonly string[]): Map<string, string> {
   return out;
 }
 
-/** `#RRGGBB` with an alpha, as `rgba(…)`. @example withAlpha("#0072B2", 0.2) // => "rgba(0,114,178,0.2)" */
+/**
+ * `#RRGGBB` with an alpha, as `rgba(…)`. @example withAlpha("#0072B2", 0.2) // => "rgba(0,114,178,0.2)"
+ * @category House style
+ */
 export function withAlpha(hex: string, alpha: number): string {
   const n = Number.parseInt(hex.slice(1), 16);
   return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
 }
 
-/** Black or white, whichever reads better on a background colour. @example textOn("#00466E") // => "#FFFFFF" */
+/**
+ * Black or white, whichever reads better on a background colour. @example textOn("#00466E") // => "#FFFFFF"
+ * @category House style
+ */
 export function textOn(hex: string): string {
   const n = Number.parseInt(hex.slice(1), 16);
   const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];

@@ -5,7 +5,10 @@
 import { decimalYear, startOf, endOf } from "../core/dates";
 import type { SeriesPoint } from "../core/types";
 
-/** Position of a point on a year axis. */
+/**
+ * Position of a point on a year axis.
+ * @category House style
+ */
 export interface PeriodX {
   /** Year of the end of the period (integer): a full calendar year sits on its own tick. */
   readonly year: number;
@@ -21,6 +24,7 @@ const DAY = 86_400_000;
  * Year-axis position of a period: full calendar years on their year; other periods on the year they end, flagged
  * so that charts draw them apart (hollow markers, no connecting line).
  * @example periodX({ periodStart: "2024-01-01", periodEnd: "2024-09-30" }) // => { year: 2024, fullYear: false, days: 274 }
+ * @category House style
  */
 export function periodX(point: Pick<SeriesPoint, "periodStart" | "periodEnd">): PeriodX {
   const year = Number(point.periodEnd.slice(0, 4));
@@ -32,6 +36,7 @@ export function periodX(point: Pick<SeriesPoint, "periodStart" | "periodEnd">): 
 
 /**
  * Decimal year of the start of a partial ISO date. @example dateStartYear("2024-07") // => 2024.497… (day 182 of 366)
+ * @category House style
  */
 export function dateStartYear(date: string): number {
   return decimalYear(startOf(date));
@@ -40,6 +45,7 @@ export function dateStartYear(date: string): number {
 /**
  * Decimal year just after the end of a partial ISO date (so a year-precision date covers its whole year).
  * @example dateEndYear("2024") // => 2025
+ * @category House style
  */
 export function dateEndYear(date: string): number {
   const end = endOf(date);

@@ -4,7 +4,10 @@
  * @module
  */
 
-/** What a figure is about, in plain text (not Plotly markup): used for alt text, captions and footnotes. */
+/**
+ * What a figure is about, in plain text (not Plotly markup): used for alt text, captions and footnotes.
+ * @category Figure inputs
+ */
 export interface FigureMeta {
   /** Title as plain text. */
   readonly title?: string;
@@ -20,7 +23,10 @@ export interface FigureMeta {
   readonly rows?: readonly string[];
 }
 
-/** A Plotly figure as plain JSON: traces, layout and config. `meta` is ours and never sent to Plotly. */
+/**
+ * A Plotly figure as plain JSON: traces, layout and config. `meta` is ours and never sent to Plotly.
+ * @category Figure inputs
+ */
 export interface PlotlyFigure {
   readonly data: readonly Record<string, unknown>[];
   readonly layout: Record<string, unknown>;
@@ -31,6 +37,7 @@ export interface PlotlyFigure {
 /**
  * Plain-text title of a figure: `meta.title`, else the layout's title with Plotly markup removed.
  * @example figureTitle({ data: [], layout: { title: { text: "<b>TITR</b> cargo" } } }) // => "TITR cargo"
+ * @category Figure inputs
  */
 export function figureTitle(figure: PlotlyFigure): string {
   if (figure.meta?.title !== undefined) return figure.meta.title;
@@ -42,6 +49,7 @@ export function figureTitle(figure: PlotlyFigure): string {
 /**
  * Undoes the markup of Plotly text: `<br>` becomes a space, tags are dropped, the basic entities decoded.
  * @example decodePlotlyText("Cargo<br>(million t) &amp; <i>TEU</i>") // => "Cargo (million t) & TEU"
+ * @category Figure inputs
  */
 export function decodePlotlyText(text: string): string {
   return text

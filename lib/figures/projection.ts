@@ -15,7 +15,10 @@ import { hoverFields, pointHover } from "./hover";
 import { minOf } from "../core/extent";
 import { mergeSourceLists } from "../core/types";
 
-/** Options of {@link projectionFigure}. */
+/**
+ * Options of {@link projectionFigure}.
+ * @category Figure builders
+ */
 export interface ProjectionOptions extends FigureOptions {
   readonly quantity?: string;
 }
@@ -26,6 +29,7 @@ export interface ProjectionOptions extends FigureOptions {
  * @example
  * const fit = [{ x: 2021, y: 1.2e6 }, { x: 2030, y: 12e6 }], lower = [{ x: 2030, y: 9e6 }], upper = [{ x: 2030, y: 15e6 }];
  * projectionFigure({ series, fit, lower, upper, targets: [{ year: 2030, value: 10e6, label: "Target" }], sources: [] }, { title: "TITR to 2030" })
+ * @category Figure builders
  */
 export function projectionFigure(given: ProjectionInput, options: ProjectionOptions): CaspianFigure {
   const input = withProjections(given);
@@ -208,6 +212,7 @@ export function projectionFigure(given: ProjectionInput, options: ProjectionOpti
  * @example
  * const input = withProjections({ series, fit: [{ x: 2024, y: 4e6 }], projections: [{ x: 2030, estimate: 9e6, lower: 7e6, upper: 11e6 }], targets: [], sources: [] });
  * [input.fit, input.upper] // => [[{ x: 2024, y: 4e6 }, { x: 2030, y: 9e6 }], [{ x: 2030, y: 11e6 }]]
+ * @category Figure builders
  */
 export function withProjections(input: ProjectionInput): ProjectionInput {
   const proj = input.projections ?? [];

@@ -5,17 +5,26 @@
  */
 import type { SourceId } from "../core/types";
 
-/** A cell value. `null` and `undefined` are written as empty cells. */
+/**
+ * A cell value. `null` and `undefined` are written as empty cells.
+ * @category Figure builders
+ */
 export type TableCell = string | number | boolean | null | undefined;
 
-/** A column: the key of the value in each row, its header, and its unit (shown in the header). */
+/**
+ * A column: the key of the value in each row, its header, and its unit (shown in the header).
+ * @category Figure builders
+ */
 export interface TableColumn {
   readonly key: string;
   readonly label: string;
   readonly unit?: string;
 }
 
-/** A table with the ids of its sources. */
+/**
+ * A table with the ids of its sources.
+ * @category Figure builders
+ */
 export interface TableInput {
   readonly title?: string;
   readonly columns: readonly TableColumn[];
@@ -23,7 +32,10 @@ export interface TableInput {
   readonly sources: readonly SourceId[];
 }
 
-/** Header of a column: label with unit. @example columnHeader({ key: "v", label: "Cargo", unit: "t" }) // => "Cargo (t)" */
+/**
+ * Header of a column: label with unit. @example columnHeader({ key: "v", label: "Cargo", unit: "t" }) // => "Cargo (t)"
+ * @category Figure builders
+ */
 export function columnHeader(column: TableColumn): string {
   return column.unit !== undefined && column.unit !== "" ? `${column.label} (${column.unit})` : column.label;
 }
@@ -33,6 +45,7 @@ export function columnHeader(column: TableColumn): string {
  * @example
  * cellText(4.6e8) // => "460000000"
  * cellText(null) // => ""
+ * @category Figure builders
  */
 export function cellText(value: TableCell): string {
   if (value === null || value === undefined) return "";

@@ -9,12 +9,16 @@ import type { SourceCatalog, SourceInfo, SourceRowLike } from "./inputs";
  * Text for Plotly: `&`, `<` and `>` escaped (Plotly reads a small HTML subset in every text), line breaks as `<br>`.
  * A label from the data such as `<img src=x onerror=alert(1)>` is then shown literally and never parsed.
  * @example plotlyText("a <b> & c") // => "a &lt;b&gt; &amp; c"
+ * @category House style
  */
 export function plotlyText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r?\n/g, "<br>");
 }
 
-/** `under_scored` → `under scored`, with known acronyms in capitals. @example humanize("titr_rail") // => "TITR rail" */
+/**
+ * `under_scored` → `under scored`, with known acronyms in capitals. @example humanize("titr_rail") // => "TITR rail"
+ * @category House style
+ */
 export function humanize(text: string): string {
   const acronyms: Record<string, string> = {
     titr: "TITR",
@@ -42,6 +46,7 @@ const CATALOG_MAPS = new WeakMap<readonly SourceRowLike[], ReadonlyMap<string, S
 /**
  * A lookup of source ids in a catalog (rows or a function); the id map of a row list is built once per list.
  * @example catalogLookup([{ id: "a", publisher: "Report.az" }])("a" as SourceId)?.publisher // => "Report.az"
+ * @category House style
  */
 export function catalogLookup(catalog: SourceCatalog | undefined): (id: SourceId) => SourceInfo | undefined {
   if (catalog === undefined) return () => undefined;
@@ -61,6 +66,7 @@ export function catalogLookup(catalog: SourceCatalog | undefined): (id: SourceId
  * @example datedPublisher("Report.az", ["2024-05-02", "2025-01-10"]) // => "Report.az (2024-05-02, 2025-01-10)"
  * @example datedPublisher("Wikipedia (kiwix mirror, 2024-02)", ["2024-02"]) // => "Wikipedia (kiwix mirror, 2024-02)"
  * @example datedPublisher("UzDaily", []) // => "UzDaily"
+ * @category House style
  */
 export function datedPublisher(publisher: string, dates: readonly string[]): string {
   const shown = dates.filter((d) => d !== "" && !publisher.includes(d));
@@ -73,6 +79,7 @@ export function datedPublisher(publisher: string, dates: readonly string[]): str
  * @example publisherEntry("Trend", ["2025-10-22", "2010-11-03", "2025-02-22"]) // => "Trend (3 pages, 2010–2025)"
  * @example publisherEntry("Report.az", ["2025-10-20", "2025-10-06", "2025-10"]) // => "Report.az (3 pages, 2025)"
  * @example publisherEntry("PortNews", ["2022-02-10"]) // => "PortNews (2022-02-10)"
+ * @category House style
  */
 export function publisherEntry(publisher: string, dates: readonly string[]): string {
   const sorted = [...dates].sort();
@@ -85,6 +92,7 @@ export function publisherEntry(publisher: string, dates: readonly string[]): str
  * The sources line of a chart: "Sources: Publisher (date); Publisher (date, date); …", grouped by publisher in
  * first-seen order, cut to `maxChars` with "+N more". Ids not in the catalog are listed as they are.
  * @example sourcesLine(["a" as SourceId], [{ id: "a", publisher: "Report.az", published: "2024-05-02" }]) // => "Source: Report.az (2024-05-02)"
+ * @category House style
  */
 export function sourcesLine(ids: readonly SourceId[], catalog?: SourceCatalog, maxChars = 240): string {
   const lookup = catalogLookup(catalog);
@@ -114,6 +122,7 @@ export function sourcesLine(ids: readonly SourceId[], catalog?: SourceCatalog, m
  * The sources line wrapped to at most `maxLines` lines of `maxChars`: publishers are dropped from the end (with
  * "+N more") until it fits.
  * @example wrappedSourcesLine(["a" as SourceId, "b" as SourceId], undefined, 40, 1) // => ["Sources: a; b"]
+ * @category House style
  */
 export function wrappedSourcesLine(
   ids: readonly SourceId[],
@@ -128,7 +137,10 @@ export function wrappedSourcesLine(
   return wrapText(sourcesLine(ids, catalog, maxChars), maxChars).slice(0, maxLines);
 }
 
-/** Splits plain text into lines of at most `maxChars`, at spaces. @example wrapText("a b c", 3) // => ["a b", "c"] */
+/**
+ * Splits plain text into lines of at most `maxChars`, at spaces. @example wrapText("a b c", 3) // => ["a b", "c"]
+ * @category House style
+ */
 export function wrapText(text: string, maxChars: number): string[] {
   const lines: string[] = [];
   let line = "";

@@ -15,7 +15,10 @@ import { countNoun, formatValue, valueScale, type ValueScale } from "./units";
 import { valueAxisFor, yearAxis } from "./axes";
 import { maxOf, minOf } from "../core/extent";
 
-/** Thrown when series of different units are put on one axis. */
+/**
+ * Thrown when series of different units are put on one axis.
+ * @category Figure builders
+ */
 export class MixedUnitError extends RangeError {
   constructor(readonly units: readonly string[]) {
     super(`series in different units (${units.join(", ")}) cannot share an axis; draw one chart per unit`);
@@ -23,7 +26,10 @@ export class MixedUnitError extends RangeError {
   }
 }
 
-/** Options of {@link timeSeriesFigure}. */
+/**
+ * Options of {@link timeSeriesFigure}.
+ * @category Figure builders
+ */
 export interface TimeSeriesOptions extends FigureOptions {
   /** Name of the quantity on the value axis (default: the metric, humanised). */
   readonly quantity?: string;
@@ -37,6 +43,7 @@ export interface TimeSeriesOptions extends FigureOptions {
 /**
  * Legend name of a series: its label with its scope, so that figures of different scopes are never confused.
  * @example seriesName({ label: "Cargo", scope: "titr_rail" } as Series) // => "Cargo [TITR rail]"
+ * @category Figure builders
  */
 export function seriesName(series: Pick<Series, "label" | "scope" | "mixed">): string {
   const scope = humanize(series.scope);
@@ -52,6 +59,7 @@ export function seriesName(series: Pick<Series, "label" | "scope" | "mixed">): s
  * @example
  * seriesList(series).length // => 1
  * seriesList([series, series]).length // => 2
+ * @category Figure builders
  */
 export function seriesList(input: TimeSeriesInput): readonly Series[] {
   return Array.isArray(input) ? (input as readonly Series[]) : [input as Series];
@@ -60,6 +68,7 @@ export function seriesList(input: TimeSeriesInput): readonly Series[] {
 /**
  * Union of the source ids of every point, first-seen order.
  * @example seriesSources([series]) // => ["ady-2024"]
+ * @category Figure builders
  */
 export function seriesSources(list: readonly Series[]): SourceId[] {
   return [...new Set(list.flatMap((s) => s.points.flatMap((p) => p.sources)))];
@@ -68,6 +77,7 @@ export function seriesSources(list: readonly Series[]): SourceId[] {
 /**
  * The one unit of a list of series, or a {@link MixedUnitError}.
  * @example commonUnit([series]) // => "t"
+ * @category Figure builders
  */
 export function commonUnit(list: readonly Series[]): string {
   const units = [...new Set(list.map((s) => s.unit))];
@@ -80,6 +90,7 @@ export function commonUnit(list: readonly Series[]): string {
 /**
  * Colour key of each series: its scope when scopes differ across the list, else its id.
  * @example seriesColorKeys([series, seriesOf({ "2023": 2e6 }, { metric: "cargo", unit: "t", scope: "caspian_ports" })]) // => ["whole_route", "caspian_ports"]
+ * @category Figure builders
  */
 export function seriesColorKeys(list: readonly Series[]): string[] {
   const scopes = new Set(list.map((s) => s.scope));
@@ -102,6 +113,7 @@ interface Traces {
  * Whether a line of these values shows a break: a `null` between two numbers.
  * @example hasBreak([null, 1, null, 2]) // => true
  * @example hasBreak([1, 2, null]) // => false
+ * @category Figure builders
  */
 export function hasBreak(values: readonly (number | null)[]): boolean {
   let seen = false;
@@ -120,6 +132,7 @@ export function hasBreak(values: readonly (number | null)[]): boolean {
  * @example
  * const traces = seriesTraces([series], valueScale([4.5e6], "t"), new Map([["whole_route", "#0072B2"]]), ["whole_route"]);
  * [traces.names, traces.years, traces.partial, traces.gaps] // => [["TITR cargo [whole route]"], [2021, 2022, 2023, 2024], false, false]
+ * @category Figure builders
  */
 export function seriesTraces(
   list: readonly Series[],
@@ -249,6 +262,7 @@ export function seriesTraces(
 /**
  * What hollow part-year markers are, saying "period labelled" only when every one carries its label.
  * @example partNote(false) // => "Hollow markers: part-year figures (period labelled), not comparable with full years."
+ * @category Figure builders
  */
 export function partNote(unlabelled: boolean): string {
   return unlabelled
@@ -263,6 +277,7 @@ export function partNote(unlabelled: boolean): string {
  * @example seriesNote({ partial: false, projected: false, gaps: false }) // => undefined
  * @example seriesNote({ partial: false, projected: false, gaps: true }, "Scopes overlap.") // => "Breaks in a line are years without data. Scopes overlap."
  * @example seriesNote({ partial: true, unlabelled: true, projected: false, gaps: false }) // => "Hollow markers: part-year figures, not comparable with full years; periods labelled where there is room (the hover gives each)."
+ * @category Figure builders
  */
 export function seriesNote(
   traces: Pick<Traces, "partial" | "unlabelled" | "projected" | "gaps">,
@@ -283,6 +298,7 @@ export function seriesNote(
  * axis carries the unit (scaled to thousand/million/billion when large). Throws {@link MixedUnitError} when the
  * series do not share a unit.
  * @example timeSeriesFigure(seriesOf({ "2022": 1.5e6, "2023": 2.8e6 }, { metric: "cargo", unit: "t" }), { title: "TITR cargo" })
+ * @category Figure builders
  */
 export function timeSeriesFigure(input: TimeSeriesInput, options: TimeSeriesOptions): CaspianFigure {
   const list = seriesList(input);
@@ -332,6 +348,7 @@ function labelGapUnits(list: readonly Series[], scale: ValueScale): number {
  * Which part-year points get a text label: in each year, labels closer than `gap` to an already labelled point are
  * dropped, longer periods first (the figure closest to a full year is the one most worth reading).
  * @example partLabels([{ year: 2025, value: 3.9, days: 273 }, { year: 2025, value: 3.8, days: 181 }], 0.5) // => [true, false]
+ * @category Figure builders
  */
 export function partLabels(points: readonly { year: number; value: number; days: number }[], gap: number): boolean[] {
   const keep = points.map(() => false);

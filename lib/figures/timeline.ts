@@ -14,7 +14,10 @@ import { hoverFields, pointHover } from "./hover";
 import { maxOf, minOf } from "../core/extent";
 import { mergeSourceLists } from "../core/types";
 
-/** Options of {@link timelineFigure}. */
+/**
+ * Options of {@link timelineFigure}.
+ * @category Figure builders
+ */
 export interface TimelineOptions extends FigureOptions {
   /** Print event labels on the chart (default: when there are at most 12 events). */
   readonly eventLabels?: boolean;
@@ -31,6 +34,7 @@ const EVENTS_LANE = "Events";
  * lane's, never between two lanes); a label that would cover another label or diamond of its lane, or run out of
  * the chart, is left to the hover, and the note says so. Integer year ticks.
  * @example timelineFigure({ spans: [{ lane: "SCO", start: "2015-07", status: "dialogue_partner" }], asOf: "2026-01-01", sources: [] }, { title: "Azerbaijan and the SCO" })
+ * @category Figure builders
  */
 export function timelineFigure(input: TimelineInput, options: TimelineOptions): CaspianFigure {
   const events = input.events ?? [];
@@ -205,7 +209,10 @@ const LABEL_GAP_PX = 10;
 /** Half the width of a diamond marker (size 12, with its outline). */
 const DIAMOND_HALF_PX = 7;
 
-/** An event to label: its lane, its position from the left edge of the plot and its label's width, in pixels. */
+/**
+ * An event to label: its lane, its position from the left edge of the plot and its label's width, in pixels.
+ * @category Figure builders
+ */
 export interface LabelSlot {
   readonly lane: string;
   readonly x: number;
@@ -219,6 +226,7 @@ export interface LabelSlot {
  * placed in the order given.
  * @example labelSides([{ lane: "SCO", x: 500, width: 100 }, { lane: "SCO", x: 515, width: 100 }], 800) // => ["left", "right"]
  * @example labelSides([{ lane: "A", x: 400, width: 100 }, { lane: "A", x: 410, width: 100 }, { lane: "A", x: 420, width: 100 }], 800) // => ["left", undefined, "right"]
+ * @category Figure builders
  */
 export function labelSides(slots: readonly LabelSlot[], plotWidth: number): ("left" | "right" | undefined)[] {
   /** What each lane has drawn: diamonds (with the event's index) and the labels placed so far. */

@@ -43,17 +43,24 @@ const COUNT_UNITS = new Set([
  * Whether a unit (code or display form) counts things, so that halves make no sense.
  * @example isCountUnit("events") // => true
  * @example isCountUnit("million t") // => false
+ * @category House style
  */
 export function isCountUnit(unit: string): boolean {
   return COUNT_UNITS.has(unit.trim().toLowerCase());
 }
 
-/** Display form of a unit code. @example unitLabel("t_per_year") // => "t/year" */
+/**
+ * Display form of a unit code. @example unitLabel("t_per_year") // => "t/year"
+ * @category House style
+ */
 export function unitLabel(unit: string): string {
   return UNIT_LABELS[unit] ?? unit;
 }
 
-/** How values of a unit are scaled for display: divide by `factor`, call the unit `label`. */
+/**
+ * How values of a unit are scaled for display: divide by `factor`, call the unit `label`.
+ * @category House style
+ */
 export interface ValueScale {
   readonly factor: number;
   /** E.g. "million t". */
@@ -64,6 +71,7 @@ export interface ValueScale {
  * A display scale for values in a unit: tonnes, TEU and dollars in thousands, millions or billions when large;
  * percentages and other units unscaled.
  * @example valueScale([3_400_000, 5_100_000], "t") // => { factor: 1e6, label: "million t" }
+ * @category House style
  */
 export function valueScale(values: readonly (number | null | undefined)[], unit: string): ValueScale {
   const label = unitLabel(unit);
@@ -81,6 +89,7 @@ export function valueScale(values: readonly (number | null | undefined)[], unit:
  * @example formatValue(1234.5) // => "1,235"
  * @example formatValue(3.456) // => "3.46"
  * @example formatValue(-8.1401) // => "−8.14"
+ * @category House style
  */
 export function formatValue(value: number): string {
   return formatNumber(value, valueDigits(Math.abs(value)));
@@ -90,6 +99,7 @@ export function formatValue(value: number): string {
  * Decimals {@link formatValue} gives a value of this size: 0 from 100, 1 from 10, else 2. Labels of one chart
  * share those of its largest value.
  * @example valueDigits(55.8) // => 1
+ * @category House style
  */
 export function valueDigits(abs: number): number {
   return abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
@@ -100,6 +110,7 @@ export function valueDigits(abs: number): number {
  * @example countNoun(1, "events") // => "event"
  * @example countNoun(2, "events") // => "events"
  * @example countNoun(1, "million t") // => "million t"
+ * @category House style
  */
 export function countNoun(value: number, word: string): string {
   return value === 1 && isCountUnit(word) && /[^s]s$/.test(word) ? word.slice(0, -1) : word;

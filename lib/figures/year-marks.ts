@@ -8,7 +8,10 @@ import type { PlotlyFigure } from "./plotly";
 import { dateStartYear } from "./period-x";
 import { plotlyText } from "./text";
 
-/** One event to mark: its ISO date and a short label. */
+/**
+ * One event to mark: its ISO date and a short label.
+ * @category House style
+ */
 export interface YearMark {
   readonly date: string;
   readonly label: string;
@@ -17,6 +20,7 @@ export interface YearMark {
 /**
  * Where a dated event sits on an axis of year-end values: the decimal year of its date, minus one.
  * @example yearEndX("2015-01-01") // => 2014
+ * @category House style
  */
 export function yearEndX(date: string): number {
   return Math.round((dateStartYear(date) - 1) * 1000) / 1000;
@@ -26,6 +30,7 @@ export function yearEndX(date: string): number {
  * The figure with a dotted vertical line and a label at the top for each mark (nothing added for none). Labels
  * in the last quarter of the axis read leftwards; labels step down over three heights so that neighbouring marks do not overlap.
  * @example withYearMarks(fig, []) === fig // => true
+ * @category House style
  */
 export function withYearMarks(fig: PlotlyFigure, marks: readonly YearMark[]): PlotlyFigure {
   if (marks.length === 0) return fig;

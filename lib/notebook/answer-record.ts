@@ -5,7 +5,10 @@
  */
 import { html, type SafeHtml } from "../display/safe-text";
 
-/** An answer as a record holds it: JSON-safe, at most 200 characters of text. */
+/**
+ * An answer as a record holds it: JSON-safe, at most 200 characters of text.
+ * @category Teaching
+ */
 export type AnswerValue = number | string | boolean | null;
 
 /**
@@ -15,6 +18,7 @@ export type AnswerValue = number | string | boolean | null;
  * @example answerValue(-8.1) // => -8.1
  * @example answerValue(Number.NaN) // => "NaN"
  * @example answerValue({ a: 1 }) // => "[object Object]"
+ * @category Teaching
  */
 export function answerValue(given: unknown): AnswerValue {
   if (given === null || given === undefined) return null;
@@ -29,13 +33,17 @@ export function answerValue(given: unknown): AnswerValue {
   return text.length > 200 ? text.slice(0, 200) : text;
 }
 
-/** The HTML attribute that carries an answer record in a self-check's output. */
+/**
+ * The HTML attribute that carries an answer record in a self-check's output.
+ * @category Teaching
+ */
 export const ANSWER_ATTRIBUTE = "data-caspian-answer";
 
 /**
  * An invisible element holding the answer a self-check saw (`{"exercise":1,"answer":-8.1}`), which a grader reads
  * back from the executed notebook with {@link readAnswerRecords}.
  * @example answerRecordHtml(1, -8.1).source // => '<span hidden data-caspian-answer="{&quot;exercise&quot;:1,&quot;answer&quot;:-8.1}"></span>'
+ * @category Teaching
  */
 export function answerRecordHtml(exercise: number, given: unknown): SafeHtml {
   const record = JSON.stringify({ exercise, answer: answerValue(given) });
@@ -49,6 +57,7 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">",
  * Records that are not valid JSON are skipped.
  * @example readAnswerRecords(answerRecordHtml(2, "observer").source).get(2) // => "observer"
  * @example readAnswerRecords("<p>no record</p>").size // => 0
+ * @category Teaching
  */
 export function readAnswerRecords(htmlText: string): Map<number, AnswerValue> {
   const out = new Map<number, AnswerValue>();

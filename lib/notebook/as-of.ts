@@ -11,6 +11,7 @@ import { endOf, MONTH_NAMES, parsePartialDate, startOf } from "../core/dates";
  * end of 2026). It is the date the package is current to, so an analysis "as of the latest data" is reproducible:
  * the same data give the same date on any day. Undated sources are ignored. Throws when no source is dated.
  * @example latestDataDate(dataPackage()) // => "2026-03-10" (with the package as of March 2026)
+ * @category Notebook context
  */
 export function latestDataDate(pkg: Pick<DataPackage, "sources">): string {
   let latest: string | undefined;
@@ -28,6 +29,7 @@ export function latestDataDate(pkg: Pick<DataPackage, "sources">): string {
  * {@link latestDataDate}. Throws a `RangeError` naming the parameter when it is not an ISO date.
  * @example resolveAsOf("", pkg) // => latestDataDate(pkg)
  * @example resolveAsOf("2024-11", pkg) // => "2024-11-30"
+ * @category Notebook context
  */
 export function resolveAsOf(asOf: string | null | undefined, pkg: Pick<DataPackage, "sources">): string {
   const given = (asOf ?? "").trim();
@@ -44,6 +46,7 @@ export function resolveAsOf(asOf: string | null | undefined, pkg: Pick<DataPacka
  * @example formatDate("2024-11-06") // => "6 November 2024"
  * @example formatDate("2024-08") // => "August 2024"
  * @example formatDate("2026") // => "2026"
+ * @category Notebook context
  */
 export function formatDate(date: string): string {
   const d = parsePartialDate(date);
@@ -53,7 +56,10 @@ export function formatDate(date: string): string {
   return d.precision === "month" ? `${month} ${d.year}` : `${d.day} ${month} ${d.year}`;
 }
 
-/** The year of an ISO date (full or partial). @example yearOf("2024-11-30") // => 2024 */
+/**
+ * The year of an ISO date (full or partial). @example yearOf("2024-11-30") // => 2024
+ * @category Notebook context
+ */
 export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }

@@ -23,16 +23,25 @@ import { formatDate } from "./as-of";
 import { capitalize, countText, listPhrase } from "./prose";
 import { VERDICTS, VERDICT_STYLES, verdictLabel } from "./verdicts";
 
-/** The scenarios of notebook 01, with what each means. */
+/**
+ * The scenarios of notebook 01, with what each means.
+ * @category Claims register (01)
+ */
 export const CLAIMS_SCENARIOS = {
   hindsight: "the data published by the as-of date",
   "at-publication": "the data published by the article's judgement date, or by the as-of date if earlier",
 } as const;
 
-/** A scenario of notebook 01. */
+/**
+ * A scenario of notebook 01.
+ * @category Claims register (01)
+ */
 export type ClaimsScenario = keyof typeof CLAIMS_SCENARIOS;
 
-/** The claims checked with the data of one date. */
+/**
+ * The claims checked with the data of one date.
+ * @category Claims register (01)
+ */
 export interface ClaimsVintage {
   /** The date (ISO): rows published by then. */
   readonly date: string;
@@ -51,6 +60,7 @@ export interface ClaimsVintage {
  * @example claimsVintageDates("at-publication", "2026-03-10", "2024-11-30") // => { main: "2024-11-30", other: "2026-03-10" }
  * @example claimsVintageDates("at-publication", "2005-12-31", "2024-11-30") // => { main: "2005-12-31", other: "2024-11-30" }
  * @example claimsVintageDates("hindsight", "2024-11-30", "2024-11-30") // => { main: "2024-11-30", other: undefined }
+ * @category Claims register (01)
  */
 export function claimsVintageDates(
   scenario: ClaimsScenario,
@@ -66,6 +76,7 @@ export function claimsVintageDates(
  * The data of a vintage in words: "all data, to 10 March 2026" or "data published by 30 November 2024".
  * @example vintagePhrase({ date: "2024-11-30", latest: false }) // => "data published by 30 November 2024"
  * @example vintagePhrase({ date: "2026-03-10", latest: true }) // => "all data, to 10 March 2026"
+ * @category Claims register (01)
  */
 export function vintagePhrase(v: Pick<ClaimsVintage, "date" | "latest">): string {
   return v.latest ? `all data, to ${formatDate(v.date)}` : `data published by ${formatDate(v.date)}`;
@@ -76,6 +87,7 @@ export function vintagePhrase(v: Pick<ClaimsVintage, "date" | "latest">): string
  * args are not checkable or do not parse.
  * @example claimStates({ test: "status_at", args: '{"state":"AZE","org":"SCO","status":"member","date":"2024-11-30"}' }, new Set(["AZE", "GEO"])) // => ["AZE"]
  * @example claimStates({ test: "value", args: '{"not_checkable":"outside data/"}' }, new Set(["AZE"])) // => []
+ * @category Claims register (01)
  */
 export function claimStates(claim: Pick<ClaimRow, "test" | "args">, states: ReadonlySet<string>): string[] {
   const parsed = parseClaimArgs(claim.test, claim.args);
@@ -96,6 +108,7 @@ export function claimStates(claim: Pick<ClaimRow, "test" | "args">, states: Read
  * a state.
  * @example claimsSubject([["KAZ", "AZE"], ["AZE"], []]) // => "AZE"
  * @example claimsSubject([[], []]) // => ""
+ * @category Claims register (01)
  */
 export function claimsSubject(named: readonly (readonly string[])[]): string {
   const counts = new Map<string, number>();
@@ -109,6 +122,7 @@ export function claimsSubject(named: readonly (readonly string[])[]): string {
  * Whether a claim is not checkable by design (its args say so), as opposed to lacking a row in this vintage.
  * @example notCheckableByDesign({ test: "value", args: '{"not_checkable":"outside data/"}' }) // => true
  * @example notCheckableByDesign({ test: "date", args: '{"resource":"events","id":"x"}' }) // => false
+ * @category Claims register (01)
  */
 export function notCheckableByDesign(claim: Pick<ClaimRow, "test" | "args">): boolean {
   const parsed = parseClaimArgs(claim.test, claim.args);
@@ -118,6 +132,7 @@ export function notCheckableByDesign(claim: Pick<ClaimRow, "test" | "args">): bo
 /**
  * The resource a claim's test reads ("events", "memberships"…), or `undefined` when its args do not name one.
  * @example claimResource({ test: "date", args: '{"resource":"events","id":"x"}' }) // => "events"
+ * @category Claims register (01)
  */
 export function claimResource(claim: Pick<ClaimRow, "test" | "args">): string | undefined {
   const parsed = parseClaimArgs(claim.test, claim.args);
@@ -131,6 +146,7 @@ export function claimResource(claim: Pick<ClaimRow, "test" | "args">): string | 
  * checkable"; "none" for no claims.
  * @example verdictCountsPhrase({ supported: 2, partly_supported: 0, not_supported: 1, not_checkable: 0 }) // => "two supported and one not supported"
  * @example verdictCountsPhrase({ supported: 0, partly_supported: 0, not_supported: 0, not_checkable: 0 }) // => "none"
+ * @category Claims register (01)
  */
 export function verdictCountsPhrase(counts: Readonly<Record<Verdict, number>>): string {
   return listPhrase(
@@ -143,6 +159,7 @@ export function verdictCountsPhrase(counts: Readonly<Record<Verdict, number>>): 
  * the register is still the article's, about its subject (the state most claims name).
  * @example focalClaimsSentence({ name: "Georgia", subject: "Azerbaijan", isSubject: false, named: [] }).source // => "No claim of the article names Georgia in its test; the register below is the article's, about Azerbaijan."
  * @example focalClaimsSentence({ name: "Kazakhstan", subject: "Azerbaijan", isSubject: false, named: [{ id: "a", verdict: "supported" }] }).source.startsWith("One claim names Kazakhstan in its test (<code>a</code>), marked ● in the register: one supported.") // => true
+ * @category Claims register (01)
  */
 export function focalClaimsSentence(input: {
   readonly name: string;
@@ -171,6 +188,7 @@ export function focalClaimsSentence(input: {
  * The opening paragraph of notebook 01: how many claims from which parts of the article, judged with which data,
  * with what verdicts, and the date the claims take as the article's "now".
  * @example claimsOpening({ results: [{ section: "Intro", verdict: "supported" }], vintage: { date: "2024-11-30", latest: false }, judged: "2024-11-30" }).source.startsWith("**One claim** from one part of the article (*Intro*), judged with data published by 30 November 2024: one supported.") // => true
+ * @category Claims register (01)
  */
 export function claimsOpening(input: {
   readonly results: readonly Pick<ClaimResult, "section" | "verdict">[];
@@ -197,6 +215,7 @@ export function claimsOpening(input: {
  * @example evidenceValue(8.44) // => "8.4"
  * @example evidenceValue(0.916) // => "0.916"
  * @example evidenceValue(null) // => "none"
+ * @category Claims register (01)
  */
 export function evidenceValue(v: string | number | null): string {
   if (v === null) return "none";
@@ -208,6 +227,7 @@ export function evidenceValue(v: string | number | null): string {
  * "matching the test", the row id is dropped), then "… and N more"; "" for no evidence.
  * @example evidenceText([{ label: "date of ev-1", value: "2024-03-19", row: "ev-1", sources: [] }]) // => "date: 2024-03-19"
  * @example evidenceText([]) // => ""
+ * @category Claims register (01)
  */
 export function evidenceText(evidence: readonly Evidence[]): string {
   const shown = evidence.slice(0, 3).map((e) => {
@@ -227,6 +247,7 @@ export function evidenceText(evidence: readonly Evidence[]): string {
  * itself; "" for no sources.
  * @example publishersOf(["a", "b", "c"], [{ id: "a", publisher: "Trend" }, { id: "b", publisher: "Trend" }, { id: "c", publisher: "Report.az" }]) // => "Trend; Report.az"
  * @example publishersOf(["a", "b", "c"], [], 2) // => "a; b; +1 more"
+ * @category Claims register (01)
  */
 export function publishersOf(
   ids: readonly string[],
@@ -238,7 +259,10 @@ export function publishersOf(
   return unique.length > max ? `${unique.slice(0, max).join("; ")}; +${unique.length - max} more` : unique.join("; ");
 }
 
-/** One row of the claims register (the registered table's row). */
+/**
+ * One row of the claims register (the registered table's row).
+ * @category Claims register (01)
+ */
 export interface ClaimRegisterRow {
   readonly [key: string]: string | number;
   readonly n: number;
@@ -271,6 +295,7 @@ export interface ClaimRegisterRow {
  * state's claims marked ●, and — when `all` (the check with every row) is given — what all the data give for a
  * claim whose verdict they change ("not yet published" for one this vintage cannot check).
  * @example claimsRegisterRows([{ id: "a", section: "S", claim: "C", indicator: "i", test: "date", verdict: "not_checkable", reason: "no row", articleValue: "2024", tolerance: undefined, evidence: [], sources: [] }], { catalog: [], notes: new Map([["a", "note"]]), marked: new Set(["a"]), all: { date: "2026-03-10", latest: true, results: [{ id: "a", verdict: "supported" }] }, date: "2005-12-31" })[0].later // => "Not yet published by 31 December 2005; all data, to 10 March 2026, give: Supported."
+ * @category Claims register (01)
  */
 export function claimsRegisterRows(
   results: readonly ClaimResult[],
@@ -329,6 +354,7 @@ export function claimsRegisterRows(
  * A test kind of claims.csv in words.
  * @example testKindLabel("status_at") // => "Status on a date"
  * @example testKindLabel("unknown") // => "unknown"
+ * @category Claims register (01)
  */
 export function testKindLabel(test: string): string {
   return (TEST_KIND_TERMS as Readonly<Record<string, { label: string }>>)[test]?.label ?? test;
@@ -338,6 +364,7 @@ export function testKindLabel(test: string): string {
  * The register as registered for the report pack: every column, the sources of every row; a "Later data" column
  * only when some row has one.
  * @example claimsRegisterTable([]).columns.some((c) => c.key === "later") // => false
+ * @category Claims register (01)
  */
 export function claimsRegisterTable(
   rows: readonly ClaimRegisterRow[],
@@ -381,6 +408,7 @@ const small = (content: SafeHtml | string) =>
  * The register as a reader sees it: five columns, the article's value, the evidence, the note on later data and the
  * caveat in small print under the main text, verdict cells in their colour.
  * @example claimsRegisterDisplay([]).table.columns.length // => 5
+ * @category Claims register (01)
  */
 export function claimsRegisterDisplay(
   rows: readonly ClaimRegisterRow[],
@@ -426,6 +454,7 @@ export function claimsRegisterDisplay(
  * The background of a verdict cell (column `verdict_label` or `verdict`); `undefined` for other cells.
  * @example verdictCellStyle("verdict_label", "Supported") // => "background:#DDF2EA;font-weight:600"
  * @example verdictCellStyle("claim", "Supported") // => undefined
+ * @category Claims register (01)
  */
 export function verdictCellStyle(key: string, value: unknown): string | undefined {
   if (key !== "verdict_label" && key !== "verdict" && key !== "other_verdict_label") return undefined;
@@ -444,6 +473,7 @@ export function verdictCellStyle(key: string, value: unknown): string | undefine
  * Verdict counts of a vintage, and of the vintage it is compared with when there is one (no column that would
  * compare a vintage with itself): one row per verdict, with its share and the ids of its claims.
  * @example claimsSummaryTable({ date: "2026-03-10", latest: true, results: [{ id: "a", verdict: "supported" }] }).rows[0] // => { verdict: "Supported", count: 1, share: 100, claims: "a" }
+ * @category Claims register (01)
  */
 export function claimsSummaryTable(
   main: Pick<ClaimsVintage, "date" | "latest"> & { readonly results: readonly Pick<ClaimResult, "id" | "verdict">[] },
@@ -479,6 +509,7 @@ export function claimsSummaryTable(
 /**
  * Verdict counts by section of the article, sections in the order they first appear, with a total.
  * @example claimsBySectionTable([{ section: "A", verdict: "supported" }, { section: "A", verdict: "not_checkable" }]).rows // => [{ section: "A", supported: 1, partly_supported: 0, not_supported: 0, not_checkable: 1, total: 2 }]
+ * @category Claims register (01)
  */
 export function claimsBySectionTable(
   results: readonly Pick<ClaimResult, "section" | "verdict">[],
@@ -504,6 +535,7 @@ export function claimsBySectionTable(
  * Verdict counts by kind of test, so a reader sees which verdicts rest on dates, on statuses, on counts of a
  * catalogue and on published figures; kinds in the order of {@link TEST_KIND_TERMS}, only those used, with a total.
  * @example claimsByTestTable([{ test: "date", verdict: "supported" }, { test: "change", verdict: "not_supported" }]).rows.map((r) => [r.test, r.rests_on, r.total]) // => [["Date of an event", "dates", 1], ["Change in the latest year", "figures", 1]]
+ * @category Claims register (01)
  */
 export function claimsByTestTable(
   results: readonly Pick<ClaimResult, "test" | "verdict">[],
@@ -536,6 +568,7 @@ export function claimsByTestTable(
 /**
  * Bars of the verdict counts, one group per vintage (earliest first), each verdict in its house colour.
  * @example verdictsFigure([{ date: "2026-03-10", latest: true, results: [{ verdict: "supported" }] }], { sourceCatalog: [] }).data.length // => 4
+ * @category Claims register (01)
  */
 export function verdictsFigure(
   vintages: readonly (Pick<ClaimsVintage, "date" | "latest"> & {
@@ -586,6 +619,7 @@ export function verdictsFigure(
 /**
  * The caption of the verdicts chart: supported and not checkable counts, per vintage when there are two.
  * @example verdictsCaption([{ date: "2026-03-10", latest: true, results: [{ verdict: "supported" }, { verdict: "not_checkable" }] }]) // => "Of two claims, one is supported and one not checkable with all data, to 10 March 2026."
+ * @category Claims register (01)
  */
 export function verdictsCaption(
   vintages: readonly (Pick<ClaimsVintage, "date" | "latest"> & {
@@ -604,7 +638,10 @@ export function verdictsCaption(
   return `${of}, ${num(c0.supported)} ${be(c0.supported)} supported with ${vintagePhrase(first)} and ${num(c1.supported)} with ${vintagePhrase(last)}; ${num(c1.not_checkable)} ${c1.not_checkable === 1 ? "stays" : "stay"} not checkable.`;
 }
 
-/** A claim whose verdict differs between two vintages. */
+/**
+ * A claim whose verdict differs between two vintages.
+ * @category Claims register (01)
+ */
 export interface VintageChange {
   readonly id: string;
   /** The verdict with the earlier data. */
@@ -619,6 +656,7 @@ export interface VintageChange {
 /**
  * The claims whose verdict differs between an earlier and a later check of the same claims (matched by id).
  * @example vintageChanges([{ id: "a", verdict: "not_checkable" }, { id: "b", verdict: "supported" }], [{ id: "a", verdict: "supported", reason: "r", sources: [] }, { id: "b", verdict: "supported", reason: "r", sources: [] }]).map((c) => c.id) // => ["a"]
+ * @category Claims register (01)
  */
 export function vintageChanges(
   earlier: readonly Pick<ClaimResult, "id" | "verdict">[],
@@ -633,6 +671,7 @@ export function vintageChanges(
 /**
  * The table of the verdicts that change between two vintages.
  * @example vintageChangesTable([], { date: "2024-11-30", latest: false }, { date: "2026-03-10", latest: true }).columns[1].label // => "Data published by 30 November 2024"
+ * @category Claims register (01)
  */
 export function vintageChangesTable(
   changes: readonly VintageChange[],
@@ -663,6 +702,7 @@ export function vintageChangesTable(
  * equal to the earlier date, it adds that hindsight is not what the authors could check.
  * @example vintageChangesText([{ id: "a", before: "not_checkable", after: "supported", finding: "", sources: [] }], { date: "2024-11-30", latest: false }, "2024-11-30").source.startsWith("One verdict changes. With only data published by 30 November 2024, <code>a</code> could not be checked") // => true
  * @example vintageChangesText([], { date: "2024-11-30", latest: false }, "2024-11-30").source // => "No verdict changes between the two vintages."
+ * @category Claims register (01)
  */
 export function vintageChangesText(
   changes: readonly VintageChange[],
@@ -710,7 +750,10 @@ function mdJoinList(items: readonly Markdown[]): Markdown {
   return mdJoin([mdJoin(items.slice(0, -1), ", "), items.at(-1)!], md` and `);
 }
 
-/** What {@link claimsDiscussion} reads. */
+/**
+ * What {@link claimsDiscussion} reads.
+ * @category Claims register (01)
+ */
 export interface ClaimsDiscussionInput {
   /** The results of the register's vintage. */
   readonly results: readonly ClaimResult[];
@@ -736,6 +779,7 @@ export interface ClaimsDiscussionInput {
  * undated sources it keeps; thin evidence; the gaps. Every paragraph holds for any number of claims (a paragraph
  * with nothing to say is left out).
  * @example claimsDiscussion({ results: [], claims: [], vintage: { date: "2024-11-30", latest: false }, judged: "2024-11-30", transit: [], events: [], gaps: [], catalog: [] })[0].source // => "**No claim can be checked** with data published by 30 November 2024."
+ * @category Claims register (01)
  */
 export function claimsDiscussion(input: ClaimsDiscussionInput): Markdown[] {
   const { results, vintage } = input;
@@ -841,6 +885,7 @@ export function claimsDiscussion(input: ClaimsDiscussionInput): Markdown[] {
  * Whether sources reach a date only through undated ones: none is dated on or before `date`, and some are undated.
  * @example restsOnUndated(["a", "b"], [{ id: "a", publisher: "P", published: undefined }, { id: "b", publisher: "P", published: "2024-03" }], "2010-12-31") // => true
  * @example restsOnUndated(["b"], [{ id: "b", publisher: "P", published: "2004" }], "2010-12-31") // => false
+ * @category Claims register (01)
  */
 export function restsOnUndated(
   ids: readonly string[],

@@ -28,12 +28,18 @@ import { stateName, statePossessive } from "./names";
 import { capitalize, countText, listPhrase } from "./prose";
 import { rankOf, rankText } from "./ranks";
 
-/** Azerbaijan, the five Central Asian states, the other two South Caucasus states and Türkiye. */
+/**
+ * Azerbaijan, the five Central Asian states, the other two South Caucasus states and Türkiye.
+ * @category Comparisons (07)
+ */
 export const BALANCE_NEIGHBOURS: readonly Iso3[] = ["AZE", "KAZ", "KGZ", "TJK", "TKM", "UZB", "GEO", "ARM", "TUR"].map(
   (s) => s as Iso3,
 );
 
-/** The five Central Asian states. */
+/**
+ * The five Central Asian states.
+ * @category Comparisons (07)
+ */
 export const CENTRAL_ASIA: readonly Iso3[] = ["KAZ", "KGZ", "TJK", "TKM", "UZB"].map((s) => s as Iso3);
 
 /**
@@ -41,12 +47,16 @@ export const CENTRAL_ASIA: readonly Iso3[] = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
  * one of them, nine for any other state).
  * @example comparedWith("AZE" as Iso3).length // => 8
  * @example comparedWith("RUS" as Iso3).includes("AZE" as Iso3) // => true
+ * @category Comparisons (07)
  */
 export function comparedWith(focal: Iso3): Iso3[] {
   return BALANCE_NEIGHBOURS.filter((s) => s !== focal);
 }
 
-/** A turning point of the article, drawn as a vertical line: a dated data row. */
+/**
+ * A turning point of the article, drawn as a vertical line: a dated data row.
+ * @category Comparisons (07)
+ */
 export interface TurningPoint {
   readonly date: string;
   /** In a sentence ("Russia's invasion of Ukraine"). */
@@ -58,7 +68,10 @@ export interface TurningPoint {
   readonly sources: readonly SourceId[];
 }
 
-/** The conflict rows the article's turning points are read from (data/conflict.csv ids). */
+/**
+ * The conflict rows the article's turning points are read from (data/conflict.csv ids).
+ * @category Comparisons (07)
+ */
 export const TURNING_POINT_IDS = {
   war2020: "2020-09-27-second-garabagh-war-begins",
   invasion2022: "2022-02-24-russia-invades-ukraine",
@@ -70,6 +83,7 @@ export const TURNING_POINT_IDS = {
  * (conflict.csv). A row missing from the data is left out.
  * @example turningPoints(pkg, "2026-03-10").map((t) => t.date) // => ["2015-07-10", "2020-09-27", "2022-02-24"]
  * @example turningPoints(pkg, "2016-12-31").length // => 1
+ * @category Comparisons (07)
  */
 export function turningPoints(pkg: Pick<DataPackage, "memberships" | "conflict">, asOf: string): TurningPoint[] {
   const out: TurningPoint[] = [];
@@ -98,7 +112,10 @@ export function turningPoints(pkg: Pick<DataPackage, "memberships" | "conflict">
   return out.filter((t) => t.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
-/** The balance comparison of a focal state (see {@link balanceComparison}). */
+/**
+ * The balance comparison of a focal state (see {@link balanceComparison}).
+ * @category Comparisons (07)
+ */
 export interface BalanceComparison {
   readonly focal: Iso3;
   readonly name: string;
@@ -130,6 +147,7 @@ const round3 = (x: number | undefined): number | null => (x === undefined ? null
  * state it is compared with, at every year end from `firstYear` to the last full year by `asOf`, and on `asOf`.
  * @example balanceComparison(pkg, "AZE" as Iso3, "2026-03-10").states.length // => 9
  * @example balanceComparison(pkg, "GEO" as Iso3, "1999-06-30").years // => []
+ * @category Comparisons (07)
  */
 export function balanceComparison(
   pkg: Pick<DataPackage, "memberships" | "organizations" | "states" | "conflict">,
@@ -199,6 +217,7 @@ export function balanceComparison(
  * The balance chart: one line per state at each year end, the focal state first, the turning points as dotted
  * lines. `options` gives the source catalogue and any size; title, subtitle and note come from the comparison.
  * @example balanceComparisonFigure(balanceComparison(pkg, "AZE" as Iso3, "2026-03-10"), { title: "" }).data.length > 0 // => true
+ * @category Comparisons (07)
  */
 export function balanceComparisonFigure(c: BalanceComparison, options: Omit<FigureOptions, "title">): PlotlyFigure {
   const note = [c.note, c.years.length ? "Each point is the index at the end of its year." : ""]
@@ -232,6 +251,7 @@ export function balanceComparisonFigure(c: BalanceComparison, options: Omit<Figu
  * The balance table: each state's index at the year end before each turning point and on the as-of date, its change
  * since the first of those columns, and its rank on the as-of date.
  * @example balanceTable(balanceComparison(pkg, "AZE" as Iso3, "2026-03-10")).columns.map((c) => c.key) // => ["state", "y2014", "y2019", "y2021", "now", "change", "rank"]
+ * @category Comparisons (07)
  */
 export function balanceTable(c: BalanceComparison): TableInput & { readonly title: string } {
   const before = [...new Set(c.marks.map((m) => Number(m.date.slice(0, 4)) - 1))].filter((y) => c.years.includes(y));
@@ -277,6 +297,7 @@ export function balanceTable(c: BalanceComparison): TableInput & { readonly titl
  * how its index and the others' median moved across each turning point.
  * @example balanceParagraph(balanceComparison(pkg, "AZE" as Iso3, "2026-03-10")).source.includes("median") // => true
  * @example balanceParagraph(balanceComparison(pkg, "PRK" as Iso3, "2026-03-10")).source.includes("no weighted tie") // => true
+ * @category Comparisons (07)
  */
 export function balanceParagraph(c: BalanceComparison): Markdown {
   const own = c.now[0]!.index;
@@ -330,7 +351,10 @@ function moved(a: number, b: number): string {
 const medianOf = (xs: readonly number[]): number => median(xs as number[]);
 const medianOrNull = (xs: readonly number[]): number | null => (xs.length === 0 ? null : medianOf(xs));
 
-/** The routes compared and the scope that counts each one's containers (the total comes second). */
+/**
+ * The routes compared and the scope that counts each one's containers (the total comes second).
+ * @category Comparisons (07)
+ */
 export const ROUTE_SCOPES = [
   {
     route: "titr",
@@ -361,14 +385,20 @@ export const ROUTE_SCOPES = [
 /** Index of the China–Europe total in {@link ROUTE_SCOPES}. */
 const TOTAL = 1;
 
-/** The states each compared route crosses (by the route's definition; China is every route's start). */
+/**
+ * The states each compared route crosses (by the route's definition; China is every route's start).
+ * @category Comparisons (07)
+ */
 export const ROUTE_STATES: Readonly<Record<(typeof ROUTE_SCOPES)[number]["route"], readonly Iso3[]>> = {
   titr: ["CHN", "KAZ", "AZE", "GEO", "TUR"].map((s) => s as Iso3),
   china_europe_rail: ["CHN"].map((s) => s as Iso3),
   northern_route: ["CHN", "KAZ", "RUS", "BLR"].map((s) => s as Iso3),
 };
 
-/** One year of the route comparison. */
+/**
+ * One year of the route comparison.
+ * @category Comparisons (07)
+ */
 export interface RouteYear {
   readonly year: number;
   /** TEU per scope of {@link ROUTE_SCOPES}; `null` where no full-year figure is published. */
@@ -392,6 +422,7 @@ const isRouteRow = (r: CorridorFlowRow, asOf: string): boolean =>
  * `share = 100 × scope TEU / China Railway Express TEU`, for the years with both figures.
  * @example routeYears(pkg, "2026-03-10").find((y) => y.year === 2024)?.shares[0] !== null // => true
  * @example routeYears(pkg, "2015-12-31") // => []
+ * @category Comparisons (07)
  */
 export function routeYears(pkg: Pick<DataPackage, "corridorFlows" | "sourceById">, asOf: string): RouteYear[] {
   const published = (r: CorridorFlowRow) =>
@@ -422,6 +453,7 @@ export function routeYears(pkg: Pick<DataPackage, "corridorFlows" | "sourceById"
 /**
  * Full-year container figures of the compared routes published in containers, not TEU, and so left out.
  * @example routeUnitSkips(pkg, "2026-03-10").every((r) => r.unit === "containers") // => true
+ * @category Comparisons (07)
  */
 export function routeUnitSkips(pkg: Pick<DataPackage, "corridorFlows">, asOf: string): CorridorFlowRow[] {
   return pkg.corridorFlows.filter((r) => isRouteRow(r, asOf) && r.metric === "containers" && r.unit === "containers");
@@ -430,6 +462,7 @@ export function routeUnitSkips(pkg: Pick<DataPackage, "corridorFlows">, asOf: st
 /**
  * The TEU series of each scope, for a chart (years without a figure are gaps).
  * @example routeSeries(routeYears(pkg, "2026-03-10")).map((s) => s.scope) // => ["titr_containers", "china_railway_express", "utlc_era", "erai_china_eu"]
+ * @category Comparisons (07)
  */
 export function routeSeries(years: readonly RouteYear[]): Series[] {
   return ROUTE_SCOPES.map((q, i) => ({
@@ -455,6 +488,7 @@ const pct1 = (x: number | null | undefined) => (x === null || x === undefined ? 
 /**
  * The route table: one row per year, the TEU of each scope and the derived shares.
  * @example routeTable(routeYears(pkg, "2026-03-10")).columns.length // => 8
+ * @category Comparisons (07)
  */
 export function routeTable(years: readonly RouteYear[]): TableInput & { readonly title: string } {
   return {
@@ -493,6 +527,7 @@ const drawsBothNorthern = (years: readonly RouteYear[]) =>
 /**
  * The route chart: containers (TEU) per year on each route, one line per count (years without a figure are gaps).
  * @example routeFigure(routeYears(pkg, "2026-03-10"), {}).data.length > 0 // => true
+ * @category Comparisons (07)
  */
 export function routeFigure(years: readonly RouteYear[], options: Omit<FigureOptions, "title">): PlotlyFigure {
   return timeSeriesFigure(routeSeries(years), {
@@ -509,6 +544,7 @@ export function routeFigure(years: readonly RouteYear[], options: Omit<FigureOpt
  * The share chart: per year, each route's containers as a share of all China–Europe rail containers
  * (`100 × route TEU / China Railway Express TEU`), side by side; the northern route's two counts in their own colours.
  * @example isEmptyFigure(routeShareFigure(routeYears(pkg, "2015-12-31"), {})) // => true
+ * @category Comparisons (07)
  */
 export function routeShareFigure(years: readonly RouteYear[], options: Omit<FigureOptions, "title">): PlotlyFigure {
   const computed = "100 × route TEU / China–Europe trains' TEU";
@@ -541,6 +577,7 @@ export function routeShareFigure(years: readonly RouteYear[], options: Omit<Figu
 /**
  * The data rows a route comparison draws (`corridor_flows:<id>`).
  * @example routeRows(routeYears(pkg, "2026-03-10")).every((r) => r.startsWith("corridor_flows:")) // => true
+ * @category Comparisons (07)
  */
 export function routeRows(years: readonly RouteYear[]): string[] {
   return years.flatMap((y) =>
@@ -553,6 +590,7 @@ export function routeRows(years: readonly RouteYear[]): string[] {
  * last year with both figures, the northern route's latest share (with its count named), figures left out for their
  * unit, the caveats of scope, and whether the routes cross the focal state.
  * @example routeParagraph(routeYears(pkg, "2015-12-31"), [], "AZE" as Iso3, "Azerbaijan").source.startsWith("No year") // => true
+ * @category Comparisons (07)
  */
 export function routeParagraph(
   years: readonly RouteYear[],
@@ -617,7 +655,10 @@ export function routeParagraph(
   );
 }
 
-/** The figures of one side for one period: the partners with a figure, the low and high sums, the rows. */
+/**
+ * The figures of one side for one period: the partners with a figure, the low and high sums, the rows.
+ * @category Comparisons (07)
+ */
 export interface TradeShareSide {
   readonly partners: readonly string[];
   readonly low: number;
@@ -625,7 +666,10 @@ export interface TradeShareSide {
   readonly rows: readonly TradeRow[];
 }
 
-/** One period of the trade comparison: Azerbaijan's total trade and its trade with the partners, by side. */
+/**
+ * One period of the trade comparison: Azerbaijan's total trade and its trade with the partners, by side.
+ * @category Comparisons (07)
+ */
 export interface TradeSharePeriod {
   readonly label: string;
   /** The total's rows for the period (two when releases differ). */
@@ -658,6 +702,7 @@ function sideOf(rows: readonly TradeRow[]): TradeShareSide {
  * available figure per partner (reporter, else mirror, else unclear). A partner with several rows for one side and
  * period contributes its lowest value to `low` and its highest to `high`.
  * @example tradeSharePeriods(pkg, CENTRAL_ASIA, "2026-03-10").filter((p) => p.label === "2022").length // => 1
+ * @category Comparisons (07)
  */
 export function tradeSharePeriods(
   pkg: Pick<DataPackage, "trade" | "tradeTotals">,
@@ -705,6 +750,7 @@ const hasFigure = (p: TradeSharePeriod) => p.best.partners.length > 0;
  * The trade table: per period with a partner figure, Azerbaijan's total turnover, the share of the best available
  * figure per partner, and the share on each side, partners named.
  * @example tradeShareTable(tradeSharePeriods(pkg, CENTRAL_ASIA, "2026-03-10"), "Central Asia").columns.length // => 6
+ * @category Comparisons (07)
  */
 export function tradeShareTable(
   periods: readonly TradeSharePeriod[],
@@ -745,6 +791,7 @@ export function tradeShareTable(
 /**
  * The data rows a trade comparison reads (`trade_totals:<id>`, `trade:<id>`).
  * @example tradeShareRows(tradeSharePeriods(pkg, CENTRAL_ASIA, "2026-03-10"))[0]?.startsWith("trade_totals:") // => true
+ * @category Comparisons (07)
  */
 export function tradeShareRows(periods: readonly TradeSharePeriod[]): string[] {
   return periods.flatMap((p) => [
@@ -758,6 +805,7 @@ export function tradeShareRows(periods: readonly TradeSharePeriod[]): string[] {
  * state itself for one of them, none otherwise (trade.csv holds only Azerbaijan's trade with Central Asia).
  * @example tradePartnersFor("AZE" as Iso3).length // => 5
  * @example tradePartnersFor("GEO" as Iso3) // => []
+ * @category Comparisons (07)
  */
 export function tradePartnersFor(focal: Iso3): Iso3[] {
   if (focal === "AZE") return [...CENTRAL_ASIA];
@@ -785,6 +833,7 @@ function tradeEmptyReason(
  * What the trade comparison says: the share of the best available figures in the latest period that has one, the
  * partners it lacks (so the share is a lower bound), and how many periods have a figure; or why there is none.
  * @example tradeShareParagraph([], "Georgia", [], "10 March 2026").source.includes("only Azerbaijan's trade") // => true
+ * @category Comparisons (07)
  */
 export function tradeShareParagraph(
   periods: readonly TradeSharePeriod[],
@@ -811,7 +860,10 @@ export function tradeShareParagraph(
   );
 }
 
-/** The context {@link argumentParagraph} needs to say why a comparison is empty. */
+/**
+ * The context {@link argumentParagraph} needs to say why a comparison is empty.
+ * @category Comparisons (07)
+ */
 export interface ArgumentContext {
   readonly name: string;
   /** The as-of date in words. */
@@ -825,6 +877,7 @@ export interface ArgumentContext {
  * where its balance index stands, how much of China–Europe rail traffic the Middle Corridor carries, and how large a
  * share of Azerbaijan's trade Central Asia is at least. Each sentence names its limits, or why the data say nothing.
  * @example argumentParagraph(balanceComparison(pkg, "AZE" as Iso3, "2026-03-10"), routeYears(pkg, "2026-03-10"), [], { name: "Azerbaijan", asOfText: "10 March 2026", partners: CENTRAL_ASIA }).source.includes("Balance") // => true
+ * @category Comparisons (07)
  */
 export function argumentParagraph(
   bal: BalanceComparison,
@@ -877,7 +930,10 @@ export function argumentParagraph(
   return mdJoin(parts, "\n");
 }
 
-/** One state's balance index on the same date, read from a stored release of the data and from the package now. */
+/**
+ * One state's balance index on the same date, read from a stored release of the data and from the package now.
+ * @category Comparisons (07)
+ */
 export interface ReleaseBalanceRow {
   readonly state: Iso3;
   readonly name: string;
@@ -893,7 +949,10 @@ export interface ReleaseBalanceRow {
   readonly sources: readonly SourceId[];
 }
 
-/** The balance index of the panel before and after the data changed since a stored release. */
+/**
+ * The balance index of the panel before and after the data changed since a stored release.
+ * @category Comparisons (07)
+ */
 export interface ReleaseBalance {
   /** Name (date) of the release compared with, `undefined` when the data folder stores none. */
   readonly release: string | undefined;
@@ -907,6 +966,7 @@ export interface ReleaseBalance {
  * (lib/data/releases) and with the package's memberships now. Nothing is typed in: both sides are recomputed.
  * @example balanceSinceRelease(pkg, loadRelease(pkg.dir, "2026-12-02"), "AZE" as Iso3, "2026-03-10").rows.length // => 12
  * @example balanceSinceRelease(pkg, undefined, "AZE" as Iso3, "2026-03-10").rows // => []
+ * @category Comparisons (07)
  */
 export function balanceSinceRelease(
   pkg: Pick<DataPackage, "memberships" | "organizations" | "states">,
@@ -955,6 +1015,7 @@ export function balanceSinceRelease(
  * The before-and-after table of {@link balanceSinceRelease}: index with the release, now, change, and the ties
  * that made the change.
  * @example releaseBalanceTable(balanceSinceRelease(pkg, loadRelease(pkg.dir, "2026-12-02"), "AZE" as Iso3, "2026-03-10")).columns.map((c) => c.key) // => ["state", "before", "after", "change", "added", "removed"]
+ * @category Comparisons (07)
  */
 export function releaseBalanceTable(r: ReleaseBalance): TableInput & { readonly title: string } {
   const rel = r.release === undefined ? "the previous release" : `the release of ${formatDate(r.release)}`;
@@ -984,6 +1045,7 @@ export function releaseBalanceTable(r: ReleaseBalance): TableInput & { readonly 
  * What changed since the release, in words: which states' index moved and by how much (largest move first), and
  * which did not; or that no release is stored, or that nothing moved.
  * @example releaseBalanceParagraph(balanceSinceRelease(pkg, undefined, "AZE" as Iso3, "2026-03-10")).source.includes("no stored release") // => true
+ * @category Comparisons (07)
  */
 export function releaseBalanceParagraph(r: ReleaseBalance): Markdown {
   if (r.release === undefined)
@@ -1037,6 +1099,7 @@ export function releaseBalanceParagraph(r: ReleaseBalance): Markdown {
  * {@link balanceSinceRelease} against the latest release stored with the package's data folder (data/releases/),
  * or with no rows when the folder stores none.
  * @example balanceSinceLastRelease(pkg, "AZE" as Iso3, "2026-03-10").release // => "2026-12-02"
+ * @category Comparisons (07)
  */
 export function balanceSinceLastRelease(
   pkg: Pick<DataPackage, "dir" | "memberships" | "organizations" | "states">,

@@ -26,14 +26,20 @@ import { type Markdown, md, mdJoin } from "../display/safe-text";
 import { tableHtml, type TableHtmlOptions } from "../display/table-html";
 import { registerFigure, registerTable } from "../export/registry";
 
-/** The parameters of a notebook run, as the parameter cell holds them (a bare year may arrive as a number). */
+/**
+ * The parameters of a notebook run, as the parameter cell holds them (a bare year may arrive as a number).
+ * @category Notebook context
+ */
 export interface NotebookParameters {
   readonly focal?: string | null;
   readonly asOf?: string | number | null;
   readonly scenario?: string | null;
 }
 
-/** What a notebook declares about itself and its parameters. */
+/**
+ * What a notebook declares about itself and its parameters.
+ * @category Notebook context
+ */
 export interface NotebookSpec<S extends string = string> {
   /**
    * The scenarios the notebook accepts, each with what it means ("strict": "reporter and mirror figures only").
@@ -50,7 +56,10 @@ export interface NotebookSpec<S extends string = string> {
   readonly quiet?: boolean;
 }
 
-/** Options of {@link Notebook.table}. */
+/**
+ * Options of {@link Notebook.table}.
+ * @category Notebook context
+ */
 export interface NotebookTableOptions extends Omit<TableHtmlOptions, "sourceCatalog" | "empty"> {
   /** Why the table can be empty, as a sentence, shown instead of a table without rows. */
   readonly empty: string;
@@ -60,7 +69,10 @@ export interface NotebookTableOptions extends Omit<TableHtmlOptions, "sourceCata
   readonly rows?: readonly string[];
 }
 
-/** The context a notebook works in; see {@link notebook}. */
+/**
+ * The context a notebook works in; see {@link notebook}.
+ * @category Notebook context
+ */
 export interface Notebook<S extends string = string> {
   /** Every row of the package: names and the source catalogue come from here. */
   readonly pkg: DataPackage;
@@ -132,6 +144,7 @@ export interface Notebook<S extends string = string> {
  * then shows one sentence saying what each parameter is in this run and what it changes (`spec.effects`).
  * @example notebook({ focal: "geo", asOf: 2016 }, { quiet: true }).name // => "Georgia"
  * @example notebook({ focal: "AZE", asOf: "2016" }, { quiet: true }).asOfText // => "31 December 2016"
+ * @category Notebook context
  */
 export function notebook<S extends string = string>(
   params: NotebookParameters,
@@ -230,6 +243,7 @@ function checkScenario<S extends string>(given: string | null | undefined, scena
 /**
  * The opening sentence of a run: each parameter's value in this run, and what it changes in the notebook.
  * @example parametersSentence(notebook({ focal: "GEO", asOf: "2016" }, { quiet: true }), { effects: { focal: "its trade comes first" } }).source.includes("**Georgia** (GEO): its trade comes first") // => true
+ * @category Notebook context
  */
 export function parametersSentence(
   nb: Pick<Notebook, "focal" | "name" | "asOfText" | "scenario" | "isLatest">,

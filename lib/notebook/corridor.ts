@@ -25,7 +25,10 @@ import { rowSources } from "../indicators/series/sources";
 import { corridorSeries } from "../indicators/series/select";
 import { capitalize, countText, listPhrase } from "./prose";
 
-/** A scope of corridor_flows.csv or transit.csv. */
+/**
+ * A scope of corridor_flows.csv or transit.csv.
+ * @category Middle Corridor (02)
+ */
 export type CorridorScope = CorridorFlowRow["scope"] | TransitRow["scope"];
 
 /**
@@ -41,6 +44,7 @@ export type CorridorScope = CorridorFlowRow["scope"] | TransitRow["scope"];
  * UTLC ERA, the joint company of the Kazakh, Russian and Belarusian railways (`utlc_era`), or by Kazakhstan
  * (`kz_transit_china_europe`); the TITR Association's own plans (`titr_association`, filed as Caspian-port figures
  * before their scope was re-checked) are kept with the Kazakh and Azerbaijani ports'.
+ * @category Middle Corridor (02)
  */
 export const SCOPE_STATES: Readonly<Record<CorridorScope, readonly Iso3[]>> = {
   whole_route: ["KAZ"] as Iso3[],
@@ -71,19 +75,26 @@ export const SCOPE_STATES: Readonly<Record<CorridorScope, readonly Iso3[]>> = {
  * The states a scope belongs to (see {@link SCOPE_STATES}); none for an unknown scope.
  * @example scopeStates("btk_railway") // => ["AZE", "GEO", "TUR"]
  * @example scopeStates("nowhere") // => []
+ * @category Middle Corridor (02)
  */
 export function scopeStates(scope: string): readonly string[] {
   return (SCOPE_STATES as Readonly<Record<string, readonly string[]>>)[scope] ?? [];
 }
 
-/** An asset of capacities.csv with its throughput scope and its states. */
+/**
+ * An asset of capacities.csv with its throughput scope and its states.
+ * @category Middle Corridor (02)
+ */
 export interface CorridorAsset {
   readonly asset: CapacityRow["asset"];
   readonly scope: CorridorFlowRow["scope"];
   readonly name: string;
 }
 
-/** The assets with capacities, each drawn against the cargo of its scope; their states are the scope's. */
+/**
+ * The assets with capacities, each drawn against the cargo of its scope; their states are the scope's.
+ * @category Middle Corridor (02)
+ */
 export const CORRIDOR_ASSETS: readonly CorridorAsset[] = [
   { asset: "baku_port", scope: "port_of_baku", name: "Port of Baku" },
   { asset: "btk_railway", scope: "btk_railway", name: "Baku–Tbilisi–Kars railway" },
@@ -94,6 +105,7 @@ export const CORRIDOR_ASSETS: readonly CorridorAsset[] = [
  * Items of the focal state's scopes first, the others after, each group in its given order.
  * @example focalFirst(["whole_route", "port_of_baku", "btk_railway"], (s) => s, "GEO") // => ["btk_railway", "whole_route", "port_of_baku"]
  * @example focalFirst(["whole_route", "port_of_baku"], (s) => s, "ARM") // => ["whole_route", "port_of_baku"]
+ * @category Middle Corridor (02)
  */
 export function focalFirst<T>(items: readonly T[], scopeOf: (item: T) => string, focal: string): T[] {
   const own = (t: T) => scopeStates(scopeOf(t)).includes(focal);
@@ -135,6 +147,7 @@ const SHORT_SCOPE: Readonly<Record<string, string>> = {
  * A scope in words, for tables and text.
  * @example scopeLabel("port_of_baku") // => "Port of Baku"
  * @example scopeLabel("some_new_scope") // => "Some new scope"
+ * @category Middle Corridor (02)
  */
 export function scopeLabel(scope: string): string {
   return SCOPE_LABEL[scope] ?? capitalize(humanize(scope));
@@ -143,6 +156,7 @@ export function scopeLabel(scope: string): string {
 /**
  * A short scope label, for bar labels. @example shortScope("btk_railway") // => "BTK"
  * @example shortScope("caspian_ports") // => "Caspian ports"
+ * @category Middle Corridor (02)
  */
 export function shortScope(scope: string): string {
   return SHORT_SCOPE[scope] ?? scopeLabel(scope);
@@ -152,12 +166,16 @@ export function shortScope(scope: string): string {
  * The note of the cargo-by-scope chart, naming scopes as its legend does.
  * @example cargoScopeNote(["whole_route", "caspian_ports"]) // => "Scopes overlap and are not additive. Caspian ports: Kazakh ports only before the TITR Association's figure for both shores."
  * @example cargoScopeNote(["whole_route"]) // => "Scopes overlap and are not additive."
+ * @category Middle Corridor (02)
  */
 export function cargoScopeNote(scopes: readonly string[]): string {
   return `Scopes overlap and are not additive.${scopes.includes("caspian_ports") ? ` ${scopeLabel("caspian_ports")}: Kazakh ports only before the TITR Association's figure for both shores.` : ""}`;
 }
 
-/** Publisher and publication date of source ids, for tables and labels. */
+/**
+ * Publisher and publication date of source ids, for tables and labels.
+ * @category Middle Corridor (02)
+ */
 export interface Publishers {
   /** The first source's publisher ("" for none). */
   publisher(ids: readonly string[]): string;
@@ -172,7 +190,10 @@ export interface Publishers {
   dated(ids: readonly string[]): readonly DatedPublisher[];
 }
 
-/** A publisher with the publication dates of its own sources (ISO, sorted; ["undated"] when none is dated). */
+/**
+ * A publisher with the publication dates of its own sources (ISO, sorted; ["undated"] when none is dated).
+ * @category Middle Corridor (02)
+ */
 export interface DatedPublisher {
   readonly publisher: string;
   readonly dates: readonly string[];
@@ -181,6 +202,7 @@ export interface DatedPublisher {
 /**
  * Publishers with their own dates, for a table cell: "Daryo (2023-12-29); Trend (2024-01-14, 2024-02-01)".
  * @example datedText([{ publisher: "Daryo", dates: ["2023-12-29"] }, { publisher: "Trend", dates: ["undated"] }]) // => "Daryo (2023-12-29); Trend (undated)"
+ * @category Middle Corridor (02)
  */
 export function datedText(list: readonly DatedPublisher[]): string {
   return list.map((d) => datedPublisher(d.publisher, d.dates)).join("; ");
@@ -191,6 +213,7 @@ export function datedText(list: readonly DatedPublisher[]): string {
  * @example publishers(pkg).publisher(["reportaz-2026-03-10-titr-2019"]) // => "Report.az"
  * @example publishers(pkg).published([]) // => ""
  * @example publishers(pkg).dated(["reportaz-2026-03-10-titr-2019"]) // => [{ publisher: "Report.az", dates: ["2026-03-10"] }]
+ * @category Middle Corridor (02)
  */
 export function publishers(pkg: Pick<DataPackage, "sourceById">): Publishers {
   const dates = (ids: readonly string[]) =>
@@ -222,6 +245,7 @@ export function publishers(pkg: Pick<DataPackage, "sourceById">): Publishers {
 /**
  * A publisher's name without a parenthesis at its end, for bar labels.
  * @example shortPublisher("Trend (Azerbaijan)") // => "Trend"
+ * @category Middle Corridor (02)
  */
 export function shortPublisher(publisher: string): string {
   return publisher.replace(/\s*\(.*\)$/, "");
@@ -232,6 +256,7 @@ export function shortPublisher(publisher: string): string {
  * @example significantDigits(4484000) // => 4
  * @example significantDigits(4500000) // => 2
  * @example significantDigits(0) // => 0
+ * @category Middle Corridor (02)
  */
 export function significantDigits(value: number): number {
   return String(Math.round(Math.abs(value))).replace(/0+$/, "").length;
@@ -243,6 +268,7 @@ export function significantDigits(value: number): number {
  * (a revision), then the row id. `undefined` for no rows.
  * @example headline([{ id: "a", value: 4500000, sources: [] }, { id: "b", value: 4484000, sources: [] }], () => "")?.id // => "b"
  * @example headline([{ id: "a", value: 1, sources: ["x"] }, { id: "b", value: 1, sources: ["y"] }], (ids) => (ids[0] === "y" ? "2025-01-01" : "2024-01-01"))?.id // => "b"
+ * @category Middle Corridor (02)
  */
 export function headline<
   R extends { readonly id: string; readonly value: number; readonly sources: readonly string[] },
@@ -259,6 +285,7 @@ export function headline<
 /**
  * Items grouped by a key, groups in order of first appearance.
  * @example [...groupBy(["a1", "b1", "a2"], (s) => s[0]!).entries()] // => [["a", ["a1", "a2"]], ["b", ["b1"]]]
+ * @category Middle Corridor (02)
  */
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -275,6 +302,7 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
  * A Plotly legend with one entry per name: traces that repeat a name (capacity steps of the same value) join the
  * first one's legend group and leave the legend.
  * @example dedupeLegend({ data: [{ name: "Capacity" }, { name: "Capacity" }] }).data[1] // => { name: "Capacity", legendgroup: "n:Capacity", showlegend: false }
+ * @category Middle Corridor (02)
  */
 export function dedupeLegend<F extends { readonly data: readonly Record<string, unknown>[] }>(fig: F): F {
   const seen = new Set<string>();
@@ -290,7 +318,10 @@ export function dedupeLegend<F extends { readonly data: readonly Record<string, 
   };
 }
 
-/** The scenario of notebook 02: the trend model and the first year fitted. */
+/**
+ * The scenario of notebook 02: the trend model and the first year fitted.
+ * @category Middle Corridor (02)
+ */
 export interface CorridorScenario {
   readonly model: TrendModel;
   readonly fitFrom: number | undefined;
@@ -301,6 +332,7 @@ export interface CorridorScenario {
  * `RangeError` that names what is wrong.
  * @example corridorScenario("linear@2021") // => { model: "linear", fitFrom: 2021 }
  * @example corridorScenario("") // => { model: "log-linear", fitFrom: undefined }
+ * @category Middle Corridor (02)
  */
 export function corridorScenario(text: string): CorridorScenario {
   const [modelText, fromText] = (text.trim() === "" ? "log-linear" : text.trim()).split("@");
@@ -312,7 +344,10 @@ export function corridorScenario(text: string): CorridorScenario {
   return { model: modelText, fitFrom };
 }
 
-/** The corridor rows a run may use. */
+/**
+ * The corridor rows a run may use.
+ * @category Middle Corridor (02)
+ */
 export interface CorridorRows {
   readonly flows: readonly CorridorFlowRow[];
   readonly transit: readonly TransitRow[];
@@ -320,7 +355,9 @@ export interface CorridorRows {
 }
 
 /** The routes of the Middle Corridor notebook: the corridor itself, the Port of Baku and the BTK railway (the other
- * China–Europe routes of corridor_flows.csv are compared in notebook 07). */
+ * China–Europe routes of corridor_flows.csv are compared in notebook 07).
+ * @category Middle Corridor (02)
+ */
 export const CORRIDOR_ROUTES: readonly string[] = ["titr", "baku_port", "btk"];
 
 /**
@@ -329,6 +366,7 @@ export const CORRIDOR_ROUTES: readonly string[] = ["titr", "baku_port", "btk"];
  * package as known by that date.
  * @example corridorRows(pkg, "2020-12-31").flows.every((r) => r.status !== "actual" || r.period_end <= "2020-12-31") // => true
  * @example corridorRows(pkg, "2026-03-10").flows.some((r) => r.route === "northern_route") // => false
+ * @category Middle Corridor (02)
  */
 export function corridorRows(
   known: Pick<DataPackage, "corridorFlows" | "transit" | "capacities">,
@@ -343,7 +381,10 @@ export function corridorRows(
   };
 }
 
-/** Annual cargo by scope: the groups of figures per scope and year, and one headline series per scope. */
+/**
+ * Annual cargo by scope: the groups of figures per scope and year, and one headline series per scope.
+ * @category Middle Corridor (02)
+ */
 export interface AnnualCargo {
   /** Scopes with annual cargo, the focal state's first. */
   readonly scopes: readonly string[];
@@ -356,6 +397,7 @@ export interface AnnualCargo {
 /**
  * Actual full-calendar-year cargo by scope (focal state's scopes first), with headline series.
  * @example annualCargo(pkg.corridorFlows, "GEO", publishers(pkg).published).scopes[0] // => "btk_railway"
+ * @category Middle Corridor (02)
  */
 export function annualCargo(
   flows: readonly CorridorFlowRow[],
@@ -383,7 +425,10 @@ export function annualCargo(
 }
 const SCOPE_ORDER: readonly string[] = Object.keys(SCOPE_STATES);
 
-/** A scope and year with more than one published figure. */
+/**
+ * A scope and year with more than one published figure.
+ * @category Middle Corridor (02)
+ */
 export interface Conflict {
   readonly scope: string;
   readonly year: number;
@@ -400,6 +445,7 @@ export interface Conflict {
 /**
  * Every scope and year whose figures disagree, in the order of `scopes`, then by year.
  * @example conflicts(annualCargo(pkg.corridorFlows, "AZE", publishers(pkg).published), publishers(pkg).published).every((c) => c.hi > c.lo) // => true
+ * @category Middle Corridor (02)
  */
 export function conflicts(cargo: AnnualCargo, published: (ids: readonly string[]) => string): Conflict[] {
   return [...cargo.groups.entries()]
@@ -425,6 +471,7 @@ export function conflicts(cargo: AnnualCargo, published: (ids: readonly string[]
 /**
  * The table of disagreeing figures: one row per scope and year, every figure with its publisher (headline marked *).
  * @example conflictTable([], publishers(pkg)).rows.length // => 0
+ * @category Middle Corridor (02)
  */
 export function conflictTable(list: readonly Conflict[], pubs: Publishers): TableInput & { title: string } {
   return {
@@ -462,6 +509,7 @@ export function conflictTable(list: readonly Conflict[], pubs: Publishers): Tabl
 /**
  * One bar per figure of every disagreeing scope and year, labelled with scope, year, publisher and month published.
  * @example disagreementBars([], publishers(pkg)) // => []
+ * @category Middle Corridor (02)
  */
 export function disagreementBars(list: readonly Conflict[], pubs: Publishers): ComparisonBar[] {
   return list.flatMap((c) =>
@@ -483,6 +531,7 @@ const barCredit = (d: DatedPublisher | undefined): string =>
  * What the disagreement amounts to, in one or two plain-text sentences: the widest spread, and for the whole route
  * how many non-headline figures are roundings (within 2 %) and which are different statements.
  * @example conflictsText([], publishers(pkg)) // => "No scope and year has more than one figure in this vintage."
+ * @category Middle Corridor (02)
  */
 export function conflictsText(list: readonly Conflict[], pubs: Publishers): string {
   const widest = [...list].sort((a, b) => b.spread - a.spread)[0];
@@ -518,7 +567,10 @@ export function conflictsText(list: readonly Conflict[], pubs: Publishers): stri
   return parts.join(" ");
 }
 
-/** A row of the annual growth table. */
+/**
+ * A row of the annual growth table.
+ * @category Middle Corridor (02)
+ */
 export interface GrowthRow {
   readonly scope: string;
   readonly year: string;
@@ -536,6 +588,7 @@ export interface GrowthRow {
 /**
  * Annual growth per scope and year: derived from headline volumes and as published (years with either).
  * @example annualGrowthRows([], [], publishers(pkg)) // => []
+ * @category Middle Corridor (02)
  */
 export function annualGrowthRows(
   series: readonly Series[],
@@ -570,6 +623,7 @@ export function annualGrowthRows(
 
 /**
  * The annual growth table model. @example annualGrowthTable([]).columns.length // => 6
+ * @category Middle Corridor (02)
  */
 export function annualGrowthTable(rows: readonly GrowthRow[]): TableInput & { title: string } {
   return {
@@ -591,6 +645,7 @@ export function annualGrowthTable(rows: readonly GrowthRow[]): TableInput & { ti
  * How a series grew, in a plain-text sentence: from its first to its last annual figure, compounded, and the years
  * it fell or at least doubled. "" for fewer than two annual figures.
  * @example growthText(series, 55.4) // => "TITR cargo: on the headline figures, cargo went from 1.2 Mt in 2021 to 4.5 Mt in 2024, 55.4 % a year compounded."
+ * @category Middle Corridor (02)
  */
 export function growthText(s: Series, cagrPercent: number | undefined): string {
   const annual = s.points.filter((p) => p.value !== null && calendarYear(p.periodStart, p.periodEnd) !== undefined);
@@ -614,6 +669,7 @@ export function growthText(s: Series, cagrPercent: number | undefined): string {
  * The largest mismatch between a published and a derived rate, as a plain-text sentence ("" when none is known).
  * @example gapText([]) // => ""
  * @example gapText([{ scope: "Port of Baku", year: "2019", volume: 4, derived: 7.23, published: "+7.2 % (Sea News)", gap: 0.03, sources: [] }]) // => "Where a rate is both published and derivable, the two agree to within 0.05 percentage points."
+ * @category Middle Corridor (02)
  */
 export function gapText(rows: readonly GrowthRow[]): string {
   const big = [...rows].filter((r) => r.gap !== null).sort((a, b) => b.gap! - a.gap!)[0];
@@ -647,6 +703,7 @@ const isNineMonths = (r: { period_start: string; period_end: string }) =>
  * Every January–September cargo or transit figure (volumes and growth), the focal state's scopes first, then by
  * period; a volume carries the growth derived from the same scope's months a year earlier.
  * @example nineMonthTable({ flows: [], transit: [], caps: [] }, "AZE", publishers(pkg)).rows // => []
+ * @category Middle Corridor (02)
  */
 export function nineMonthTable(rows: CorridorRows, focal: string, pubs: Publishers): TableInput & { title: string } {
   const nine: NineRow[] = [
@@ -698,6 +755,7 @@ export function nineMonthTable(rows: CorridorRows, focal: string, pubs: Publishe
  * The figures counted by or for the focal state (see {@link SCOPE_STATES}): for each of its scopes and each volume
  * metric, the latest figure (the latest period end; the headline among figures for the same period).
  * @example ownFiguresTable({ flows: [], transit: [], caps: [] }, "ARM", "Armenia", publishers(pkg)).rows // => []
+ * @category Middle Corridor (02)
  */
 export function ownFiguresTable(
   rows: CorridorRows,
@@ -754,6 +812,7 @@ export function ownFiguresTable(
  * @example coverageSentence("Armenia", [], ["Azerbaijan's", "Kazakhstan's"]) // => "The data hold no corridor figures counted by or for Armenia; the route's figures below are Azerbaijan's and Kazakhstan's."
  * @example coverageSentence("Georgia", ["BTK railway"], ["Azerbaijan's"]) // => "The data hold one scope counted by or for Georgia — BTK railway; its figures come first in each table and chart below."
  * @example coverageSentence("Kazakhstan", [], [], { by: "31 December 2016", later: true }) // => "The data hold no corridor figures counted by or for Kazakhstan published by 31 December 2016 (its first were published later), nor for any other state."
+ * @category Middle Corridor (02)
  */
 export function coverageSentence(
   name: string,
@@ -772,6 +831,7 @@ export function coverageSentence(
 /**
  * The states (ISO3, first seen first) whose scopes have rows.
  * @example statesWithFigures({ flows: [], transit: [], caps: [] }) // => []
+ * @category Middle Corridor (02)
  */
 export function statesWithFigures(rows: CorridorRows): string[] {
   return [...new Set([...rows.flows, ...rows.transit].flatMap((r) => scopeStates(r.scope)))].sort();
@@ -782,6 +842,7 @@ export function statesWithFigures(rows: CorridorRows): string[] {
  * capacity (repeated statements of the same value merge), then the last planned and the last target capacity above
  * the current actual one, labelled with the years they were stated.
  * @example capacityLevels(pkg.capacities.filter((c) => c.as_of <= "2024"), "btk_railway", 2020, 2024).map((l) => l.value) // => [1000000, 5000000, 3000000]
+ * @category Middle Corridor (02)
  */
 export function capacityLevels(
   caps: readonly CapacityRow[],
@@ -838,6 +899,7 @@ const yearOfAsOf = (asOf: string) => Number(asOf.slice(0, 4));
 /**
  * What the capacity chart of an asset shows, in plain text: utilisation first to last, and what is announced.
  * @example capacityText([], []) // => "No year has both a full-year tonnage and an actual capacity stated by its end, so utilisation cannot be computed."
+ * @category Middle Corridor (02)
  */
 export function capacityText(table: readonly UtilisationRow[], levels: readonly CapacityLevel[]): string {
   const withU = table.filter((r) => r.utilisation !== null && r.capacity !== undefined && r.throughput !== null);
@@ -860,6 +922,7 @@ export function capacityText(table: readonly UtilisationRow[], levels: readonly 
 /**
  * The table model of utilisation across assets.
  * @example utilisationTableModel([]).rows // => []
+ * @category Middle Corridor (02)
  */
 export function utilisationTableModel(
   byAsset: readonly { readonly name: string; readonly table: readonly UtilisationRow[] }[],
@@ -889,7 +952,10 @@ export function utilisationTableModel(
   };
 }
 
-/** The goals stated for the whole route after the last observed year. */
+/**
+ * The goals stated for the whole route after the last observed year.
+ * @category Middle Corridor (02)
+ */
 export interface RouteGoals {
   /** Every capacity target and volume forecast or plan, as a table. */
   readonly table: TableInput & { title: string };
@@ -900,6 +966,7 @@ export interface RouteGoals {
 /**
  * Capacity targets of the route and whole-route forecasts and plans for years after `lastYear`.
  * @example routeGoals({ flows: [], transit: [], caps: [] }, 2024, publishers(pkg)).targets // => []
+ * @category Middle Corridor (02)
  */
 export function routeGoals(rows: CorridorRows, lastYear: number, pubs: Publishers): RouteGoals {
   const capTargets = rows.caps.filter(
@@ -988,6 +1055,7 @@ export function routeGoals(rows: CorridorRows, lastYear: number, pubs: Publisher
  * A forecast's name: the head of its note when it names a forecast, else "Forecast (publisher)".
  * @example forecastName({ note: "World Bank forecast (2023 report)", sources: [] }, publishers(pkg)) // => "World Bank forecast"
  * @example forecastName({ note: "", sources: ["reportaz-2026-03-10-titr-2019"] }, publishers(pkg)) // => "Forecast (Report.az)"
+ * @category Middle Corridor (02)
  */
 export function forecastName(
   row: { readonly note?: string | undefined; readonly sources: readonly string[] },
@@ -1003,6 +1071,7 @@ export function forecastName(
  * The top of the value axis of a projection chart: 1.5 times the largest of the observed values, the targets and
  * the central projections; a band above it is cut.
  * @example projectionCap([4e6], [{ value: 10e6 }], [{ estimate: 8e6 }]) // => 15000000
+ * @category Middle Corridor (02)
  */
 export function projectionCap(
   observed: readonly number[],
@@ -1016,6 +1085,7 @@ export function projectionCap(
  * A figure whose value axis stops at `top` (in the data's units; the axis is in the unit of `meta.unit`: million,
  * billion or thousand).
  * @example (clipValueAxis({ data: [], layout: { yaxis: {} }, meta: { unit: "million t" } }, 15e6).layout.yaxis as { range: number[] }).range // => [0, 15]
+ * @category Middle Corridor (02)
  */
 export function clipValueAxis<
   F extends { readonly layout: Record<string, unknown>; readonly meta: { readonly unit?: unknown } },
@@ -1037,6 +1107,7 @@ export function clipValueAxis<
 /**
  * A horizontal bar figure with room left of zero for the value labels of negative bars (unchanged without them).
  * @example (padNegativeBars({ layout: { xaxis: {} } }, [-10, 30]).layout.xaxis as { range: number[] }).range.map((v) => Math.round(v)) // => [-16, 35]
+ * @category Middle Corridor (02)
  */
 export function padNegativeBars<F extends { readonly layout: Record<string, unknown> }>(
   fig: F,
@@ -1059,6 +1130,7 @@ export function padNegativeBars<F extends { readonly layout: Record<string, unkn
  * below, above or inside it.
  * @example targetText("log-linear", { estimate: 12e6, lower: 11e6, upper: 13e6 }, { year: 2030, value: 10e6 }, 5) // => "The log-linear trend gives 12 Mt in 2030 (95 % interval 11 Mt to 13 Mt): the target lies below the whole interval — on trend it is reached early."
  * @example targetText("linear", { estimate: 8e6, lower: undefined, upper: undefined }, { year: 2030, value: 10e6 }, 2) // => "The linear trend gives 8 Mt in 2030: it falls short of the target; with two fitted points there is no interval."
+ * @category Middle Corridor (02)
  */
 export function targetText(
   model: TrendModel,
@@ -1080,7 +1152,10 @@ export function targetText(
     : `${head}the central projection falls short, though the interval includes reaching it.`;
 }
 
-/** Observed growth of the whole route, for {@link observedText}. */
+/**
+ * Observed growth of the whole route, for {@link observedText}.
+ * @category Middle Corridor (02)
+ */
 export interface ObservedGrowth {
   readonly lastYear: number;
   /** CAGR over the whole series. */
@@ -1097,6 +1172,7 @@ export interface ObservedGrowth {
  * The growth observed, set against the growth each target requires, in plain text ("" when nothing is observed).
  * @example observedText({ lastYear: 2024, last: 62 }, [{ label: "10 Mt by 2030", rate: 14.3 }]) // => "+62 % in 2024. Against 2024 alone (+62 %), the target needs less."
  * @example observedText({ lastYear: 2024 }, []) // => ""
+ * @category Middle Corridor (02)
  */
 export function observedText(
   o: ObservedGrowth,
@@ -1127,6 +1203,7 @@ export function observedText(
  * When the trend reaches the route's actual capacity, in plain text.
  * @example crossingText("linear", undefined) // => "Too few annual points for a trend, so no year of crossing."
  * @example crossingText("linear", { central: 2027, earliest: 2026, latest: 2030, from: 2025, to: 2054 }) // => "On the linear trend, cargo reaches it in 2027 (earliest 2026, by 2030 at the latest) — so volume targets above it presuppose the capacity targets being met first."
+ * @category Middle Corridor (02)
  */
 export function crossingText(
   model: TrendModel,
@@ -1145,6 +1222,7 @@ export function crossingText(
  * How the article's OTS transit figure compares with the whole route and all transit of the same year, in plain
  * text ("" when neither is known).
  * @example otsContextText({ value: 15, year: "2024" }, [], [], [], publishers(pkg)) // => ""
+ * @category Middle Corridor (02)
  */
 export function otsContextText(
   ots: { readonly value: number; readonly year: string },
@@ -1173,6 +1251,7 @@ export function otsContextText(
  * The focal state's scopes that have rows, in the order of {@link SCOPE_STATES}.
  * @example ownScopes({ flows: pkg.corridorFlows, transit: [], caps: [] }, "GEO") // => ["btk_railway", "btk_cumulative"]
  * @example ownScopes({ flows: pkg.corridorFlows, transit: pkg.transit, caps: [] }, "ARM") // => []
+ * @category Middle Corridor (02)
  */
 export function ownScopes(rows: CorridorRows, focal: string): string[] {
   const present = new Set<string>([...rows.flows, ...rows.transit].map((r) => r.scope));
@@ -1182,6 +1261,7 @@ export function ownScopes(rows: CorridorRows, focal: string): string[] {
 /**
  * The caption of an asset's capacity chart: the last year with a utilisation, or why there is none.
  * @example capacityCaption("Port of Baku", []) // => "Port of Baku: annual cargo and stated capacities; no year has both a full-year tonnage and an actual capacity stated by then."
+ * @category Middle Corridor (02)
  */
 export function capacityCaption(name: string, table: readonly UtilisationRow[]): string {
   const last = table.filter((r) => r.utilisation !== null && r.capacity !== undefined && r.throughput !== null).at(-1);
@@ -1195,6 +1275,7 @@ export function capacityCaption(name: string, table: readonly UtilisationRow[]):
  * stated), in plain text.
  * @example statedCapacityText(pkg.capacities.filter((c) => c.as_of < "2011"), "baku_port") // => "Capacities stated so far: 10 Mt a year (design, 2010), 17 Mt a year (planned, 2010) and 25 Mt a year (planned, 2010)."
  * @example statedCapacityText([], "baku_port") // => "No capacity was stated for it either."
+ * @category Middle Corridor (02)
  */
 export function statedCapacityText(caps: readonly CapacityRow[], asset: string): string {
   const rows = caps
@@ -1211,6 +1292,7 @@ export function statedCapacityText(caps: readonly CapacityRow[], asset: string):
  * years, the last year's change, and the largest year-on-year jump (with four annual points or more).
  * @example observedGrowth(series, 2024).three // => 55.36…
  * @example observedGrowth(series, 2024).last // => 63.04…
+ * @category Middle Corridor (02)
  */
 export function observedGrowth(s: Series, lastYear: number): ObservedGrowth {
   const valueIn = (y: number) =>
@@ -1236,6 +1318,7 @@ export function observedGrowth(s: Series, lastYear: number): ObservedGrowth {
  * bar's hover says what it is computed from; with the annual `series` it lists the sources of the values used.
  * @example requiredBars([], { lastYear: 2024, last: 63 }, "log-linear", undefined).map((b) => b.label) // => ["Last year, 2024 on 2023"]
  * @example requiredBars([], { lastYear: 2024, last: 63 }, "log-linear", undefined)[0]!.computed // => "Computed from the cargo of 2023 and 2024"
+ * @category Middle Corridor (02)
  */
 export function requiredBars(
   required: readonly { readonly target: ProjectionTarget; readonly rate: number | undefined }[],

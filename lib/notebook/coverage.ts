@@ -11,7 +11,10 @@ import { stateName, statePossessive } from "./names";
 import { countText, listPhrase } from "./prose";
 import { formatNumber, formatPercent } from "../core/format";
 
-/** Below this share of explicit cells a state's coverage is called low. */
+/**
+ * Below this share of explicit cells a state's coverage is called low.
+ * @category Prose
+ */
 export const LOW_COVERAGE = 0.75;
 
 /**
@@ -20,6 +23,7 @@ export const LOW_COVERAGE = 0.75;
  * its counts, balance index and centrality may understate its ties; "low coverage" below {@link LOW_COVERAGE}.
  * @example membershipCoverageSentence(pkg, "AZE").source.startsWith("All 16 cells of Azerbaijan") // => true
  * @example membershipCoverageSentence(pkg, "PRK").source.includes("Low coverage") // => true
+ * @category Prose
  */
 export function membershipCoverageSentence(
   pkg: Pick<DataPackage, "memberships" | "membershipCoverage" | "organizations" | "states">,

@@ -64,7 +64,10 @@ import { type RankResult, rankOf, rankText } from "./ranks";
 import { PANEL_STATES } from "./names";
 import { membershipCoverageSentence } from "./coverage";
 
-/** Column order of the maps: from the Turkic and Asian-dialogue formats through the blocs to the global ones. */
+/**
+ * Column order of the maps: from the Turkic and Asian-dialogue formats through the blocs to the global ones.
+ * @category Embeddedness (03)
+ */
 export const SPHERE_ORDER: readonly Sphere[] = [
   "turkic",
   "asian_dialogue",
@@ -77,19 +80,34 @@ export const SPHERE_ORDER: readonly Sphere[] = [
   "global",
 ];
 
-/** The fixed snapshot dates before the as-of date: 1 January 2015 and 1 January 2020. */
+/**
+ * The fixed snapshot dates before the as-of date: 1 January 2015 and 1 January 2020.
+ * @category Embeddedness (03)
+ */
 export const SNAPSHOT_DATES: readonly string[] = ["2015-01-01", "2020-01-01"];
 
-/** The three platforms of the article's argument. */
+/**
+ * The three platforms of the article's argument.
+ * @category Embeddedness (03)
+ */
 export const ARTICLE_PLATFORMS: readonly string[] = ["SCO", "CICA", "OTS"];
 
-/** Two states are close partners in the overlap network when their memberships overlap by at least this Jaccard. */
+/**
+ * Two states are close partners in the overlap network when their memberships overlap by at least this Jaccard.
+ * @category Embeddedness (03)
+ */
 export const JACCARD_MIN = 0.5;
 
-/** A scenario of the balance index. */
+/**
+ * A scenario of the balance index.
+ * @category Embeddedness (03)
+ */
 export type BalanceScenario = "default" | "equal_weights" | "present_spheres" | "all_spheres";
 
-/** What each balance scenario means, default first (for `rp.notebook`'s `scenarios`). */
+/**
+ * What each balance scenario means, default first (for `rp.notebook`'s `scenarios`).
+ * @category Embeddedness (03)
+ */
 export const BALANCE_SCENARIOS: Readonly<Record<BalanceScenario, string>> = {
   default: "default weights, eight spheres",
   equal_weights: "every standing tie counts 1",
@@ -101,6 +119,7 @@ export const BALANCE_SCENARIOS: Readonly<Record<BalanceScenario, string>> = {
  * The options of `multiVectorBalance` for a scenario.
  * @example balanceOptions("present_spheres") // => { k: "present" }
  * @example balanceOptions("all_spheres").spheres?.includes("global") // => true
+ * @category Embeddedness (03)
  */
 export function balanceOptions(scenario: BalanceScenario): BalanceOptions {
   switch (scenario) {
@@ -120,6 +139,7 @@ export function balanceOptions(scenario: BalanceScenario): BalanceOptions {
  * twelve is added, making thirteen).
  * @example panelOf("KAZ").slice(0, 3) // => ["KAZ", "AZE", "KGZ"]
  * @example panelOf("MNG").length // => 13
+ * @category Embeddedness (03)
  */
 export function panelOf(focal: string): Iso3[] {
   return [focal as Iso3, ...PANEL_STATES.filter((s) => s !== focal)];
@@ -130,6 +150,7 @@ export function panelOf(focal: string): Iso3[] {
  * @example snapshotDates("2026-03-10") // => ["2015-01-01", "2020-01-01", "2026-03-10"]
  * @example snapshotDates("2016-12-31") // => ["2015-01-01", "2016-12-31"]
  * @example snapshotDates("2012-12-31") // => ["2012-12-31"]
+ * @category Embeddedness (03)
  */
 export function snapshotDates(asOf: string): string[] {
   return [...SNAPSHOT_DATES.filter((d) => d < asOf), asOf];
@@ -138,18 +159,25 @@ export function snapshotDates(asOf: string): string[] {
 /**
  * A date as month and year, the `at` of a {@link changePhrase} over snapshots.
  * @example monthYear("2015-01-01") // => "January 2015"
+ * @category Embeddedness (03)
  */
 export function monthYear(date: string): string {
   return formatDate(date.slice(0, 7));
 }
 
-/** The package rows this module reads. */
+/**
+ * The package rows this module reads.
+ * @category Embeddedness (03)
+ */
 export type EmbeddednessPackage = Pick<
   DataPackage,
   "states" | "organizations" | "memberships" | "membershipCoverage" | "events" | "gaps"
 >;
 
-/** Everything the notebook's sections share: the panel, the snapshots and the matrices. */
+/**
+ * Everything the notebook's sections share: the panel, the snapshots and the matrices.
+ * @category Embeddedness (03)
+ */
 export interface Embeddedness {
   readonly pkg: EmbeddednessPackage;
   readonly focal: Iso3;
@@ -177,6 +205,7 @@ export interface Embeddedness {
  * from its start).
  * @example embeddedness(pkg, "AZE", "2012-12-31").dates // => ["2012-12-31"]
  * @example orgsOf(embeddedness(pkg, "AZE", "2016-12-31").current, "AZE").includes("SCO") // => true
+ * @category Embeddedness (03)
  */
 export function embeddedness(pkg: EmbeddednessPackage, focal: Iso3, asOf: string): Embeddedness {
   const panel = panelOf(focal);
@@ -221,6 +250,7 @@ function sentences(parts: readonly (Markdown | string | undefined | false)[], se
 /**
  * A state's name, with "(focal)" for the focal state (row labels of maps and tables).
  * @example stateLabel(embeddedness(pkg, "AZE", "2016-12-31"), "AZE") // => "Azerbaijan (focal)"
+ * @category Embeddedness (03)
  */
 export function stateLabel(em: Embeddedness, state: string): string {
   return state === em.focal ? `${stateName(em.pkg, state)} (focal)` : stateName(em.pkg, state);
@@ -235,6 +265,7 @@ function otherStates(em: Embeddedness): string {
  * Why the focal state holds no standing tie on the as-of date: no row at all, rows that begin later, or rows ended.
  * `undefined` when it holds one.
  * @example noTieReason(embeddedness(pkg, "AZE", "2016-12-31")) // => undefined
+ * @category Embeddedness (03)
  */
 export function noTieReason(em: Embeddedness): string | undefined {
   if (orgsOf(em.current, em.focal).length > 0) return undefined;
@@ -255,6 +286,7 @@ export function noTieReason(em: Embeddedness): string | undefined {
  * @example fullText(10, 10) // => "all of them as a full or founding member"
  * @example fullText(0, 2) // => "none of them as a full or founding member"
  * @example fullText(1, 1) // => "as a full or founding member"
+ * @category Embeddedness (03)
  */
 export function fullText(full: number, ties: number): string {
   if (full === ties) return `${ties === 1 ? "" : "all of them "}as a full or founding member`;
@@ -265,6 +297,7 @@ export function fullText(full: number, ties: number): string {
  * The opening paragraph: the focal state's standing ties on the as-of date, or why it has none, and the states it
  * is compared with.
  * @example prologue(embeddedness(pkg, "AZE", "2016-12-31")).source.startsWith("## Azerbaijan in the organisations of Eurasia") // => true
+ * @category Embeddedness (03)
  */
 export function prologue(em: Embeddedness): Markdown {
   const ties = orgsOf(em.current, em.focal);
@@ -287,6 +320,7 @@ export function prologue(em: Embeddedness): Markdown {
  * The heading of the snapshot section, with as many snapshots as are shown, and which fixed dates fall after the
  * as-of date.
  * @example snapshotsHeading(embeddedness(pkg, "AZE", "2016-12-31")).source // => "## 1 · Who belongs where: two snapshots\n\nTwo maps: 1 January 2015 and 31 December 2016; the map of 1 January 2020 would fall after the as-of date."
+ * @category Embeddedness (03)
  */
 export function snapshotsHeading(em: Embeddedness): Markdown {
   const n = em.dates.length;
@@ -299,7 +333,10 @@ export function snapshotsHeading(em: Embeddedness): Markdown {
   return md`## 1 · Who belongs where: ${countText(n, "snapshot")}\n\n${why}`;
 }
 
-/** One map of the snapshot section: its id, input, title and caption. */
+/**
+ * One map of the snapshot section: its id, input, title and caption.
+ * @category Embeddedness (03)
+ */
 export interface Snapshot {
   readonly id: string;
   readonly date: string;
@@ -313,6 +350,7 @@ export interface Snapshot {
  * The maps of the snapshot section: every status (applicants, former and suspended members included) of the panel
  * in the {@link Embeddedness.columns}, on each snapshot date; the last one, on the as-of date, is `memberships-as-of`.
  * @example snapshots(embeddedness(pkg, "AZE", "2026-03-10")).map((s) => s.id) // => ["memberships-2015", "memberships-2020", "memberships-as-of"]
+ * @category Embeddedness (03)
  */
 export function snapshots(em: Embeddedness): Snapshot[] {
   return em.dates.map((date, i) => {
@@ -365,6 +403,7 @@ function coverageCells(em: Embeddedness, date: string): Required<Pick<Membership
  * What changed for a state between two matrices, in the given organisations: "joined SCO as a dialogue partner",
  * "left CSTO (was a member)", "moved in SCO from dialogue partner to partner".
  * @example statusChanges(embeddedness(pkg, "AZE", "2026-03-10").matrices[1], embeddedness(pkg, "AZE", "2026-03-10").current, "AZE", ["SCO"]) // => ["moved in SCO from dialogue partner to partner"]
+ * @category Embeddedness (03)
  */
 export function statusChanges(
   from: MembershipMatrix,
@@ -386,6 +425,7 @@ export function statusChanges(
  * What changed for the focal state between the snapshots, how its number of standing ties moved, and which other
  * states changed a status; with one snapshot, that there is nothing to compare.
  * @example changesParagraph(embeddedness(pkg, "AZE", "2012-12-31")).source.includes("was 10 in December 2012") // => true
+ * @category Embeddedness (03)
  */
 export function changesParagraph(em: Embeddedness): Markdown {
   const { matrices, dates } = em;
@@ -412,6 +452,7 @@ export function changesParagraph(em: Embeddedness): Markdown {
  * The table of every organisation of the maps on the as-of date: the focal state's status and since when, and how
  * many states of the panel are full members or hold any standing tie.
  * @example organisationTable(embeddedness(pkg, "AZE", "2026-03-10")).rows.find((r) => r.org === "SCO")?.status // => "partner"
+ * @category Embeddedness (03)
  */
 export function organisationTable(em: Embeddedness): TableInput & { readonly title: string } {
   const m = em.current;
@@ -452,7 +493,10 @@ function isMilestone(e: EventRow, focal: string, orgs: readonly string[]): boole
   );
 }
 
-/** The focal state's path: its membership rows to the as-of date and its catalogued milestones. */
+/**
+ * The focal state's path: its membership rows to the as-of date and its catalogued milestones.
+ * @category Embeddedness (03)
+ */
 export interface FocalPath {
   readonly input: TimelineInput;
   /** Organisations in joining order. */
@@ -468,6 +512,7 @@ export interface FocalPath {
  * The timeline of the focal state's statuses (open bars run to the as-of date) with its milestones as diamonds.
  * @example focalPath(embeddedness(pkg, "AZE", "2016-12-31")).lanes.includes("SCO") // => true
  * @example focalPath(embeddedness(pkg, "KOR", "2005-12-31")).input.spans.length // => 0
+ * @category Embeddedness (03)
  */
 export function focalPath(em: Embeddedness): FocalPath {
   const rows = em.pkg.memberships.filter((r) => r.state === em.focal && startOf(r.since) <= em.asOf);
@@ -513,6 +558,7 @@ export function focalPath(em: Embeddedness): FocalPath {
  * mark.
  * @example pathSubtitle(3, 2, "Azerbaijan") // => "Three organisations; diamonds: accessions, agreements and chairmanships of Azerbaijan"
  * @example pathSubtitle(1, 0, "Azerbaijan") // => "One organisation"
+ * @category Embeddedness (03)
  */
 export function pathSubtitle(lanes: number, milestones: number, name: string): string {
   const orgs = capitalize(countText(lanes, "organisation"));
@@ -538,6 +584,7 @@ function platformPath(em: Embeddedness, org: string): string {
 /**
  * Gaps of the membership data that name the focal state (by name or code).
  * @example focalGaps(embeddedness(pkg, "AZE", "2026-03-10")).length > 0 // => true
+ * @category Embeddedness (03)
  */
 export function focalGaps(em: Embeddedness): EmbeddednessPackage["gaps"] {
   const code = new RegExp(`\\b${em.focal}\\b`);
@@ -552,6 +599,7 @@ export function focalGaps(em: Embeddedness): EmbeddednessPackage["gaps"] {
  * The focal state's path through the article's three platforms, its chairmanships, other milestones, summits and
  * the documented gaps that name it; each part says "none" in words when the catalogue holds nothing.
  * @example platformsParagraph(embeddedness(pkg, "AZE", "2005-12-31")).source.includes("not founded until 3 October 2009") // => true
+ * @category Embeddedness (03)
  */
 export function platformsParagraph(em: Embeddedness): Markdown {
   const { events } = em.pkg;
@@ -590,7 +638,10 @@ export function platformsParagraph(em: Embeddedness): Markdown {
   );
 }
 
-/** The two membership networks on the as-of date and their centralities. */
+/**
+ * The two membership networks on the as-of date and their centralities.
+ * @category Embeddedness (03)
+ */
 export interface OverlapNetworks {
   /** Centrality in the state–organisation network (states and organisations). */
   readonly bipartite: readonly CentralityRow[];
@@ -604,6 +655,7 @@ export interface OverlapNetworks {
 /**
  * The state–organisation and state–state networks of the panel on the as-of date (lib/indicators/memberships).
  * @example overlapNetworks(embeddedness(pkg, "AZE", "2026-03-10")).pairs[0]?.b // => "TUR"
+ * @category Embeddedness (03)
  */
 export function overlapNetworks(em: Embeddedness): OverlapNetworks {
   const bip = stateOrgNetwork(membershipMatrix(em.index, em.asOf, { states: em.panel, orgs: em.columns }));
@@ -621,6 +673,7 @@ export function overlapNetworks(em: Embeddedness): OverlapNetworks {
  * The overlap network as a figure input: the panel's states, sized by their standing ties, joined when they
  * overlap by at least {@link JACCARD_MIN}.
  * @example overlapNetworkInput(embeddedness(pkg, "AZE", "2026-03-10"), overlapNetworks(embeddedness(pkg, "AZE", "2026-03-10"))).nodes[0]?.label // => "Azerbaijan ★"
+ * @category Embeddedness (03)
  */
 export function overlapNetworkInput(em: Embeddedness, net: OverlapNetworks): OverlapNetworkInput {
   return {
@@ -649,6 +702,7 @@ export function overlapNetworkInput(em: Embeddedness, net: OverlapNetworks): Ove
  * The subtitle of the overlap network: the edge rule (or that no pair meets it), node size, and the star only when
  * the focal state is drawn.
  * @example networkSubtitle({ nodes: [{ id: "AZE", label: "Azerbaijan ★" }], edges: [] }, "Azerbaijan") // => "No two states' memberships overlap by at least half (Jaccard ≥ 0.5); node size: organisations tied to; ★ Azerbaijan"
+ * @category Embeddedness (03)
  */
 export function networkSubtitle(input: Pick<OverlapNetworkInput, "nodes" | "edges">, name: string): string {
   const rule = `overlap by at least half (Jaccard ≥ ${JACCARD_MIN})`;
@@ -663,6 +717,7 @@ export function networkSubtitle(input: Pick<OverlapNetworkInput, "nodes" | "edge
  * Makes the white discs the network builder draws at the middle of unlabelled edges transparent (their hover text
  * stays), so that the lines read as lines.
  * @example quietEdgeMarkers({ data: [{ mode: "markers", marker: { color: "rgba(255,255,255,0.85)" } }], layout: {} }).data[0]?.marker // => { color: "rgba(255,255,255,0.85)", opacity: 0 }
+ * @category Embeddedness (03)
  */
 export function quietEdgeMarkers<F extends PlotlyFigure>(figure: F): F {
   return {
@@ -684,6 +739,7 @@ function bipRow(net: OverlapNetworks, s: string): CentralityRow | undefined {
  * Degree and betweenness of every state of the panel in both networks, by betweenness in the state–organisation
  * network.
  * @example centralityTable(embeddedness(pkg, "AZE", "2026-03-10"), overlapNetworks(embeddedness(pkg, "AZE", "2026-03-10"))).rows[0]?.state // => "Azerbaijan (focal)"
+ * @category Embeddedness (03)
  */
 export function centralityTable(em: Embeddedness, net: OverlapNetworks): TableInput & { readonly title: string } {
   const round = (v: number | undefined) => Math.round((v ?? 0) * 1000) / 1000;
@@ -722,6 +778,7 @@ function jac(p: OverlapPair): string {
  * Reading the networks: the focal state's degree and betweenness with their ranks among the panel, the most
  * central organisation, its close partners, its closest and most distant states; an isolated state is said to be one.
  * @example networkParagraph(embeddedness(pkg, "AZE", "2026-03-10"), overlapNetworks(embeddedness(pkg, "AZE", "2026-03-10"))).source.includes("Its closest match overall is Türkiye") // => true
+ * @category Embeddedness (03)
  */
 export function networkParagraph(em: Embeddedness, net: OverlapNetworks): Markdown {
   const rank = (value: (s: string) => number | undefined): string =>
@@ -758,6 +815,7 @@ export function networkParagraph(em: Embeddedness, net: OverlapNetworks): Markdo
 /**
  * The overlap of the focal state's memberships with each other state; no rows when it holds no standing tie.
  * @example pairTable(embeddedness(pkg, "AZE", "2026-03-10"), overlapNetworks(embeddedness(pkg, "AZE", "2026-03-10"))).rows[0] // => { state: "Türkiye", shared: 9, jaccard: 0.69, orgs: "BSEC, CICA, COE, ECO, GUAM, OIC, OSCE, OTS, SCO" }
+ * @category Embeddedness (03)
  */
 export function pairTable(em: Embeddedness, net: OverlapNetworks): TableInput & { readonly title: string } {
   const rows = orgsOf(em.current, em.focal).length === 0 ? [] : net.pairs;
@@ -782,6 +840,7 @@ export function pairTable(em: Embeddedness, net: OverlapNetworks): TableInput & 
 /**
  * The balance index of every state of the panel on the as-of date, under a scenario (focal state first).
  * @example panelBalances(embeddedness(pkg, "AZE", "2026-03-10"), "default")[0]?.index // => 0.919…
+ * @category Embeddedness (03)
  */
 export function panelBalances(em: Embeddedness, scenario: BalanceScenario): Balance[] {
   return em.panel.map((s) => multiVectorBalance(em.index, em.orgs, s, em.asOf, balanceOptions(scenario)));
@@ -800,6 +859,7 @@ function balanceRank(em: Embeddedness, bs: readonly Balance[], state: string = e
 /**
  * The balance index of the panel as bars, highest first (a state without a weighted tie is "n/a").
  * @example balanceBarsInput(embeddedness(pkg, "AZE", "2026-03-10"), panelBalances(embeddedness(pkg, "AZE", "2026-03-10"), "default")).bars[0]?.label // => "Azerbaijan (focal)"
+ * @category Embeddedness (03)
  */
 export function balanceBarsInput(em: Embeddedness, bs: readonly Balance[]): ComparisonInput {
   return {
@@ -821,6 +881,7 @@ export function balanceBarsInput(em: Embeddedness, bs: readonly Balance[]): Comp
 /**
  * How a state's weighted ties divide among the spheres, in percent, with its index; no bars without a weighted tie.
  * @example sphereBarsInput(panelBalances(embeddedness(pkg, "AZE", "2026-03-10"), "default")[0]!).index?.value // => 0.92
+ * @category Embeddedness (03)
  */
 export function sphereBarsInput(b: Balance): BalanceInput {
   return {
@@ -841,6 +902,7 @@ export function sphereBarsInput(b: Balance): BalanceInput {
 /**
  * The subtitle of the sphere chart: the weighted ties, or that there are none.
  * @example tiesSubtitle({ ties: [] } as unknown as Balance) // => "No weighted ties"
+ * @category Embeddedness (03)
  */
 export function tiesSubtitle(b: Balance): string {
   return b.ties.length === 0
@@ -848,7 +910,10 @@ export function tiesSubtitle(b: Balance): string {
     : `Weighted ties: ${b.ties.map((t) => `${t.org} ${formatNumber(t.weight, 2)}`).join(", ")}`;
 }
 
-/** The median of numbers, `null` for none. @example median([3, 1, 2, 10]) // => 2.5 */
+/**
+ * The median of numbers, `null` for none. @example median([3, 1, 2, 10]) // => 2.5
+ * @category Embeddedness (03)
+ */
 export function median(xs: readonly number[]): number | null {
   const s = [...xs].sort((a, b) => a - b);
   if (s.length === 0) return null;
@@ -856,7 +921,10 @@ export function median(xs: readonly number[]): number | null {
   return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
 }
 
-/** The balance index over time: the focal state and the median of the others at each year end. */
+/**
+ * The balance index over time: the focal state and the median of the others at each year end.
+ * @category Embeddedness (03)
+ */
 export interface BalanceTrend {
   readonly series: readonly import("../core/types").Series[];
   /** The years shown (2005 to the last full year before the as-of date); empty when none. */
@@ -870,6 +938,7 @@ export interface BalanceTrend {
  * The focal state's index at each year end from 2005 to the last full year by the as-of date, against the median of
  * the other states.
  * @example balanceTrend(embeddedness(pkg, "AZE", "2012-12-31"), "default").years.length // => 8
+ * @category Embeddedness (03)
  */
 export function balanceTrend(em: Embeddedness, scenario: BalanceScenario, firstYear = 2005): BalanceTrend {
   const lastYear = Number(em.asOf.slice(0, 4)) - (em.asOf.endsWith("-12-31") ? 0 : 1);
@@ -920,7 +989,10 @@ export function balanceTrend(em: Embeddedness, scenario: BalanceScenario, firstY
   };
 }
 
-/** One scenario of the sensitivity table. */
+/**
+ * One scenario of the sensitivity table.
+ * @category Embeddedness (03)
+ */
 export interface SensitivityRow {
   readonly scenario: BalanceScenario;
   readonly focal: number | undefined;
@@ -933,6 +1005,7 @@ export interface SensitivityRow {
 /**
  * The focal state's index and rank under every scenario, and the highest-ranked state.
  * @example sensitivity(embeddedness(pkg, "AZE", "2026-03-10")).map((r) => r.rank?.rank) // => [1, 1, 4, 1]
+ * @category Embeddedness (03)
  */
 export function sensitivity(em: Embeddedness): SensitivityRow[] {
   return (Object.keys(BALANCE_SCENARIOS) as BalanceScenario[]).map((scenario) => {
@@ -953,6 +1026,7 @@ export function sensitivity(em: Embeddedness): SensitivityRow[] {
 /**
  * The sensitivity table: one row per scenario.
  * @example sensitivityTable(embeddedness(pkg, "AZE", "2026-03-10"), sensitivity(embeddedness(pkg, "AZE", "2026-03-10"))).rows[0]?.rank // => "1st of 12"
+ * @category Embeddedness (03)
  */
 export function sensitivityTable(
   em: Embeddedness,
@@ -994,6 +1068,7 @@ const ORDINAL_WORDS = ["First", "Second", "Third", "Fourth", "Fifth"];
  * chosen scenario and across all four, how its index and Asian share moved since the first snapshot (when there is
  * one before the as-of date), and the caveats that apply (counted, so the text never promises more than it lists).
  * @example verdictParagraphs(embeddedness(pkg, "AZE", "2012-12-31"), "default", sensitivity(embeddedness(pkg, "AZE", "2012-12-31"))).source.includes("against") // => false
+ * @category Embeddedness (03)
  */
 export function verdictParagraphs(
   em: Embeddedness,

@@ -25,7 +25,10 @@ import { type Markdown, md, mdJoin } from "../display/safe-text";
 import { formatDate } from "./as-of";
 import { capitalize, countText, isAre, listPhrase } from "./prose";
 
-/** What the functions of this module need of the notebook context ({@link Notebook} has all of it). */
+/**
+ * What the functions of this module need of the notebook context ({@link Notebook} has all of it).
+ * @category Funds and trade (04)
+ */
 export interface FundsTradeView {
   /** The focal state. */
   readonly focal: string;
@@ -47,7 +50,10 @@ export interface FundsTradeView {
   published(ids: readonly string[]): string;
 }
 
-/** A table with the title it is registered under. */
+/**
+ * A table with the title it is registered under.
+ * @category Funds and trade (04)
+ */
 export type TitledTable = TableInput & { readonly title: string };
 
 const possessive = (name: string) => (name.endsWith("s") ? `${name}'` : `${name}'s`);
@@ -57,6 +63,7 @@ const byAsOf = (a: FundRow, b: FundRow) => effectiveFrom(a.as_of) - effectiveFro
 /**
  * A fund's name without the bracketed alternative names.
  * @example fundShortName("Azerbaijan–Uzbekistan Investment Fund (Azerbaijani-Uzbek Investment Company)") // => "Azerbaijan–Uzbekistan Investment Fund"
+ * @category Funds and trade (04)
  */
 export function fundShortName(name: string): string {
   return name.replace(/\s*\([^)]*\)/g, "").trim();
@@ -66,6 +73,7 @@ export function fundShortName(name: string): string {
  * "it", "both", "all five" or "one of the five": `part` funds out of `total`, for "published for …".
  * @example ofTotal(1, 5) // => "one of the five"
  * @example ofTotal(2, 2) // => "both"
+ * @category Funds and trade (04)
  */
 export function ofTotal(part: number, total: number): string {
   if (part === total) return total === 1 ? "it" : total === 2 ? "both" : `all ${countWord(total)}`;
@@ -77,6 +85,7 @@ export function ofTotal(part: number, total: number): string {
 /**
  * The statements of capital of the funds `focal` is a partner of, dated by `asOf`, by fund and date.
  * @example fundStatements(pkg.funds, "KGZ", "2024-12-31").map((f) => f.as_of) // => ["2022-10-11", "2024-02-12", "2024-04-24", "2023-03-16", "2024-05-18"]
+ * @category Funds and trade (04)
  */
 export function fundStatements(rows: readonly FundRow[], focal: string, asOf: string): FundRow[] {
   const day = queryDay(asOf);
@@ -89,6 +98,7 @@ export function fundStatements(rows: readonly FundRow[], focal: string, asOf: st
  * The opening sentence of the funds section: what funds.csv covers (computed from all its rows), then which funds
  * the focal state has by the as-of date, or why it has none (in no fund at all; or none dated by then).
  * @example fundsIntro(pkg.funds, [], pkg.gaps, notebook({ focal: "GEO" }, { quiet: true })).source.includes("None has Georgia as a partner") // => true
+ * @category Funds and trade (04)
  */
 export function fundsIntro(
   all: readonly FundRow[],
@@ -124,6 +134,7 @@ export function fundsIntro(
  * fund of funds.csv, or none of its funds has a statement by the as-of date.
  * @example fundsEmpty(pkg.funds, notebook({ focal: "GEO" }, { quiet: true }), "capital history") // => "funds.csv has no fund with Georgia as a partner, so there is no capital history to show."
  * @example fundsEmpty(pkg.funds, notebook({ focal: "KAZ", asOf: "2016" }, { quiet: true }), "capital history") // => "No fund with Kazakhstan as a partner has a statement of capital by 31 December 2016, so there is no capital history to show."
+ * @category Funds and trade (04)
  */
 export function fundsEmpty(all: readonly FundRow[], view: FundsTradeView, what: string): string {
   return all.some((f) => (f.partners as readonly string[]).includes(view.focal))
@@ -134,6 +145,7 @@ export function fundsEmpty(all: readonly FundRow[], view: FundsTradeView, what: 
 /**
  * The latest statement of each fund as a table (capital in USD million; an empty cell is a figure not published).
  * @example fundsLatestTable(latestFundRows(pkg.funds), notebook({ focal: "AZE" }, { quiet: true })).rows.find((r) => r.fund === "Azerbaijan–Kyrgyz Development Fund")?.share // => 25
+ * @category Funds and trade (04)
  */
 export function fundsLatestTable(latest: readonly FundRow[], view: FundsTradeView): TitledTable {
   return {
@@ -170,6 +182,7 @@ export function fundsLatestTable(latest: readonly FundRow[], view: FundsTradeVie
 /**
  * Pledged against paid-in capital of each fund's latest statement, as horizontal bars (n/a: not published).
  * @example isEmptyFigure(fundsCapitalFigure([], notebook({ focal: "GEO" }, { quiet: true }))) // => true
+ * @category Funds and trade (04)
  */
 export function fundsCapitalFigure(latest: readonly FundRow[], view: FundsTradeView): PlotlyFigure {
   return comparisonBarsFigure(
@@ -215,6 +228,7 @@ export function fundsCapitalFigure(latest: readonly FundRow[], view: FundsTradeV
  * What the latest statements say: how many funds are bilateral, where paid-in capital is published, and which funds
  * have no capital figure (or none on their latest statement).
  * @example fundsStatementsText(fundStatements(pkg.funds, "KAZ", "2024-12-31"), notebook({ focal: "KAZ", asOf: "2024" }, { quiet: true })).source.includes("No paid-in capital is published for any of the three") // => true
+ * @category Funds and trade (04)
  */
 export function fundsStatementsText(statements: readonly FundRow[], view: FundsTradeView): Markdown {
   const latest = latestFundRows(statements, view.asOf);
@@ -262,6 +276,7 @@ export function fundsStatementsText(statements: readonly FundRow[], view: FundsT
 /**
  * Every statement of capital, by fund and date, with who published it.
  * @example capitalHistoryTable(fundStatements(pkg.funds, "KGZ", "2024-12-31"), notebook({ focal: "KGZ", asOf: "2024" }, { quiet: true })).rows.length // => 5
+ * @category Funds and trade (04)
  */
 export function capitalHistoryTable(statements: readonly FundRow[], view: FundsTradeView): TitledTable {
   return {
@@ -291,6 +306,7 @@ export function capitalHistoryTable(statements: readonly FundRow[], view: FundsT
  * no fund has two such statements (one statement has no history to chart).
  * @example fundWithMostStatements(pkg.funds).map((f) => f.as_of) // => ["2022-10-11", "2024-02-12", "2024-04-24", "2025-10-24"]
  * @example fundWithMostStatements(pkg.funds.filter((f) => f.id === "kaz-aze-investment-fund")) // => []
+ * @category Funds and trade (04)
  */
 export function fundWithMostStatements(statements: readonly FundRow[]): FundRow[] {
   const ids = [...new Set(statements.map((f) => f.id))].sort();
@@ -304,6 +320,7 @@ export function fundWithMostStatements(statements: readonly FundRow[]): FundRow[
 /**
  * The sentence when no fund has a capital history to chart.
  * @example capitalHistoryEmpty(notebook({ focal: "GEO", asOf: "2016" }, { quiet: true })) // => "No fund with Georgia as a partner has two statements giving a capital figure by 31 December 2016, so there is no history of capital to chart."
+ * @category Funds and trade (04)
  */
 export function capitalHistoryEmpty(view: FundsTradeView): string {
   return `No fund with ${view.name} as a partner has two statements giving a capital figure by ${formatDate(view.asOf)}, so there is no history of capital to chart.`;
@@ -312,6 +329,7 @@ export function capitalHistoryEmpty(view: FundsTradeView): string {
 /**
  * One fund's statements of capital as bars per statement (a statement without a figure gets no bar).
  * @example capitalHistoryFigure(fundWithMostStatements(pkg.funds), notebook({ focal: "AZE" }, { quiet: true })).layout.title.text.includes("2022–2025") // => true
+ * @category Funds and trade (04)
  */
 export function capitalHistoryFigure(rows: readonly FundRow[], view: FundsTradeView): PlotlyFigure {
   const first = rows[0];
@@ -367,6 +385,7 @@ export function capitalHistoryFigure(rows: readonly FundRow[], view: FundsTradeV
 /**
  * The caption of {@link capitalHistoryFigure}.
  * @example capitalHistoryCaption(fundWithMostStatements(pkg.funds)) // => "Capital statements of the Azerbaijan–Kyrgyz Development Fund from 11 October 2022 to 24 October 2025."
+ * @category Funds and trade (04)
  */
 export function capitalHistoryCaption(rows: readonly FundRow[]): string {
   const first = rows[0];
@@ -379,6 +398,7 @@ export function capitalHistoryCaption(rows: readonly FundRow[]): string {
  * How one fund's pledged and paid-in capital moved from statement to statement, never comparing a statement with
  * itself.
  * @example capitalHistoryText(fundWithMostStatements(pkg.funds)).source.includes("rose from &#36;25 million (11 October 2022) to &#36;100 million (24 October 2025), +300 % on paper") // => true
+ * @category Funds and trade (04)
  */
 export function capitalHistoryText(rows: readonly FundRow[]): Markdown {
   const first = rows[0];
@@ -411,6 +431,7 @@ export function capitalHistoryText(rows: readonly FundRow[]): Markdown {
  * Funds by partner (each fund counted in full for every partner, so rows overlap) and by year agreed (each fund
  * once), from the latest statements; a sum over no published figure is empty, not zero.
  * @example fundsTotalsTable(pkg.funds, notebook({ focal: "AZE" }, { quiet: true })).rows.filter((r) => r.by === "partner").map((r) => r.key) // => ["Kazakhstan", "Kyrgyzstan", "Türkiye", "Uzbekistan"]
+ * @category Funds and trade (04)
  */
 export function fundsTotalsTable(statements: readonly FundRow[], view: FundsTradeView): TitledTable {
   const byPartner = fundsByPartner(statements, { asOf: view.asOf, exclude: [view.focal as Iso3] });
@@ -447,6 +468,7 @@ export function fundsTotalsTable(statements: readonly FundRow[], view: FundsTrad
  * The funds with more than two partners, and how often each is counted in the partner totals (which therefore
  * overlap); or that every fund is bilateral.
  * @example multilateralText(latestFundRows(pkg.funds), notebook({ focal: "AZE" }, { quiet: true })).source.includes("Turkic Investment Fund in four") // => true
+ * @category Funds and trade (04)
  */
 export function multilateralText(latest: readonly FundRow[], view: FundsTradeView): Markdown {
   const multi = latest.filter((f) => f.partners.length > 2);
@@ -468,6 +490,7 @@ export function multilateralText(latest: readonly FundRow[], view: FundsTradeVie
  * The gaps of one resource (gaps.csv): what was searched for and not found, as a Markdown list.
  * @example gapsText([{ resource: "trade", description: "Turkmen-side statistics" }], "trade").source // => "**Gaps.** What was searched for and not found (gaps.csv):\n\n- Turkmen-side statistics"
  * @example gapsText([], "funds").source // => "**Gaps.** gaps.csv records no search without result for funds."
+ * @category Funds and trade (04)
  */
 export function gapsText(gaps: readonly Pick<GapRow, "resource" | "description">[], resource: string): Markdown {
   const mine = gaps.filter((g) => g.resource === resource);
@@ -480,13 +503,17 @@ export function gapsText(gaps: readonly Pick<GapRow, "resource" | "description">
 
 // ── Trade ──────────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** A side of the trade statistics. */
+/**
+ * A side of the trade statistics.
+ * @category Funds and trade (04)
+ */
 export type TradeSide = TradeRow["side"];
 
 /**
  * The sides a scenario compares: `strict` reporter and mirror, `with_unclear` also figures of unnamed source.
  * @example tradeSides("strict") // => ["reporter", "mirror"]
  * @example tradeSides("with_unclear") // => ["reporter", "mirror", "unclear"]
+ * @category Funds and trade (04)
  */
 export function tradeSides(scenario: string): TradeSide[] {
   return scenario === "with_unclear" ? ["reporter", "mirror", "unclear"] : ["reporter", "mirror"];
@@ -495,6 +522,7 @@ export function tradeSides(scenario: string): TradeSide[] {
 /**
  * Who publishes a side of one pair: "Azerbaijan's customs (reporter)", "Kazakhstan's statistics (mirror)".
  * @example sideLabel("mirror", "AZE", "KAZ", notebook({ focal: "AZE" }, { quiet: true })) // => "Kazakhstan's statistics (mirror)"
+ * @category Funds and trade (04)
  */
 export function sideLabel(
   side: string,
@@ -511,6 +539,7 @@ export function sideLabel(
  * The trade rows of the focal state's pairs (as reporter or as partner) on the scenario's sides, for periods ended
  * by the as-of date. Pass the rows known by then (`nb.known.trade`).
  * @example tradeRows(pkg.trade, { focal: "TJK", asOf: "2026-03-10" }, ["mirror"]).length // => 2
+ * @category Funds and trade (04)
  */
 export function tradeRows(
   rows: readonly TradeRow[],
@@ -532,6 +561,7 @@ export function tradeRows(
  * @example tradePartners(pkg.trade, "AZE") // => ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
  * @example tradePartners(pkg.trade, "KAZ") // => ["KAZ"]
  * @example tradePartners(pkg.trade, "GEO") // => []
+ * @category Funds and trade (04)
  */
 export function tradePartners(rows: readonly TradeRow[], focal: string): string[] {
   const mine = rows.filter((r) => r.reporter === focal || r.partner === focal);
@@ -543,6 +573,7 @@ export function tradePartners(rows: readonly TradeRow[], focal: string): string[
  * focal state: all its partners, its trade with the reporter from each side the data hold, or nothing and why; and,
  * when its pairs have no figure by the as-of date on the scenario's sides, why.
  * @example tradeScopeText(pkg.trade, [], notebook({ focal: "GEO" }, { quiet: true }), ["reporter", "mirror"]).source.startsWith("trade.csv covers only Azerbaijan's trade with Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan") // => true
+ * @category Funds and trade (04)
  */
 export function tradeScopeText(
   all: readonly TradeRow[],
@@ -610,6 +641,7 @@ function newest(rows: readonly TradeRow[], view: Pick<FundsTradeView, "published
  * pair of trade.csv, or its pairs have no figure on the scenario's sides by the as-of date.
  * @example tradeEmpty(pkg.trade, notebook({ focal: "GEO" }, { quiet: true }), ["reporter", "mirror"]) // => "trade.csv has no trade pair with Georgia, so there are no figures to compare."
  * @example tradeEmpty(pkg.trade, notebook({ focal: "KAZ", asOf: "2016" }, { quiet: true }), ["reporter", "mirror"]) // => "No reporter or mirror figure of Azerbaijan's trade with Kazakhstan by 31 December 2016, so there are no figures to compare."
+ * @category Funds and trade (04)
  */
 export function tradeEmpty(all: readonly TradeRow[], view: FundsTradeView, sides: readonly string[]): string {
   const mine = all.filter((r) => r.reporter === view.focal || r.partner === view.focal);
@@ -620,6 +652,7 @@ export function tradeEmpty(all: readonly TradeRow[], view: FundsTradeView, sides
 /**
  * The caption of a partner's {@link tradeTurnoverFigure}.
  * @example tradeTurnoverCaption(pkg.trade, "KAZ", notebook({ focal: "AZE" }, { quiet: true })) // => "Azerbaijan's trade turnover with Kazakhstan, each side of the statistics drawn separately."
+ * @category Funds and trade (04)
  */
 export function tradeTurnoverCaption(rows: readonly TradeRow[], partner: string, view: FundsTradeView): string {
   return `${pairsTitle(
@@ -632,6 +665,7 @@ export function tradeTurnoverCaption(rows: readonly TradeRow[], partner: string,
  * One side of one partner's trade, one flow, as a series: a point per period, the latest release where a side
  * published several figures for it; `undefined` when the side has no such figure.
  * @example tradeSideSeries(pkg.trade, "KAZ", "mirror", "turnover", notebook({ focal: "AZE" }, { quiet: true }))?.points.find((p) => p.label === "2022")?.value // => 463300000
+ * @category Funds and trade (04)
  */
 export function tradeSideSeries(
   rows: readonly TradeRow[],
@@ -671,6 +705,7 @@ export function tradeSideSeries(
 /**
  * A partner's trade turnover, one series per side; a no-data figure (with the reason) when no side has a figure.
  * @example isEmptyFigure(tradeTurnoverFigure([], "KGZ", ["reporter"], notebook({ focal: "AZE", asOf: "2016" }, { quiet: true }))) // => true
+ * @category Funds and trade (04)
  */
 export function tradeTurnoverFigure(
   rows: readonly TradeRow[],
@@ -696,6 +731,7 @@ export function tradeTurnoverFigure(
 /**
  * What is published by partner and side: counts, full-year turnover figures and the latest period.
  * @example tradeCoverageTable(pkg.trade, ["TKM"], ["reporter", "mirror"], notebook({ focal: "TKM" }, { quiet: true })).rows[0] // => { partner: "Turkmenistan", reporter: 3, mirror: 0, years: "", latest: "Jan–Apr 2024 (reporter)" }
+ * @category Funds and trade (04)
  */
 export function tradeCoverageTable(
   rows: readonly TradeRow[],
@@ -729,7 +765,10 @@ export function tradeCoverageTable(
   };
 }
 
-/** Two or more figures published for the same partner, period and flow. */
+/**
+ * Two or more figures published for the same partner, period and flow.
+ * @category Funds and trade (04)
+ */
 export interface TradeComparison {
   readonly partner: string;
   /** The period's label ("2022", "Jan–Apr 2024"). */
@@ -748,6 +787,7 @@ export interface TradeComparison {
  * Every period with more than one figure of a flow on the scenario's sides: revisions within a side (all its
  * releases) and one side against another (the latest release of each).
  * @example tradeComparisons(pkg.trade, ["reporter", "mirror"], notebook({ focal: "AZE" }, { quiet: true })).map((c) => `${c.partner} ${c.period} ${c.flow}: ${c.kind}`) // => ["KAZ 2022 export: revision within mirror", "KAZ 2022 turnover: revision within mirror", "TJK 2022 turnover: revision within reporter", "TJK 2023 turnover: mirror vs reporter"]
+ * @category Funds and trade (04)
  */
 export function tradeComparisons(
   rows: readonly TradeRow[],
@@ -814,6 +854,7 @@ function pairsTitle(rows: readonly TradeRow[], view: FundsTradeView): string {
 /**
  * The comparisons as a table: figures side by side, with their publishers.
  * @example tradeComparisonTable(tradeComparisons(pkg.trade, ["reporter", "mirror"], notebook({ focal: "AZE" }, { quiet: true })), pkg.trade, "strict", notebook({ focal: "AZE" }, { quiet: true })).rows.at(-1)?.gap // => 23
+ * @category Funds and trade (04)
  */
 export function tradeComparisonTable(
   comparisons: readonly TradeComparison[],
@@ -846,6 +887,7 @@ export function tradeComparisonTable(
 /**
  * The sentence for a comparison table without rows.
  * @example tradeComparisonEmpty(tradeRows(pkg.trade, { focal: "KGZ", asOf: "2026-03-10" }, ["reporter", "mirror"]), ["reporter", "mirror"], notebook({ focal: "KGZ" }, { quiet: true })) // => "No period of Azerbaijan's trade with Kyrgyzstan has more than one reporter or mirror figure by 10 March 2026, so there is nothing to compare."
+ * @category Funds and trade (04)
  */
 export function tradeComparisonEmpty(
   rows: readonly TradeRow[],
@@ -858,6 +900,7 @@ export function tradeComparisonEmpty(
 /**
  * How far apart two published figures for the same months are, as bars (a no-data figure when none).
  * @example isEmptyFigure(tradeGapFigure([], [], "strict", notebook({ focal: "KGZ" }, { quiet: true }))) // => true
+ * @category Funds and trade (04)
  */
 export function tradeGapFigure(
   comparisons: readonly TradeComparison[],
@@ -893,6 +936,7 @@ export function tradeGapFigure(
  * What the comparison shows: reporter against mirror period by period, revisions, partners without a mirror (or
  * without any) figure, figures of unnamed source that disagree, and how many figures cover part of a year.
  * @example tradeReadingText(pkg.trade, tradeComparisons(pkg.trade, ["reporter", "mirror"], notebook({ focal: "AZE" }, { quiet: true })), ["KAZ", "KGZ", "TJK", "TKM", "UZB"], ["reporter", "mirror"], notebook({ focal: "AZE" }, { quiet: true })).source.includes("no mirror figure for Kyrgyzstan, Turkmenistan and Uzbekistan by 10 March 2026") // => true
+ * @category Funds and trade (04)
  */
 export function tradeReadingText(
   rows: readonly TradeRow[],

@@ -8,7 +8,10 @@ import { type AnswerValue, answerValue } from "./answer-record";
 import type { CheckState } from "./self-check";
 import { checkAnswer, type Exercise } from "./workbook";
 
-/** One exercise of the key, as plain JSON. */
+/**
+ * One exercise of the key, as plain JSON.
+ * @category Teaching
+ */
 export type KeyEntry =
   | {
       readonly exercise: number;
@@ -30,6 +33,7 @@ export type KeyEntry =
 /**
  * The key of a workbook's exercises, as plain data.
  * @example workbookKey([{ number: 6, set: false, reason: "No trade." }]) // => [{ exercise: 6, set: false, reason: "No trade." }]
+ * @category Teaching
  */
 export function workbookKey(exercises: readonly Exercise[]): KeyEntry[] {
   return exercises.map((e) =>
@@ -49,7 +53,10 @@ export function workbookKey(exercises: readonly Exercise[]): KeyEntry[] {
   );
 }
 
-/** The grade of one answer. */
+/**
+ * The grade of one answer.
+ * @category Teaching
+ */
 export interface Grade {
   readonly exercise: number;
   /** The answer given, as text ("" when none). */
@@ -71,6 +78,7 @@ export interface Grade {
  * among the accepted forms, ignoring case, spaces and underscores). A missing answer is not correct.
  * @example gradeAnswer({ exercise: 1, set: true, question: "q", answer: "10.0 %", expected: 10, accepted: [], tolerance: 0.5, unit: "%", fill: 10 }, 10.3).correct // => true
  * @example gradeAnswer({ exercise: 1, set: true, question: "q", answer: "10.0 %", expected: 10, accepted: [], tolerance: 0.5, unit: "%", fill: 10 }, null).state // => "unanswered"
+ * @category Teaching
  */
 export function gradeAnswer(entry: KeyEntry, given: unknown): Grade {
   const answer = given === null || given === undefined ? "" : String(answerValue(given));

@@ -13,6 +13,7 @@ type Orgs = { readonly organizations: readonly Pick<OrganizationRow, "id" | "nam
 /**
  * Short English name of a state ("Kazakhstan"); the code itself when it is not in states.csv.
  * @example stateName(pkg, "KAZ") // => "Kazakhstan"
+ * @category Prose
  */
 export function stateName(pkg: States, iso3: string): string {
   return pkg.states.find((s) => s.iso3 === iso3)?.name ?? iso3;
@@ -21,6 +22,7 @@ export function stateName(pkg: States, iso3: string): string {
 /**
  * The name of a state as the subject of a possessive: "Kazakhstan's", "the United States'" is not needed here, so
  * a trailing s only takes an apostrophe. @example statePossessive(pkg, "AZE") // => "Azerbaijan's"
+ * @category Prose
  */
 export function statePossessive(pkg: States, iso3: string): string {
   const n = stateName(pkg, iso3);
@@ -32,6 +34,7 @@ export function statePossessive(pkg: States, iso3: string): string {
  * {@link Iso3} of that row, so it can be looked up in branded row fields (`fund.partners.includes(F)`).
  * Throws a `RangeError` listing the codes available otherwise.
  * @example checkFocal(pkg, "kaz") // => "KAZ"
+ * @category Prose
  */
 export function checkFocal(pkg: States, focal: string): Iso3 {
   const code = String(focal).trim().toUpperCase();
@@ -47,6 +50,7 @@ export function checkFocal(pkg: States, focal: string): Iso3 {
 /**
  * Full name of an organisation ("Organization of Turkic States"); the id when unknown.
  * @example orgName(pkg, "OTS") // => "Organization of Turkic States"
+ * @category Prose
  */
 export function orgName(pkg: Orgs, id: string): string {
   return pkg.organizations.find((o) => o.id === id)?.name ?? id;
@@ -58,12 +62,18 @@ const STATUS_PHRASES: Readonly<Record<string, string>> = {
   [NO_STATUS.code]: NO_STATUS.phrase,
 };
 
-/** A membership status in words. @example statusPhrase("dialogue_partner") // => "dialogue partner" */
+/**
+ * A membership status in words. @example statusPhrase("dialogue_partner") // => "dialogue partner"
+ * @category Prose
+ */
 export function statusPhrase(status: string): string {
   return STATUS_PHRASES[status] ?? status.replace(/_/g, " ");
 }
 
-/** An article for a status phrase: "a founding member", "an observer". @example statusWithArticle("observer") // => "an observer" */
+/**
+ * An article for a status phrase: "a founding member", "an observer". @example statusWithArticle("observer") // => "an observer"
+ * @category Prose
+ */
 export function statusWithArticle(status: string): string {
   const p = statusPhrase(status);
   return status === NO_STATUS.code ? p : `${/^[aeiou]/.test(p) ? "an" : "a"} ${p}`;
@@ -74,7 +84,10 @@ const SPHERE_PHRASES: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(SPHERE_TERMS).map(([sphere, t]) => [sphere, t.phrase]),
 );
 
-/** A sphere of organizations.csv in words. @example spherePhrase("russia_led") // => "Russia-led" */
+/**
+ * A sphere of organizations.csv in words. @example spherePhrase("russia_led") // => "Russia-led"
+ * @category Prose
+ */
 export function spherePhrase(sphere: string): string {
   return SPHERE_PHRASES[sphere] ?? sphere.replace(/_/g, " ");
 }

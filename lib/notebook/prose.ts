@@ -10,12 +10,16 @@ import { countWord, formatNumber, listText } from "../core/format";
  * @example countText(0, "fund") // => "no funds"
  * @example countText(1, "fund") // => "one fund"
  * @example countText(28, "joint company", "joint companies") // => "28 joint companies"
+ * @category Prose
  */
 export function countText(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${countWord(count)} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** Options of {@link listPhrase}. */
+/**
+ * Options of {@link listPhrase}.
+ * @category Prose
+ */
 export interface ListPhraseOptions {
   /** Text for an empty list (default "none"). */
   readonly empty?: string;
@@ -31,6 +35,7 @@ export interface ListPhraseOptions {
  * @example listPhrase(["Kazakhstan"]) // => "Kazakhstan"
  * @example listPhrase(["a", "b", "c", "d", "e"], { max: 2 }) // => "a, b and 3 more"
  * @example listPhrase(["a", "b"], { conjunction: "or" }) // => "a or b"
+ * @category Prose
  */
 export function listPhrase(items: readonly string[], options: ListPhraseOptions = {}): string {
   const shown =
@@ -41,7 +46,10 @@ export function listPhrase(items: readonly string[], options: ListPhraseOptions 
   return options.conjunction === "or" ? text.replace(/ and (?!.* and )/, " or ") : text;
 }
 
-/** A value at a time (or any label): one end of a {@link changePhrase}. */
+/**
+ * A value at a time (or any label): one end of a {@link changePhrase}.
+ * @category Prose
+ */
 export interface Dated<V> {
   /** The value. */
   readonly value: V;
@@ -49,7 +57,10 @@ export interface Dated<V> {
   readonly at: string;
 }
 
-/** Options of {@link changePhrase}. */
+/**
+ * Options of {@link changePhrase}.
+ * @category Prose
+ */
 export interface ChangePhraseOptions<V> {
   /** How a value is written (default: a number with thousands separators). */
   readonly format?: (value: V) => string;
@@ -64,6 +75,7 @@ export interface ChangePhraseOptions<V> {
  * @example changePhrase({ value: 6, at: "2015" }, { value: 6, at: "2020" }) // => "stayed at 6 from 2015 to 2020"
  * @example changePhrase({ value: 6, at: "2020" }, { value: 6, at: "2020" }) // => "was 6 in 2020"
  * @example changePhrase({ value: 0.9, at: "2012" }, { value: 0.75, at: "2024" }, { format: (v) => v.toFixed(2) }) // => "fell from 0.90 in 2012 to 0.75 in 2024"
+ * @category Prose
  */
 export function changePhrase(
   from: Dated<number>,
@@ -83,6 +95,7 @@ export function changePhrase(
  * @example comparePhrase({ key: "AZE", value: 0.75 }, { key: "KAZ", value: 0.6 }, "Kazakhstan", (v) => v.toFixed(2)) // => "above Kazakhstan's 0.60"
  * @example comparePhrase({ key: "AZE", value: 0.6 }, { key: "KAZ", value: 0.6 }, "Kazakhstan", (v) => v.toFixed(2)) // => "level with Kazakhstan's 0.60"
  * @example comparePhrase({ key: "AZE", value: 1 }, { key: "AZE", value: 1 }, "Azerbaijan") // => undefined
+ * @category Prose
  */
 export function comparePhrase(
   value: { readonly key: string; readonly value: number },
@@ -100,6 +113,7 @@ export function comparePhrase(
 /**
  * The first letter in capitals, for a phrase that starts a sentence.
  * @example capitalize("no funds are recorded") // => "No funds are recorded"
+ * @category Prose
  */
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -108,6 +122,7 @@ export function capitalize(text: string): string {
 /**
  * "is" or "are" for a count. @example isAre(1) // => "is"
  * @example isAre(0) // => "are"
+ * @category Prose
  */
 export function isAre(count: number): "is" | "are" {
   return count === 1 ? "is" : "are";

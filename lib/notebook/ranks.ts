@@ -3,14 +3,20 @@
  * @module
  */
 
-/** An ordinal: "1st", "2nd", "3rd", "11th", "22nd". @example ordinal(2) // => "2nd" */
+/**
+ * An ordinal: "1st", "2nd", "3rd", "11th", "22nd". @example ordinal(2) // => "2nd"
+ * @category Prose
+ */
 export function ordinal(n: number): string {
   const m100 = n % 100;
   const suffix = m100 >= 11 && m100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
   return `${n}${suffix}`;
 }
 
-/** The rank of one item among others by a value (1 = highest unless `ascending`), with ties shared. */
+/**
+ * The rank of one item among others by a value (1 = highest unless `ascending`), with ties shared.
+ * @category Prose
+ */
 export interface RankResult {
   /** 1-based competition rank ("1224" ranking): items with equal values share the better rank. */
   readonly rank: number;
@@ -24,6 +30,7 @@ export interface RankResult {
  * The rank of `key` among `items` by `value` (highest first, or lowest first with `ascending`). Items whose value is
  * `undefined` are not ranked; `undefined` when `key` has no value. Values equal to 1e-12 count as ties.
  * @example rankOf([{ k: "A", v: 3 }, { k: "B", v: 5 }, { k: "C", v: 3 }], "C", (x) => x.k, (x) => x.v) // => { rank: 2, of: 3, tiedWith: ["A"] }
+ * @category Prose
  */
 export function rankOf<T>(
   items: readonly T[],
@@ -45,6 +52,7 @@ export function rankOf<T>(
 /**
  * A rank in words: "1st of 12", "=3rd of 12" (shared).
  * @example rankText({ rank: 3, of: 12, tiedWith: ["KGZ"] }) // => "=3rd of 12"
+ * @category Prose
  */
 export function rankText(r: RankResult | undefined): string {
   if (!r) return "unranked";

@@ -6,10 +6,16 @@
  */
 import { html, type SafeHtml } from "../display/safe-text";
 
-/** The outcome of a check. */
+/**
+ * The outcome of a check.
+ * @category Teaching
+ */
 export type CheckState = "unanswered" | "correct" | "close" | "wrong";
 
-/** A checked answer: its state and a sentence on why, for the teacher and for the student. */
+/**
+ * A checked answer: its state and a sentence on why, for the teacher and for the student.
+ * @category Teaching
+ */
 export interface CheckResult {
   readonly state: CheckState;
   /**
@@ -32,6 +38,7 @@ const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "
  * @example checkNumber(62.1, 62.18, 0.5).state // => "correct"
  * @example checkNumber(62.1, 62.18, 0.5, "%").verdict // => "62.1 % is within 0.5 % of the computed 62.18 %."
  * @example checkNumber(null, 62.18, 0.5).state // => "unanswered"
+ * @category Teaching
  */
 export function checkNumber(given: unknown, expected: number, tolerance: number, unit = ""): CheckResult {
   if (isBlank(given)) return { state: "unanswered", verdict: "No answer is given.", student: UNANSWERED };
@@ -64,6 +71,7 @@ export function checkNumber(given: unknown, expected: number, tolerance: number,
  * @example readNumber("62.2 %") // => 62.2
  * @example readNumber("−8,1") // => -8.1
  * @example Number.isNaN(readNumber("n/a")) // => true
+ * @category Teaching
  */
 export function readNumber(text: string): number {
   const t = text
@@ -86,6 +94,7 @@ const DISAGREES_TEXT =
  * A text answer (a status, a code, a letter) against the accepted forms, ignoring case, spaces, hyphens and
  * underscores ("Dialogue partner" = "dialogue_partner").
  * @example checkText("Dialogue partner", ["dialogue_partner"]).state // => "correct"
+ * @category Teaching
  */
 export function checkText(given: unknown, accepted: readonly string[]): CheckResult {
   if (isBlank(given)) return { state: "unanswered", verdict: "No answer is given.", student: UNANSWERED };
@@ -129,6 +138,7 @@ const BOX = "border:1px solid #ccc;border-radius:6px;padding:8px 12px;margin:4px
  * escaped); the verdicts are escaped.
  * @example selfCheckHtml(1, checkNumber(4, 5, 0.1), html`<p>worked</p>`, false).source.includes("worked") // => false
  * @example selfCheckHtml(1, checkNumber(null, 5, 0.1), html`<p>5</p>`, true).source.split("Not answered yet").length // => 2
+ * @category Teaching
  */
 export function selfCheckHtml(
   exercise: number | string,

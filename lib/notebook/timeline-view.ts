@@ -35,10 +35,16 @@ import { formatDate, yearOf } from "./as-of";
 import { statusPhrase, statusWithArticle } from "./names";
 import { capitalize, changePhrase, countText, listPhrase } from "./prose";
 
-/** The organisation key of events outside any organisation (as {@link eventCounts} counts them). */
+/**
+ * The organisation key of events outside any organisation (as {@link eventCounts} counts them).
+ * @category Timeline (05)
+ */
 export const NO_ORG = "(none)";
 
-/** What the `scenario` parameter of notebook 05 picks: the event kinds counted as summitry. */
+/**
+ * What the `scenario` parameter of notebook 05 picks: the event kinds counted as summitry.
+ * @category Timeline (05)
+ */
 export interface EventScenario {
   /** The kinds, in the order of events.csv's enum. */
   readonly kinds: readonly EventKind[];
@@ -66,6 +72,7 @@ const KIND_PLURAL: Readonly<Record<EventKind, string>> = {
  * A count of events of one kind in words: "one summit", "three agreements", "two infrastructure openings".
  * @example kindCount(1, "summit") // => "one summit"
  * @example kindCount(2, "infrastructure") // => "two infrastructure openings"
+ * @category Timeline (05)
  */
 export function kindCount(count: number, kind: EventKind): string {
   const pluralForm = KIND_PLURAL[kind];
@@ -82,6 +89,7 @@ export function kindCount(count: number, kind: EventKind): string {
  * @example parseEventScenario("summit+ministerial").text // => "summits and ministerials"
  * @example parseEventScenario("all").kinds.length // => 10
  * @example parseEventScenario("").kinds // => ["summit"]
+ * @category Timeline (05)
  */
 export function parseEventScenario(scenario: string | null | undefined): EventScenario {
   const given = String(scenario ?? "").trim() || "summit";
@@ -107,6 +115,7 @@ function whereId(where: Where | undefined): string | undefined {
  * (`status_at` with `since`). Args are read with {@link parseClaimArgs}; claims whose args do not parse, or that are
  * not checkable, cite nothing. Only events in `events` are keys.
  * @example citationIndex(pkg.claims, pkg.events).get("2024-07-06-ots-informal-summit-shusha") // => ["ots-shusha-2024-07-06", "ots-shusha-leaders"]
+ * @category Timeline (05)
  */
 export function citationIndex(
   claims: readonly Pick<ClaimRow, "id" | "test" | "args">[],
@@ -141,6 +150,7 @@ export function citationIndex(
  * The name of an organisation key of the event counts, with the key of events outside any organisation named.
  * @example eventOrgName(pkg, "(none)") // => "No organisation (bilateral or plurilateral)"
  * @example eventOrgName(pkg, "OTS") // => "Organization of Turkic States"
+ * @category Timeline (05)
  */
 export function eventOrgName(
   pkg: { readonly organizations: readonly Pick<OrganizationRow, "id" | "name">[] },
@@ -154,6 +164,7 @@ export function eventOrgName(
  * The short label of an organisation key: its id, or "None" for events outside any organisation.
  * @example eventOrgLabel("(none)") // => "None"
  * @example eventOrgLabel("SCO") // => "SCO"
+ * @category Timeline (05)
  */
 export function eventOrgLabel(id: string): string {
   return id === NO_ORG ? "None" : id;
@@ -164,12 +175,16 @@ export function eventOrgLabel(id: string): string {
  * until 31 December 2026).
  * @example isPlanned({ date: "2026" }, "2026-03-10") // => true
  * @example isPlanned({ date: "2024-11-06" }, "2026-03-10") // => false
+ * @category Timeline (05)
  */
 export function isPlanned(event: { readonly date: string }, asOf: string): boolean {
   return endOf(event.date) > asOf;
 }
 
-/** The context the sections of notebook 05 share; see {@link timelineScope}. */
+/**
+ * The context the sections of notebook 05 share; see {@link timelineScope}.
+ * @category Timeline (05)
+ */
 export interface TimelineScope {
   /** The focal state, "" for every state. */
   readonly focal: string;
@@ -208,12 +223,18 @@ function yearSpan(rows: readonly { readonly date: string }[]): readonly [number,
   return [Math.min(...years), Math.max(...years)];
 }
 
-/** A year range in words: "2015–2026", or "2024" for one year. @example yearRange([2015, 2026]) // => "2015–2026" */
+/**
+ * A year range in words: "2015–2026", or "2024" for one year. @example yearRange([2015, 2026]) // => "2015–2026"
+ * @category Timeline (05)
+ */
 export function yearRange(span: readonly [number, number]): string {
   return span[0] === span[1] ? String(span[0]) : `${span[0]}–${span[1]}`;
 }
 
-/** What {@link timelineScope} reads from the notebook context. */
+/**
+ * What {@link timelineScope} reads from the notebook context.
+ * @category Timeline (05)
+ */
 export interface TimelineScopeInput {
   readonly pkg: {
     readonly events: readonly EventRow[];
@@ -237,6 +258,7 @@ export interface TimelineScopeInput {
  * @example timelineScope(notebook({ focal: "GEO", asOf: 2016 }, { quiet: true })).events.map((e) => e.date) // => ["2016-04-13", "2016-10"]
  * @example timelineScope(notebook({ focal: "AZE", asOf: 2005 }, { quiet: true })).events.length // => 0 (five later events have an undated source, but none was announced by 2005)
  * @example timelineScope(notebook({ focal: "AZE" }, { quiet: true })).span // => [2015, 2026]
+ * @category Timeline (05)
  */
 export function timelineScope(nb: TimelineScopeInput): TimelineScope {
   const scenario = parseEventScenario(nb.scenario);
@@ -272,6 +294,7 @@ const possessive = (name: string) => (name.endsWith("s") ? `${name}'` : `${name}
  * The opening paragraph: how many events the catalogue holds by the as-of date, how many the focal state takes part
  * in, how many are still planned, and how many the article cites; or, with none, what is missing and why.
  * @example catalogueSentence(timelineScope(notebook({ focal: "AZE", asOf: 2005 }, { quiet: true }))) // => "The catalogue holds no event known by 31 December 2005 (its events run from 2015 to 2026), so each section on events below says so in a sentence."
+ * @category Timeline (05)
  */
 export function catalogueSentence(s: TimelineScope): string {
   const by = formatDate(s.asOf);
@@ -324,6 +347,7 @@ const kindsIn = (events: readonly EventRow[]) => enums.eventKind.filter((k) => e
  * The table of the focal state's events by organisation (rows, most events first) and kind (columns, only the kinds
  * present), with each organisation's name and total. No rows when there are no events.
  * @example orgKindTable(timelineScope(notebook({ focal: "GEO" }, { quiet: true })), pkg).rows[0] // => { org: "None", name: "No organisation (bilateral or plurilateral)", agreement: 3, infrastructure: 1, exercise: 1, report: 1, total: 6 }
+ * @category Timeline (05)
  */
 export function orgKindTable(
   s: TimelineScope,
@@ -351,6 +375,7 @@ export function orgKindTable(
 /**
  * An event kind as a column or legend label: "Military education" for `military_education`.
  * @example kindLabel("military_education") // => "Military education"
+ * @category Timeline (05)
  */
 export function kindLabel(kind: string): string {
   return capitalize(kind.replace(/_/g, " "));
@@ -373,6 +398,7 @@ const KIND_COLORS: Readonly<Record<EventKind, string>> = {
 /**
  * What event counts are computed from, for the hovers of count charts (a zero bar has no source to show).
  * @example EVENTS_COUNTED // => "Counted from the event catalogue (data/events.csv)"
+ * @category Timeline (05)
  */
 export const EVENTS_COUNTED = "Counted from the event catalogue (data/events.csv)";
 
@@ -381,6 +407,7 @@ export const EVENTS_COUNTED = "Counted from the event catalogue (data/events.csv
  * `options.noData`) when there are no events. The note explains the "None" bar only when it is drawn (before the
  * caller's note).
  * @example orgKindFigure(timelineScope(notebook({ focal: "AZE" }, { quiet: true })), { title: "Events" }).layout.barmode // => "stack"
+ * @category Timeline (05)
  */
 export function orgKindFigure(s: TimelineScope, options: ComparisonOptions): PlotlyFigure {
   const orgs = orgsByCount(s.events);
@@ -437,6 +464,7 @@ export function orgKindFigure(s: TimelineScope, options: ComparisonOptions): Plo
  * The caption of the bars by organisation: how many events, the organisation with the most, and how many fall
  * outside any organisation.
  * @example orgKindCaption(timelineScope(notebook({ focal: "GEO" }, { quiet: true }))) // => "Seven catalogued events with Georgia; TITR has the most (1), and six fall outside any organisation."
+ * @category Timeline (05)
  */
 export function orgKindCaption(s: TimelineScope): string {
   const orgs = orgsByCount(s.events);
@@ -460,6 +488,7 @@ export function orgKindCaption(s: TimelineScope): string {
  * chosen kinds a year, over the catalogue's years (a year with an event after the as-of date is planned). None when
  * the catalogue is empty.
  * @example intensitySeries(timelineScope(notebook({ focal: "AZE" }, { quiet: true }))).map((x) => x.label) // => ["All catalogued events", "Summits"]
+ * @category Timeline (05)
  */
 export function intensitySeries(s: TimelineScope): Series[] {
   if (s.span === undefined) return [];
@@ -476,6 +505,7 @@ export function intensitySeries(s: TimelineScope): Series[] {
  * The table of the chosen kinds a year, one row per organisation and a last row counting each event once; no rows
  * when the focal state has no event of those kinds.
  * @example yearOrgTable(timelineScope(notebook({ focal: "GEO", scenario: "agreement" }, { quiet: true }))).rows.map((r) => [r.org, r.total]) // => [["None", 3], ["TITR", 1], ["All (each event once)", 4]]
+ * @category Timeline (05)
  */
 export function yearOrgTable(s: TimelineScope): TableInput & { readonly title: string } {
   const title = `${capitalize(s.scenario.text)}${s.withName} a year, by organisation`;
@@ -519,6 +549,7 @@ function busiest(s: TimelineScope): { readonly years: readonly number[]; readonl
  * The busiest year (or years, when tied) of the focal state's events, with its events by kind; the sentence for no
  * event otherwise.
  * @example busiestYearSentence(timelineScope(notebook({ focal: "GEO" }, { quiet: true }))) // => "The busiest years in the catalogue for Georgia are 2016, 2017 and 2023, with two events each (three agreements, one infrastructure opening, one exercise and one report in all)."
+ * @category Timeline (05)
  */
 export function busiestYearSentence(s: TimelineScope): string {
   const peak = busiest(s);
@@ -535,6 +566,7 @@ export function busiestYearSentence(s: TimelineScope): string {
 /**
  * The caption of the intensity chart, naming the busiest year and its count.
  * @example intensityCaption(timelineScope(notebook({ focal: "AZE" }, { quiet: true }))) // => "Catalogued events a year with Azerbaijan, 2015–2026; the busiest year is 2024 (31)."
+ * @category Timeline (05)
  */
 export function intensityCaption(s: TimelineScope): string {
   const peak = busiest(s);
@@ -548,7 +580,10 @@ export function intensityCaption(s: TimelineScope): string {
   return `Catalogued events a year${s.withName}${range}${tail}`;
 }
 
-/** The two periods of the abstract's claim of intensification after the war, and the claim testing it. */
+/**
+ * The two periods of the abstract's claim of intensification after the war, and the claim testing it.
+ * @category Timeline (05)
+ */
 export interface WarPeriods {
   readonly claimId: string;
   readonly before: readonly [from: string, to: string];
@@ -567,6 +602,7 @@ function dateRange(where: Where | undefined): readonly [string, string] | undefi
  * The periods claims.csv compares for the claim that cooperation intensified: the first `count` claim on events with
  * a `than` selection, both dated by a `gte`/`lte` range. Undefined when there is none.
  * @example warPeriods(pkg.claims) // => { claimId: "abs-cooperation-after-2020", before: ["2016-01-01", "2019-12-31"], after: ["2021-01-01", "2024-11-30"] }
+ * @category Timeline (05)
  */
 export function warPeriods(claims: readonly Pick<ClaimRow, "id" | "test" | "args">[]): WarPeriods | undefined {
   for (const c of claims) {
@@ -582,7 +618,10 @@ export function warPeriods(claims: readonly Pick<ClaimRow, "id" | "test" | "args
   return undefined;
 }
 
-/** Events a year in a period: the count and the rate over the period's length in years. */
+/**
+ * Events a year in a period: the count and the rate over the period's length in years.
+ * @category Timeline (05)
+ */
 export interface PeriodRate {
   readonly count: number;
   readonly perYear: number;
@@ -591,6 +630,7 @@ export interface PeriodRate {
 /**
  * Events starting within a period (inclusive dates), and their number a year over the period's length.
  * @example periodRate([{ date: "2021-05-01" }, { date: "2022" }, { date: "2025-01-01" }], ["2021-01-01", "2022-12-31"]).count // => 2
+ * @category Timeline (05)
  */
 export function periodRate(
   events: readonly { readonly date: string }[],
@@ -608,6 +648,7 @@ export function periodRate(
  * @example ratePhrase(2, 1, "2016–2019", "2021–2024") // => "fell from 2 a year in 2016–2019 to 1 a year in 2021–2024"
  * @example ratePhrase(1, 1, "2016–2019", "2021–2024") // => "stayed at 1 a year from 2016–2019 to 2021–2024"
  * @example ratePhrase(0.5, 1.25, "2016–2019", "2021–2024") // => "rose from 0.5 a year in 2016–2019 to 1.3 a year in 2021–2024"
+ * @category Timeline (05)
  */
 export function ratePhrase(before: number, after: number, beforeText: string, afterText: string): string {
   return changePhrase(
@@ -621,6 +662,7 @@ export function ratePhrase(before: number, after: number, beforeText: string, af
  * A period in words: "2016–2019" for whole years, else its first and last day ("1 January 2021 to 30 November 2024").
  * @example periodText(["2016-01-01", "2019-12-31"]) // => "2016–2019"
  * @example periodText(["2021-01-01", "2024-11-30"]) // => "1 January 2021 to 30 November 2024"
+ * @category Timeline (05)
  */
 export function periodText(p: readonly [string, string]): string {
   return /-01-01$/.test(p[0]) && /-12-31$/.test(p[1])
@@ -633,6 +675,7 @@ export function periodText(p: readonly [string, string]): string {
  * of the abstract's claim, with the direction worded from the sign — a rise agrees with the article, a fall or no
  * change does not. A period after the as-of date is cut at it, and one that has not begun is said to be missing.
  * @example beforeAfterSentence(timelineScope(notebook({ focal: "AZE", asOf: 2016 }, { quiet: true })), warPeriods(pkg.claims)!) // => "claims.csv tests the abstract's claim (abs-cooperation-after-2020) on an earlier period, 2016–2019, against a later one, 1 January 2021 to 30 November 2024. The later period begins after 31 December 2016, so the comparison cannot be made as of this date."
+ * @category Timeline (05)
  */
 export function beforeAfterSentence(s: TimelineScope, periods: WarPeriods): string {
   const intro = `claims.csv tests the abstract's claim (${periods.claimId}) on an earlier period, ${periodText(periods.before)}, against a later one, ${periodText(periods.after)}.`;
@@ -683,6 +726,7 @@ function changeText(e: TimelineEntry): string {
  * The focal state's changes of status known by the as-of date and dated by then (a row known through an undated
  * source can end after it: that end is not shown); none for every state (focal "").
  * @example accessionEntries(timelineScope(notebook({ focal: "AZE", asOf: 2016 }, { quiet: true }))).filter((e) => e.org === "SCO").map((e) => e.date) // => ["2015-07-10"]
+ * @category Timeline (05)
  */
 export function accessionEntries(s: TimelineScope): TimelineEntry[] {
   if (s.focal === "") return [];
@@ -693,6 +737,7 @@ export function accessionEntries(s: TimelineScope): TimelineEntry[] {
  * The timeline input of the focal state's statuses (lanes in order of first entry) with the cited events on the
  * lanes of their organisation.
  * @example accessionInput(timelineScope(notebook({ focal: "AZE" }, { quiet: true })), [{ date: "2015-07-10", precision: "day", day: 20150710, state: "AZE", org: "SCO", change: "joined", status: "dialogue_partner", sources: [] }]).spans[0].lane // => "SCO"
+ * @category Timeline (05)
  */
 export function accessionInput(s: TimelineScope, entries: readonly TimelineEntry[]): TimelineInput {
   const lanes = [...new Set(entries.map((e) => e.org))];
@@ -724,6 +769,7 @@ export function accessionInput(s: TimelineScope, entries: readonly TimelineEntry
  * The subtitle of the accession timeline: bars always, diamonds only when cited events are drawn on the lanes.
  * @example accessionSubtitle({ spans: [], events: [], asOf: "2026-01-01", sources: [] }) // => "Bars: membership status"
  * @example accessionSubtitle({ spans: [], events: [{ date: "2015", label: "x" }], asOf: "2026-01-01", sources: [] }) // => "Bars: membership status; diamonds: events cited by the article"
+ * @category Timeline (05)
  */
 export function accessionSubtitle(input: TimelineInput): string {
   return (input.events ?? []).length > 0
@@ -734,6 +780,7 @@ export function accessionSubtitle(input: TimelineInput): string {
 /**
  * The table of the focal state's changes of status: date, organisation, change, status from then and before.
  * @example accessionTable(timelineScope(notebook({ focal: "AZE" }, { quiet: true })), [{ date: "2015-07-10", precision: "day", day: 20150710, state: "AZE", org: "SCO", change: "joined", status: "dialogue_partner", sources: [] }], pkg).rows[0].status // => "dialogue partner"
+ * @category Timeline (05)
  */
 export function accessionTable(
   s: TimelineScope,
@@ -764,6 +811,7 @@ export function accessionTable(
  * The caption of the accession timeline: in how many organisations, since when, and how many changes fall in the
  * catalogue's years.
  * @example accessionCaption(timelineScope(notebook({ focal: "AZE" }, { quiet: true })), [{ date: "2015-07-10", precision: "day", day: 20150710, state: "AZE", org: "SCO", change: "joined", status: "dialogue_partner", sources: [] }]) // => "Azerbaijan's status in one organisation, from 2015 to 10 March 2026; one change in 2015–2026."
+ * @category Timeline (05)
  */
 export function accessionCaption(s: TimelineScope, entries: readonly TimelineEntry[]): string {
   const orgs = new Set(entries.map((e) => e.org)).size;
@@ -779,6 +827,7 @@ export function accessionCaption(s: TimelineScope, entries: readonly TimelineEnt
  * What the accession timeline says: which of the focal state's changes of status fall in the catalogue's years
  * (listed), and how many of the statuses held on the as-of date are older than the catalogue.
  * @example accessionSentence(timelineScope(notebook({ focal: "AZE" }, { quiet: true })), [{ date: "2015-07-10", precision: "day", day: 20150710, state: "AZE", org: "SCO", change: "joined", status: "dialogue_partner", sources: [] }]) // => "Azerbaijan's one change of status falls in 2015–2026: SCO: joined as a dialogue partner (10 July 2015). The one status held on 10 March 2026 began in 2015 or later."
+ * @category Timeline (05)
  */
 export function accessionSentence(s: TimelineScope, entries: readonly TimelineEntry[]): string {
   const who = possessive(s.name);
@@ -826,7 +875,10 @@ export function accessionSentence(s: TimelineScope, entries: readonly TimelineEn
   return parts.join(" ");
 }
 
-/** A title cut to `max` characters with an ellipsis. @example shortTitle("Summit of the Organization of Turkic States", 20) // => "Summit of the Orga…" */
+/**
+ * A title cut to `max` characters with an ellipsis. @example shortTitle("Summit of the Organization of Turkic States", 20) // => "Summit of the Orga…"
+ * @category Timeline (05)
+ */
 export function shortTitle(title: string, max = 44): string {
   return title.length > max ? `${title.slice(0, max - 2)}…` : title;
 }
@@ -834,6 +886,7 @@ export function shortTitle(title: string, max = 44): string {
 /**
  * The cited events among the focal state's, by date then id: the order they are numbered in.
  * @example citedEvents(timelineScope(notebook({ focal: "AZE", asOf: 2016 }, { quiet: true }))).map((e) => e.id) // => ["2015-07-10-sco-grants-aze-dialogue-partner", "2016-03-14-aze-sco-dialogue-memorandum"]
+ * @category Timeline (05)
  */
 export function citedEvents(s: TimelineScope): EventRow[] {
   return s.events
@@ -850,6 +903,7 @@ const laneOf = (e: EventRow) => (e.orgs.length === 0 ? "No organisation" : e.org
  * hollow diamond under its own legend entry, said in the note only when one is drawn; a no-data figure (with
  * `options.noData`) when there is no event.
  * @example eventsFigure(timelineScope(notebook({ focal: "AZE" }, { quiet: true })), { title: "Events" }).data.map((t) => t.name) // => ["Other catalogued event", "Cited by the article (numbered as in the table)", "Planned (ahead on 10 March 2026)"]
+ * @category Timeline (05)
  */
 export function eventsFigure(s: TimelineScope, options: TimelineOptions): PlotlyFigure {
   const lanes = new Set([...s.events].sort((a, b) => a.date.localeCompare(b.date)).map(laneOf));
@@ -947,6 +1001,7 @@ export function eventsFigure(s: TimelineScope, options: TimelineOptions): Plotly
 /**
  * The caption of the timeline of every event: how many, and how many of them the article cites.
  * @example eventsCaption(timelineScope(notebook({ focal: "GEO" }, { quiet: true }))) // => "Seven catalogued events with Georgia by organisation; the article cites none of them."
+ * @category Timeline (05)
  */
 export function eventsCaption(s: TimelineScope): string {
   const n = citedEvents(s).length;
@@ -958,6 +1013,7 @@ export function eventsCaption(s: TimelineScope): string {
  * The table of the events the article cites (among the focal state's), numbered as on the chart, with the claims
  * citing each; no rows when none is cited.
  * @example citedTable(timelineScope(notebook({ focal: "AZE" }, { quiet: true }))).rows[0].claims // => "sco-dialogue-partner-2015-07-10"
+ * @category Timeline (05)
  */
 export function citedTable(s: TimelineScope): TableInput & { readonly title: string } {
   const list = citedEvents(s);
@@ -988,12 +1044,16 @@ export function citedTable(s: TimelineScope): TableInput & { readonly title: str
 /**
  * Why the table of cited events is empty, in a sentence.
  * @example noCitedSentence(timelineScope(notebook({ focal: "GEO" }, { quiet: true }))) // => "None of the catalogued events with Georgia is cited by the article's claims."
+ * @category Timeline (05)
  */
 export function noCitedSentence(s: TimelineScope): string {
   return `None of the catalogued events${s.withName} is cited by the article's claims.`;
 }
 
-/** A paragraph of the closing section: a bold lead and its text. */
+/**
+ * A paragraph of the closing section: a bold lead and its text.
+ * @category Timeline (05)
+ */
 export interface Finding {
   readonly title: string;
   readonly text: string;
@@ -1091,6 +1151,7 @@ function afterFinding(s: TimelineScope): Finding {
  * The closing findings: the article's year against the rest of the catalogue, the densest summit thread, and what
  * followed the last cited event. None when the focal state has no event (say so with a sentence instead).
  * @example timelineFindings(timelineScope(notebook({ focal: "GEO" }, { quiet: true }))).map((f) => f.title) // => ["No summit thread", "No cited event"]
+ * @category Timeline (05)
  */
 export function timelineFindings(s: TimelineScope): Finding[] {
   if (s.events.length === 0) return [];

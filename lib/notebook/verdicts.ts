@@ -5,18 +5,30 @@
 import type { ClaimRow } from "../data/resources";
 import { VERDICT_ORDER, VERDICT_TERMS } from "../indicators/claims/vocabulary";
 
-/** The four verdicts in reading order (lib/indicators/claims `Verdict`). */
+/**
+ * The four verdicts in reading order (lib/indicators/claims `Verdict`).
+ * @category Prose
+ */
 export const VERDICTS = VERDICT_ORDER;
 
-/** A verdict of lib/indicators/claims. */
+/**
+ * A verdict of lib/indicators/claims.
+ * @category Prose
+ */
 export type VerdictKey = (typeof VERDICTS)[number];
 
-/** Words and a colour-blind-safe colour (Okabe–Ito) per verdict: the table of lib/indicators/claims/vocabulary.ts. */
+/**
+ * Words and a colour-blind-safe colour (Okabe–Ito) per verdict: the table of lib/indicators/claims/vocabulary.ts.
+ * @category Prose
+ */
 export const VERDICT_STYLES: Readonly<
   Record<VerdictKey, { readonly label: string; readonly color: string; readonly background: string }>
 > = VERDICT_TERMS;
 
-/** The label of a verdict. @example verdictLabel("partly_supported") // => "Partly supported" */
+/**
+ * The label of a verdict. @example verdictLabel("partly_supported") // => "Partly supported"
+ * @category Prose
+ */
 export function verdictLabel(verdict: string): string {
   return (VERDICT_STYLES as Record<string, { label: string } | undefined>)[verdict]?.label ?? verdict;
 }
@@ -26,6 +38,7 @@ export function verdictLabel(verdict: string): string {
  * (ties: the later date). data/README.md sets it to the end of November 2024; reading it from the args keeps
  * notebooks in step if the convention changes. `undefined` when no arg holds a full date.
  * @example claimsJudgementDate(pkg.claims) // => "2024-11-30"
+ * @category Prose
  */
 export function claimsJudgementDate(claims: readonly Pick<ClaimRow, "args">[]): string | undefined {
   const counts = new Map<string, number>();

@@ -40,7 +40,10 @@ import { checkNumber, checkText, selfCheckHtml, type CheckResult } from "./self-
 import { capitalize, countText, listPhrase } from "./prose";
 import { answerRecordHtml } from "./answer-record";
 
-/** What an exercise is built from: the package as known at the as-of date, and the focal state. */
+/**
+ * What an exercise is built from: the package as known at the as-of date, and the focal state.
+ * @category Workbook (06)
+ */
 export interface WorkbookContext {
   /** Every row (names and the source catalogue come from here). */
   readonly pkg: DataPackage;
@@ -52,14 +55,20 @@ export interface WorkbookContext {
   readonly focal: Iso3;
 }
 
-/** The line of the answer key for an exercise. */
+/**
+ * The line of the answer key for an exercise.
+ * @category Workbook (06)
+ */
 export interface KeyLine {
   readonly question: string;
   readonly answer: string;
   readonly tolerance: string;
 }
 
-/** An exercise the data support for this state and date. */
+/**
+ * An exercise the data support for this state and date.
+ * @category Workbook (06)
+ */
 export interface SetExercise {
   readonly number: number;
   readonly set: true;
@@ -85,7 +94,10 @@ export interface SetExercise {
   readonly sources: readonly SourceId[];
 }
 
-/** An exercise the data cannot support for this state and date, with the reason. */
+/**
+ * An exercise the data cannot support for this state and date, with the reason.
+ * @category Workbook (06)
+ */
 export interface UnsetExercise {
   readonly number: number;
   readonly set: false;
@@ -93,10 +105,16 @@ export interface UnsetExercise {
   readonly reason: string;
 }
 
-/** An exercise of the workbook. */
+/**
+ * An exercise of the workbook.
+ * @category Workbook (06)
+ */
 export type Exercise = SetExercise | UnsetExercise;
 
-/** What each corridor scope counts, in words (data/README.md). */
+/**
+ * What each corridor scope counts, in words (data/README.md).
+ * @category Workbook (06)
+ */
 export const SCOPE_PHRASES: Readonly<Record<(typeof enums.flowScope)[number], string>> = {
   whole_route: "cargo on the whole route (Kazakh Ministry of Transport and KTZ totals)",
   caspian_ports: "only cargo handled at the Kazakh and Azerbaijani Caspian seaports",
@@ -118,6 +136,7 @@ export const SCOPE_PHRASES: Readonly<Record<(typeof enums.flowScope)[number], st
  * The words for a corridor scope.
  * @example scopePhrase("caspian_ports") // => "only cargo handled at the Kazakh and Azerbaijani Caspian seaports"
  * @example scopePhrase("new_scope") // => "new scope"
+ * @category Workbook (06)
  */
 export function scopePhrase(scope: string): string {
   return (SCOPE_PHRASES as Readonly<Record<string, string>>)[scope] ?? scope.replace(/_/g, " ");
@@ -128,6 +147,7 @@ export function scopePhrase(scope: string): string {
  * published by then (a row known at a date may also cite a later source, which a reader on that date could not see).
  * @example sourcesText({ sourceById: new Map([["a", { publisher: "Trend", published: "2024-01-23" }]]) }, ["a", "a", "b"]) // => "Trend (2024-01-23); b"
  * @example sourcesText({ sourceById: new Map([["a", { publisher: "Trend", published: "2024-01-23" }]]) }, ["a"], "2023-12-31") // => ""
+ * @category Workbook (06)
  */
 export function sourcesText(
   pkg: {
@@ -148,6 +168,7 @@ export function sourcesText(
  * The day before an ISO date.
  * @example dayBefore("2025-09-01") // => "2025-08-31"
  * @example dayBefore("2024-03-01") // => "2024-02-29"
+ * @category Workbook (06)
  */
 export function dayBefore(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -192,6 +213,7 @@ function onePerYear<R extends { readonly period_start: string }>(rows: readonly 
  * The release of annual whole-route cargo that covers the most years by the as-of date (ties: the latest release),
  * one row a year in year order; `undefined` when no such figure is known.
  * @example wholeRouteRelease({ pkg, known: packageKnownBy(pkg, "2024-11-30"), asOf: "2024-11-30", focal: "AZE" })?.release // => "The Astana Times|2024-10"
+ * @category Workbook (06)
  */
 export function wholeRouteRelease(
   ctx: WorkbookContext,
@@ -206,6 +228,7 @@ export function wholeRouteRelease(
  * Exercise 1: growth of whole-route cargo between the last two years of one release.
  * @example (exercise1({ pkg, known: packageKnownBy(pkg, "2024-11-30"), asOf: "2024-11-30", focal: "AZE" }) as SetExercise).key.answer // => "62.4 %"
  * @example exercise1({ pkg, known: packageKnownBy(pkg, "2016-12-31"), asOf: "2016-12-31", focal: "ARM" }).set // => false
+ * @category Workbook (06)
  */
 export function exercise1(ctx: WorkbookContext): Exercise {
   const best = wholeRouteRelease(ctx);
@@ -282,7 +305,10 @@ function scopePair(
   return { year, a, b };
 }
 
-/** The four explanations exercise 3 offers, by what each says. */
+/**
+ * The four explanations exercise 3 offers, by what each says.
+ * @category Workbook (06)
+ */
 export type ScopeExplanation = "error" | "scope" | "status" | "unit";
 
 /** The 24 orders of the four explanations; a seed picks one. */
@@ -305,6 +331,7 @@ const EXPLANATION_ORDERS: readonly (readonly ScopeExplanation[])[] = (() => {
  * not the same in every handout.
  * @example scopeOptions("whole_route", "azerbaijan_railways").b.endsWith("the other only Azerbaijan Railways' East–West freight.") // => true
  * @example scopeOptions("whole_route", "caspian_ports", "AZE|2024-11-30").a === scopeOptions("whole_route", "caspian_ports", "AZE|2024-11-30").a // => true
+ * @category Workbook (06)
  */
 export function scopeOptions(
   scopeA: string,
@@ -327,6 +354,7 @@ export function scopeOptions(
 /**
  * Exercise 3: why two cargo figures of one year disagree; the options name the scopes actually compared.
  * @example (exercise3({ pkg, known: pkg, asOf: "2024-11-30", focal: "AZE" }) as SetExercise).key.question // => "Why 2023 cargo figures of whole_route and caspian_ports differ"
+ * @category Workbook (06)
  */
 export function exercise3(ctx: WorkbookContext): Exercise {
   const pair = scopePair(ctx);
@@ -379,6 +407,7 @@ export function exercise3(ctx: WorkbookContext): Exercise {
  * The two lines of exercise 3's chart: the scopes it compares, year by year (exercise 1's release for the whole
  * route; otherwise the latest release of each year); empty when exercise 3 is not set.
  * @example cargoScopeSeries({ pkg, known: pkg, asOf: "2024-11-30", focal: "AZE" }).map((s) => s.scope) // => ["whole_route", "caspian_ports"]
+ * @category Workbook (06)
  */
 export function cargoScopeSeries(ctx: WorkbookContext): Series[] {
   const pair = scopePair(ctx);
@@ -415,6 +444,7 @@ export function cargoScopeSeries(ctx: WorkbookContext): Series[] {
 /**
  * The membership index of the rows known at the as-of date (organisations outside the transport sphere).
  * @example workbookIndex({ pkg, known: pkg, asOf: "2024-11-30", focal: "AZE" }).states.includes("AZE") // => true
+ * @category Workbook (06)
  */
 export function workbookIndex(ctx: WorkbookContext): MembershipIndex {
   const orgs = ctx.known.organizations.filter((o) => o.sphere !== "transport");
@@ -437,6 +467,7 @@ function statusForms(status: string): string[] {
  * date (when it then held a status other than today's); failing that, its status on the as-of date in the
  * organisation it joined last.
  * @example (exercise2({ pkg, known: pkg, asOf: "2024-11-30", focal: "GEO" }) as SetExercise).key.question // => "Status of Georgia in the CIS on 2009-08-17"
+ * @category Workbook (06)
  */
 export function exercise2(ctx: WorkbookContext): Exercise {
   const ix = workbookIndex(ctx);
@@ -513,6 +544,7 @@ export function exercise2(ctx: WorkbookContext): Exercise {
  * The state exercise 4 compares the focal state with: Kazakhstan for Azerbaijan, Azerbaijan for any other.
  * @example overlapPartner("AZE") // => "KAZ"
  * @example overlapPartner("GEO") // => "AZE"
+ * @category Workbook (06)
  */
 export function overlapPartner(focal: string): Iso3 {
   return (focal === "AZE" ? "KAZ" : "AZE") as Iso3;
@@ -521,6 +553,7 @@ export function overlapPartner(focal: string): Iso3 {
 /**
  * Exercise 4: the Jaccard overlap of the focal state's and a partner's standing ties on the as-of date.
  * @example (exercise4({ pkg, known: packageKnownBy(pkg, "2024-11-30"), asOf: "2024-11-30", focal: "AZE" }) as SetExercise).expected // => 0.5333… (8 shared of 15)
+ * @category Workbook (06)
  */
 export function exercise4(ctx: WorkbookContext): Exercise {
   const F = ctx.focal;
@@ -561,6 +594,7 @@ export function exercise4(ctx: WorkbookContext): Exercise {
  * Exercise 5: which state of the panel (the twelve, plus the focal state) has the highest balance index when the
  * normaliser counts only the spheres a state is present in.
  * @example (exercise5({ pkg, known: pkg, asOf: "2024-11-30", focal: "AZE" }) as SetExercise).accepted // => ["UZB"]
+ * @category Workbook (06)
  */
 export function exercise5(ctx: WorkbookContext): Exercise {
   const ix = workbookIndex(ctx);
@@ -637,6 +671,7 @@ export function exercise5(ctx: WorkbookContext): Exercise {
  * the first row of each side in file order.
  * @example tradePair({ pkg, known: pkg, asOf: "2026-03-10", focal: "TJK" })?.mir.value_usd // => 7500000
  * @example tradePair({ pkg, known: pkg, asOf: "2026-03-10", focal: "GEO" }) // => undefined
+ * @category Workbook (06)
  */
 export function tradePair(
   ctx: WorkbookContext,
@@ -656,6 +691,7 @@ export function tradePair(
 /**
  * Exercise 6: by how many percent the partner's (mirror) figure of a trade flow differs from the reporter's.
  * @example (exercise6({ pkg, known: pkg, asOf: "2024-11-30", focal: "TJK" }) as SetExercise).key.answer // => "+23.0 %"
+ * @category Workbook (06)
  */
 export function exercise6(ctx: WorkbookContext): Exercise {
   const name = stateName(ctx.pkg, ctx.focal);
@@ -702,6 +738,7 @@ export function exercise6(ctx: WorkbookContext): Exercise {
 /**
  * Every exercise of the workbook, in order.
  * @example workbookExercises({ pkg, known: pkg, asOf: "2024-11-30", focal: "AZE" }).map((e) => e.set) // => [true, true, true, true, true, true]
+ * @category Workbook (06)
  */
 export function workbookExercises(ctx: WorkbookContext): Exercise[] {
   return [exercise1(ctx), exercise2(ctx), exercise3(ctx), exercise4(ctx), exercise5(ctx), exercise6(ctx)];
@@ -710,12 +747,16 @@ export function workbookExercises(ctx: WorkbookContext): Exercise[] {
 /**
  * The question of an exercise, or the sentence saying why it is not set for this run.
  * @example questionMarkdown({ number: 6, set: false, reason: "No trade." }).source // => "**Not set for this run.** No trade."
+ * @category Workbook (06)
  */
 export function questionMarkdown(ex: Exercise): Markdown {
   return ex.set ? ex.question : md`**Not set for this run.** ${ex.reason}`;
 }
 
-/** What checking an answer needs of an exercise (or of its line in a handout's key): the expected answer and rules. */
+/**
+ * What checking an answer needs of an exercise (or of its line in a handout's key): the expected answer and rules.
+ * @category Workbook (06)
+ */
 export type Checkable =
   | Pick<SetExercise, "set" | "expected" | "accepted" | "tolerance" | "unit">
   | { readonly set: false };
@@ -724,6 +765,7 @@ export type Checkable =
  * A student's answer checked against the exercise (or its key line): a number within the tolerance, a text among
  * the accepted forms; `undefined` when the exercise is not set.
  * @example checkAnswer({ set: true, expected: 10, accepted: [], tolerance: 0.5, unit: "%" }, 10.2)?.state // => "correct"
+ * @category Workbook (06)
  */
 export function checkAnswer(ex: Checkable, given: unknown): CheckResult | undefined {
   if (!ex.set) return undefined;
@@ -737,6 +779,7 @@ export function checkAnswer(ex: Checkable, given: unknown): CheckResult | undefi
  * or the teacher (`reveal` true: the verdict and the worked answer), or a grey note "not set for this run" with the
  * reason. Either way it ends with an invisible record of the answer it saw, which `npm run grade` reads back.
  * @example checkHtml({ number: 2, set: false, reason: "No rows." }, null, false).source.includes("not set for this run") // => true
+ * @category Workbook (06)
  */
 export function checkHtml(ex: Exercise, given: unknown, reveal: boolean): SafeHtml {
   const record = answerRecordHtml(ex.number, given);
@@ -750,6 +793,7 @@ export function checkHtml(ex: Exercise, given: unknown, reveal: boolean): SafeHt
 /**
  * The answer key: one row per exercise (an exercise not set says so, with why), with the sources of those set.
  * @example answerKeyTable([{ number: 6, set: false, reason: "No trade." }], "Georgia", "2016-12-31").rows[0]?.answer // => "not set for this run: No trade."
+ * @category Workbook (06)
  */
 export function answerKeyTable(
   exercises: readonly Exercise[],
@@ -776,6 +820,7 @@ export function answerKeyTable(
 /**
  * How many exercises are set, in a sentence for the top of the workbook.
  * @example setSentence([{ number: 1, set: true } as Exercise, { number: 2, set: false, reason: "x" }]) // => "One exercise of two is set from the data; exercise 2 cannot be set for this state and date and says why."
+ * @category Workbook (06)
  */
 export function setSentence(exercises: readonly Exercise[]): string {
   const set = exercises.filter((e) => e.set).length;
@@ -799,6 +844,7 @@ export function setSentence(exercises: readonly Exercise[]): string {
  * @example roundTo(62.3784, 1) // => 62.4
  * @example roundTo(-8.14, 1) // => -8.1
  * @example roundTo(0.46666, 2) // => 0.47
+ * @category Workbook (06)
  */
 export function roundTo(value: number, digits: number): number {
   const r = Number(value.toFixed(digits));
@@ -811,6 +857,7 @@ export function roundTo(value: number, digits: number): number {
  * @example fixedDigits(23, 1, " %", true) // => "+23.0 %"
  * @example fixedDigits(-8.14, 1, " %") // => "−8.1 %"
  * @example fixedDigits(0.5, 3) // => "0.500"
+ * @category Workbook (06)
  */
 export function fixedDigits(value: number, digits: number, unit = "", sign = false): string {
   const text = Math.abs(value).toFixed(digits);

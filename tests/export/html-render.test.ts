@@ -116,6 +116,39 @@ test("a page of an output folder draws from the folder's one plotly.js, under it
   await page.close();
 });
 
+test("a report pack page shows its figure's PNG file beside it where scripts do not run, not a second copy", async () => {
+  const out = join(dir, "pack-png");
+  mkdirSync(out, { recursive: true });
+  // a 1×1 PNG standing for the exported figure
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+    "base64",
+  );
+  writeFileSync(join(out, "f.png"), png);
+  const fig = comparisonBarsFigure(comparison, { title: "Trade" });
+  const html = figurePageHtml(fig, {
+    title: "T",
+    sourcesText: "s",
+    pngFile: "f.png",
+    plotly: "../assets/plotly.min.js",
+  });
+  expect(html).not.toContain("data:image/png;base64,");
+  expect(html).toContain('<img src="f.png"');
+  expect(html).toMatch(/img-src 'self' data: blob:/);
+  expect(() => figurePageHtml(fig, { title: "T", sourcesText: "s", pngFile: "../f.png" })).toThrow(
+    /not a PNG file name/,
+  );
+  // without the PNG file, the policy keeps images to data: and blob:
+  expect(figurePageHtml(fig, { title: "T", sourcesText: "s" })).toMatch(/img-src data: blob:/);
+  writeFileSync(join(out, "f.html"), html);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`file://${join(out, "f.html")}`);
+  const width = await page.locator("#figure img").evaluate((img) => (img as HTMLImageElement).naturalWidth);
+  expect(width).toBe(1);
+  await context.close();
+});
+
 test("in Jupyter Notebook (a body with data-base-url, no Plotly yet), charts load the nbextension copy once and draw", async () => {
   // The notebook page of `npm run lab`: plotly.js is served at <base url>nbextensions/caspian-lab/plotly.min.js.
   const root = join(dir, "jupyter");

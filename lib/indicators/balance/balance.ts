@@ -12,7 +12,10 @@ import { type SourceId, type Sourced, mergeSourceLists } from "../../core/types"
 import { normalisedEntropy, shannonEntropy } from "./entropy";
 import { BALANCE_SPHERES, DEFAULT_STATUS_WEIGHTS, type Sphere, type StatusWeights } from "./weights";
 
-/** One organisation counted in a state's balance. */
+/**
+ * One organisation counted in a state's balance.
+ * @category Balance
+ */
 export interface CountedTie {
   readonly org: string;
   readonly sphere: Sphere;
@@ -20,7 +23,10 @@ export interface CountedTie {
   readonly weight: number;
 }
 
-/** The balance of one state on one date. */
+/**
+ * The balance of one state on one date.
+ * @category Balance
+ */
 export interface Balance extends Sourced<number | undefined> {
   readonly state: string;
   readonly date: string;
@@ -42,7 +48,10 @@ export interface Balance extends Sourced<number | undefined> {
   readonly uncertain: boolean;
 }
 
-/** Options of {@link multiVectorBalance}. */
+/**
+ * Options of {@link multiVectorBalance}.
+ * @category Balance
+ */
 export interface BalanceOptions {
   /** Weight of each status; default {@link DEFAULT_STATUS_WEIGHTS}. */
   readonly weights?: StatusWeights;
@@ -63,6 +72,7 @@ export interface BalanceOptions {
  * // Σ = 10.25; H = 1.9043 nats; k = 8; index = 1.9043 / ln 8 = 0.9158
  * const index = membershipIndex(pkg.memberships, pkg.organizations);
  * multiVectorBalance(index, pkg.organizations, "AZE", "2024-11-30").index // => 0.9157…
+ * @category Balance
  */
 export function multiVectorBalance(
   index: MembershipIndex,
@@ -123,6 +133,7 @@ export function multiVectorBalance(
  * // 2025: SCO partner (0.25) from 1 Sep and the Consultative Meetings (asian_dialogue, 1) from 16 Nov
  * const index = membershipIndex(pkg.memberships, pkg.organizations);
  * balanceByYear(index, pkg.organizations, "AZE", 2023, 2025).map((b) => b.total) // => [10.25, 10.25, 11.25]
+ * @category Balance
  */
 export function balanceByYear(
   index: MembershipIndex,

@@ -11,6 +11,7 @@
  * Throws a `RangeError` for a negative or non-finite weight.
  * @example shannonEntropy([1, 1]) // => 0.6931… (ln 2)
  * @example shannonEntropy([5]) // => 0
+ * @category Balance
  */
 export function shannonEntropy(weights: readonly number[]): number | undefined {
   for (const w of weights)
@@ -32,6 +33,7 @@ export function shannonEntropy(weights: readonly number[]): number | undefined {
  * weights sum to 0 or k < 2. Throws a `RangeError` when more than k weights are positive.
  * @example normalisedEntropy([1, 1, 0, 0]) // => 0.5 (ln 2 / ln 4)
  * @example normalisedEntropy([1, 1, 1]) // => 1
+ * @category Balance
  */
 export function normalisedEntropy(weights: readonly number[], k: number = weights.length): number | undefined {
   if (weights.filter((w) => w > 0).length > k) throw new RangeError(`more than k = ${k} categories have weight`);

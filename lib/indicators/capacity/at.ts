@@ -11,10 +11,16 @@ import { effectiveFrom, queryDay, withinSpan } from "../../core/period";
 import { mergeSources, type Sourced } from "../../core/types";
 import { rowSources } from "../series/sources";
 
-/** Capacity statuses of capacities.csv. */
+/**
+ * Capacity statuses of capacities.csv.
+ * @category Capacity
+ */
 export type CapacityStatus = CapacityRow["status"];
 
-/** A capacity known at a date. */
+/**
+ * A capacity known at a date.
+ * @category Capacity
+ */
 export interface CapacityAt extends Sourced<number> {
   readonly unit: string;
   readonly rowId: string;
@@ -31,6 +37,7 @@ export interface CapacityAt extends Sourced<number> {
  * `["actual"]`: design, planned and target capacities are not capacities in operation). `undefined` when none.
  * @example
  * capacityAt(pkg.capacities, { asset: "titr", metric: "cargo_capacity", date: "2024-12-31" })?.value // => 6000000
+ * @category Capacity
  */
 export function capacityAt(
   rows: readonly CapacityRow[],

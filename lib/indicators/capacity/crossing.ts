@@ -9,7 +9,10 @@ import type { SeriesTrend, TrendFit } from "../trend/fit";
 import { mergeSources, type SourceId, type Sourced } from "../../core/types";
 import type { IntervalLevel } from "../trend/tdist";
 
-/** Years in which a projection first reaches a capacity. */
+/**
+ * Years in which a projection first reaches a capacity.
+ * @category Capacity
+ */
 export interface CapacityCrossing {
   readonly capacity: number;
   /** First whole year whose central projection is ≥ capacity. */
@@ -34,6 +37,7 @@ export interface CapacityCrossing {
  * @example
  * // y = 2x: central crossing of 10 at x = 5
  * capacityCrossingYear(linearTrend([[0, 0], [1, 2], [2, 4]])!, 10, { from: 3 }).central // => 5
+ * @category Capacity
  */
 export function capacityCrossingYear(
   trend: TrendFit | SeriesTrend,

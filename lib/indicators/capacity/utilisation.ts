@@ -18,6 +18,7 @@ const CAPACITY_UNIT_OF: Readonly<Record<string, string>> = { t: "t_per_year", TE
  * `undefined` when the capacity is zero or an input is not finite.
  * @example utilisation(4_484_000, 6_000_000) // => 74.73…
  * @example utilisation(3_400_000, 6_000_000, 9) // => 75.55… (3.4 Mt × 12/9 = 4.533 Mt a year)
+ * @category Capacity
  */
 export function utilisation(throughput: number, capacityPerYear: number, months = 12): number | undefined {
   if (![throughput, capacityPerYear, months].every(Number.isFinite) || capacityPerYear === 0 || months <= 0)
@@ -29,6 +30,7 @@ export function utilisation(throughput: number, capacityPerYear: number, months 
  * Capacity left over a year's throughput, absolute (in the capacity's unit) and as a percent of capacity.
  * Negative when throughput exceeds capacity. `undefined` when the capacity is zero.
  * @example headroom(4_484_000, 6_000_000) // => { absolute: 1516000, percent: 25.26… }
+ * @category Capacity
  */
 export function headroom(
   throughputPerYear: number,
@@ -40,7 +42,10 @@ export function headroom(
   return { absolute, percent: (absolute / capacityPerYear) * 100 };
 }
 
-/** One row of a utilisation table: a throughput point against the capacity known at its period end. */
+/**
+ * One row of a utilisation table: a throughput point against the capacity known at its period end.
+ * @category Capacity
+ */
 export interface UtilisationRow {
   readonly label: string;
   readonly periodStart: string;
@@ -55,7 +60,10 @@ export interface UtilisationRow {
   readonly sources: readonly SourceId[];
 }
 
-/** Which capacity a series is set against: {@link utilisationTable} and {@link utilisationSeries}. */
+/**
+ * Which capacity a series is set against: {@link utilisationTable} and {@link utilisationSeries}.
+ * @category Capacity
+ */
 export interface UtilisationOptions {
   readonly asset: string;
   readonly metric: string;
@@ -73,6 +81,7 @@ export interface UtilisationOptions {
  * // TITR 2024: 4,484,000 t against 6,000,000 t a year (as of 2024-12): 74.73 %, headroom 1,516,000 t
  * const titr = corridorSeries(pkg.corridorFlows, { route: "titr", scope: "whole_route", metric: "cargo", ids: ["titr-whole-2024-cargo"] });
  * utilisationTable(titr, pkg.capacities, { asset: "titr", metric: "cargo_capacity" })[0]?.headroom // => 1516000
+ * @category Capacity
  */
 export function utilisationTable(
   series: Series,
@@ -120,6 +129,7 @@ export function utilisationTable(
  * @example
  * const titr = corridorSeries(pkg.corridorFlows, { route: "titr", scope: "whole_route", metric: "cargo", ids: ["titr-whole-2024-cargo"] });
  * utilisationSeries(titr, pkg.capacities, { asset: "titr", metric: "cargo_capacity" }).points[0]?.value // => 74.73…
+ * @category Capacity
  */
 export function utilisationSeries(
   series: Series,

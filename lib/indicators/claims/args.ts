@@ -9,10 +9,16 @@ import { zod } from "../../data/zod-lazy";
 import { enums } from "../../data/resources";
 import { parsePartialDate, partialDateProblem } from "../../core/dates";
 
-/** A value a `where` condition compares with. */
+/**
+ * A value a `where` condition compares with.
+ * @category Claims
+ */
 export type WhereScalar = string | number | boolean;
 
-/** One condition of a {@link Where} filter (see `whereRows`). */
+/**
+ * One condition of a {@link Where} filter (see `whereRows`).
+ * @category Claims
+ */
 export type WhereCondition =
   | WhereScalar
   | readonly WhereScalar[]
@@ -30,12 +36,16 @@ export type WhereCondition =
  * an array matches any of its values (for a list column: lists containing all of them); an object can give
  * `in` (any of), `contains` (list contains all), `size` (list length), `prefix` (text or date starts with),
  * `gte` / `lte` (compare as text, which orders ISO dates).
+ * @category Claims
  */
 export type Where = Readonly<Record<string, WhereCondition>>;
 
 type Status = (typeof enums.membershipStatus)[number];
 
-/** Args of `status_at`: the state had `status` (or one of several) in `org` on `date`; with `since: true` it also began then. */
+/**
+ * Args of `status_at`: the state had `status` (or one of several) in `org` on `date`; with `since: true` it also began then.
+ * @category Claims
+ */
 export interface StatusAtArgs {
   readonly state: string;
   readonly org: string;
@@ -44,7 +54,10 @@ export interface StatusAtArgs {
   readonly since?: boolean | undefined;
 }
 
-/** Args of `date`: the date of a row (by `id` or `where`) equals the article's date; `expect` checks further columns. */
+/**
+ * Args of `date`: the date of a row (by `id` or `where`) equals the article's date; `expect` checks further columns.
+ * @category Claims
+ */
 export interface DateArgs {
   readonly resource: "events" | "conflict" | "organizations" | "memberships" | "funds" | "capacities";
   readonly id?: string | undefined;
@@ -67,7 +80,10 @@ export interface DateArgs {
     | undefined;
 }
 
-/** Args of `growth`: a published growth figure for a period against a base period (or one derived from two published volumes). */
+/**
+ * Args of `growth`: a published growth figure for a period against a base period (or one derived from two published volumes).
+ * @category Claims
+ */
 export interface GrowthArgs {
   readonly resource: "transit" | "corridor_flows";
   readonly scope: string;
@@ -91,6 +107,7 @@ export interface GrowthArgs {
  * within one scope of the rows matching `where`: percent growth (`as: "percent"`; a published growth row of
  * `growth_metric` for that year is used when there is one) or a difference in points (`as: "points"`, for shares);
  * `min` is the threshold of a marked change.
+ * @category Claims
  */
 export interface ChangeArgs {
   readonly resource: "transit" | "corridor_flows";
@@ -101,7 +118,10 @@ export interface ChangeArgs {
   readonly min: number;
 }
 
-/** Args of `count`: how many rows (or states with a status as of a date) match; or whether each of several values occurs. */
+/**
+ * Args of `count`: how many rows (or states with a status as of a date) match; or whether each of several values occurs.
+ * @category Claims
+ */
 export interface CountArgs {
   readonly resource:
     | "memberships"
@@ -131,7 +151,10 @@ export interface CountArgs {
   readonly per_year?: boolean | undefined;
 }
 
-/** Args of `value`: a value of a row equals the article's (within tolerance), or, with `op: "increase"`, a capacity rose. */
+/**
+ * Args of `value`: a value of a row equals the article's (within tolerance), or, with `op: "increase"`, a capacity rose.
+ * @category Claims
+ */
 export interface ValueArgs {
   readonly resource: "capacities" | "corridor_flows" | "transit" | "funds" | "trade" | "observations";
   readonly id?: string | undefined;
@@ -151,6 +174,7 @@ export interface ValueArgs {
  * Args of `share`: the share (in percent) of the states matching `of` (states.csv columns and state_attributes.csv
  * attributes, e.g. `{"m49_region": "Asia"}`) that hold one of `statuses` in `org` on `as_of`; compared by `op` with
  * `threshold` (for a word like "most": `gt` 50) or, without one, with the article's number within the tolerance.
+ * @category Claims
  */
 export interface ShareArgs {
   readonly org: string;
@@ -165,6 +189,7 @@ export interface ShareArgs {
  * Args of `ties`: for each partner, the ties it shares with `state`: every attribute of state_attributes.csv with a
  * value in common, and (with `org`) both holding full membership of `org` on `as_of`. A partner shares ties when it
  * has at least `min` of them; the claim holds when every partner does.
+ * @category Claims
  */
 export interface TiesArgs {
   readonly state: string;
@@ -179,6 +204,7 @@ export interface TiesArgs {
  * Args of `balance`: the multi-vector balance index (lib/indicators/balance, default weights and spheres) of `state`
  * on `date` against the same index of each state of `against`: supported when it is above their median, partly
  * when equal to it (within 0.005), not supported below.
+ * @category Claims
  */
 export interface BalanceArgs {
   readonly state: string;
@@ -186,7 +212,10 @@ export interface BalanceArgs {
   readonly date: string;
 }
 
-/** A test of claims.csv. */
+/**
+ * A test of claims.csv.
+ * @category Claims
+ */
 export type ClaimTest = (typeof enums.claimTest)[number];
 
 /** The zod schemas of the arguments of each test, built on first use (zod loads then, see `zod` in lib/data/fields). */
@@ -419,7 +448,10 @@ const _check: [
 ] = [true, true, true, true, true, true, true, true, true];
 void _check;
 
-/** Parsed args of a claim: the test's args, or a reason it is not checkable, or what is wrong with them. */
+/**
+ * Parsed args of a claim: the test's args, or a reason it is not checkable, or what is wrong with them.
+ * @category Claims
+ */
 export type ParsedArgs =
   | { readonly ok: true; readonly notCheckable: string }
   | { readonly ok: true; readonly notCheckable?: undefined; readonly args: unknown }
@@ -430,6 +462,7 @@ export type ParsedArgs =
  * Missing values: optional args may be left out; malformed JSON or args give `ok: false` with the reason, never a throw.
  * @example parseClaimArgs("status_at", '{"state":"AZE","org":"SCO","status":"dialogue_partner","date":"2015-07-10"}').ok // => true
  * @example parseClaimArgs("date", '{"resource":"events"}').ok // => false (needs id or where)
+ * @category Claims
  */
 export function parseClaimArgs(test: ClaimTest, json: string): ParsedArgs {
   let raw: unknown;

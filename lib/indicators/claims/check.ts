@@ -30,7 +30,10 @@ import { checkStatusAt } from "./test-status";
 import { checkValue } from "./test-value";
 import type { ClaimData, ClaimResult, TestOutcome, Verdict } from "./types";
 
-/** The columns of a claims.csv row the checker reads. */
+/**
+ * The columns of a claims.csv row the checker reads.
+ * @category Claims
+ */
 export type ClaimInput = Pick<
   ClaimRow,
   "id" | "section" | "claim" | "indicator" | "test" | "args" | "article_value" | "tolerance"
@@ -71,6 +74,7 @@ function run(claim: ClaimInput, data: ClaimData): TestOutcome {
 /**
  * A claim could not be checked because reading its data failed (a `DataError` of the loader, or any other error
  * raised while checking): names the claim and keeps the original error as `cause`.
+ * @category Claims
  */
 export class ClaimCheckError extends Error {
   override name = "ClaimCheckError";
@@ -89,6 +93,7 @@ export class ClaimCheckError extends Error {
  * Checks one claim against the data. Malformed args and a claim the data do not cover give `not_checkable`; data
  * that fail to load throw a {@link ClaimCheckError} naming the claim, with the loader's `DataError` as its cause.
  * @example checkClaim({ id: "sco-dp", section: "SCO", claim: "…", indicator: "status", test: "status_at", args: '{"state":"AZE","org":"SCO","status":"dialogue_partner","date":"2015-07-10"}', article_value: "2015-07-10", tolerance: undefined }, pkg).verdict // => "supported"
+ * @category Claims
  */
 export function checkClaim(claim: ClaimInput, data: ClaimData): ClaimResult {
   let outcome: TestOutcome;
@@ -117,6 +122,7 @@ export function checkClaim(claim: ClaimInput, data: ClaimData): ClaimResult {
  * Missing values: as {@link checkClaim}: what the data do not cover is `not_checkable` with a reason; data that
  * fail to load throw a {@link ClaimCheckError}.
  * @example checkClaims(pkg.claims, pkg).length === pkg.claims.length // => true
+ * @category Claims
  */
 export function checkClaims(claims: readonly ClaimInput[], data: ClaimData): ClaimResult[] {
   return claims.map((c) => checkClaim(c, data));
@@ -125,6 +131,7 @@ export function checkClaims(claims: readonly ClaimInput[], data: ClaimData): Cla
 /**
  * Number of claims with each verdict (every verdict present, zeros included).
  * @example claimsSummary([{ verdict: "supported" }, { verdict: "not_checkable" }]) // => { supported: 1, partly_supported: 0, not_supported: 0, not_checkable: 1 }
+ * @category Claims
  */
 export function claimsSummary(results: readonly Pick<ClaimResult, "verdict">[]): Record<Verdict, number> {
   const out: Record<Verdict, number> = { supported: 0, partly_supported: 0, not_supported: 0, not_checkable: 0 };

@@ -13,6 +13,7 @@ import type { Verdict } from "./types";
  * @example compareNumber(15, 15, 1) // => "supported"
  * @example compareNumber(16.5, 15, 1) // => "partly_supported"
  * @example compareNumber(20, 15, 1) // => "not_supported"
+ * @category Claims
  */
 export function compareNumber(data: number, article: number, tolerance: number): Verdict {
   const d = Math.abs(data - article);
@@ -25,6 +26,7 @@ export function compareNumber(data: number, article: number, tolerance: number):
 /**
  * Comparison of a number with the article's by an operator (`eq` uses {@link compareNumber}). Missing values: none; non-finite inputs give `not_supported`.
  * @example compareByOp(28, 16, "gte", 0) // => "supported"
+ * @category Claims
  */
 export function compareByOp(
   data: number,
@@ -59,6 +61,7 @@ const RANK = { year: 0, month: 1, day: 2 } as const;
  * @example compareDates("2024-12-17", "2024-12") // => "supported"
  * @example compareDates("2024-08", "2024-08-09") // => "partly_supported"
  * @example compareDates("2024-03-19", "2024-12") // => "not_supported"
+ * @category Claims
  */
 export function compareDates(data: string, article: string, toleranceDays = 0): Verdict {
   const d = parsePartialDate(data);
@@ -76,6 +79,7 @@ export function compareDates(data: string, article: string, toleranceDays = 0): 
  * The article's value as a number, if it is one (`"15"`, `"~15"`, `"15 %"`, `"28"`); `undefined` otherwise.
  * @example articleNumber("~15%") // => 15
  * @example articleNumber("most Asian nations") // => undefined
+ * @category Claims
  */
 export function articleNumber(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -86,6 +90,7 @@ export function articleNumber(text: string | undefined): number | undefined {
 /**
  * The best of several verdicts (supported > partly > not supported > not checkable). Missing values: no verdict gives `not_checkable`.
  * @example bestVerdict(["not_supported", "partly_supported"]) // => "partly_supported"
+ * @category Claims
  */
 export function bestVerdict(verdicts: readonly Verdict[]): Verdict {
   const order: Verdict[] = ["supported", "partly_supported", "not_supported", "not_checkable"];

@@ -7,7 +7,10 @@
 import { type SourceId, mergeSourceLists } from "../../core/types";
 import type { ClaimData } from "./types";
 
-/** A state with its attribute values (lists) and the sources of every attribute row. */
+/**
+ * A state with its attribute values (lists) and the sources of every attribute row.
+ * @category Claims
+ */
 export type StateWithAttributes = Record<string, unknown> & {
   readonly iso3: string;
   readonly sources: readonly SourceId[];
@@ -19,6 +22,7 @@ export type StateWithAttributes = Record<string, unknown> & {
  * Every state of states.csv with its attributes as list columns, and the sources of the attribute rows.
  * Missing values: a state without a row for an attribute has no such column (a `where` on it does not match).
  * @example statesWithAttributes({ states: [{ iso3: "AZE", name: "Azerbaijan" }], stateAttributes: [{ state: "AZE", attribute: "m49_region", value: "Asia", sources: ["s"] }] } as never)[0]!.m49_region // => ["Asia"]
+ * @category Claims
  */
 export function statesWithAttributes(data: Pick<ClaimData, "states" | "stateAttributes">): StateWithAttributes[] {
   return data.states.map((s) => {
@@ -36,6 +40,7 @@ export function statesWithAttributes(data: Pick<ClaimData, "states" | "stateAttr
  * The values of one attribute of one state, each with the sources that state it.
  * Missing values: none for a state or attribute without rows (an empty list).
  * @example attributeValues({ stateAttributes: [{ state: "AZE", attribute: "language_family", value: "Turkic", sources: ["s"] }] } as never, "AZE", "language_family") // => [{ value: "Turkic", sources: ["s"] }]
+ * @category Claims
  */
 export function attributeValues(
   data: Pick<ClaimData, "stateAttributes">,

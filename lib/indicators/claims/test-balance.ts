@@ -10,7 +10,10 @@ import type { BalanceArgs } from "./args";
 import { claimsMembershipIndex } from "./test-status";
 import type { ClaimData, Evidence, TestOutcome, Verdict } from "./types";
 
-/** How close to the median counts as "at the median" (the index lies in [0, 1]). */
+/**
+ * How close to the median counts as "at the median" (the index lies in [0, 1]).
+ * @category Claims
+ */
 export const BALANCE_MEDIAN_BAND = 0.005;
 
 /**
@@ -19,6 +22,7 @@ export const BALANCE_MEDIAN_BAND = 0.005;
  * `supported`, within it → `partly_supported`, below → `not_supported`.
  * Missing values: the state without an index, or no comparison state with one → `not_checkable`.
  * @example checkBalance({ state: "AZE", against: ["ARM", "GEO"], date: "2024-11-30" }, pkg).verdict // => "supported"
+ * @category Claims
  */
 export function checkBalance(args: BalanceArgs, data: ClaimData): TestOutcome {
   const ix = claimsMembershipIndex(data);

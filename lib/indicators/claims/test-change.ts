@@ -72,6 +72,7 @@ function yearFigures(rows: readonly FlowLike[], args: ChangeArgs, scope: string,
  * @example
  * // transit share of corridor cargo: 57 % (2023) → 56.6 % (2024): −0.4 points, not the ≥ 1 point of a growing weight
  * checkChange({ resource: "transit", where: { scope: "corridors_total" }, metric: "share", as: "points", min: 1 }, pkg).verdict // => "not_supported"
+ * @category Claims
  */
 export function checkChange(args: ChangeArgs, data: Pick<ClaimData, "transit" | "corridorFlows">): TestOutcome {
   const pool = (args.resource === "transit" ? data.transit : data.corridorFlows) as readonly FlowLike[];

@@ -28,6 +28,7 @@ const keyOf = (r: AnyRow): string =>
 /**
  * The length in years of a selection's `date` range (`gte` to `lte`, both days counted), or `undefined` without one.
  * @example yearsOf({ date: { gte: "2016-01-01", lte: "2019-12-31" } }) // => 4
+ * @category Claims
  */
 export function yearsOf(where: CountArgs["where"]): number | undefined {
   const d = where?.date;
@@ -61,6 +62,7 @@ function countPool(args: CountArgs, data: ClaimData): readonly AnyRow[] {
  * Otherwise the count is compared with the article's number by `op` (default `eq`, within the tolerance); an
  * article value that is not a number (e.g. "most") gives `not_checkable`, with the count as evidence.
  * @example checkCount({ resource: "memberships", org: "CICA", as_of: "2024-11-30" }, "28", 0, pkg).verdict // => "supported"
+ * @category Claims
  */
 export function checkCount(
   args: CountArgs,

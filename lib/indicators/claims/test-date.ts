@@ -43,6 +43,7 @@ function rowKey(r: AnyRow): string {
  * matching row agrees gives `partly_supported`.
  * Missing values: no matching row, or a row without the date, gives `not_checkable`.
  * @example checkDate({ resource: "events", id: "2024-08-09-sixth-consultative-meeting-astana" }, "2024-08-09", 0, pkg).verdict // => "supported"
+ * @category Claims
  */
 export function checkDate(
   args: DateArgs,

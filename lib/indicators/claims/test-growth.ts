@@ -10,7 +10,10 @@ import type { GrowthArgs } from "./args";
 import { articleNumber, compareNumber } from "./compare";
 import type { ClaimData, Evidence, TestOutcome, Verdict } from "./types";
 
-/** The columns of a transit or corridor_flows row that the growth and change tests read. */
+/**
+ * The columns of a transit or corridor_flows row that the growth and change tests read.
+ * @category Claims
+ */
 export interface FlowLike {
   readonly id: string;
   readonly scope: string;
@@ -34,6 +37,7 @@ export interface FlowLike {
  * partly. No figure → `not_checkable`.
  * Missing values: no figure gives `not_checkable`; a zero base volume gives no derived figure.
  * @example checkGrowth({ resource: "transit", scope: "ots_transit", period_start: "2024-01-01", period_end: "2024-09-30", base_start: "2023-01-01", base_end: "2023-09-30" }, "15", 1, pkg).verdict // => "supported"
+ * @category Claims
  */
 export function checkGrowth(
   args: GrowthArgs,

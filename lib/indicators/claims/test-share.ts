@@ -19,6 +19,7 @@ import { whereRows } from "./where";
  * Missing values: no state matches `of` (e.g. no attribute rows) → `not_checkable`; an article value that is not a
  * number and no threshold → `not_checkable` with the share as evidence.
  * @example checkShare({ org: "CICA", as_of: "2024-11-30", of: { m49_region: "Asia" }, op: "gt", threshold: 50 }, "most", 0, pkg).verdict // => "supported"
+ * @category Claims
  */
 export function checkShare(
   args: ShareArgs,

@@ -13,6 +13,7 @@ const indexCache = new WeakMap<object, MembershipIndex>();
 /**
  * The membership index of the data, built once per data object. Missing values: none; memberships without an organisation row get no founding date.
  * @example claimsMembershipIndex(pkg).orgs.includes("SCO") // => true
+ * @category Claims
  */
 export function claimsMembershipIndex(data: Pick<ClaimData, "memberships" | "organizations">): MembershipIndex {
   let ix = indexCache.get(data.memberships);
@@ -28,6 +29,7 @@ export function claimsMembershipIndex(data: Pick<ClaimData, "memberships" | "org
  * membership side of the `count` and `share` tests.
  * Missing values: a state without a status (`none`) is left out.
  * @example statusHolders(claimsMembershipIndex(pkg), ["AZE", "GEO"], "OTS", "2024-11-30", ["founding_member", "member"]).map((h) => h.state) // => ["AZE"]
+ * @category Claims
  */
 export function statusHolders(
   ix: MembershipIndex,
@@ -49,6 +51,7 @@ export function statusHolders(
  * later with `since_bound = by` (the start is unknown); otherwise `not_supported`.
  * Missing values: no row is an answer (`none` with a reason), judged as above, never an error.
  * @example checkStatusAt({ state: "AZE", org: "SCO", status: "dialogue_partner", date: "2015-07-10", since: true }, pkg).verdict // => "supported"
+ * @category Claims
  */
 export function checkStatusAt(args: StatusAtArgs, data: Pick<ClaimData, "memberships" | "organizations">): TestOutcome {
   const at = statusAt(claimsMembershipIndex(data), args.state, args.org, args.date);

@@ -10,7 +10,10 @@ import { attributeValues } from "./state-rows";
 import { claimsMembershipIndex } from "./test-status";
 import type { ClaimData, Evidence, TestOutcome, Verdict } from "./types";
 
-/** The ties one partner shares with the state. */
+/**
+ * The ties one partner shares with the state.
+ * @category Claims
+ */
 export interface PartnerTies {
   readonly partner: string;
   /** Ties shared: attribute names, and the organisation's id when both are full members. */
@@ -25,6 +28,7 @@ export interface PartnerTies {
  * organisation when both hold full membership on `as_of`.
  * Missing values: an attribute without rows for either state is listed in `unknown`, not counted.
  * @example partnerTies({ state: "AZE", partners: ["TJK"], attributes: ["language_family"], as_of: "2024-11-30", min: 1 }, pkg)[0]!.shared // => []
+ * @category Claims
  */
 export function partnerTies(args: TiesArgs, data: ClaimData): PartnerTies[] {
   const ix = args.org ? claimsMembershipIndex(data) : undefined;
@@ -59,6 +63,7 @@ export function partnerTies(args: TiesArgs, data: ClaimData): PartnerTies[] {
  * Missing values: a partner whose unknown ties could change the outcome is undecided; all partners undecided →
  * `not_checkable`, some → judged on the decided ones, and the reason names the others.
  * @example checkTies({ state: "AZE", partners: ["KAZ", "KGZ", "TJK", "TKM", "UZB"], attributes: ["language_family", "majority_religion"], org: "OTS", as_of: "2024-11-30", min: 2 }, pkg).verdict // => "partly_supported"
+ * @category Claims
  */
 export function checkTies(args: TiesArgs, data: ClaimData): TestOutcome {
   const ties = partnerTies(args, data);

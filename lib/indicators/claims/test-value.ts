@@ -33,6 +33,7 @@ const KEY = {
  * - `op: "eq"` (default): the `field` (default `value`) of the rows selected by `id` / `where` against the article's
  *   number within the tolerance (best row counts).
  * @example checkValue({ resource: "capacities", asset: "btk_railway", metric: "cargo_capacity", op: "increase", as_of: "2024-11-30" }, undefined, 0, pkg).verdict // => "supported"
+ * @category Claims
  */
 export function checkValue(
   args: ValueArgs,

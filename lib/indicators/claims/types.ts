@@ -13,10 +13,14 @@ import type { SourceId } from "../../core/types";
  *   realised change, a value within twice the tolerance);
  * - `not_supported`: the data contradict the article;
  * - `not_checkable`: the data cannot decide (missing row, non-numeric article value, a claim outside the data).
+ * @category Claims
  */
 export type Verdict = "supported" | "partly_supported" | "not_supported" | "not_checkable";
 
-/** One value the verdict rests on, with its sources. */
+/**
+ * One value the verdict rests on, with its sources.
+ * @category Claims
+ */
 export interface Evidence {
   readonly label: string;
   readonly value: string | number | null;
@@ -25,7 +29,10 @@ export interface Evidence {
   readonly sources: readonly SourceId[];
 }
 
-/** The result of checking one claim. */
+/**
+ * The result of checking one claim.
+ * @category Claims
+ */
 export interface ClaimResult {
   readonly id: string;
   readonly section: string;
@@ -43,7 +50,10 @@ export interface ClaimResult {
   readonly sources: readonly SourceId[];
 }
 
-/** The resources claim checks read (a {@link DataPackage} has them all). */
+/**
+ * The resources claim checks read (a {@link DataPackage} has them all).
+ * @category Claims
+ */
 export type ClaimData = Pick<
   DataPackage,
   | "memberships"
@@ -61,7 +71,10 @@ export type ClaimData = Pick<
   | "stateAttributes"
 >;
 
-/** The outcome of one test before it is wrapped into a {@link ClaimResult}. */
+/**
+ * The outcome of one test before it is wrapped into a {@link ClaimResult}.
+ * @category Claims
+ */
 export interface TestOutcome {
   readonly verdict: Verdict;
   readonly reason: string;

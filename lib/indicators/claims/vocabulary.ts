@@ -6,7 +6,10 @@
 import type { enums } from "../../data/resources";
 import type { Verdict } from "./types";
 
-/** How a verdict is named and drawn. */
+/**
+ * How a verdict is named and drawn.
+ * @category Claims
+ */
 export interface VerdictTerms {
   /** Label in tables and legends: "Partly supported". */
   readonly label: string;
@@ -16,7 +19,10 @@ export interface VerdictTerms {
   readonly background: string;
 }
 
-/** The verdicts in reading order: best first. */
+/**
+ * The verdicts in reading order: best first.
+ * @category Claims
+ */
 export const VERDICT_ORDER = [
   "supported",
   "partly_supported",
@@ -24,7 +30,10 @@ export const VERDICT_ORDER = [
   "not_checkable",
 ] as const satisfies readonly Verdict[];
 
-/** Every verdict with its label, colour and cell background. */
+/**
+ * Every verdict with its label, colour and cell background.
+ * @category Claims
+ */
 export const VERDICT_TERMS: Readonly<Record<Verdict, VerdictTerms>> = {
   supported: { label: "Supported", color: "#009E73", background: "#DDF2EA" }, // Okabe–Ito bluish green
   partly_supported: { label: "Partly supported", color: "#E69F00", background: "#FBEFD5" }, // orange
@@ -32,7 +41,10 @@ export const VERDICT_TERMS: Readonly<Record<Verdict, VerdictTerms>> = {
   not_checkable: { label: "Not checkable", color: "#777777", background: "#EEEEEE" }, // grey
 };
 
-/** How a test of claims.csv is named, and what kind of evidence its verdicts rest on. */
+/**
+ * How a test of claims.csv is named, and what kind of evidence its verdicts rest on.
+ * @category Claims
+ */
 export interface TestKindTerms {
   /** In a table: "Status on a date". */
   readonly label: string;
@@ -40,7 +52,10 @@ export interface TestKindTerms {
   readonly restsOn: "dates" | "statuses" | "catalogue counts" | "figures";
 }
 
-/** Every test kind of claims.csv with its label and what its verdicts rest on. */
+/**
+ * Every test kind of claims.csv with its label and what its verdicts rest on.
+ * @category Claims
+ */
 export const TEST_KIND_TERMS: Readonly<Record<(typeof enums.claimTest)[number], TestKindTerms>> = {
   status_at: { label: "Status on a date", restsOn: "statuses" },
   date: { label: "Date of an event", restsOn: "dates" },

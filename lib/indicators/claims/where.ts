@@ -36,6 +36,7 @@ function matchOne(value: unknown, cond: WhereCondition): boolean {
  * The rows matching every condition of `where` (all rows when `where` is undefined).
  * @example whereRows([{ id: "a", orgs: ["OTS", "SCO"] }, { id: "b", orgs: ["SCO"] }], { orgs: "OTS" }).map((r) => r.id) // => ["a"]
  * @example whereRows([{ date: "2024-08-06" }, { date: "2023-08-01" }], { date: { prefix: "2024-08" } }).length // => 1
+ * @category Claims
  */
 export function whereRows<R extends object>(rows: readonly R[], where: Where | undefined): R[] {
   if (!where) return [...rows];

@@ -11,13 +11,22 @@ import type { EventRow } from "../../data/resources";
 import { rowSources } from "../series/sources";
 import { mergeSources, type SourceId } from "../../core/types";
 
-/** Event kinds of events.csv. */
+/**
+ * Event kinds of events.csv.
+ * @category Events
+ */
 export type EventKind = EventRow["kind"];
 
-/** The columns of an event row this module reads. */
+/**
+ * The columns of an event row this module reads.
+ * @category Events
+ */
 export type EventInput = Pick<EventRow, "id" | "date" | "orgs" | "participants" | "kind" | "sources">;
 
-/** A filter on events; every given field must match. */
+/**
+ * A filter on events; every given field must match.
+ * @category Events
+ */
 export interface EventFilter {
   /** Events involving this organisation (or any of these). */
   readonly org?: string | readonly string[];
@@ -29,7 +38,10 @@ export interface EventFilter {
   readonly to?: number;
 }
 
-/** A count with the events and sources behind it. */
+/**
+ * A count with the events and sources behind it.
+ * @category Events
+ */
 export interface EventCount {
   readonly key: string;
   readonly count: number;
@@ -44,6 +56,7 @@ const list = <T>(v: T | readonly T[] | undefined): readonly T[] | undefined =>
  * The events matching a filter.
  * Missing values: an event with no organisation or participant never matches a filter on them; no event gives an empty list.
  * @example filterEvents(pkg.events, { org: "OTS", kind: "summit", from: 2024, to: 2024 }).map((e) => e.place) // => ["Shusha", "Bishkek"]
+ * @category Events
  */
 export function filterEvents<E extends EventInput>(events: readonly E[], filter: EventFilter = {}): E[] {
   const orgs = list(filter.org);
@@ -70,6 +83,7 @@ export function filterEvents<E extends EventInput>(events: readonly E[], filter:
  *   { id: "a", date: "2024-07-06", orgs: ["OTS"], participants: [], kind: "summit", sources: ["s"] },
  *   { id: "b", date: "2024-11-06", orgs: ["OTS"], participants: [], kind: "summit", sources: ["t"] },
  * ], "year").map((c) => [c.key, c.count]) // => [["2024", 2]]
+ * @category Events
  */
 export function eventCounts(
   events: readonly EventInput[],

@@ -17,6 +17,7 @@ import { filterEvents, type EventFilter, type EventInput, type EventKind } from 
  * summitIntensity([
  *   { id: "a", date: "2024-07-06", orgs: ["OTS"], participants: [], kind: "summit", sources: ["s"] },
  * ], { from: 2023, to: 2024, today: "2025-01-01" }).points.map((p) => p.value) // => [0, 1]
+ * @category Events
  */
 export function summitIntensity(
   events: readonly EventInput[],

@@ -11,7 +11,10 @@ import { mergeSources, type Iso3, type SourceId, mergeSourceLists } from "../../
 import { latestFundRows } from "./latest";
 import { rowSources } from "../series/sources";
 
-/** Funds of one partner (or one year): count, capital and the ids and sources behind them. */
+/**
+ * Funds of one partner (or one year): count, capital and the ids and sources behind them.
+ * @category Funds
+ */
 export interface FundTotals {
   readonly key: string;
   readonly count: number;
@@ -49,6 +52,7 @@ function totals(key: string, funds: readonly FundRow[]): FundTotals {
  * // as of 2024-11-30: KAZ in the KAZ–AZE fund (capital not stated) and the Turkic Investment Fund ($500m);
  * // KGZ in AKDF ($100m) and the Turkic fund; TUR in the Turkic fund; UZB in the AZE–UZB fund ($500m) and the Turkic fund
  * fundsByPartner(pkg.funds, { asOf: "2024-11-30", exclude: ["AZE"] }).map((t) => [t.key, t.count, t.pledgedUsd]) // => [["KAZ", 2, 500000000], ["KGZ", 2, 600000000], ["TUR", 1, 500000000], ["UZB", 2, 1000000000]]
+ * @category Funds
  */
 export function fundsByPartner(
   rows: readonly FundRow[],
@@ -70,6 +74,7 @@ export function fundsByPartner(
  * Each fund counts once. Sorted by year.
  * Missing values: capital not given is skipped and counted as missing; a fund without the date is under `"undated"`.
  * @example fundsByYear(pkg.funds).map((t) => [t.key, t.count]) // => [["2022", 2], ["2023", 1], ["2024", 1], ["undated", 1]]
+ * @category Funds
  */
 export function fundsByYear(
   rows: readonly FundRow[],
@@ -87,7 +92,10 @@ export function fundsByYear(
   );
 }
 
-/** Pledged against paid-in capital of one fund. */
+/**
+ * Pledged against paid-in capital of one fund.
+ * @category Funds
+ */
 export interface PledgedVsPaid {
   readonly id: string;
   readonly name: string;
@@ -105,6 +113,7 @@ export interface PledgedVsPaid {
  * @example
  * // AZE–KGZ fund: $100m authorised, $25m paid in → 25 %
  * pledgedVsPaid(pkg.funds).find((f) => f.id === "aze-kgz-development-fund")?.paidInShare // => 25
+ * @category Funds
  */
 export function pledgedVsPaid(rows: readonly FundRow[], asOf?: string): PledgedVsPaid[] {
   return latestFundRows(rows, asOf).map((f) => ({

@@ -13,6 +13,7 @@ import { effectiveFrom, queryDay } from "../../core/period";
  * Funds with no row by then are left out. Sorted by fund id.
  * Missing values: a fund with no row by the date is left out; an empty table gives an empty list.
  * @example latestFundRows(pkg.funds, "2024-11-30").map((f) => f.id) // => ["aze-kgz-development-fund", "aze-uzb-investment-fund", "kaz-aze-investment-fund", "turkic-investment-fund"]
+ * @category Funds
  */
 export function latestFundRows(rows: readonly FundRow[], asOf?: string): FundRow[] {
   const day = asOf === undefined ? Infinity : queryDay(asOf);

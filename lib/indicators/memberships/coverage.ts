@@ -9,10 +9,16 @@ import type { SourceId } from "../../core/types";
 import type { MembershipCoverageRow } from "../../data/resources";
 import { statusAt, type MembershipIndex, type MembershipStatus } from "./status";
 
-/** How a cell reads on a date. */
+/**
+ * How a cell reads on a date.
+ * @category Memberships
+ */
 export type CellKind = "status" | "absent" | "unknown";
 
-/** A cell on a date: its kind, the status when there is one, why, and the sources behind it. */
+/**
+ * A cell on a date: its kind, the status when there is one, why, and the sources behind it.
+ * @category Memberships
+ */
 export interface CellOn {
   readonly state: string;
   readonly org: string;
@@ -27,12 +33,16 @@ export interface CellOn {
   readonly sources: readonly SourceId[];
 }
 
-/** Coverage rows by `state|org`, for many look-ups. */
+/**
+ * Coverage rows by `state|org`, for many look-ups.
+ * @category Memberships
+ */
 export type CoverageLookup = ReadonlyMap<string, MembershipCoverageRow>;
 
 /**
  * Indexes coverage rows by state and organisation.
  * @example coverageLookup([]).size // => 0
+ * @category Memberships
  */
 export function coverageLookup(rows: readonly MembershipCoverageRow[]): CoverageLookup {
   return new Map(rows.map((r) => [`${r.state}|${r.org}`, r] as const));
@@ -49,6 +59,7 @@ export function coverageLookup(rows: readonly MembershipCoverageRow[]): Coverage
  * @example
  * const ix = membershipIndex([{ state: "AZE", org: "SCO", status: "dialogue_partner", since: "2015-07-10", until: undefined, sources: ["s"] }]);
  * [cellOn(ix, coverageLookup([]), "AZE", "SCO", "2016").kind, cellOn(ix, coverageLookup([]), "AZE", "SCO", "2014").kind, cellOn(ix, coverageLookup([]), "GEO", "SCO", "2016").kind] // => ["status", "absent", "unknown"]
+ * @category Memberships
  */
 export function cellOn(
   index: MembershipIndex,

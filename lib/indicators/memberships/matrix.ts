@@ -9,7 +9,10 @@ import { queryDay } from "../../core/period";
 import { ANY_TIE, MEMBERSHIP_STATUSES, type MembershipIndex, type MembershipStatus, type Spell } from "./status";
 import { rowSources } from "../series/sources";
 
-/** A state × organisation matrix of statuses on one day. */
+/**
+ * A state × organisation matrix of statuses on one day.
+ * @category Memberships
+ */
 export interface MembershipMatrix {
   /** The query date as given. */
   readonly date: string;
@@ -34,6 +37,7 @@ export interface MembershipMatrix {
  * @example
  * const ix = membershipIndex([{ state: "AZE", org: "OTS", status: "founding_member", since: "2009-10-03", until: undefined, sources: ["s"] }]);
  * matrixStatus(membershipMatrix(ix, "2024-11-06"), "AZE", "OTS") // => "founding_member"
+ * @category Memberships
  */
 export function membershipMatrix(
   index: MembershipIndex,
@@ -194,6 +198,7 @@ function upperBound(xs: Float64Array, x: number): number {
  * @example
  * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
  * matrixStatus(matrix, "AZE", "SCO") // => "dialogue_partner"
+ * @category Memberships
  */
 export function matrixStatus(matrix: MembershipMatrix, state: string, org: string): MembershipStatus | undefined {
   const r = matrix.states.findIndex((s) => s === state);
@@ -208,6 +213,7 @@ export function matrixStatus(matrix: MembershipMatrix, state: string, org: strin
  * @example
  * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
  * matrixCellSources(matrix, "AZE", "SCO").includes("economy-gov-az-sco-dialogue-partner") // => true
+ * @category Memberships
  */
 export function matrixCellSources(matrix: MembershipMatrix, state: string, org: string): readonly SourceId[] {
   const r = matrix.states.findIndex((s) => s === state);
@@ -223,6 +229,7 @@ export function matrixCellSources(matrix: MembershipMatrix, state: string, org: 
  * @example
  * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
  * matrixTable(matrix).find((r) => r.state === "AZE")?.cells.CSTO // => "" (a former member: not a standing tie)
+ * @category Memberships
  */
 export function matrixTable(
   matrix: MembershipMatrix,

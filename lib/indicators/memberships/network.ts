@@ -20,13 +20,19 @@ import type { MembershipMatrix } from "./matrix";
 import { overlapMatrix, sharedMemberships, type OverlapMatrix } from "./overlap";
 import { rowSources } from "../series/sources";
 
-/** Node attributes of a membership network. */
+/**
+ * Node attributes of a membership network.
+ * @category Memberships
+ */
 export interface MembershipNode {
   readonly kind: "state" | "org";
   readonly id: string;
 }
 
-/** Edge attributes of a membership network. */
+/**
+ * Edge attributes of a membership network.
+ * @category Memberships
+ */
 export interface MembershipEdge {
   /** 1 in the state–organisation network; organisations shared in the state–state network. */
   readonly weight: number;
@@ -37,12 +43,16 @@ export interface MembershipEdge {
   readonly sources: readonly SourceId[];
 }
 
-/** A membership network (an undirected graphology graph). */
+/**
+ * A membership network (an undirected graphology graph).
+ * @category Memberships
+ */
 export type MembershipGraph = UndirectedGraph<MembershipNode, MembershipEdge>;
 
 /**
  * Node key of a state in the state–organisation network. Missing values: none.
  * @example stateNode("AZE") // => "state:AZE"
+ * @category Memberships
  */
 export function stateNode(iso3: string): string {
   return `state:${iso3}`;
@@ -51,6 +61,7 @@ export function stateNode(iso3: string): string {
 /**
  * Node key of an organisation in the state–organisation network. Missing values: none.
  * @example orgNode("SCO") // => "org:SCO"
+ * @category Memberships
  */
 export function orgNode(org: string): string {
   return `org:${org}`;
@@ -62,6 +73,7 @@ export function orgNode(org: string): string {
  * @example
  * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
  * stateOrgNetwork(matrix).getEdgeAttribute("state:AZE", "org:SCO", "status") // => "dialogue_partner"
+ * @category Memberships
  */
 export function stateOrgNetwork(matrix: MembershipMatrix): MembershipGraph {
   const g: MembershipGraph = new UndirectedGraph<MembershipNode, MembershipEdge>();
@@ -91,6 +103,7 @@ export function stateOrgNetwork(matrix: MembershipMatrix): MembershipGraph {
  * @example
  * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
  * stateStateNetwork(matrix).getEdgeAttribute("AZE", "KAZ", "weight") // => 8 (CICA, CIS, ECO, NAM, OIC, OSCE, OTS, SCO)
+ * @category Memberships
  */
 export function stateStateNetwork(
   matrix: MembershipMatrix,
@@ -117,7 +130,10 @@ export function stateStateNetwork(
   return g;
 }
 
-/** Centrality of one node. */
+/**
+ * Centrality of one node.
+ * @category Memberships
+ */
 export interface CentralityRow {
   readonly node: string;
   readonly kind: "state" | "org";
@@ -147,6 +163,7 @@ export interface CentralityRow {
  *   { state: "CCC", org: "Y", status: "member", since: "2000", sources: ["d"] },
  * ]), "2024");
  * networkCentrality(stateStateNetwork(m)).map((r) => [r.id, r.degree, r.betweenness]) // => [["BBB", 2, 1], ["AAA", 1, 0], ["CCC", 1, 0]]
+ * @category Memberships
  */
 export function networkCentrality(
   graph: MembershipGraph,

@@ -14,6 +14,7 @@ import { rowSources } from "../series/sources";
  * Jaccard index of two sets (or lists, duplicates ignored), in [0, 1]; `undefined` when both are empty.
  * @example jaccard(["SCO", "CICA", "OTS"], ["CICA", "OTS", "CIS"]) // => 0.5 (2 shared of 4)
  * @example jaccard([], []) // => undefined
+ * @category Memberships
  */
 export function jaccard<T>(a: ReadonlySet<T> | readonly T[], b: ReadonlySet<T> | readonly T[]): number | undefined {
   const A = a instanceof Set ? (a as ReadonlySet<T>) : new Set(a as readonly T[]);
@@ -29,6 +30,7 @@ export function jaccard<T>(a: ReadonlySet<T> | readonly T[], b: ReadonlySet<T> |
  * @example
  * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
  * orgsOf(matrix, "AZE") // => ["BSEC", "CICA", "CIS", "COE", "ECO", "GUAM", "NAM", "OIC", "OSCE", "OTS", "SCO"]
+ * @category Memberships
  */
 export function orgsOf(matrix: MembershipMatrix, state: string): OrgId[] {
   const r = matrix.states.findIndex((s) => s === state);
@@ -43,6 +45,7 @@ export function orgsOf(matrix: MembershipMatrix, state: string): OrgId[] {
  * @example
  * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
  * sharedMemberships(matrix, "AZE", "KAZ").value // => ["CICA", "CIS", "ECO", "NAM", "OIC", "OSCE", "OTS", "SCO"]
+ * @category Memberships
  */
 export function sharedMemberships(matrix: MembershipMatrix, a: string, b: string): Sourced<OrgId[]> {
   const ra = matrix.states.findIndex((s) => s === a);
@@ -61,7 +64,10 @@ export function sharedMemberships(matrix: MembershipMatrix, a: string, b: string
   return { value: shared, sources: mergeSources(...sources) };
 }
 
-/** Overlap of every pair of states of a matrix. */
+/**
+ * Overlap of every pair of states of a matrix.
+ * @category Memberships
+ */
 export interface OverlapMatrix {
   readonly date: string;
   readonly states: readonly Iso3[];
@@ -108,6 +114,7 @@ const WORD_COST = 4;
  *   { state: "KAZ", org: "SCO", status: "member", since: "2001", sources: ["b"] },
  * ]), "2024");
  * overlapMatrix(m).jaccard[0 * 2 + 1] // => 0.75
+ * @category Memberships
  */
 export function overlapMatrix(matrix: MembershipMatrix): OverlapMatrix {
   const n = matrix.states.length;
@@ -425,7 +432,10 @@ function rawSources(table: SourceTable, row: MembershipInput, gen: number, out: 
   }
 }
 
-/** One pair of states with their overlap, for tables. */
+/**
+ * One pair of states with their overlap, for tables.
+ * @category Memberships
+ */
 export interface OverlapPair {
   readonly a: Iso3;
   readonly b: Iso3;
@@ -440,6 +450,7 @@ export interface OverlapPair {
  * @example
  * const matrix = membershipMatrix(membershipIndex(pkg.memberships, pkg.organizations), "2024-11-30");
  * overlapPairs(matrix, { focus: "AZE" }).find((p) => p.b === "KAZ")?.jaccard // => 0.5333… (8 shared of 15)
+ * @category Memberships
  */
 export function overlapPairs(matrix: MembershipMatrix, opts: { readonly focus?: string } = {}): OverlapPair[] {
   const out: OverlapPair[] = [];

@@ -21,18 +21,28 @@ import { effectiveFrom, queryDay, withinSpan } from "../../core/period";
 import type { Iso3, OrgId, SourceId } from "../../core/types";
 import { rowSources } from "../series/sources";
 
-/** A status of memberships.csv. */
+/**
+ * A status of memberships.csv.
+ * @category Memberships
+ */
 export type MembershipStatus = (typeof enums.membershipStatus)[number];
 
-/** Every status, in the order of data/README.md; a status's code in a matrix is its index here plus one. */
+/**
+ * Every status, in the order of data/README.md; a status's code in a matrix is its index here plus one.
+ * @category Memberships
+ */
 export const MEMBERSHIP_STATUSES: readonly MembershipStatus[] = enums.membershipStatus;
 
-/** Full membership: `founding_member`, `member`. */
+/**
+ * Full membership: `founding_member`, `member`.
+ * @category Memberships
+ */
 export const FULL_MEMBERSHIP: readonly MembershipStatus[] = ["founding_member", "member"];
 
 /**
  * Any standing tie with the organisation: full membership plus `associate`, `observer`, `dialogue_partner` and
  * `partner`. Excludes `applicant`, `former` and `suspended`. The default filter of matrices and overlaps.
+ * @category Memberships
  */
 export const ANY_TIE: readonly MembershipStatus[] = [
   "founding_member",
@@ -46,6 +56,7 @@ export const ANY_TIE: readonly MembershipStatus[] = [
 /**
  * The columns of a membership row this module reads. `since_bound` (default `exact`) says whether the status began
  * on `since` (`exact`) or is only documented on `since` and began at an unknown earlier date (`by`).
+ * @category Memberships
  */
 export interface MembershipInput {
   readonly state: string;
@@ -57,7 +68,10 @@ export interface MembershipInput {
   readonly sources: readonly SourceId[];
 }
 
-/** One row with its dates turned into day numbers (`YYYYMMDD`). */
+/**
+ * One row with its dates turned into day numbers (`YYYYMMDD`).
+ * @category Memberships
+ */
 export interface Spell {
   readonly row: MembershipInput;
   /** First day the status holds. */
@@ -70,7 +84,10 @@ export interface Spell {
   readonly code: number;
 }
 
-/** Memberships prepared for many as-of lookups. */
+/**
+ * Memberships prepared for many as-of lookups.
+ * @category Memberships
+ */
 export interface MembershipIndex {
   /** States, sorted: those given plus those in the rows. */
   readonly states: readonly Iso3[];
@@ -87,6 +104,7 @@ export interface MembershipIndex {
  * Prepares membership rows (and, optionally, organisation rows for founding dates and the full list of orgs, and a
  * list of states) for as-of lookups. Parses every date once.
  * @example membershipIndex([{ state: "AZE", org: "SCO", status: "dialogue_partner", since: "2015-07-10", until: undefined, sources: ["x"] }]).states // => ["AZE"]
+ * @category Memberships
  */
 export function membershipIndex(
   rows: readonly MembershipInput[],
@@ -117,10 +135,16 @@ export function membershipIndex(
   return { states: stateList, orgs: orgList, founded, spells, byPair };
 }
 
-/** Why a state has (or has no) status in an organisation on a date. */
+/**
+ * Why a state has (or has no) status in an organisation on a date.
+ * @category Memberships
+ */
 export type StatusReason = "status" | "not_founded" | "not_yet" | "ended" | "no_record";
 
-/** The status of a state in an organisation on a date. */
+/**
+ * The status of a state in an organisation on a date.
+ * @category Memberships
+ */
 export interface StatusAt {
   readonly state: string;
   readonly org: string;
@@ -143,6 +167,7 @@ export interface StatusAt {
 /**
  * The spell in force for a pair on a day (the latest-starting one if rows overlap), or `undefined`.
  * @example spellAt(membershipIndex(pkg.memberships), "AZE", "SCO", 20160101)?.row.status // => "dialogue_partner"
+ * @category Memberships
  */
 export function spellAt(index: MembershipIndex, state: string, org: string, day: number): Spell | undefined {
   const list = index.byPair.get(`${state}|${org}`);
@@ -161,6 +186,7 @@ export function spellAt(index: MembershipIndex, state: string, org: string, day:
  * const ix = membershipIndex([{ state: "AZE", org: "SCO", status: "dialogue_partner", since: "2015-07-10", until: undefined, sources: ["economy-gov-az"] }]);
  * statusAt(ix, "AZE", "SCO", "2015-07-10").status // => "dialogue_partner"
  * statusAt(ix, "AZE", "SCO", "2015-07-09").reason // => "not_yet"
+ * @category Memberships
  */
 export function statusAt(index: MembershipIndex, state: string, org: string, date: string): StatusAt {
   const day = queryDay(date);

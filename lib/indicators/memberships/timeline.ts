@@ -9,7 +9,10 @@ import type { SourceId } from "../../core/types";
 import type { MembershipInput, MembershipStatus } from "./status";
 import { rowSources } from "../series/sources";
 
-/** One step of a timeline. */
+/**
+ * One step of a timeline.
+ * @category Memberships
+ */
 export interface TimelineEntry {
   /** The date as published (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`). */
   readonly date: string;
@@ -34,6 +37,7 @@ export interface TimelineEntry {
  * accessionTimeline([
  *   { state: "UZB", org: "OTS", status: "member", since: "2019-10-15", until: undefined, sources: ["s"] },
  * ]).map((e) => `${e.date} ${e.change} ${e.status}`) // => ["2019-10-15 joined member"]
+ * @category Memberships
  */
 export function accessionTimeline(
   rows: readonly MembershipInput[],

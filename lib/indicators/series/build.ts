@@ -11,6 +11,7 @@ import { periodLabel } from "../../core/period";
  * `"2024-01-01..2024-09-30"` (days), or a single `"2024-03"` (one month).
  * Missing values: none; a key that is not a date or a range of dates throws a `RangeError`.
  * @example periodOfKey("2024-01..2024-09") // => { start: "2024-01-01", end: "2024-09-30" }
+ * @category Series
  */
 export function periodOfKey(key: string): { start: string; end: string } {
   const [a, b] = key.split("..");
@@ -22,6 +23,7 @@ export function periodOfKey(key: string): { start: string; end: string } {
  * A series from a record of period keys (see {@link periodOfKey}) to values; `null` is a gap.
  * Points are sorted by period. Every point gets the `sources` given (default none).
  * @example seriesOf({ "2019": 759000, "2020": 783000 }, { metric: "cargo", unit: "t" }).points[1]?.label // => "2020"
+ * @category Series
  */
 export function seriesOf(
   values: Readonly<Record<string, number | null>>,

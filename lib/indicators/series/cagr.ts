@@ -13,6 +13,7 @@ import { calendarYear } from "../../core/period";
  * is not finite.
  * @example cagr(100, 121, 2) // => 10 (up to rounding: 1.21 ^ 0.5 = 1.1)
  * @example cagr(0, 5, 3) // => undefined
+ * @category Series
  */
 export function cagr(first: number, last: number, years: number): number | undefined {
   if (![first, last, years].every(Number.isFinite) || first <= 0 || last < 0 || years <= 0) return undefined;
@@ -23,12 +24,16 @@ export function cagr(first: number, last: number, years: number): number | undef
  * The value reached from `start` after `years` of compound growth at `ratePercent` a year: the inverse of {@link cagr}.
  * Missing values: none; non-finite inputs give `NaN`, as in arithmetic.
  * @example compound(100, 10, 2) // => 121 (up to rounding)
+ * @category Series
  */
 export function compound(start: number, ratePercent: number, years: number): number {
   return start * (1 + ratePercent / 100) ** years;
 }
 
-/** A CAGR between two calendar-year points of a series. */
+/**
+ * A CAGR between two calendar-year points of a series.
+ * @category Series
+ */
 export interface SeriesCagr extends Sourced<number> {
   readonly fromYear: number;
   readonly toYear: number;
@@ -43,6 +48,7 @@ export interface SeriesCagr extends Sourced<number> {
  * @example
  * // 2019 = 759,000 t → 2024 = 4,484,000 t: (4484 / 759) ^ (1/5) − 1 = 42.65 % a year
  * seriesCagr(seriesOf({ "2019": 759000, "2024": 4484000 }, { metric: "cargo", unit: "t" }))?.value // => 42.65…
+ * @category Series
  */
 export function seriesCagr(series: Series, fromYear?: number, toYear?: number): SeriesCagr | undefined {
   const annual = series.points

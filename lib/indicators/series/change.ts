@@ -15,6 +15,7 @@ import { periodLabel, periodMonths, shiftYears } from "../../core/period";
  * the base is zero.
  * @example percentChange(200, 230) // => 15
  * @example percentChange(0, 5) // => undefined
+ * @category Series
  */
 export function percentChange(base: number | null | undefined, value: number | null | undefined): number | undefined {
   if (base === null || base === undefined || value === null || value === undefined) return undefined;
@@ -26,6 +27,7 @@ export function percentChange(base: number | null | undefined, value: number | n
  * The value reached from `base` after a percent change: the inverse of {@link percentChange}.
  * Missing values: none; non-finite inputs give `NaN`, as in arithmetic.
  * @example applyChange(200, 15) // => 230
+ * @category Series
  */
 export function applyChange(base: number, changePercent: number): number {
   return base * (1 + changePercent / 100);
@@ -34,12 +36,16 @@ export function applyChange(base: number, changePercent: number): number {
 /**
  * The point of a series with exactly this period, if any. Missing values: `undefined` when no point has exactly this period (a point whose value is null is returned as it is).
  * @example findPoint(seriesOf({ "2024-01..2024-09": 3.4 }, { metric: "cargo", unit: "Mt" }), "2024-01-01", "2024-09-30")?.value // => 3.4
+ * @category Series
  */
 export function findPoint(series: Series, periodStart: string, periodEnd: string): SeriesPoint | undefined {
   return series.points.find((p) => p.periodStart === periodStart && p.periodEnd === periodEnd);
 }
 
-/** A change between two periods of one series, with the values and the sources of both. */
+/**
+ * A change between two periods of one series, with the values and the sources of both.
+ * @category Series
+ */
 export interface PeriodChange extends Sourced<number> {
   readonly period: { readonly start: string; readonly end: string; readonly label: string; readonly value: number };
   readonly base: { readonly start: string; readonly end: string; readonly label: string; readonly value: number };
@@ -54,6 +60,7 @@ export interface PeriodChange extends Sourced<number> {
  * // Jan–Sep 2024 = 3.4 Mt against Jan–Sep 2023 = 2.0 Mt: (3.4 / 2.0 − 1) × 100 = 70
  * const s = seriesOf({ "2023-01..2023-09": 2.0, "2024-01..2024-09": 3.4 }, { metric: "cargo", unit: "Mt" });
  * periodOverPeriod(s, { start: "2024-01-01", end: "2024-09-30" })?.value // => 70
+ * @category Series
  */
 export function periodOverPeriod(
   series: Series,
@@ -93,6 +100,7 @@ export function periodOverPeriod(
  * @example
  * // 2019 = 759,000 t, 2020 = 783,000 t: 783 / 759 − 1 = 3.162 %
  * yearOverYear(seriesOf({ "2019": 759000, "2020": 783000 }, { metric: "cargo", unit: "t" })).points.map((p) => p.value) // => [null, 3.162…]
+ * @category Series
  */
 export function yearOverYear(series: Series): Series {
   const points: SeriesPoint[] = series.points.map((p) => {

@@ -9,7 +9,10 @@ import { cagr } from "./cagr";
 import { percentChange } from "./change";
 import { periodMidYear } from "../../core/period";
 
-/** A published figure: a value over a closed period, with its sources (a series point has this shape). */
+/**
+ * A published figure: a value over a closed period, with its sources (a series point has this shape).
+ * @category Series
+ */
 export interface PublishedFigure {
   readonly value: number | null;
   readonly periodStart: string;
@@ -17,7 +20,10 @@ export interface PublishedFigure {
   readonly sources: readonly SourceId[];
 }
 
-/** Growth between two published figures: total change and the annualised rate between the periods' midpoints. */
+/**
+ * Growth between two published figures: total change and the annualised rate between the periods' midpoints.
+ * @category Series
+ */
 export interface ImpliedGrowth extends Sourced<number> {
   /** Total percent change from the earlier to the later figure (= `value`). */
   readonly change: number;
@@ -35,6 +41,7 @@ export interface ImpliedGrowth extends Sourced<number> {
  * // 759,000 t (2019) → 4,484,000 t (2024): change 490.8 %, 5 years, annualised 42.65 % a year
  * impliedGrowth({ value: 759000, periodStart: "2019-01-01", periodEnd: "2019-12-31", sources: [] },
  *               { value: 4484000, periodStart: "2024-01-01", periodEnd: "2024-12-31", sources: [] })?.annualised // => 42.65…
+ * @category Series
  */
 export function impliedGrowth(from: PublishedFigure, to: PublishedFigure): ImpliedGrowth | undefined {
   const len = (f: PublishedFigure) => Math.round((Date.parse(f.periodEnd) - Date.parse(f.periodStart)) / 86_400_000);
@@ -60,6 +67,7 @@ export function impliedGrowth(from: PublishedFigure, to: PublishedFigure): Impli
  * The base value a published growth rate implies: `value / (1 + growth / 100)` (e.g. the Jan–Sep 2023 volume implied
  * by a Jan–Sep 2024 volume and its growth on a year earlier). `undefined` when growth ≤ −100 %.
  * @example impliedBase(3_400_000, 70) // => 2000000
+ * @category Series
  */
 export function impliedBase(value: number, growthPercent: number): number | undefined {
   const factor = 1 + growthPercent / 100;

@@ -12,6 +12,7 @@ import { mergeSources, type Series } from "../../core/types";
  * @example
  * // 2019 = 759,000 t → 100; 2024 = 4,484,000 t → 4484 / 759 × 100 = 590.8
  * indexToBase(seriesOf({ "2019": 759000, "2024": 4484000 }, { metric: "cargo", unit: "t" }), "2019")?.points.map((p) => p.value) // => [100, 590.77…]
+ * @category Series
  */
 export function indexToBase(series: Series, base: string): Series | undefined {
   const b = series.points.find((p) => p.label === base);

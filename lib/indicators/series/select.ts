@@ -7,7 +7,10 @@ import { mergeSources, type Series, type SeriesPoint, type SourceId, type ValueS
 import { periodLabel } from "../../core/period";
 import { rowSources } from "./sources";
 
-/** A row that can become a series point: the common columns of corridor_flows.csv and transit.csv. */
+/**
+ * A row that can become a series point: the common columns of corridor_flows.csv and transit.csv.
+ * @category Series
+ */
 export interface SeriesRow {
   readonly id: string;
   readonly route?: string;
@@ -22,7 +25,10 @@ export interface SeriesRow {
   readonly sources: readonly SourceId[];
 }
 
-/** What to select. Every given field must match; lists match any of their items. */
+/**
+ * What to select. Every given field must match; lists match any of their items.
+ * @category Series
+ */
 export interface SeriesQuery {
   /** corridor_flows `route` (`titr`, `baku_port`, `btk`). */
   readonly route?: string;
@@ -46,7 +52,10 @@ export interface SeriesQuery {
   readonly label?: string;
 }
 
-/** Thrown when the selected rows differ in scope, unit or route and the caller did not allow mixing. */
+/**
+ * Thrown when the selected rows differ in scope, unit or route and the caller did not allow mixing.
+ * @category Series
+ */
 export class MixedSeriesError extends Error {
   override readonly name = "MixedSeriesError";
   constructor(
@@ -58,7 +67,10 @@ export class MixedSeriesError extends Error {
   }
 }
 
-/** Thrown when two selected rows describe the same period (conflicting figures); choose with `ids` or `exclude`. */
+/**
+ * Thrown when two selected rows describe the same period (conflicting figures); choose with `ids` or `exclude`.
+ * @category Series
+ */
 export class DuplicatePeriodError extends Error {
   override readonly name = "DuplicatePeriodError";
   constructor(
@@ -84,6 +96,7 @@ function asList<T>(v: T | readonly T[] | undefined): readonly T[] | undefined {
  * @example
  * const rows = [{ id: "a", scope: "s", period_start: "2023-01-01", period_end: "2023-12-31", metric: "cargo", value: 5, unit: "t", sources: ["x"] }];
  * seriesFromRows(rows, { metric: "cargo" }).points[0]?.label // => "2023"
+ * @category Series
  */
 export function seriesFromRows(rows: readonly SeriesRow[], query: SeriesQuery): Series {
   const scopes = asList(query.scope);
@@ -164,6 +177,7 @@ export function seriesFromRows(rows: readonly SeriesRow[], query: SeriesQuery): 
  * @example
  * // with the data of 2019–2020 (759,000 t and 783,000 t):
  * corridorSeries(pkg.corridorFlows, { route: "titr", scope: "whole_route", metric: "cargo", ids: ["titr-whole-2019-cargo", "titr-whole-2020-cargo"] }).points.map((p) => p.value) // => [759000, 783000]
+ * @category Series
  */
 export function corridorSeries(rows: readonly CorridorFlowRow[], query: SeriesQuery): Series {
   return seriesFromRows(rows, query);
@@ -174,6 +188,7 @@ export function corridorSeries(rows: readonly CorridorFlowRow[], query: SeriesQu
  * Missing values: as {@link seriesFromRows} (no row is missing a value; an empty selection is an empty series).
  * @example
  * transitSeries(pkg.transit, { scope: "ots_transit", metric: "growth" }).points[0]?.label // => "Jan–Sep 2024"
+ * @category Series
  */
 export function transitSeries(rows: readonly TransitRow[], query: Omit<SeriesQuery, "route">): Series {
   return seriesFromRows(rows, query);

@@ -11,6 +11,7 @@ import { findPoint } from "./change";
  * `part` as a percent of `whole`. `undefined` when either is missing or not finite, or `whole` is zero.
  * @example share(17.2, 30.2) // => 56.95… (percent)
  * @example share(1, 0) // => undefined
+ * @category Series
  */
 export function share(part: number | null | undefined, whole: number | null | undefined): number | undefined {
   if (part === null || part === undefined || whole === null || whole === undefined) return undefined;
@@ -25,6 +26,7 @@ export function share(part: number | null | undefined, whole: number | null | un
  * const part = seriesOf({ "2024": 17.2 }, { metric: "transit", unit: "t" });
  * const whole = seriesOf({ "2024": 30.2 }, { metric: "cargo", unit: "t" });
  * shareSeries(part, whole).points[0]?.value // => 56.95…
+ * @category Series
  */
 export function shareSeries(part: Series, whole: Series): Series {
   if (part.unit !== whole.unit) throw new RangeError(`cannot take a share of ${part.unit} in ${whole.unit}`);

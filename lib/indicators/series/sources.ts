@@ -11,6 +11,7 @@ import { ID_PATTERNS, sourceId, type SourceId } from "../../core/types";
  * `RangeError` (whether it is in sources.csv is the loader's check).
  * Missing values: none; a row always has at least one source after validation.
  * @example rowSources({ sources: ["reportaz-2026-03-10-titr-2019"] }) // => ["reportaz-2026-03-10-titr-2019"]
+ * @category Series
  */
 export function rowSources(row: { readonly sources: readonly string[] }): readonly SourceId[] {
   const { sources } = row;

@@ -13,10 +13,16 @@ import { linearRegression, linearRegressionLine, rSquared } from "simple-statist
 import { type Series, type Sourced, mergeSourceLists } from "../../core/types";
 import { calendarYear } from "../../core/period";
 
-/** Model of a trend fit. */
+/**
+ * Model of a trend fit.
+ * @category Trend
+ */
 export type TrendModel = "linear" | "log-linear";
 
-/** An ordinary-least-squares trend fit, as plain data. */
+/**
+ * An ordinary-least-squares trend fit, as plain data.
+ * @category Trend
+ */
 export interface TrendFit {
   readonly model: TrendModel;
   /** Slope on the fitted scale (y per x for linear, ln y per x for log-linear). */
@@ -73,6 +79,7 @@ function fitOn(model: TrendModel, xs: readonly number[], ys: readonly number[]):
 /**
  * Linear OLS fit of `[x, y]` points. `undefined` with fewer than two points or a single distinct x.
  * @example linearTrend([[2019, 1], [2020, 3], [2021, 5]])?.slope // => 2
+ * @category Trend
  */
 export function linearTrend(points: readonly (readonly [number, number])[]): TrendFit | undefined {
   return fitOn(
@@ -86,6 +93,7 @@ export function linearTrend(points: readonly (readonly [number, number])[]): Tre
  * Log-linear OLS fit (`ln y = a + b·x`) of `[x, y]` points; `growthRate` is the fitted percent growth a year.
  * Throws a `RangeError` if any y ≤ 0. `undefined` with fewer than two points.
  * @example logLinearTrend([[2019, 100], [2020, 110], [2021, 121]])?.growthRate // => 10 (up to rounding)
+ * @category Trend
  */
 export function logLinearTrend(points: readonly (readonly [number, number])[]): TrendFit | undefined {
   const bad = points.find((p) => !(p[1] > 0));
@@ -100,13 +108,17 @@ export function logLinearTrend(points: readonly (readonly [number, number])[]): 
 /**
  * The value of a fit at `x`, in original units (exponentiated for log-linear). Missing values: none; the fit exists by construction.
  * @example predictTrend(linearTrend([[0, 1], [1, 3]])!, 2) // => 5
+ * @category Trend
  */
 export function predictTrend(fit: TrendFit, x: number): number {
   const t = fit.intercept + fit.slope * x;
   return fit.model === "log-linear" ? Math.exp(t) : t;
 }
 
-/** A trend fitted to a series, with the sources of the points used. */
+/**
+ * A trend fitted to a series, with the sources of the points used.
+ * @category Trend
+ */
 export interface SeriesTrend extends Sourced<TrendFit> {
   /** Calendar years used as x. */
   readonly years: readonly number[];
@@ -120,6 +132,7 @@ export interface SeriesTrend extends Sourced<TrendFit> {
  * @example
  * // 2019 = 100, 2020 = 110, 2021 = 121: log-linear growth 10 % a year
  * seriesTrend(seriesOf({ "2019": 100, "2020": 110, "2021": 121 }, { metric: "cargo", unit: "t" }), "log-linear")?.value.growthRate // => 10 (up to rounding)
+ * @category Trend
  */
 export function seriesTrend(series: Series, model: TrendModel = "linear"): SeriesTrend | undefined {
   const used = series.points

@@ -14,7 +14,10 @@ import type { SourceId } from "../../core/types";
 import { predictTrend, type SeriesTrend, type TrendFit } from "./fit";
 import { tCritical, type IntervalLevel } from "./tdist";
 
-/** A projected value with its prediction interval. */
+/**
+ * A projected value with its prediction interval.
+ * @category Trend
+ */
 export interface Projection {
   readonly x: number;
   /** Central projection in original units. */
@@ -42,6 +45,7 @@ function fitOf(fit: TrendFit | SeriesTrend): { fit: TrendFit; sources: readonly 
  * // y = 1, 3, 5, 8 at x = 0..3: slope 2.3, intercept 0.8, SSE = 0.3, s = √0.15 = 0.3873, x̄ = 1.5, Sxx = 5, t(2 df) = 4.3027
  * // x = 4: 0.8 + 9.2 = 10; half-width 4.3027 × 0.3873 × √(1 + 1/4 + 6.25/5) = 2.635
  * projectTrend(linearTrend([[0, 1], [1, 3], [2, 5], [3, 8]])!, 4).upper // => 12.635…
+ * @category Trend
  */
 export function projectTrend(trend: TrendFit | SeriesTrend, x: number, level: IntervalLevel = 0.95): Projection {
   const { fit, sources } = fitOf(trend);

@@ -15,6 +15,7 @@ import type { IntervalLevel } from "./tdist";
  * Compound rate in percent a year needed to go from `value` in `year` to `target` in `targetYear`.
  * `undefined` when `targetYear ≤ year` or `value ≤ 0`.
  * @example requiredGrowthRate(4_484_000, 2024, 10_000_000, 2027) // => 30.65… (the cube root of 10 / 4.484, less 1)
+ * @category Trend
  */
 export function requiredGrowthRate(
   value: number,
@@ -25,7 +26,10 @@ export function requiredGrowthRate(
   return cagr(value, target, targetYear - year);
 }
 
-/** A target compared with the observed path of a series. */
+/**
+ * A target compared with the observed path of a series.
+ * @category Trend
+ */
 export interface TargetGap extends Sourced<number | undefined> {
   readonly target: { readonly value: number; readonly year: number };
   /** Last observed calendar-year point. */
@@ -50,6 +54,7 @@ export interface TargetGap extends Sourced<number | undefined> {
  * // 2019 = 759,000 t … 2024 = 4,484,000 t; target 10 Mt in 2027: required (10 / 4.484)^(1/3) − 1 = 30.65 %,
  * // observed CAGR 2019–2024 = 42.65 %, gap = −12.00 points
  * targetGap(seriesOf({ "2019": 759000, "2024": 4484000 }, { metric: "cargo", unit: "t" }), 10_000_000, 2027)?.gap // => −12.00…
+ * @category Trend
  */
 export function targetGap(
   series: Series,

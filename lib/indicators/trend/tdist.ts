@@ -8,7 +8,10 @@
  */
 import { probit } from "simple-statistics";
 
-/** Two-sided confidence levels the table holds. */
+/**
+ * Two-sided confidence levels the table holds.
+ * @category Trend
+ */
 export type IntervalLevel = 0.8 | 0.9 | 0.95 | 0.99;
 
 const DF = [
@@ -45,6 +48,7 @@ const TABLE: Readonly<Record<IntervalLevel, readonly number[]>> = {
  * Throws a `RangeError` for `df < 1` or a level not in the table.
  * @example tCritical(3, 0.95) // => 3.1824
  * @example tCritical(45, 0.95) // => 2.0211 (the row for 40 df: conservative)
+ * @category Trend
  */
 export function tCritical(df: number, level: IntervalLevel = 0.95): number {
   const row = TABLE[level];
