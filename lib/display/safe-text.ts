@@ -152,16 +152,23 @@ export function mdList(items: readonly MarkdownValue[], empty: MarkdownValue = "
 }
 
 /**
- * Text as inline code in Markdown. Escapes do not work inside a backtick code span, so the text is written as an
- * HTML `<code>` element with the text HTML-escaped: `a_b` stays `a_b`, `<` stays `<`.
- * @example mdCode("titr_2024<x>").source // => "<code>titr_2024&lt;x&gt;</code>"
+ * Text as inline code in Markdown: a backtick code span whose fence is longer than any run of backticks in the text
+ * (CommonMark), so every character shows literally in Jupyter and in the reader's pages (which render Markdown with
+ * HTML off); line breaks become spaces. Jupyter leaves `$` inside a code span to the code, not to MathJax.
+ * @example mdCode("titr_2024<x>").source // => "`titr_2024<x>`"
+ * @example mdCode("a`b").source // => "``a`b``"
+ * @example mdCode("`x").source // => "`` `x ``"
  * @category Safe text
  */
 export function mdCode(text: string): Markdown {
-  return new Markdown(
-    TOKEN,
-    `<code>${escapeHtml(text.replace(/[\r\n\u2028\u2029]+/g, " ")).replace(/\$/g, "&#36;")}</code>`,
-  );
+  const flat = text.replace(/[\r\n\u2028\u2029]+/g, " ");
+  if (flat.trim() === "") return new Markdown(TOKEN, "");
+  let longest = 0;
+  for (const run of flat.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = "`".repeat(longest + 1);
+  // A space each side keeps a backtick at either end (or a leading and trailing space) from joining the fence.
+  const pad = /^[`\s]|[`\s]$/.test(flat) ? " " : "";
+  return new Markdown(TOKEN, `${fence}${pad}${flat}${pad}${fence}`);
 }
 
 /**

@@ -111,6 +111,25 @@ describe("md`…` escapes every interpolated value", () => {
     expect(renderer.render(md`id ${mdCode("a_b<i>$x$")}`.source).trim()).toBe("<p>id <code>a_b&lt;i&gt;$x$</code></p>");
   });
 
+  test("inline code shows any text literally, with HTML on (Jupyter) and off (the reader's pages)", () => {
+    const readers = new MarkdownIt({ html: false, linkify: false });
+    const text = fc.string({ unit: fc.constantFrom("a", "_", "*", "`", "<", ">", "&", "$", " ", "\\", "|", "#") });
+    fc.assert(
+      fc.property(text, (s) => {
+        fc.pre(s.trim() !== "");
+        for (const r of [renderer, readers]) {
+          const out = r.render(md`id ${mdCode(s)} end`.source).trim();
+          const code = /^<p>id <code>([\s\S]*)<\/code> end<\/p>$/.exec(out);
+          expect(code, out).not.toBeNull();
+          const shown = code![1]!.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+          expect(shown).toBe(s);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(mdCode(" \n").source).toBe("");
+  });
+
   test("Markdown values are kept, arrays are refused", () => {
     expect(md`a ${md`**b**`} ${"c*"}`.source).toBe("a **b** c\\*");
     expect(mdJoin([md`*x*`, "y_z"], "; ").source).toBe("*x*; y\\_z");
