@@ -223,3 +223,40 @@ export function readerProblems(
     problems.push({ cell: -1, rule: "the focal state is never named", excerpt: options.mustName });
   return problems;
 }
+
+/**
+ * Markup a reader's page shows as text: a tag (`<code>`, `</b>`), an entity written twice (`&amp;lt;`), or Markdown
+ * emphasis that was not rendered (`**bold**`). The page's visible text is read, so correct markup is never flagged.
+ * @example literalMarkup("The ids <code>a</code> and b.") // => "The ids <code>a</code> and b."
+ * @example literalMarkup("Cargo rose by a third (x < y).") // => undefined
+ */
+export function literalMarkup(text: string): string | undefined {
+  return around(
+    text,
+    /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?>|&(?:amp|lt|gt|quot|#\d+);|\*\*\S[^*]*\*\*|(?:^|\s)`[^`]+`(?=\s|[.,;:)]|$)/i,
+  );
+}
+
+/**
+ * The problems of a reader's page (out/report/<name>.html: prose, figures and tables, no code): its visible text
+ * checked with the rules of {@link readerProblems} and for markup shown as text. Charts' own texts are in scripts,
+ * so they are checked in the executed notebook instead.
+ * @example readerPageProblems("<main><p>Cargo was NaN.</p></main>")[0].rule // => "NaN"
+ * @example readerPageProblems("<main><p>Ids &lt;code&gt;a&lt;/code&gt;.</p></main>")[0].rule // => "markup shown as text"
+ */
+export function readerPageProblems(html: string): ReaderProblem[] {
+  const main = /<main\b[\s\S]*<\/main>/i.exec(html)?.[0] ?? html;
+  const problems: ReaderProblem[] = [];
+  // One text per block element, so a rule never reads across two paragraphs.
+  for (const block of main.split(/<\/(?:p|li|h[1-6]|td|th|figcaption|caption|div)>/i)) {
+    const text = htmlText(block);
+    if (text === "") continue;
+    for (const r of RULES) {
+      const excerpt = r.find(text);
+      if (excerpt !== undefined) problems.push({ cell: -1, rule: `reader's page: ${r.rule}`, excerpt });
+    }
+    const markup = literalMarkup(text);
+    if (markup !== undefined) problems.push({ cell: -1, rule: "markup shown as text", excerpt: markup });
+  }
+  return problems;
+}

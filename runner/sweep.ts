@@ -1,18 +1,18 @@
 #!/usr/bin/env node
 // `npm run sweep`: runs the notebooks for many focal states and as-of dates and checks what a reader sees in each
-// executed page (runner/sweep-check.ts): no "undefined"/"NaN"/"[object Object]", no empty list, no value compared
+// executed page and in its reader's page (runner/sweep-check.ts): no markup shown as text, no "undefined"/"NaN"/"[object Object]", no empty list, no value compared
 // with itself, no table without rows and without a sentence, no failed cell, and the focal state named in 02–05 and 07.
 //   npm run sweep -- [--states AZE,GEO] [--dates 2008,latest] [--notebooks 02,03] [--out DIR] [--no-html] [--force]
 import { existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { dataPackage } from "../lib/data/load";
 import { PANEL_STATES, stateName } from "../lib/notebook/names";
 import { writeFileAtomicSync } from "../lib/core/atomic";
 import { defaultOptions } from "./options";
 import { describeFailure, runNotebooks } from "./run";
-import { readerProblems, type ReaderProblem } from "./sweep-check";
+import { readerPageProblems, readerProblems, type ReaderProblem } from "./sweep-check";
 
 /** The twelve states the notebooks are about, and four more of the package (an observer, a late member, one with few ties). */
 export const SWEEP_STATES: readonly string[] = [...PANEL_STATES, "MNG", "IND", "AFG", "MDV"];
@@ -81,6 +81,12 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
           const mustName = NAMES_FOCAL.test(r.name) ? stateName(pkg, state) : undefined;
           problems.push(...readerProblems(executed, mustName !== undefined ? { mustName } : {}));
         } else if (r.ok) problems.push({ cell: -1, rule: "no executed notebook", excerpt: r.executed });
+        // The reader's page (out/report/<run>.html) as a report writer hands it out.
+        const page = join(dirname(dirname(r.executed)), "report", `${basename(r.executed, ".ipynb")}.html`);
+        if (options.html && r.ok) {
+          if (existsSync(page)) problems.push(...readerPageProblems(readFileSync(page, "utf8")));
+          else problems.push({ cell: -1, rule: "no reader's page", excerpt: page });
+        }
         pages.push({ state, date, notebook: r.name, ok: r.ok, problems });
         for (const p of problems)
           log(`${state} ${date} ${r.name} cell ${p.cell}: ${p.rule}: ${p.excerpt.replace(/\s+/g, " ").slice(0, 240)}`);

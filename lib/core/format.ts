@@ -105,15 +105,16 @@ export function formatPoints(value: number | null | undefined, digits = 0): stri
 }
 
 /**
- * A list in prose: "a", "a and b", "a, b and c".
+ * A list in prose: "a", "a and b", "a, b and c" (or "a, b or c" with `conjunction` "or").
  * @example listText(["Kazakhstan", "Kyrgyzstan", "Uzbekistan"]) // => "Kazakhstan, Kyrgyzstan and Uzbekistan"
  * @example listText([], "none") // => "none"
+ * @example listText(["Georgia", "Antigua and Barbuda"], "", "or") // => "Georgia or Antigua and Barbuda"
  * @category Numbers in words
  */
-export function listText(items: readonly string[], empty = ""): string {
+export function listText(items: readonly string[], empty = "", conjunction: "and" | "or" = "and"): string {
   if (items.length === 0) return empty;
   if (items.length === 1) return items[0]!;
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]!}`;
+  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]!}`;
 }
 
 /**

@@ -50,7 +50,7 @@ export function pngImgHtml(png: Uint8Array, alt: string, width?: number): string
  * An `<img>` element for a PNG file in the same folder as the page (a report pack page beside its figure's PNG), so
  * the page does not carry a second copy of the image. The name must be a plain file name ending in `.png`.
  * @example pngFileImgHtml("trade-kaz.png", "Trade").startsWith('<img src="trade-kaz.png" alt="Trade"') // => true
- * @example pngFileImgHtml("../x.png", "X") // throws: not a file name in the page's folder
+ * @example SIBLING_PNG.test("../x.png") // => false
  * @category Display
  */
 export function pngFileImgHtml(fileName: string, alt: string, width?: number): string {

@@ -59,9 +59,9 @@ export function capacityThroughputFigure(
   options: CapacityThroughputOptions,
 ): CaspianFigure {
   const list = seriesList(input.throughput);
-  if (list.every((s) => s.points.every((p) => p.value === null)) && input.capacities.length === 0)
+  // No throughput to set against the capacities (none given, or every value missing): the figure says so.
+  if (list.every((s) => s.points.every((p) => p.value === null)))
     return noDataFigure("capacity-throughput", options, options.noData, input.sources);
-  if (list.length === 0) throw new RangeError("capacityThroughputFigure needs a throughput series");
   const unit = commonUnit(list);
   for (const c of input.capacities) {
     if (!capacityMatches(c.unit, unit))

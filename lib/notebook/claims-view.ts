@@ -158,7 +158,7 @@ export function verdictCountsPhrase(counts: Readonly<Record<Verdict, number>>): 
  * The sentence on the focal state: how many claims name it in their test and how they fare, or, when none does, that
  * the register is still the article's, about its subject (the state most claims name).
  * @example focalClaimsSentence({ name: "Georgia", subject: "Azerbaijan", isSubject: false, named: [] }).source // => "No claim of the article names Georgia in its test; the register below is the article's, about Azerbaijan."
- * @example focalClaimsSentence({ name: "Kazakhstan", subject: "Azerbaijan", isSubject: false, named: [{ id: "a", verdict: "supported" }] }).source.startsWith("One claim names Kazakhstan in its test (<code>a</code>), marked ● in the register: one supported.") // => true
+ * @example focalClaimsSentence({ name: "Kazakhstan", subject: "Azerbaijan", isSubject: false, named: [{ id: "a", verdict: "supported" }] }).source.startsWith("One claim names Kazakhstan in its test (`a`), marked ● in the register: one supported.") // => true
  * @category Claims register (01)
  */
 export function focalClaimsSentence(input: {
@@ -700,7 +700,7 @@ export function vintageChangesTable(
  * What the verdict changes between two vintages mean, in a paragraph: how many change; which the earlier data could
  * not check and what the later data make of them; which changed from one verdict to another. With `articleDate`
  * equal to the earlier date, it adds that hindsight is not what the authors could check.
- * @example vintageChangesText([{ id: "a", before: "not_checkable", after: "supported", finding: "", sources: [] }], { date: "2024-11-30", latest: false }, "2024-11-30").source.startsWith("One verdict changes. With only data published by 30 November 2024, <code>a</code> could not be checked") // => true
+ * @example vintageChangesText([{ id: "a", before: "not_checkable", after: "supported", finding: "", sources: [] }], { date: "2024-11-30", latest: false }, "2024-11-30").source.startsWith("One verdict changes. With only data published by 30 November 2024, `a` could not be checked") // => true
  * @example vintageChangesText([], { date: "2024-11-30", latest: false }, "2024-11-30").source // => "No verdict changes between the two vintages."
  * @category Claims register (01)
  */

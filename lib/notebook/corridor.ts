@@ -12,7 +12,7 @@ import { calendarYear, periodLabel, shiftYears } from "../core/period";
 import { startOf } from "../core/dates";
 import type { CapacityRow, CorridorFlowRow, SourceRow, TransitRow } from "../data/resources";
 import type { DataPackage } from "../data/load";
-import { datedPublisher, humanize } from "../figures/text";
+import { datedPublisher, humanize, sourcesLine } from "../figures/text";
 import type { CapacityLevel, ComparisonBar, ProjectionTarget } from "../figures/inputs";
 import type { TableInput } from "../figures/table";
 import type { UtilisationRow } from "../indicators/capacity/utilisation";
@@ -1272,19 +1272,26 @@ export function capacityCaption(name: string, table: readonly UtilisationRow[]):
 
 /**
  * For an asset without annual cargo: the capacities stated for it so far (distinct value and status, first year
- * stated), in plain text.
- * @example statedCapacityText(pkg.capacities.filter((c) => c.as_of < "2011"), "baku_port") // => "Capacities stated so far: 10 Mt a year (design, 2010), 17 Mt a year (planned, 2010) and 25 Mt a year (planned, 2010)."
+ * stated), in plain text, with the sources that state them (publishers and dates, then their ids, which put them in
+ * the reader's page's Sources).
+ * @example statedCapacityText(pkg.capacities.filter((c) => c.as_of < "2011"), "baku_port").startsWith("Capacities stated so far: 10 Mt a year (design, 2010), 17 Mt a year (planned, 2010) and 25 Mt a year (planned, 2010). Source") // => true
  * @example statedCapacityText([], "baku_port") // => "No capacity was stated for it either."
  * @category Middle Corridor (02)
  */
-export function statedCapacityText(caps: readonly CapacityRow[], asset: string): string {
+export function statedCapacityText(
+  caps: readonly CapacityRow[],
+  asset: string,
+  catalog?: readonly Pick<SourceRow, "id" | "publisher" | "published">[],
+): string {
   const rows = caps
     .filter((c) => c.asset === asset && c.metric === "cargo_capacity")
     .sort((a, b) => a.value - b.value || startOf(a.as_of).localeCompare(startOf(b.as_of)));
   const seen = [...groupBy(rows, (c) => `${c.value}|${c.status}`).values()].map(
     (g) => `${formatQuantity(g[0]!.value, "t_per_year")} (${g[0]!.status}, ${yearOfAsOf(g[0]!.as_of)})`,
   );
-  return seen.length === 0 ? "No capacity was stated for it either." : `Capacities stated so far: ${listText(seen)}.`;
+  if (seen.length === 0) return "No capacity was stated for it either.";
+  const ids = mergeSources(...rows.map((c) => c.sources));
+  return `Capacities stated so far: ${listText(seen)}. ${sourcesLine(ids, catalog)} (source ids: ${ids.join(", ")}).`;
 }
 
 /**

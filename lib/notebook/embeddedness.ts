@@ -293,6 +293,14 @@ export function fullText(full: number, ties: number): string {
   return `${full === 0 ? "none" : countWord(full)} of them as a full or founding member`;
 }
 
+/** Why the maps hold fewer organisations than the package (and the coverage sentence's row): the transport bodies. */
+function transportNote(em: Embeddedness): string {
+  const left = em.pkg.organizations.filter((o) => o.sphere === "transport").map((o) => o.id);
+  return left.length === 0
+    ? ""
+    : ` (The maps and the index leave out ${listPhrase(left)}, ${left.length === 1 ? "a transport body" : "transport bodies"}; the coverage count below includes ${left.length === 1 ? "it" : "them"}.)`;
+}
+
 /**
  * The opening paragraph: the focal state's standing ties on the as-of date, or why it has none, and the states it
  * is compared with.
@@ -307,7 +315,7 @@ export function prologue(em: Embeddedness): Markdown {
   const body = sentences([
     none !== undefined
       ? md`${none} Its row in the maps is empty, and the network and the balance index below have nothing to measure for it.`
-      : md`On ${formatDate(em.asOf)}, ${em.name} holds a standing tie with **${countText(ties.length, "organisation")}** of the ${formatNumber(em.orgs.length)} in the package, ${fullText(full.length, ties.length)}: ${tieList}.`,
+      : md`On ${formatDate(em.asOf)}, ${em.name} holds a standing tie with **${countText(ties.length, "organisation")}** of the ${formatNumber(em.orgs.length)} in the maps, ${fullText(full.length, ties.length)}: ${tieList}.${transportNote(em)}`,
     md`It is compared below with ${otherStates(em)}: ${listPhrase(em.others.map((s) => stateName(em.pkg, s)))}.`,
     !PANEL_STATES.includes(em.focal) &&
       md`(${em.name} is not one of the twelve states of the comparison and is added to them.)`,
@@ -627,7 +635,8 @@ export function platformsParagraph(em: Embeddedness): Markdown {
         milestones.length === 0
           ? `none. The event catalogue was built around Azerbaijan's diplomacy, so a missing milestone of ${em.name} is a gap in the catalogue, not evidence that nothing happened.`
           : `${milestones.map((e) => titled(e)).join("; ")}.`,
-        later.length > 0 && `Planned or later: ${later.map((e) => titled(e)).join("; ")}.`,
+        later.length > 0 &&
+          `After ${formatDate(em.asOf)} (dated later, shown for context only): ${later.map((e) => titled(e)).join("; ")}.`,
       ]),
       md`**Catalogued summits with ${em.name} taking part, to ${formatDate(em.asOf)}:** ${listPhrase(summits.map((c) => `${countText(c.count, "summit")} of the ${c.key}`))}.`,
       md`**Gaps in the membership data that name ${em.name}:** ${gaps.length === 0 ? "none listed in gaps.csv." : gaps.map((g) => g.description).join(" — ")}`,
@@ -999,6 +1008,8 @@ export interface SensitivityRow {
   readonly rank: RankResult | undefined;
   /** The highest-ranked state, when some state has an index. */
   readonly top: Balance | undefined;
+  /** The highest-ranked state other than the focal one (the table's comparison: never the focal state itself). */
+  readonly other: Balance | undefined;
   readonly sources: readonly SourceId[];
 }
 
@@ -1010,14 +1021,15 @@ export interface SensitivityRow {
 export function sensitivity(em: Embeddedness): SensitivityRow[] {
   return (Object.keys(BALANCE_SCENARIOS) as BalanceScenario[]).map((scenario) => {
     const bs = panelBalances(em, scenario);
-    const top = [...bs]
+    const ranked = [...bs]
       .filter((b) => b.index !== undefined)
-      .sort((a, b) => b.index! - a.index! || a.state.localeCompare(b.state))[0];
+      .sort((a, b) => b.index! - a.index! || a.state.localeCompare(b.state));
     return {
       scenario,
       focal: bs[0]!.index,
       rank: balanceRank(em, bs),
-      top,
+      top: ranked[0],
+      other: ranked.find((b) => b.state !== em.focal),
       sources: mergeSources(...bs.map((b) => b.sources)),
     };
   });
@@ -1039,14 +1051,14 @@ export function sensitivityTable(
       { key: "what", label: "What changes" },
       { key: "index", label: `${em.name}: index` },
       { key: "rank", label: `${em.name}: rank among ${countWord(em.panel.length)}` },
-      { key: "top", label: "Highest-ranked state" },
+      { key: "top", label: "Highest-ranked other state" },
     ],
     rows: rows.map((s) => ({
       scenario: s.scenario,
       what: BALANCE_SCENARIOS[s.scenario],
       index: s.focal === undefined ? null : Math.round(s.focal * 1000) / 1000,
       rank: s.rank === undefined ? "no index" : rankText(s.rank),
-      top: s.top === undefined ? "" : `${stateName(em.pkg, s.top.state)} (${formatNumber(s.top.index!, 3)})`,
+      top: s.other === undefined ? "" : `${stateName(em.pkg, s.other.state)} (${s.other.index!.toFixed(3)})`,
     })),
     sources: mergeSources(...rows.map((s) => s.sources)),
   };

@@ -42,8 +42,7 @@ export function listPhrase(items: readonly string[], options: ListPhraseOptions 
     options.max !== undefined && items.length > options.max ? items.slice(0, Math.max(1, options.max)) : items;
   const rest = items.length - shown.length;
   const parts = rest > 0 ? [...shown, `${formatNumber(rest)} more`] : shown;
-  const text = listText(parts, options.empty ?? "none");
-  return options.conjunction === "or" ? text.replace(/ and (?!.* and )/, " or ") : text;
+  return listText(parts, options.empty ?? "none", options.conjunction ?? "and");
 }
 
 /**

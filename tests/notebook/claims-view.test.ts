@@ -132,7 +132,7 @@ describe("focalClaimsSentence", () => {
       named: [result("a", "supported"), result("b", "not_supported")],
     }).source;
     expect(two).toBe(
-      "Two claims name Kazakhstan in their test (<code>a</code>, <code>b</code>), marked ● in the register: one supported and one not supported. The article is about Azerbaijan, so the register keeps every claim.",
+      "Two claims name Kazakhstan in their test (`a`, `b`), marked ● in the register: one supported and one not supported. The article is about Azerbaijan, so the register keeps every claim.",
     );
   });
   it("reads right for any number of claims", () => {
@@ -293,7 +293,7 @@ describe("vintage changes", () => {
       "2024-11-30",
     ).source;
     expect(text).toBe(
-      "Two verdicts change. With only data published by 31 December 2012, <code>a</code> could not be checked: the data it needs were published later, and later data make it supported. <code>b</code> (not supported → supported) changes verdict with the later data.",
+      "Two verdicts change. With only data published by 31 December 2012, `a` could not be checked: the data it needs were published later, and later data make it supported. `b` (not supported → supported) changes verdict with the later data.",
     );
   });
   it("reads right for any number of changes", () => {
@@ -332,7 +332,7 @@ describe("claimsDiscussion", () => {
       // 42 claims, two not checkable by design (intro-caspian-balance-30-years, ca-foreign-policy-alignment);
       // partly: intro-occupation, shared-ties, sco-memorandum-fields, baku-port-capacity, ots-military-education;
       // not supported: cacm-strategic-ally-2024-08 (no CACM status on 2024-08-09), transit-growing (share −0.4 points)
-      "Of 40 claims the data can reach, 33 are supported, five are partly supported and two are not supported (<code>cacm-strategic-ally-2024-08</code> and <code>transit-growing</code>).",
+      "Of 40 claims the data can reach, 33 are supported, five are partly supported and two are not supported (`cacm-strategic-ally-2024-08` and `transit-growing`).",
     );
     expect(text.some((p) => p.startsWith("**The ~15 % transit figure.**"))).toBe(true);
     expect(text.some((p) => p.startsWith("**An early vintage.**"))).toBe(false);

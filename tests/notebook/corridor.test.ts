@@ -292,8 +292,11 @@ describe("capacity and targets", () => {
   });
   it("lists what was stated for an asset without cargo", () => {
     const by2012 = corridorRows(packageKnownBy(pkg, "2012-12-31"), "2012-12-31");
-    expect(statedCapacityText(by2012.caps, "baku_port")).toBe(
-      "Capacities stated so far: 10 Mt a year (design, 2010), 17 Mt a year (planned, 2010) and 25 Mt a year (planned, 2010).",
+    // the three stages of the new Baku port, each stated in a Trend article of 3 November 2010 (sources.csv)
+    expect(statedCapacityText(by2012.caps, "baku_port", pkg.sources)).toBe(
+      "Capacities stated so far: 10 Mt a year (design, 2010), 17 Mt a year (planned, 2010) and 25 Mt a year (planned, 2010). " +
+        "Sources: Trend (2010-11-03) (source ids: trend-2010-11-03-bakuport-stage1, trend-2010-11-03-bakuport-stage2, " +
+        "trend-2010-11-03-bakuport-stage3).",
     );
     expect(statedCapacityText(by2012.caps, "btk_railway")).toBe("No capacity was stated for it either.");
   });

@@ -184,6 +184,11 @@ describe("tables", () => {
     expect(rows[2]!.top?.state).toBe("UZB");
     expect(rows[2]!.top?.index).toBeCloseTo(entropyIndex([1, 2, 1, 1.25, 2, 1, 1], 7), 10);
     expect(sensitivityTable(azeLatest, rows).rows[2]).toMatchObject({ rank: "4th of 12", top: "Uzbekistan (0.974)" });
+    // where Azerbaijan ranks first, the comparison column names the best of the others, never Azerbaijan itself
+    expect(rows[0]!.top?.state).toBe("AZE");
+    const tops = sensitivityTable(azeLatest, rows).rows.map((r) => String(r.top));
+    expect(tops[0]).toMatch(/^(?!Azerbaijan)\S.* \(0\.\d{3}\)$/);
+    expect(tops.some((t) => t.startsWith("Azerbaijan"))).toBe(false);
     expect(sensitivityTable(kor2005, sensitivity(kor2005)).rows.every((r) => r.rank === "no index")).toBe(true);
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { htmlText, readerBlocks, readerProblems, selfComparison } from "../../runner/sweep-check";
+import {
+  htmlText,
+  literalMarkup,
+  readerBlocks,
+  readerPageProblems,
+  readerProblems,
+  selfComparison,
+} from "../../runner/sweep-check";
 
 const md = (text: string) => ({
   cell_type: "code",
@@ -77,6 +84,31 @@ describe("what a reader sees", () => {
     expect(blocks.find((b) => b.kind === "figure")?.text).toBe("Cargo NaN | Title");
     expect(rules(page(fig))).toEqual(["NaN"]);
   });
+  it("a reader's page: markup shown as text is found, rendered markup is not", () => {
+    // what markdown-it with HTML off made of an id written as <code> in Markdown (notebook 03, December 2026)
+    const broken =
+      "<main><p>Gaps (&lt;code&gt;gap-cica-1999&lt;/code&gt;, &lt;code&gt;gap-csto&lt;/code&gt;).</p></main>";
+    expect(readerPageProblems(broken).map((p) => p.rule)).toEqual(["markup shown as text"]);
+    const rendered = "<main><p>Gaps (<code>gap-cica-1999</code>, <code>gap-csto</code>).</p><p>x &lt; y</p></main>";
+    expect(readerPageProblems(rendered)).toEqual([]);
+    expect(readerPageProblems("<main><p>**Bold** text</p></main>").map((p) => p.rule)).toEqual([
+      "markup shown as text",
+    ]);
+    expect(readerPageProblems("<main><p>Rows: .</p><p>fine</p></main>").map((p) => p.rule)).toEqual([
+      "reader's page: nothing after a colon",
+    ]);
+    // rules read one block at a time: a colon ending one paragraph and a full stop opening the next are not joined
+    expect(readerPageProblems("<main><p>Two lists:</p><p>. and more</p></main>")).toEqual([]);
+  });
+
+  it("property: visible text made only of letters, digits and spaces never counts as markup", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9 ]{0,80}$/), (t) => {
+        expect(literalMarkup(t)).toBeUndefined();
+      }),
+    );
+  });
+
   it("htmlText drops scripts and decodes entities", () => {
     expect(htmlText("<p>a &amp; b<script>var undefined;</script></p>")).toBe("a & b");
   });
