@@ -11,6 +11,7 @@ import { dataPackage } from "../lib/data/load";
 import { PANEL_STATES, stateName } from "../lib/notebook/names";
 import { writeFileAtomicSync } from "../lib/core/atomic";
 import { defaultOptions } from "./options";
+import { buildReportPages } from "./report-pages";
 import { describeFailure, runNotebooks } from "./run";
 import { readerPageProblems, readerProblems, type ReaderProblem } from "./sweep-check";
 
@@ -72,6 +73,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
         quiet: true,
         force: options.force,
       });
+      // The reader's pages, as the main job builds them after its notebooks.
+      if (options.html) buildReportPages(join(options.outDir, `${state}-${date}`), () => {});
       for (const r of results) {
         const problems: ReaderProblem[] = [];
         if (!r.ok)
