@@ -19,7 +19,7 @@ import {
   UsageError,
   type RunOptions,
 } from "./options";
-import { makeOutDir, outDirProblem, projectRoot, resolvedDataDir } from "./paths";
+import { existingFolderProblem, makeOutDir, outDirProblem, projectRoot, resolvedDataDir } from "./paths";
 import { buildReportPack } from "./report-pack";
 import { buildReportPages } from "./report-pages";
 import { describeFailure, runNotebooks } from "./run";
@@ -189,12 +189,13 @@ function printer(quiet: boolean): (p: Progress) => void {
 
 async function main(): Promise<number> {
   const options = parse(process.argv.slice(2));
-  const refused = outDirProblem(options.outDir, {
-    cwd: process.cwd(),
-    notebooksDir: options.notebooksDir,
-    dataDir: defaultDataDir(),
-    home: homedir(),
-  });
+  const refused =
+    outDirProblem(options.outDir, {
+      cwd: process.cwd(),
+      notebooksDir: options.notebooksDir,
+      dataDir: defaultDataDir(),
+      home: homedir(),
+    }) ?? existingFolderProblem(options.outDir);
   if (refused !== null) {
     throw new InputError(
       `--out ${options.outDir} is refused: ${refused}; the main job writes and deletes files in its output folder (default ${join(projectRoot, "out")})`,

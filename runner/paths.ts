@@ -1,5 +1,5 @@
 // Where things are: the checkout, Jupyter (Python, kernelspec), the data folder in use; output-folder checks.
-import { accessSync, constants, existsSync, mkdirSync, realpathSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { checkoutRoot } from "../lib/data/paths";
 
@@ -169,4 +169,23 @@ export function whyNotWritable(path: string, err: NodeJS.ErrnoException): string
   if (err.code === "EACCES" || err.code === "EPERM") return `no permission to write in ${existing}`;
   if (err.code === "ENOSPC") return `no space left on the device of ${existing}`;
   return err.message;
+}
+
+/** What marks a folder as an output folder of the main job: its run records, its data snapshot, its lock. */
+const OUTPUT_MARKS = ["records", ".data-rows.json", ".lock"];
+
+/**
+ * Why an existing `out` must not be used as an output folder, or `null`: the main job removes pages and files in
+ * its output folder that no run owns, so a folder that already holds files of something else (the notebooks' percent
+ * sources, CI scripts, a user's documents) is refused. A new folder, an empty one, or one that a main job wrote
+ * before (with `records/`, `.data-rows.json` or `.lock`) is fine.
+ * @example existingFolderProblem("/work/main/.ci") // => "it already holds other files (run, ...) and is not an output folder of Caspian Lab (no records/ of an earlier run); use a new or empty folder"
+ */
+export function existingFolderProblem(out: string): string | null {
+  if (!existsSync(out)) return null;
+  if (!statSync(out).isDirectory()) return "it is a file, not a folder";
+  const entries = readdirSync(out);
+  if (entries.length === 0 || OUTPUT_MARKS.some((m) => entries.includes(m))) return null;
+  const shown = entries.sort().slice(0, 3).join(", ");
+  return `it already holds other files (${shown}${entries.length > 3 ? ", ..." : ""}) and is not an output folder of Caspian Lab (no records/ of an earlier run); use a new or empty folder`;
 }

@@ -129,8 +129,24 @@ td.num { text-align: right; }
 footer { margin: 40px 0 16px; padding-top: 12px; border-top: 1px solid #ddd; font-size: 14px; }
 `;
 
-/** The Content-Security-Policy of the pages: no script at all, no plugins, no base rewriting. */
-const CSP = "script-src 'none'; object-src 'none'; base-uri 'none'";
+/**
+ * The Content-Security-Policy of the pages: no script at all, nothing from the network (images only from the pack's
+ * own files and data URIs, inline styles only), no plugins, frames, forms or base rewriting.
+ * @example INDEX_CSP.startsWith("default-src 'none'; script-src 'none'") // => true
+ * @category Report pack and pages
+ */
+export const INDEX_CSP = [
+  "default-src 'none'",
+  "script-src 'none'",
+  "style-src 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src data:",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+].join("; ");
 
 /** Folder of the page of the section "" (specs registered outside any notebook); no section can be named `_`. */
 const ROOT_SECTION_DIR = "_";
@@ -218,7 +234,7 @@ function page(title: string, body: string): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${INDEX_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>

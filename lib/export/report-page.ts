@@ -14,6 +14,7 @@ import { escapeHtml } from "../display/html";
 import { plotlyScriptHtml } from "../display/plotly-bundle";
 import { safeUrl } from "../display/safe-text";
 import { secureHtmlPage } from "./csp";
+import { minOf } from "../core/extent";
 
 /**
  * One output of a code cell (nbformat 4).
@@ -400,7 +401,7 @@ function sourcesHtml(sources: ReturnType<typeof citedSources>): string {
 
 function tocHtml(headings: readonly ReportHeading[]): string {
   // The highest level present is the first level of the list (a page whose sections are all h3 is not indented).
-  const top = Math.min(...headings.map((h) => h.level));
+  const top = minOf(headings.map((h) => h.level));
   const item = (depth: number, id: string, text: string) =>
     `<li class="toc-${depth}"><a href="#${escapeHtml(id)}">${escapeHtml(text)}</a></li>`;
   const items = [

@@ -7,6 +7,7 @@
 import type { PlotlyFigure } from "./plotly";
 import { dateStartYear } from "./period-x";
 import { plotlyText } from "./text";
+import { maxOf, minOf } from "../core/extent";
 
 /**
  * One event to mark: its ISO date and a short label.
@@ -51,7 +52,7 @@ export function withYearMarks(fig: PlotlyFigure, marks: readonly YearMark[]): Pl
   const xs = fig.data
     .flatMap((t) => (Array.isArray(t.x) ? (t.x as unknown[]) : []))
     .filter((x): x is number => typeof x === "number");
-  const [lo, hi] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 0];
+  const [lo, hi] = xs.length ? [minOf(xs), maxOf(xs)] : [0, 0];
   const anchor = (x: number) => (hi > lo && x > lo + 0.75 * (hi - lo) ? "right" : "left");
   const annotations = [
     ...(((fig.layout.annotations as unknown[]) ?? []) as Record<string, unknown>[]),

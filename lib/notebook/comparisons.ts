@@ -27,6 +27,7 @@ import { formatDate } from "./as-of";
 import { stateName, statePossessive } from "./names";
 import { capitalize, countText, listPhrase } from "./prose";
 import { rankOf, rankText } from "./ranks";
+import { maxOf, minOf } from "../core/extent";
 
 /**
  * Azerbaijan, the five Central Asian states, the other two South Caucasus states and Türkiye.
@@ -690,8 +691,8 @@ function sideOf(rows: readonly TradeRow[]): TradeShareSide {
   const values = partners.map((p) => rows.filter((r) => r.partner === p).map((r) => r.value_usd));
   return {
     partners,
-    low: values.reduce((a, v) => a + Math.min(...v), 0),
-    high: values.reduce((a, v) => a + Math.max(...v), 0),
+    low: values.reduce((a, v) => a + minOf(v), 0),
+    high: values.reduce((a, v) => a + maxOf(v), 0),
     rows,
   };
 }
@@ -729,8 +730,8 @@ export function tradeSharePeriods(
     return {
       label: periodLabel(start, end),
       totals: own,
-      totalLow: Math.min(...own.map((t) => t.value_usd)),
-      totalHigh: Math.max(...own.map((t) => t.value_usd)),
+      totalLow: minOf(own.map((t) => t.value_usd)),
+      totalHigh: maxOf(own.map((t) => t.value_usd)),
       sides,
       best: sideOf(bestRows),
     };

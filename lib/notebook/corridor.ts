@@ -24,6 +24,7 @@ import { cagr, seriesCagr } from "../indicators/series/cagr";
 import { rowSources } from "../indicators/series/sources";
 import { corridorSeries } from "../indicators/series/select";
 import { capitalize, countText, listPhrase } from "./prose";
+import { maxOf, minOf } from "../core/extent";
 
 /**
  * A scope of corridor_flows.csv or transit.csv.
@@ -452,8 +453,8 @@ export function conflicts(cargo: AnnualCargo, published: (ids: readonly string[]
     .filter(([, rows]) => new Set(rows.map((r) => r.value)).size > 1)
     .map(([key, rows]) => {
       const [scope, year] = key.split("|") as [string, string];
-      const lo = Math.min(...rows.map((r) => r.value));
-      const hi = Math.max(...rows.map((r) => r.value));
+      const lo = minOf(rows.map((r) => r.value));
+      const hi = maxOf(rows.map((r) => r.value));
       const sorted = [...rows].sort((a, b) => a.value - b.value || a.id.localeCompare(b.id));
       return {
         scope,
@@ -613,7 +614,7 @@ export function annualGrowthRows(
           published: pub
             .map((g) => `${formatPercent(g.value, { sign: true, digits: 1 })} (${pubs.publisher(g.sources)})`)
             .join("; "),
-          gap: pub.length === 0 || p.value === null ? null : Math.max(...pub.map((g) => Math.abs(g.value - p.value!))),
+          gap: pub.length === 0 || p.value === null ? null : maxOf(pub.map((g) => Math.abs(g.value - p.value!))),
           sources: mergeSources(p.sources, ...pub.map((g) => rowSources(g))),
         },
       ];
@@ -1233,7 +1234,7 @@ export function otsContextText(
 ): string {
   let text = "";
   if (wholeYear.length > 0) {
-    const min = Math.min(...wholeYear.map((r) => r.value));
+    const min = minOf(wholeYear.map((r) => r.value));
     text += `the whole route grew by ${listText([...new Set(wholeYear.map((r) => formatPercent(r.value, { sign: true })))])} over periods of ${ots.year}, ${min >= 2 * ots.value ? "at least twice as fast" : min > ots.value ? "faster" : "not always faster"}. `;
   }
   if (totalGrowth.length > 0) {

@@ -63,6 +63,7 @@ import { capitalize, changePhrase, countText, listPhrase } from "./prose";
 import { type RankResult, rankOf, rankText } from "./ranks";
 import { PANEL_STATES } from "./names";
 import { membershipCoverageSentence } from "./coverage";
+import { maxOf, minOf } from "../core/extent";
 
 /**
  * Column order of the maps: from the Turkic and Asian-dialogue formats through the blocs to the global ones.
@@ -554,7 +555,7 @@ export function focalPath(em: Embeddedness): FocalPath {
       sources: [],
     },
     lanes,
-    fromYear: years.length > 0 ? Math.min(...years) : undefined,
+    fromYear: years.length > 0 ? minOf(years) : undefined,
     title: `${em.possessive} path through Eurasia's organisations, to ${formatDate(em.asOf)}`,
     subtitle: pathSubtitle(lanes.length, events.length, em.name),
     noData: `No membership of ${em.name} begins by ${formatDate(em.asOf)}, so there is no path to draw.`,
@@ -1125,7 +1126,7 @@ export function verdictParagraphs(
     outside.length === 0 && unranked.length === 0
       ? `supports it, within its limits: ${chosen} and stays in the top three under all four`
       : ranks.some((r) => r <= 3)
-        ? `supports it only under some choices: ${chosen}, but its rank runs from ${formatNumber(Math.min(...ranks))} to ${formatNumber(Math.max(...ranks))} across the scenarios that rank it` +
+        ? `supports it only under some choices: ${chosen}, but its rank runs from ${formatNumber(minOf(ranks))} to ${formatNumber(maxOf(ranks))} across the scenarios that rank it` +
           (outside.length > 0
             ? `; it falls outside the top three under ${listPhrase(outside.map((r) => `${r.scenario} (${tiesOf(r)})`))}`
             : "") +

@@ -24,6 +24,7 @@ import { timeSeriesFigure } from "../figures/time-series";
 import { type Markdown, md, mdJoin } from "../display/safe-text";
 import { formatDate } from "./as-of";
 import { capitalize, countText, isAre, listPhrase } from "./prose";
+import { maxOf, minOf } from "../core/extent";
 
 /**
  * What the functions of this module need of the notebook context ({@link Notebook} has all of it).
@@ -804,8 +805,8 @@ export function tradeComparisons(
     if (group.length < 2) continue;
     const [partner = "", start = "", end = "", flow = ""] = k.split("|");
     const push = (kind: string, compared: readonly TradeRow[]) => {
-      const low = Math.min(...compared.map((r) => r.value_usd));
-      const high = Math.max(...compared.map((r) => r.value_usd));
+      const low = minOf(compared.map((r) => r.value_usd));
+      const high = maxOf(compared.map((r) => r.value_usd));
       out.push({
         partner,
         period: periodLabel(start, end),
@@ -968,7 +969,7 @@ export function tradeReadingText(
             )
             .join("; ")}.`,
       revisions.length > 0
-        ? `${capitalize(countText(revisions.length, "period"))} ${revisions.length === 1 ? "was" : "were"} published more than once by the same side, with releases up to ${formatPercent(Math.max(...revisions.map((c) => c.gap)), { digits: 1 })} apart (${listPhrase(revisions.map((c) => `${name(c.partner)} ${c.period} ${c.flow}`))}).`
+        ? `${capitalize(countText(revisions.length, "period"))} ${revisions.length === 1 ? "was" : "were"} published more than once by the same side, with releases up to ${formatPercent(maxOf(revisions.map((c) => c.gap)), { digits: 1 })} apart (${listPhrase(revisions.map((c) => `${name(c.partner)} ${c.period} ${c.flow}`))}).`
         : "No period was published twice by the same side.",
       none.length > 0
         ? `There is no ${listPhrase([...sides], { conjunction: "or" })} figure for ${listPhrase(none.map(name))} by ${formatDate(view.asOf)}.`

@@ -34,6 +34,7 @@ import { timelineFigure, type TimelineOptions } from "../figures/timeline";
 import { formatDate, yearOf } from "./as-of";
 import { statusPhrase, statusWithArticle } from "./names";
 import { capitalize, changePhrase, countText, listPhrase } from "./prose";
+import { maxOf, minOf } from "../core/extent";
 
 /**
  * The organisation key of events outside any organisation (as {@link eventCounts} counts them).
@@ -220,7 +221,7 @@ export interface TimelineScope {
 function yearSpan(rows: readonly { readonly date: string }[]): readonly [number, number] | undefined {
   if (rows.length === 0) return undefined;
   const years = rows.map((r) => yearOf(r.date));
-  return [Math.min(...years), Math.max(...years)];
+  return [minOf(years), maxOf(years)];
 }
 
 /**
@@ -447,7 +448,7 @@ export function orgKindFigure(s: TimelineScope, options: ComparisonOptions): Plo
   );
   if (orgs.length === 0) return fig;
   const colour = (name: unknown) => KIND_COLORS[String(name).toLowerCase() as EventKind] ?? "#333333";
-  const max = Math.max(...orgs.map((o) => o.count));
+  const max = maxOf(orgs.map((o) => o.count));
   return {
     ...fig,
     data: fig.data.map((t) => ({ ...t, marker: { ...(t.marker as object), color: colour(t.name) } })),
@@ -1065,7 +1066,7 @@ function articleYearFinding(s: TimelineScope): Finding | undefined {
     .filter((e) => !isPlanned(e, s.asOf) && e.participants.length > 0)
     .map((e) => yearOf(e.date));
   if (years.length === 0) return undefined;
-  const year = Math.max(...years);
+  const year = maxOf(years);
   const inYear = s.events.filter((e) => yearOf(e.date) === year);
   const cited = inYear.filter((e) => s.cited.has(e.id)).length;
   const others = inYear.filter((e) => !s.cited.has(e.id)).map((e) => `${e.title} (${formatDate(e.date)})`);

@@ -39,6 +39,7 @@ import { rankOf, rankText } from "./ranks";
 import { checkNumber, checkText, selfCheckHtml, type CheckResult } from "./self-check";
 import { capitalize, countText, listPhrase } from "./prose";
 import { answerRecordHtml } from "./answer-record";
+import { maxOf, minOf } from "../core/extent";
 
 /**
  * What an exercise is built from: the package as known at the as-of date, and the focal state.
@@ -376,7 +377,7 @@ export function exercise3(ctx: WorkbookContext): Exercise {
   const within =
     sameScope.length === 1
       ? `In scope ${a.scope}, one figure for ${year} is known by then.`
-      : `Even within one scope, releases differ: ${countText(sameScope.length, "figure")} for ${year} in scope ${a.scope}, from ${formatNumber(Math.min(...values))} to ${formatNumber(Math.max(...values))} t (rounding and later revisions).`;
+      : `Even within one scope, releases differ: ${countText(sameScope.length, "figure")} for ${year} in scope ${a.scope}, from ${formatNumber(minOf(values))} to ${formatNumber(maxOf(values))} t (rounding and later revisions).`;
   const letters = (Object.keys(options) as (keyof typeof options)[]).map((k) => md`- **${k}**: ${options[k]}`);
   return {
     number: 3,
@@ -609,7 +610,7 @@ export function exercise5(ctx: WorkbookContext): Exercise {
       set: false,
       reason: `By ${formatDate(ctx.asOf)} no state of the panel has ties in two spheres in the data, so the evenness index is not defined for any.`,
     };
-  const best = Math.max(...valued.map((b) => b.index!));
+  const best = maxOf(valued.map((b) => b.index!));
   const top = valued.filter((b) => b.index! >= best - 1e-12);
   const t = top[0]!;
   const nameOf = (s: string) => stateName(ctx.pkg, s);

@@ -86,6 +86,31 @@ test("the report index and section page show labels as text", async () => {
   expect(await opened.page.locator("figure h2").textContent()).toBe(XSS);
   expect(opened.dialogs()).toBe(0);
   await opened.page.close();
+  // the second wall: markup that got into an index page anyway loads nothing from the network
+  const planted = section!.html.replace(
+    /<body[^>]*>/,
+    '$&<img src="http://127.0.0.1:9/x.png"><link rel="stylesheet" href="http://127.0.0.1:9/x.css"><iframe src="http://127.0.0.1:9/"></iframe>',
+  );
+  expect(planted).not.toBe(section!.html);
+  const path = join(dir, "planted.html");
+  writeFileSync(path, planted);
+  const wall = await browser.newPage();
+  const outcome = new Map<string, string>();
+  wall.on("request", (r) => void (r.url().startsWith("http") ? outcome.set(r.url(), "requested") : undefined));
+  wall.on(
+    "requestfailed",
+    (r) => void (r.url().startsWith("http") ? outcome.set(r.url(), r.failure()?.errorText ?? "failed") : undefined),
+  );
+  wall.on("requestfinished", (r) => void (r.url().startsWith("http") ? outcome.set(r.url(), "loaded") : undefined));
+  await wall.goto(`file://${path}`);
+  await wall.waitForTimeout(300);
+  // Chromium reports a request the policy stopped, then fails it with "csp" before it leaves the machine
+  expect(
+    [...outcome.values()].every((v) => v === "csp"),
+    JSON.stringify([...outcome]),
+  ).toBe(true);
+  expect(outcome.size).toBeGreaterThanOrEqual(2);
+  await wall.close();
 });
 
 test("a page of an output folder draws from the folder's one plotly.js, under its CSP, offline", async () => {

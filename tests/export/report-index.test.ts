@@ -2,6 +2,7 @@
 import { describe, expect, test } from "vitest";
 import {
   fileSize,
+  INDEX_CSP,
   reportIndexPages,
   sectionPagePath,
   type IndexFigure,
@@ -92,7 +93,9 @@ describe("reportIndexPages()", () => {
     );
     expect(index).toContain("1 figure, 0 tables · <code>01-claims</code>");
     expect(index).not.toMatch(/<script/i);
-    expect(index).toContain(`content="script-src 'none'; object-src 'none'; base-uri 'none'"`);
+    // no script, and nothing from the network (the second wall against markup that escaped its escaping)
+    expect(index).toContain(`content="${INDEX_CSP}"`);
+    expect(INDEX_CSP).toMatch(/^default-src 'none'; script-src 'none'; .*img-src 'self' data:;/);
   });
 
   test("a section page: each figure with its PNG linked to the interactive page, caption, sources, files, record", () => {

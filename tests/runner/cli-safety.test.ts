@@ -82,6 +82,9 @@ const work = mkdtempSync(join(tmpdir(), "caspian-cli-safety-"));
 const missingNotebooks = join(work, "no-such-notebooks"); // any run that gets past the checks stops here
 const emptyNotebooks = join(work, "empty-notebooks");
 mkdirSync(emptyNotebooks);
+const ownFiles = join(work, "my-documents");
+mkdirSync(join(ownFiles, "report"), { recursive: true });
+writeFileSync(join(ownFiles, "report", "draft.html"), "<p>my draft</p>");
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -108,6 +111,9 @@ describe("--out is resolved and checked before anything runs (item 4)", () => {
     ["$HOME", () => homedir()],
     ["the data folder in use (CASPIAN_DATA)", () => dataCopy, dataCopy],
     ["the notebook folder in use (--notebooks)", () => emptyNotebooks],
+    // folders that hold something else: the main job removes files in its output folder that no run owns
+    ["the CI folder (.ci/)", () => join(root, ".ci")],
+    ["a folder of a user's own files", () => ownFiles],
   ];
   for (const [what, out, data] of refused) {
     it(`refuses ${what}`, async () => {

@@ -6,14 +6,15 @@
  * Content-Security-Policy. Then each string parameter gets the payload, notebook by notebook.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS } from "../../lib/export/exporter";
 import { listFiles } from "../../lib/core/hash";
 import { injectData, inspectPage, PAYLOAD, textFields, type PageVerdict } from "../helpers/inject";
+import { declaredParameters } from "../../runner/discover";
 
 const root = join(__dirname, "..", "..");
 const cli = join(root, "dist", "runner", "cli.js");
@@ -104,16 +105,56 @@ describe("hostile text in data and parameters stays text", () => {
     expect(literal).toBeGreaterThanOrEqual(notebookPages.length - 1);
   }, 1_200_000);
 
-  for (const parameter of ["focal", "asOf", "scenario"]) {
-    it(`keeps the ${parameter} parameter inert in every notebook that declares it`, async () => {
-      const pout = mkdtempSync(join(tmpdir(), `caspian-inject-${parameter}-`));
-      const r = run(["--out", pout, "--force", "-q", "-p", `${parameter}=${PAYLOAD}`]);
-      // a notebook may refuse the value (an unknown state or scenario), but never by running it
-      expect(r.stderr + r.stdout).not.toMatch(/RunnerError|SyntaxError/);
+  // Every parameter any notebook declares (its parameters cell and a workbook's answer cells), read from the
+  // notebooks themselves, so a new parameter is tested without editing this file.
+  const declaring = new Map<string, string[]>();
+  for (const file of readdirSync(join(root, "notebooks"))
+    .filter((f) => f.endsWith(".ipynb"))
+    .sort())
+    for (const name of declaredParameters(join(root, "notebooks", file)))
+      declaring.set(name, [...(declaring.get(name) ?? []), file.replace(/\.ipynb$/, "")]);
+  const answers = [...declaring.keys()].filter((n) => /^answer\d+$/.test(n));
+  const runs: { label: string; params: string[]; notebooks: string[] }[] = [
+    ...[...declaring.keys()]
+      .filter((n) => !answers.includes(n))
+      .map((n) => ({ label: n, params: [n], notebooks: declaring.get(n)! })),
+    // the workbook's answers, all at once (each is free text a student types)
+    { label: "answers", params: answers, notebooks: [...new Set(answers.flatMap((a) => declaring.get(a)!))] },
+  ];
+
+  it("finds the parameters to test in the notebooks", () => {
+    expect([...declaring.keys()]).toEqual(expect.arrayContaining(["focal", "asOf", "scenario", "answer2"]));
+    expect(answers.length).toBeGreaterThanOrEqual(6);
+  });
+
+  for (const { label, params, notebooks } of runs) {
+    it(`keeps the ${label} parameter${params.length > 1 ? "s" : ""} inert in every notebook that declares ${params.length > 1 ? "them" : "it"}`, async () => {
+      const pout = mkdtempSync(join(tmpdir(), `caspian-inject-${label}-`));
+      const r = run([
+        "--out",
+        pout,
+        "--force",
+        "-q",
+        ...notebooks,
+        ...params.flatMap((p) => ["-p", `${p}=${PAYLOAD}`]),
+      ]);
+      const said = r.stderr + r.stdout;
+      expect(said).not.toMatch(/RunnerError|SyntaxError/);
       const pages = htmlPages(pout);
       for (const page of pages) {
         const v = await expectInert(browser, page);
         if (v.mentions) expect(v.literal, `${page}: the parameter is shown literally`).toBe(true);
+      }
+      // Each notebook that declares it either refused the value with a message naming the parameter (and wrote no
+      // page for it), or wrote its pages, which show the value as text.
+      for (const nb of notebooks) {
+        const own = pages.filter((p) => basename(p).startsWith(`${nb}--`));
+        if (own.length === 0) {
+          expect(said, `${nb}: refused without saying why`).toMatch(new RegExp(`${nb}[\\s\\S]*(${params.join("|")})`));
+          continue;
+        }
+        const shown = own.filter((p) => readFileSync(p, "utf8").includes("alert(1)"));
+        expect(shown.length, `${nb}: a page that accepted the value shows it`).toBeGreaterThan(0);
       }
     }, 600_000);
   }
