@@ -212,9 +212,15 @@ export function buildReportPages(
   };
   for (const run of validRuns(outDir)) {
     const { name, record } = run;
+    shared ??= sharedHashes();
+    const changed = changedInputs(record, shared, dataDir);
+    // A default run's page stays (it is the folder's page of that notebook) but says it is out of date.
+    const outdated =
+      changed.length > 0 && Object.keys(record.parameters).length === 0
+        ? `Its inputs changed since it was made (${changed.join(", ")}); rebuild it with: ${rebuildCommand(record, outDir)}`
+        : undefined;
+    if (outdated !== undefined) stale.push(name);
     if (Object.keys(record.parameters).length > 0) {
-      shared ??= sharedHashes();
-      const changed = changedInputs(record, shared, dataDir);
       if (changed.length > 0) {
         stale.push(name);
         const specs = join(outDir, "figures", "specs", name);
@@ -258,9 +264,25 @@ export function buildReportPages(
         ...(Object.keys(record.parameters).length > 0
           ? { runLabel: parameterPhrases(record.parameters, pkg).join("; ") }
           : {}),
+        ...(outdated !== undefined ? { stale: outdated } : {}),
       });
-      if (writeIfChanged(join(reportDir, `${name}.html`), page.html)) written.push(name);
-      kept.push({ name, entry: { file: `${name}.html`, title: page.title, parameters: phrases, asOf } });
+      if (writeIfChanged(join(reportDir, `${name}.html`), page.html)) {
+        written.push(name);
+        if (outdated !== undefined)
+          log(
+            `${name} is stale (${changed.join(", ")}): its report page says so; rebuild it with: ${rebuildCommand(record, outDir)}`,
+          );
+      }
+      kept.push({
+        name,
+        entry: {
+          file: `${name}.html`,
+          title: page.title,
+          parameters: phrases,
+          asOf,
+          ...(outdated ? { stale: true } : {}),
+        },
+      });
     } catch (e) {
       remove(name);
       log(`${name}: no report page (${(e as Error).message})`);

@@ -53,6 +53,23 @@ export const FIGURE_SCRIPT = {
 } as const;
 
 /**
+ * What a chart's place says in a notebook until Plotly draws it: the notebook must be trusted. The reader's pages
+ * (lib/export/report-page) say {@link READER_CHART_NOTE} instead.
+ * @example UNTRUSTED_CHART_NOTE.includes("Trust Notebook") // => true
+ * @category Display
+ */
+export const UNTRUSTED_CHART_NOTE =
+  "(The chart is drawn when the notebook is trusted, File → Trust Notebook, and its cell is run again.)";
+
+/**
+ * What a chart's place says on a reader's page where scripts do not run (a printed page, a mail reader).
+ * @example READER_CHART_NOTE.includes("PNG") // => true
+ * @category Display
+ */
+export const READER_CHART_NOTE =
+  "(An interactive chart, drawn where the page may run scripts; the report pack holds it as PNG, SVG and PDF.)";
+
+/**
  * HTML for one interactive chart: a div and a script that draws the figure with the page's plotly.js (see
  * {@link FIGURE_SCRIPT}; pages load it with `plotlyScriptHtml`). Where scripts do not run (an untrusted notebook),
  * the fallback (a PNG, or a note) stays visible instead. Every text from the figure is escaped; the figure JSON is
@@ -69,7 +86,7 @@ export function figureHtml(figure: PlotlyFigure, options: FigureHtmlOptions): st
       ? pngFileImgHtml(options.fallbackPngFile, title, Number(figure.layout.width ?? 900))
       : options.fallbackPng !== undefined
         ? pngImgHtml(options.fallbackPng, title, Number(figure.layout.width ?? 900))
-        : `<p style="font:13px sans-serif;color:#555">Chart: ${escapeHtml(title)}. (The chart is drawn when the notebook is trusted, File → Trust Notebook, and its cell is run again.)</p>`);
+        : `<p style="font:13px sans-serif;color:#555">Chart: ${escapeHtml(title)}. ${UNTRUSTED_CHART_NOTE}</p>`);
   const id = escapeHtml(options.id);
   const config = { responsive: true, displaylogo: false, ...(figure.config ?? {}) };
   const args = scriptJson([figure.data, figure.layout, config]);

@@ -15,6 +15,7 @@ import { plotlyScriptHtml } from "../display/plotly-bundle";
 import { safeUrl } from "../display/safe-text";
 import { secureHtmlPage } from "./csp";
 import { minOf } from "../core/extent";
+import { READER_CHART_NOTE, UNTRUSTED_CHART_NOTE } from "../display/show";
 
 /**
  * One output of a code cell (nbformat 4).
@@ -96,6 +97,11 @@ export interface ReportPageMeta {
    */
   readonly runLabel?: string;
   /**
+   * Why the page is out of date (its data or library changed since its run), with the command that rebuilds it;
+   * shown in a note under the title block. A default run's page stays until it is rebuilt.
+   */
+  readonly stale?: string;
+  /**
    * Where the page gets plotly.js when it draws a chart: the relative address of the output folder's shared copy
    * (default {@link REPORT_PLOTLY_HREF}), or `"inline"` to embed it (a standalone page, for e-mail).
    */
@@ -146,6 +152,7 @@ nav.toc .toc-4, nav.toc .toc-5, nav.toc .toc-6 { padding-left: 36px; }
 .output { margin: 12px 0; }
 /* A chart wider than the window scrolls rather than being cut; in print it is scaled to the A4 text width. */
 .caspian-figure { width: 100%; max-width: 100%; overflow-x: auto; overflow-y: hidden; }
+.stale { background: #fff4d6; border-left: 4px solid #E69F00; padding: 6px 10px; }
 .caspian-table { max-width: 100%; overflow-x: auto; }
 img { max-width: 100%; height: auto; }
 table { border-collapse: collapse; font-size: 14px; }
@@ -274,7 +281,8 @@ function outputHtml(output: NotebookOutput, env: RenderEnv): string {
   if (output.output_type !== "display_data" && output.output_type !== "execute_result") return "";
   const data = output.data ?? {};
   const html = joined(data["text/html"]);
-  if (html !== "") return stripInlinePlotly(html);
+  // a chart's placeholder speaks to the reader, not to a Jupyter user
+  if (html !== "") return stripInlinePlotly(html).replaceAll(UNTRUSTED_CHART_NOTE, READER_CHART_NOTE);
   const png = joined(data["image/png"]).trim();
   if (png !== "" && BASE64.test(png)) return `<img src="data:image/png;base64,${png.replace(/\s+/g, "")}" alt="">`;
   const md = joined(data["text/markdown"]);
@@ -472,7 +480,7 @@ ${plotly}</head>
 <header class="title-block">
 <h1 id="top">${escapeHtml(title)}</h1>
 ${paramsLine}<p class="as-of">Data as of ${escapeHtml(meta.asOf)}.</p>
-${links}</header>
+${links}${meta.stale !== undefined && meta.stale !== "" ? `<p class="stale" role="note"><strong>Out of date.</strong> ${escapeHtml(meta.stale)}</p>\n` : ""}</header>
 ${tocHtml(body.headings)}
 <main>
 ${body.html}
@@ -504,6 +512,8 @@ export interface ReportIndexEntry {
   readonly parameters: readonly string[];
   /** The data's as-of date in words. */
   readonly asOf: string;
+  /** Whether the page is out of date (see {@link ReportPageMeta.stale}). */
+  readonly stale?: boolean;
 }
 
 /**
@@ -516,7 +526,7 @@ export function reportPagesIndexHtml(entries: readonly ReportIndexEntry[]): stri
     const params = e.parameters.filter((p) => p.trim() !== "");
     return `<tr><td><a href="${escapeHtml(encodeURIComponent(e.file))}">${escapeHtml(e.title)}</a></td><td>${escapeHtml(
       params.length > 0 ? capitalise(params.join("; ")) : "No parameters",
-    )}</td><td>${escapeHtml(e.asOf)}</td></tr>`;
+    )}</td><td>${escapeHtml(e.asOf)}${e.stale === true ? " <strong>(out of date)</strong>" : ""}</td></tr>`;
   });
   const table =
     rows.length > 0

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { figureHtml } from "../../lib/display/show";
+import { figureHtml, READER_CHART_NOTE, UNTRUSTED_CHART_NOTE } from "../../lib/display/show";
 import { plotlyLoaderHtml } from "../../lib/display/plotly-bundle";
 import { scriptHash } from "../../lib/export/csp";
 import {
@@ -90,7 +90,10 @@ describe("reportPage()", () => {
     expect(page.html).toContain("<p>Opening prose.</p>");
     expect(page.html).toContain("<strong>Found</strong> three.");
     expect(page.html).toContain(TABLE);
-    expect(page.html).toContain(FIGURE);
+    // the chart, whose placeholder speaks to a reader (not "trust the notebook")
+    expect(FIGURE).toContain(UNTRUSTED_CHART_NOTE);
+    expect(page.html).toContain(FIGURE.replace(UNTRUSTED_CHART_NOTE, READER_CHART_NOTE));
+    expect(page.html).not.toContain("Trust Notebook");
     expect(page.html).toContain(`<img src="data:image/png;base64,${PNG}" alt="">`);
     expect(page.html).not.toContain("<pre");
   });

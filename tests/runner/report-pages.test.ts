@@ -95,7 +95,7 @@ beforeAll(() => {
   dataFile = join(dir, "data.csv");
   write(nbFile, '{"cells": []}');
   write(dataFile, "0"); // sha256("0") = 5feceb66…, the hash the records carry
-  // a default run: kept whatever its inputs
+  // a default run: kept whatever its inputs, marked out of date when they changed
   addRun("03-x", record("03-x", {}, { lib: "old" }), "03 · X", `Cites ${knownSource.id}.`);
   spec("03-x", "chart", []);
   // a parameter run whose inputs are current: kept
@@ -122,7 +122,14 @@ describe("buildReportPages()", () => {
 
   it("keeps the default run and the current parameter run, removes the rest", () => {
     expect(result.pages).toEqual(["03-x", "03-x--focal-KAZ"]);
-    expect(result.stale).toEqual(["03-x--focal-GEO"]);
+    expect([...result.stale].sort()).toEqual(["03-x", "03-x--focal-GEO"]);
+    // the default run's page stays, and says it is out of date and how to rebuild it
+    const def = readFileSync(join(out, "report", "03-x.html"), "utf8");
+    expect(def).toContain(
+      `<p class="stale" role="note"><strong>Out of date.</strong> Its inputs changed since it was made (lib/ changed); rebuild it with: npm start -- 03-x --notebooks ${join(dir, "notebooks")} --out ${out}</p>`,
+    );
+    expect(readFileSync(join(out, "report", "03-x--focal-KAZ.html"), "utf8")).not.toContain('class="stale"');
+    expect(readFileSync(join(out, "report", "index.html"), "utf8")).toMatch(/03-x\.html[^\n]*\(out of date\)/);
     expect([...result.removed].sort()).toEqual(["01-gone", "02-bad", "03-x--focal-GEO"]);
     for (const gone of ["01-gone", "02-bad", "03-x--focal-GEO"])
       expect(existsSync(join(out, "report", `${gone}.html`))).toBe(false);
@@ -131,8 +138,9 @@ describe("buildReportPages()", () => {
   });
 
   it("logs one line for the stale run: what changed and the exact command that rebuilds it", () => {
-    const stale = logs.filter((l) => l.includes("03-x--focal-GEO"));
-    expect(stale).toEqual([
+    const stale = logs.filter((l) => l.includes(" is stale "));
+    expect(stale.sort()).toEqual([
+      `03-x is stale (lib/ changed): its report page says so; rebuild it with: npm start -- 03-x --notebooks ${join(dir, "notebooks")} --out ${out}`,
       `03-x--focal-GEO is stale (lib/ changed): its report page and figures were removed; rebuild it with: npm start -- 03-x --param focal=GEO --notebooks ${join(dir, "notebooks")} --out ${out}`,
     ]);
   });
@@ -178,10 +186,12 @@ describe("buildReportPages()", () => {
     writeFileSync(dataFile, "1");
     const lines: string[] = [];
     const r = buildReportPages(out, (m) => lines.push(m));
-    expect(r.stale).toEqual(["03-x--focal-GEO", "03-x--focal-KAZ"]);
+    expect([...r.stale].sort()).toEqual(["03-x", "03-x--focal-GEO", "03-x--focal-KAZ"]);
     expect(r.pages).toEqual(["03-x"]);
-    expect(lines).toEqual([
+    expect(lines.sort()).toEqual([
+      `03-x is stale (lib/ changed, ${relative(projectRoot, dataFile)} changed): its report page says so; rebuild it with: npm start -- 03-x --notebooks ${join(dir, "notebooks")} --out ${out}`,
       `03-x--focal-KAZ is stale (${relative(projectRoot, dataFile)} changed): its report page and figures were removed; rebuild it with: npm start -- 03-x --param asOf=2016 --param focal=KAZ --notebooks ${join(dir, "notebooks")} --out ${out}`,
+      "report/03-x.html written",
     ]);
     writeFileSync(dataFile, "0");
   });
