@@ -82,6 +82,59 @@ describe("npm run handout (Kazakhstan, as of 2021)", () => {
         expect(cellSource(c)).toMatch(/^let answer\d(: number \| null)? = (null|"");/);
   });
 
+  it("holds no key in the student's copy: nothing computes it, no expected value, sealed self-checks only", () => {
+    const text = readFileSync(join(handout.out, "student", `${WB}.ipynb`), "utf8");
+    const page = readFileSync(join(handout.out, "student", `${WB}.html`), "utf8").replace(
+      /<script\b[^>]*>[\s\S]*?<\/script>/g,
+      "",
+    );
+    // nothing in the student's kernel computes the exercises, their key or their worked answers
+    expect(text).not.toContain("workbookExercises");
+    expect(text).not.toMatch(/\breveal\b/);
+    expect(text).not.toContain("checkHtml(");
+    expect(text).not.toContain("answerKeyTable");
+    // no expected value in any form, in the notebook's sources and outputs or on its page (salts and hashes aside)
+    const unsealed = (t: string) => t.replace(/[0-9a-f]{32,}/g, "#");
+    const token = (v: string) => new RegExp(`(?<![\\d.])${v.replace(/[.+]/g, "\\$&")}(?![\\d])`);
+    for (const e of setEntries()) {
+      const forms =
+        typeof e.expected === "number"
+          ? [String(e.expected), String(e.fill), ...[1, 2, 3].map((d) => (e.expected as number).toFixed(d))]
+          : [];
+      for (const f of new Set(forms.flatMap((f) => [f, f.replace(/^-/, "−"), f.replace(".", ",")]))) {
+        expect(unsealed(text), `${e.exercise}: ${f}`).not.toMatch(token(f));
+        expect(unsealed(page), `${e.exercise}: ${f}`).not.toMatch(token(f));
+      }
+    }
+    // each self-check holds a seal of hashes: no answer, no accepted form, in it
+    const checks = studentCopy.cells.filter((c) => cellTags(c).includes("check"));
+    expect(checks).toHaveLength(6);
+    for (const c of checks) {
+      const src = cellSource(c);
+      expect(src).toMatch(
+        /rp\.sealedCheckHtml\(\d, answer\d, (null|\{"kind":"(text|number)","salt":"[0-9a-f]{32}",.*\})\)\);$/,
+      );
+      const seal = unsealed(src).toLowerCase();
+      for (const e of setEntries()) {
+        for (const a of [String(e.expected), String(e.fill), ...e.accepted]) {
+          const norm = a.toLowerCase().replace(/[\s_\-().]+/g, "");
+          if (norm.length >= 2) expect(seal, `${src}: ${a}`).not.toContain(norm);
+        }
+      }
+    }
+    // the questions are written out as they read in the teacher's copy
+    const teacher = read(join(handout.out, "teacher", `${WB}.ipynb`));
+    for (let n = 1; n <= 6; n += 1) {
+      const q = studentCopy.cells.find((c) => c.id === `question-${n}`)!;
+      expect(q.cell_type).toBe("markdown");
+      const shown = teacher.cells.find((c) => c.id === `question-${n}`)!.outputs as {
+        data?: Record<string, unknown>;
+      }[];
+      const md = shown.map((o) => [o.data?.["text/markdown"] ?? ""].flat().join("")).join("");
+      expect(cellSource(q).trim()).toBe(md.trim());
+    }
+  });
+
   it("shows the teacher the worked answers and fills each answer cell with the key's value", () => {
     const teacher = read(join(handout.out, "teacher", `${WB}.ipynb`));
     for (const e of setEntries()) {
@@ -175,6 +228,19 @@ describe("npm run grade: a folder of submissions in one call", () => {
     const half = results.get("half")!;
     expect(half).toMatchObject({ status: "graded", score: 1 });
     expect(half.grades.filter((g) => g.state === "wrong")).toHaveLength(1);
+    // the student's sealed self-checks said so too: Right for the first, Not yet for the second
+    const [first, second] = setEntries();
+    const graded = read(join(folder, "graded", "half.ipynb"));
+    const said = (n: number) =>
+      (
+        graded.cells.find((c) => cellTags(c).includes("check") && cellSource(c).includes(`answer${n}`))!.outputs as {
+          data?: Record<string, unknown>;
+        }[]
+      )
+        .map((o) => [o.data?.["text/html"] ?? ""].flat().join(""))
+        .join("");
+    expect(said(first!.exercise)).toContain(`Exercise ${first!.exercise}: Right`);
+    expect(said(second!.exercise)).toContain(`Exercise ${second!.exercise}: Not yet`);
     expect(results.get("other-state")).toMatchObject({ status: "graded", score: 1 });
     expect(results.get("answers-only")).toMatchObject({ status: "graded", score: 1 });
   });
