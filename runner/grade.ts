@@ -217,18 +217,97 @@ export function isolation(): Isolation {
   };
 }
 
-/** The environment a submission's kernel gets: the few variables it needs, none of the teacher's own. */
-export function kernelEnv(dir: string, dataDir: string): NodeJS.ProcessEnv {
+/**
+ * The environment a submission's kernel gets: the few variables it needs, none of the teacher's own. `cacheDir` is
+ * the grading run's own cache (compiled cells and parsed data, filled by {@link warmCache}), never the checkout's.
+ */
+export function kernelEnv(dir: string, dataDir: string, cacheDir: string): NodeJS.ProcessEnv {
   const keep = ["PATH", "LANG", "LC_ALL", "TZ"];
   const base: NodeJS.ProcessEnv = {};
   for (const k of keep) if (process.env[k] !== undefined) base[k] = process.env[k];
   return {
-    ...jupyterEnv(base),
+    ...jupyterEnv({ ...base, CASPIAN_CACHE_DIR: cacheDir }),
     HOME: dir,
     JUPYTER_RUNTIME_DIR: join(dir, "runtime"),
     CASPIAN_DATA: dataDir,
     CASPIAN_KERNEL_STARTUP_TIMEOUT: process.env.CASPIAN_KERNEL_STARTUP_TIMEOUT ?? "60",
+    // cached cells need no TypeScript program; a cell that misses (an answer cell) builds it when it runs
+    CASPIAN_CELL_WARM: "off",
   };
+}
+
+/**
+ * Makes a folder tree readable by every user and writable by none (dirs 0555, files 0444), or (`writable`) writable
+ * by its owner again, to remove it.
+ */
+function shareReadOnly(dir: string, writable = false): void {
+  chmodSync(dir, writable ? 0o755 : 0o555);
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) shareReadOnly(p, writable);
+    else if (e.isFile()) chmodSync(p, writable ? 0o644 : 0o444);
+  }
+}
+
+/**
+ * Fills the grading run's cache before any submission runs: executes the handout's blank student copy once, as the
+ * grader and without a student's code, in a scratch folder like a submission's, so its compiled cells (with the
+ * handout's injected parameters) and the parsed data files land in `cacheDir`; then makes the cache readable by the
+ * submissions' users and writable by none of them. A submission's kernel then compiles only the cells it changed
+ * (its answer cells) or added, and cannot plant code for the next one. Returns the seconds it took, or the problem.
+ */
+export async function warmCache(
+  handout: string,
+  key: HandoutKey,
+  work: string,
+  dataDir: string,
+  cacheDir: string,
+): Promise<{ seconds: number; problem?: string }> {
+  const t0 = Date.now();
+  mkdirSync(cacheDir, { recursive: true });
+  let problem: string | undefined;
+  try {
+    const copy = JSON.parse(readFileSync(join(handout, "student", `${WORKBOOK}.ipynb`), "utf8")) as NotebookJson;
+    const dir = mkdtempSync(join(work, "warm-"));
+    const input = join(dir, `${WORKBOOK}.ipynb`);
+    writeFileSync(
+      input,
+      JSON.stringify({
+        ...copy,
+        cells: copy.cells.map((c) => (c.cell_type === "code" ? { ...c, outputs: [], execution_count: null } : c)),
+      }),
+    );
+    const job = join(dir, "job.json");
+    writeFileSync(
+      job,
+      JSON.stringify({
+        notebook: input,
+        out_ipynb: join(dir, "executed.ipynb"),
+        out_html: null,
+        timeout: 300,
+        kernel: "tslab",
+        cwd: dir,
+        parameters: { ...key.parameters, scenario: "student" },
+        allow_errors: true,
+      }),
+    );
+    mkdirSync(join(dir, "runtime"));
+    const r = await new Promise<number | null>((done) => {
+      const child = spawn(jupyterPython, [join(projectRoot, "runner", "execute_notebook.py"), job], {
+        env: kernelEnv(dir, dataDir, cacheDir),
+        cwd: dir,
+        stdio: "ignore",
+      });
+      child.on("error", () => done(null));
+      child.on("close", (code) => done(code));
+    });
+    if (r !== 0) problem = `the handout's own copy did not run (exit ${r}): every kernel compiles its cells`;
+    rmSync(dir, { recursive: true, force: true });
+  } catch (e) {
+    problem = `the cache was not filled (${(e as Error).message}): every kernel compiles its cells`;
+  }
+  shareReadOnly(cacheDir);
+  return { seconds: (Date.now() - t0) / 1000, ...(problem !== undefined ? { problem } : {}) };
 }
 
 /** Runs one notebook submission in its own folder and reads its answers; never throws for the student's faults. */
@@ -303,7 +382,7 @@ async function runSubmission(
     fatal?: string;
   }>((done) => {
     const child = spawn(command[0]!, command.slice(1), {
-      env: kernelEnv(dir, dataDir),
+      env: kernelEnv(dir, dataDir, join(work, "cache")),
       cwd: dir,
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
@@ -423,6 +502,11 @@ export async function gradeFolder(
   cpSync(data, dataCopy, { recursive: true });
   // (the copy keeps the files' modes, readable by all; the scratch folder can be crossed, not listed, by the kernels)
   chmodSync(work, 0o711);
+  if (submissions.some((sub) => sub.kind === "notebook")) {
+    const warm = await warmCache(args.handout, key, work, dataCopy, join(work, "cache"));
+    log(`compiled the handout's cells once for every kernel (${warm.seconds.toFixed(0)} s)`);
+    if (warm.problem !== undefined) warnings.push(warm.problem);
+  }
   const slots = new Map(submissions.map((sub, i) => [sub, i]));
   const graded = join(args.folder, "graded");
   let finished = 0;
@@ -463,6 +547,11 @@ export async function gradeFolder(
     writeFileAtomicSync(join(args.folder, "scores.csv"), scoresCsv(key, results));
     return { results, ignored, isolation: iso, warnings };
   } finally {
+    try {
+      if (existsSync(join(work, "cache"))) shareReadOnly(join(work, "cache"), true);
+    } catch {
+      /* removed below as far as it can be */
+    }
     rmSync(work, { recursive: true, force: true });
   }
 }
