@@ -184,6 +184,56 @@ export interface Isolation {
   readonly description: string;
 }
 
+/** Megabytes of heap a submission's kernel may use (node --max-old-space-size): a runaway allocation stops it. */
+export const KERNEL_HEAP_MB = 2048;
+
+/** Processes a submission's user may have at once when the grader drops root (prlimit --nproc): no fork bomb. */
+export const MAX_PROCESSES = 256;
+
+/** The processes of a user (by real user id), from /proc: pid and command name. */
+export function processesOf(uid: number): { pid: number; name: string }[] {
+  const out: { pid: number; name: string }[] = [];
+  let pids: string[] = [];
+  try {
+    pids = readdirSync("/proc").filter((p) => /^\d+$/.test(p));
+  } catch {
+    return out;
+  }
+  for (const p of pids) {
+    try {
+      const status = readFileSync(join("/proc", p, "status"), "utf8");
+      const real = /^Uid:\s+(\d+)/m.exec(status)?.[1];
+      if (real !== undefined && Number(real) === uid)
+        out.push({ pid: Number(p), name: /^Name:\s+(.*)$/m.exec(status)?.[1] ?? "?" });
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return out;
+}
+
+/**
+ * Kills every process of a submission's user (SIGKILL), again until none is left (a process may fork meanwhile);
+ * returns the names of those it found. Only for the users the grader gives submissions (never the grader's own).
+ */
+export function killProcessesOf(uid: number): string[] {
+  if (uid < FIRST_UID || uid === process.getuid?.()) throw new Error(`will not kill the processes of user ${uid}`);
+  const seen: string[] = [];
+  for (let round = 0; round < 50; round += 1) {
+    const left = processesOf(uid);
+    if (left.length === 0) break;
+    for (const p of left) {
+      if (round === 0) seen.push(p.name);
+      try {
+        process.kill(p.pid, "SIGKILL");
+      } catch {
+        /* gone meanwhile */
+      }
+    }
+  }
+  return seen;
+}
+
 /** First user id given to submissions when the grader drops root (ids without an account: files are all they own). */
 export const FIRST_UID = 61000;
 
@@ -191,7 +241,18 @@ export const FIRST_UID = 61000;
 export function isolation(): Isolation {
   const ok = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: "ignore" }).status === 0;
   const root = process.getuid?.() === 0;
-  const noNet = ok("unshare", ["-n", "true"]) ? ["-n"] : ok("unshare", ["-rn", "true"]) ? ["-rn"] : undefined;
+  // Without root, a PID namespace ends every process a submission left behind with its worker (as root, the grader
+  // kills the processes of the submission's user instead, and says so).
+  const pidNs = ["-p", "--fork", "--kill-child"];
+  const noNet = root
+    ? ok("unshare", ["-n", "true"])
+      ? ["-n"]
+      : undefined
+    : ok("unshare", ["-rn", ...pidNs, "true"])
+      ? ["-rn", ...pidNs]
+      : ok("unshare", ["-rn", "true"])
+        ? ["-rn"]
+        : undefined;
   // another user must be able to read the checkout (its compiled library, tslab, the kernelspec's scripts)
   const readable = ["package.json", "dist/lib/index.js", "node_modules/tslab/package.json", "runner/kernel-resolve.js"]
     .map((f) => `test -r ${shellWord(join(projectRoot, f))}`)
@@ -200,11 +261,15 @@ export function isolation(): Isolation {
   const drop = root && ok(as(FIRST_UID)[0]!, [...as(FIRST_UID).slice(1), "sh", "-c", readable]);
   const net =
     noNet === undefined ? [] : ["unshare", ...noNet, "--", "sh", "-c", 'ip link set lo up && exec "$@"', "sh"];
-  const prefix = (slot: number) => [...net, ...(drop ? as(FIRST_UID + slot) : [])];
+  const limits =
+    drop && ok("prlimit", [`--nproc=${MAX_PROCESSES}`, "true"]) ? ["prlimit", `--nproc=${MAX_PROCESSES}`, "--"] : [];
+  const prefix = (slot: number) => [...net, ...limits, ...(drop ? as(FIRST_UID + slot) : [])];
   const parts = [
     "each kernel in a folder of its own",
     ...(noNet !== undefined ? ["without network"] : []),
-    ...(drop ? ["as a user of its own"] : []),
+    ...(drop ? ["as a user of its own, whose processes are killed when it ends"] : []),
+    ...(noNet?.includes("-p") ? ["its processes ended with it"] : []),
+    `at most ${KERNEL_HEAP_MB} MB of heap${limits.length > 0 ? ` and ${MAX_PROCESSES} processes` : ""}`,
   ];
   const missing = [
     ...(noNet === undefined ? ["network isolation is not available here"] : []),
@@ -233,6 +298,7 @@ export function kernelEnv(dir: string, dataDir: string, cacheDir: string): NodeJ
     CASPIAN_KERNEL_STARTUP_TIMEOUT: process.env.CASPIAN_KERNEL_STARTUP_TIMEOUT ?? "60",
     // cached cells need no TypeScript program; a cell that misses (an answer cell) builds it when it runs
     CASPIAN_CELL_WARM: "off",
+    NODE_OPTIONS: `--max-old-space-size=${KERNEL_HEAP_MB}`,
   };
 }
 
@@ -420,37 +486,50 @@ async function runSubmission(
       });
     });
   });
+  // whatever the submission left running (a detached process) ends with it, and the teacher hears of it
+  const lingering = uid !== undefined ? killProcessesOf(uid) : [];
+  const leftNote =
+    lingering.length > 0
+      ? `left ${lingering.length} ${lingering.length === 1 ? "process" : "processes"} running after its kernel stopped (${[...new Set(lingering)].join(", ")}): killed`
+      : undefined;
+  const also = (problem: string) => (leftNote !== undefined ? `${problem}; it ${leftNote}` : problem);
   const where = (source: string) => `the cell that starts \`${firstLine(source)}\``;
   if (outcome.timeout)
     return {
       status: "timeout",
-      problem: `did not finish: ${
-        outcome.error !== undefined
-          ? `${where(outcome.error.source)} ran longer than ${args.timeoutSeconds} s`
-          : `the run passed ${Math.round(deadlineMs / 1000)} s`
-      }`,
+      problem: also(
+        `did not finish: ${
+          outcome.error !== undefined
+            ? `${where(outcome.error.source)} ran longer than ${args.timeoutSeconds} s`
+            : `the run passed ${Math.round(deadlineMs / 1000)} s`
+        }`,
+      ),
       ...(existsSync(executed) ? { executed } : {}),
     };
   if (outcome.error?.ename === "DeadKernelError")
     return {
       status: "failed",
-      problem: `did not run: the kernel stopped in ${where(outcome.error.source)} (process.exit, or out of memory)`,
+      problem: also(
+        `did not run: the kernel stopped in ${where(outcome.error.source)} (process.exit, or out of memory)`,
+      ),
       ...(existsSync(executed) ? { executed } : {}),
     };
   if (!existsSync(executed))
     return {
       status: "failed",
-      problem: `did not run: ${outcome.fatal ?? (outcome.error ? `${outcome.error.ename}: ${outcome.error.evalue}` : `the worker exited with ${outcome.code}`)}`,
+      problem: also(
+        `did not run: ${outcome.fatal ?? (outcome.error ? `${outcome.error.ename}: ${outcome.error.evalue}` : `the worker exited with ${outcome.code}`)}`,
+      ),
     };
   const run = JSON.parse(readFileSync(executed, "utf8")) as NotebookJson;
   const read = readAnswers(run, key.protected);
   if (read.answers.size === 0) {
     const first = firstError(run) || (outcome.error?.evalue ?? "") || "no self-check left a record";
-    return { status: "failed", problem: `did not run: no self-check ran (${first})`, executed };
+    return { status: "failed", problem: also(`did not run: no self-check ran (${first})`), executed };
   }
   // An answer written as a plain value in its answer cell is taken from the cell itself: what the kernel recorded
   // could have been changed by code the student added.
-  const notes = workNotes(nb, key.protected, key.teacherCells);
+  const notes = [...workNotes(nb, key.protected, key.teacherCells), ...(leftNote !== undefined ? [leftNote] : [])];
   const answers = new Map(read.answers);
   for (const [n, value] of literalAnswers(nb)) {
     const recorded = read.answers.get(n);

@@ -12,7 +12,7 @@ import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../lib/core/hash";
 import { readAnswerRecords } from "../../lib/notebook/answer-record";
-import { gradeFolder, type SubmissionResult } from "../../runner/grade";
+import { FIRST_UID, gradeFolder, processesOf, type SubmissionResult } from "../../runner/grade";
 import { type HandoutResult, makeHandout, setDeclared } from "../../runner/handout";
 import { jupyterEnv, jupyterPython } from "../../runner/paths";
 import { answerExercise, cellSource, cellTags, type NotebookJson } from "../../runner/teaching";
@@ -211,6 +211,14 @@ describe("npm run grade: a folder of submissions in one call", () => {
       caspian: { handout: { copy: "student", focal: "TUR", asOf: "2019-12-31" } },
     };
     save("other-handout.ipynb", other);
+    // a process started to outlive grading (it would run on as the submission's user, whom the next run reuses)
+    const lingers = answered({ [first!.exercise]: first!.fill });
+    lingers.cells.splice(2, 0, {
+      cell_type: "code",
+      metadata: {},
+      source: 'require("child_process").spawn("sleep", ["979"], { detached: true, stdio: "ignore" }).unref();',
+    });
+    save("lingers.ipynb", lingers);
     writeFileSync(join(folder, "answers-only.json"), JSON.stringify({ answers: { [first!.exercise]: first!.fill } }));
     const r = await gradeFolder({ folder, handout: handout.out, timeoutSeconds: 20, jobs: 2 });
     results = new Map(r.results.map((x) => [x.student, x]));
@@ -272,9 +280,30 @@ describe("npm run grade: a folder of submissions in one call", () => {
     // every other submission still ran (checked above: blank, teacher, half, other-state…)
   });
 
-  it("keeps a submission away from the checkout when it runs as root (user nobody)", () => {
+  it("keeps a submission away from the checkout when it runs as root (a user of its own)", () => {
     expect(results.get("writes-outside")).toMatchObject({ status: "graded", score: 1 });
     if (process.getuid?.() === 0) expect(existsSync(join(root, "graded-by-a-student.txt"))).toBe(false);
+  });
+
+  it("leaves no process of a submission behind, and says so when one was left running", () => {
+    expect(results.get("lingers")).toMatchObject({ status: "graded", score: 1 });
+    const sleeping = readdirSync("/proc")
+      .filter((p) => /^\d+$/.test(p))
+      .filter((p) => {
+        try {
+          return readFileSync(join("/proc", p, "cmdline"), "utf8") === "sleep\u0000979\u0000";
+        } catch {
+          return false;
+        }
+      });
+    expect(sleeping).toEqual([]);
+    // as root each submission has a user of its own, whose processes the grader kills and names
+    if (process.getuid?.() === 0) {
+      expect(results.get("lingers")!.notes?.join("; ")).toMatch(
+        /left 1 process running after its kernel stopped \(sleep\): killed/,
+      );
+      for (let uid = FIRST_UID; uid < FIRST_UID + results.size; uid += 1) expect(processesOf(uid)).toEqual([]);
+    }
   });
 
   it("writes grades.csv: a row per student and exercise, and a total per student", () => {
