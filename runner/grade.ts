@@ -48,7 +48,7 @@ kernel with the handout's state and date, in a folder of its own, without networ
 run as root); answers are read from its answer cells (or its self-checks) and compared with the handout's key.
 Writes <folder>/grades.csv (student, exercise, answer, expected, correct, feedback; a total row per student),
 <folder>/scores.csv (a row per student), <folder>/graded/<name>.ipynb (each submission as executed), and prints a
-summary.
+summary (also written to <folder>/summary.txt).
 Options:
   --handout DIR   the handout made by npm run handout (default out/handout)
   --timeout S     seconds a cell may run before the submission is stopped (default 30)
@@ -101,7 +101,7 @@ export interface Submission {
 }
 
 /** Files and folders of a submissions folder that are the grader's own, not submissions. */
-const OWN = new Set(["grades.csv", "scores.csv", "graded"]);
+const OWN = new Set(["grades.csv", "scores.csv", "summary.txt", "graded"]);
 
 /**
  * The submissions in a folder, by student name: <name>.ipynb, <name>/ holding one .ipynb, or <name>.json. A
@@ -714,12 +714,18 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(`grading against the handout for ${key.title} (${relative(process.cwd(), args.handout) || "."})`);
   const r = await gradeFolder(args, (l) => console.log(l));
   const s = ((Date.now() - started) / 1000).toFixed(0);
-  console.log(`\n${r.results.length} submission(s) in ${s} s (${args.jobs} at a time; ${r.isolation.description})\n`);
-  console.log(summaryTable(key, r.results));
-  for (const w of r.warnings) console.log(`warning: ${w}`);
-  for (const i of r.ignored) console.log(`ignored: ${i}`);
+  const summary = [
+    `grading against the handout for ${key.title}`,
+    `${r.results.length} submission(s) in ${s} s (${args.jobs} at a time; ${r.isolation.description})`,
+    "",
+    summaryTable(key, r.results),
+    ...r.warnings.map((w) => `warning: ${w}`),
+    ...r.ignored.map((i) => `ignored: ${i}`),
+  ].join("\n");
+  console.log(`\n${summary.split("\n").slice(1).join("\n")}`);
+  writeFileAtomicSync(join(args.folder, "summary.txt"), `${summary}\n`);
   console.log(
-    `\ngrades: ${join(args.folder, "grades.csv")} (a row per student and exercise); ${join(args.folder, "scores.csv")} (a row per student)`,
+    `\ngrades: ${join(args.folder, "grades.csv")} (a row per student and exercise); ${join(args.folder, "scores.csv")} (a row per student); this summary: ${join(args.folder, "summary.txt")}`,
   );
   return 0;
 }

@@ -282,7 +282,8 @@ const TEACHER_README = (k: HandoutKey) => `# Seminar workbook, teacher's copy: $
   ${JSON.stringify(k.parameters)}, and the fingerprints of the cells a submission must keep).
 
 Collect the students' .ipynb files (or \`<name>.json\` answer files) in one folder, then from the Caspian Lab
-checkout run \`npm run grade -- <folder>\`. It writes \`<folder>/grades.csv\` and prints a summary.
+checkout run \`npm run grade -- <folder>\`. It writes \`<folder>/grades.csv\`, \`<folder>/scores.csv\` and
+\`<folder>/summary.txt\` (the summary it prints).
 
 The students' copy holds no answer and no code that computes one: each question is written out as text, and each
 self-check compares the answer with salted SHA-256 hashes of the accepted answers (for a number, of the ranges a
