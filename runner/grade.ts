@@ -48,7 +48,7 @@ kernel with the handout's state and date, in a folder of its own, without networ
 run as root); answers are read from its answer cells (or its self-checks) and compared with the handout's key.
 Writes <folder>/grades.csv (student, exercise, answer, expected, correct, feedback; a total row per student),
 <folder>/scores.csv (a row per student), <folder>/graded/<name>.ipynb (each submission as executed), and prints a
-summary.
+summary (also written to <folder>/summary.txt).
 Options:
   --handout DIR   the handout made by npm run handout (default out/handout)
   --timeout S     seconds a cell may run before the submission is stopped (default 30)
@@ -101,7 +101,7 @@ export interface Submission {
 }
 
 /** Files and folders of a submissions folder that are the grader's own, not submissions. */
-const OWN = new Set(["grades.csv", "scores.csv", "graded"]);
+const OWN = new Set(["grades.csv", "scores.csv", "summary.txt", "graded"]);
 
 /**
  * The submissions in a folder, by student name: <name>.ipynb, <name>/ holding one .ipynb, or <name>.json. A
@@ -184,6 +184,56 @@ export interface Isolation {
   readonly description: string;
 }
 
+/** Megabytes of heap a submission's kernel may use (node --max-old-space-size): a runaway allocation stops it. */
+export const KERNEL_HEAP_MB = 2048;
+
+/** Processes a submission's user may have at once when the grader drops root (prlimit --nproc): no fork bomb. */
+export const MAX_PROCESSES = 256;
+
+/** The processes of a user (by real user id), from /proc: pid and command name. */
+export function processesOf(uid: number): { pid: number; name: string }[] {
+  const out: { pid: number; name: string }[] = [];
+  let pids: string[] = [];
+  try {
+    pids = readdirSync("/proc").filter((p) => /^\d+$/.test(p));
+  } catch {
+    return out;
+  }
+  for (const p of pids) {
+    try {
+      const status = readFileSync(join("/proc", p, "status"), "utf8");
+      const real = /^Uid:\s+(\d+)/m.exec(status)?.[1];
+      if (real !== undefined && Number(real) === uid)
+        out.push({ pid: Number(p), name: /^Name:\s+(.*)$/m.exec(status)?.[1] ?? "?" });
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return out;
+}
+
+/**
+ * Kills every process of a submission's user (SIGKILL), again until none is left (a process may fork meanwhile);
+ * returns the names of those it found. Only for the users the grader gives submissions (never the grader's own).
+ */
+export function killProcessesOf(uid: number): string[] {
+  if (uid < FIRST_UID || uid === process.getuid?.()) throw new Error(`will not kill the processes of user ${uid}`);
+  const seen: string[] = [];
+  for (let round = 0; round < 50; round += 1) {
+    const left = processesOf(uid);
+    if (left.length === 0) break;
+    for (const p of left) {
+      if (round === 0) seen.push(p.name);
+      try {
+        process.kill(p.pid, "SIGKILL");
+      } catch {
+        /* gone meanwhile */
+      }
+    }
+  }
+  return seen;
+}
+
 /** First user id given to submissions when the grader drops root (ids without an account: files are all they own). */
 export const FIRST_UID = 61000;
 
@@ -191,7 +241,18 @@ export const FIRST_UID = 61000;
 export function isolation(): Isolation {
   const ok = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: "ignore" }).status === 0;
   const root = process.getuid?.() === 0;
-  const noNet = ok("unshare", ["-n", "true"]) ? ["-n"] : ok("unshare", ["-rn", "true"]) ? ["-rn"] : undefined;
+  // Without root, a PID namespace ends every process a submission left behind with its worker (as root, the grader
+  // kills the processes of the submission's user instead, and says so).
+  const pidNs = ["-p", "--fork", "--kill-child"];
+  const noNet = root
+    ? ok("unshare", ["-n", "true"])
+      ? ["-n"]
+      : undefined
+    : ok("unshare", ["-rn", ...pidNs, "true"])
+      ? ["-rn", ...pidNs]
+      : ok("unshare", ["-rn", "true"])
+        ? ["-rn"]
+        : undefined;
   // another user must be able to read the checkout (its compiled library, tslab, the kernelspec's scripts)
   const readable = ["package.json", "dist/lib/index.js", "node_modules/tslab/package.json", "runner/kernel-resolve.js"]
     .map((f) => `test -r ${shellWord(join(projectRoot, f))}`)
@@ -200,11 +261,15 @@ export function isolation(): Isolation {
   const drop = root && ok(as(FIRST_UID)[0]!, [...as(FIRST_UID).slice(1), "sh", "-c", readable]);
   const net =
     noNet === undefined ? [] : ["unshare", ...noNet, "--", "sh", "-c", 'ip link set lo up && exec "$@"', "sh"];
-  const prefix = (slot: number) => [...net, ...(drop ? as(FIRST_UID + slot) : [])];
+  const limits =
+    drop && ok("prlimit", [`--nproc=${MAX_PROCESSES}`, "true"]) ? ["prlimit", `--nproc=${MAX_PROCESSES}`, "--"] : [];
+  const prefix = (slot: number) => [...net, ...limits, ...(drop ? as(FIRST_UID + slot) : [])];
   const parts = [
     "each kernel in a folder of its own",
     ...(noNet !== undefined ? ["without network"] : []),
-    ...(drop ? ["as a user of its own"] : []),
+    ...(drop ? ["as a user of its own, whose processes are killed when it ends"] : []),
+    ...(noNet?.includes("-p") ? ["its processes ended with it"] : []),
+    `at most ${KERNEL_HEAP_MB} MB of heap${limits.length > 0 ? ` and ${MAX_PROCESSES} processes` : ""}`,
   ];
   const missing = [
     ...(noNet === undefined ? ["network isolation is not available here"] : []),
@@ -217,18 +282,98 @@ export function isolation(): Isolation {
   };
 }
 
-/** The environment a submission's kernel gets: the few variables it needs, none of the teacher's own. */
-export function kernelEnv(dir: string, dataDir: string): NodeJS.ProcessEnv {
+/**
+ * The environment a submission's kernel gets: the few variables it needs, none of the teacher's own. `cacheDir` is
+ * the grading run's own cache (compiled cells and parsed data, filled by {@link warmCache}), never the checkout's.
+ */
+export function kernelEnv(dir: string, dataDir: string, cacheDir: string): NodeJS.ProcessEnv {
   const keep = ["PATH", "LANG", "LC_ALL", "TZ"];
   const base: NodeJS.ProcessEnv = {};
   for (const k of keep) if (process.env[k] !== undefined) base[k] = process.env[k];
   return {
-    ...jupyterEnv(base),
+    ...jupyterEnv({ ...base, CASPIAN_CACHE_DIR: cacheDir }),
     HOME: dir,
     JUPYTER_RUNTIME_DIR: join(dir, "runtime"),
     CASPIAN_DATA: dataDir,
     CASPIAN_KERNEL_STARTUP_TIMEOUT: process.env.CASPIAN_KERNEL_STARTUP_TIMEOUT ?? "60",
+    // cached cells need no TypeScript program; a cell that misses (an answer cell) builds it when it runs
+    CASPIAN_CELL_WARM: "off",
+    NODE_OPTIONS: `--max-old-space-size=${KERNEL_HEAP_MB}`,
   };
+}
+
+/**
+ * Makes a folder tree readable by every user and writable by none (dirs 0555, files 0444), or (`writable`) writable
+ * by its owner again, to remove it.
+ */
+function shareReadOnly(dir: string, writable = false): void {
+  chmodSync(dir, writable ? 0o755 : 0o555);
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) shareReadOnly(p, writable);
+    else if (e.isFile()) chmodSync(p, writable ? 0o644 : 0o444);
+  }
+}
+
+/**
+ * Fills the grading run's cache before any submission runs: executes the handout's blank student copy once, as the
+ * grader and without a student's code, in a scratch folder like a submission's, so its compiled cells (with the
+ * handout's injected parameters) and the parsed data files land in `cacheDir`; then makes the cache readable by the
+ * submissions' users and writable by none of them. A submission's kernel then compiles only the cells it changed
+ * (its answer cells) or added, and cannot plant code for the next one. Returns the seconds it took, or the problem.
+ */
+export async function warmCache(
+  handout: string,
+  key: HandoutKey,
+  work: string,
+  dataDir: string,
+  cacheDir: string,
+): Promise<{ seconds: number; problem?: string }> {
+  const t0 = Date.now();
+  mkdirSync(cacheDir, { recursive: true });
+  let problem: string | undefined;
+  try {
+    const copy = JSON.parse(readFileSync(join(handout, "student", `${WORKBOOK}.ipynb`), "utf8")) as NotebookJson;
+    const dir = mkdtempSync(join(work, "warm-"));
+    const input = join(dir, `${WORKBOOK}.ipynb`);
+    writeFileSync(
+      input,
+      JSON.stringify({
+        ...copy,
+        cells: copy.cells.map((c) => (c.cell_type === "code" ? { ...c, outputs: [], execution_count: null } : c)),
+      }),
+    );
+    const job = join(dir, "job.json");
+    writeFileSync(
+      job,
+      JSON.stringify({
+        notebook: input,
+        out_ipynb: join(dir, "executed.ipynb"),
+        out_html: null,
+        timeout: 300,
+        kernel: "tslab",
+        cwd: dir,
+        parameters: { ...key.parameters, scenario: "student" },
+        allow_errors: true,
+      }),
+    );
+    mkdirSync(join(dir, "runtime"));
+    const r = await new Promise<number | null>((done) => {
+      const child = spawn(jupyterPython, [join(projectRoot, "runner", "execute_notebook.py"), job], {
+        env: kernelEnv(dir, dataDir, cacheDir),
+        cwd: dir,
+        stdio: "ignore",
+      });
+      child.on("error", () => done(null));
+      child.on("close", (code) => done(code));
+    });
+    if (r !== 0) problem = `the handout's own copy did not run (exit ${r}): every kernel compiles its cells`;
+    rmSync(dir, { recursive: true, force: true });
+  } catch (e) {
+    problem = `the cache was not filled (${(e as Error).message}): every kernel compiles its cells`;
+  }
+  shareReadOnly(cacheDir);
+  return { seconds: (Date.now() - t0) / 1000, ...(problem !== undefined ? { problem } : {}) };
 }
 
 /** Runs one notebook submission in its own folder and reads its answers; never throws for the student's faults. */
@@ -303,7 +448,7 @@ async function runSubmission(
     fatal?: string;
   }>((done) => {
     const child = spawn(command[0]!, command.slice(1), {
-      env: kernelEnv(dir, dataDir),
+      env: kernelEnv(dir, dataDir, join(work, "cache")),
       cwd: dir,
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
@@ -341,37 +486,50 @@ async function runSubmission(
       });
     });
   });
+  // whatever the submission left running (a detached process) ends with it, and the teacher hears of it
+  const lingering = uid !== undefined ? killProcessesOf(uid) : [];
+  const leftNote =
+    lingering.length > 0
+      ? `left ${lingering.length} ${lingering.length === 1 ? "process" : "processes"} running after its kernel stopped (${[...new Set(lingering)].join(", ")}): killed`
+      : undefined;
+  const also = (problem: string) => (leftNote !== undefined ? `${problem}; it ${leftNote}` : problem);
   const where = (source: string) => `the cell that starts \`${firstLine(source)}\``;
   if (outcome.timeout)
     return {
       status: "timeout",
-      problem: `did not finish: ${
-        outcome.error !== undefined
-          ? `${where(outcome.error.source)} ran longer than ${args.timeoutSeconds} s`
-          : `the run passed ${Math.round(deadlineMs / 1000)} s`
-      }`,
+      problem: also(
+        `did not finish: ${
+          outcome.error !== undefined
+            ? `${where(outcome.error.source)} ran longer than ${args.timeoutSeconds} s`
+            : `the run passed ${Math.round(deadlineMs / 1000)} s`
+        }`,
+      ),
       ...(existsSync(executed) ? { executed } : {}),
     };
   if (outcome.error?.ename === "DeadKernelError")
     return {
       status: "failed",
-      problem: `did not run: the kernel stopped in ${where(outcome.error.source)} (process.exit, or out of memory)`,
+      problem: also(
+        `did not run: the kernel stopped in ${where(outcome.error.source)} (process.exit, or out of memory)`,
+      ),
       ...(existsSync(executed) ? { executed } : {}),
     };
   if (!existsSync(executed))
     return {
       status: "failed",
-      problem: `did not run: ${outcome.fatal ?? (outcome.error ? `${outcome.error.ename}: ${outcome.error.evalue}` : `the worker exited with ${outcome.code}`)}`,
+      problem: also(
+        `did not run: ${outcome.fatal ?? (outcome.error ? `${outcome.error.ename}: ${outcome.error.evalue}` : `the worker exited with ${outcome.code}`)}`,
+      ),
     };
   const run = JSON.parse(readFileSync(executed, "utf8")) as NotebookJson;
   const read = readAnswers(run, key.protected);
   if (read.answers.size === 0) {
     const first = firstError(run) || (outcome.error?.evalue ?? "") || "no self-check left a record";
-    return { status: "failed", problem: `did not run: no self-check ran (${first})`, executed };
+    return { status: "failed", problem: also(`did not run: no self-check ran (${first})`), executed };
   }
   // An answer written as a plain value in its answer cell is taken from the cell itself: what the kernel recorded
   // could have been changed by code the student added.
-  const notes = workNotes(nb, key.protected, key.teacherCells);
+  const notes = [...workNotes(nb, key.protected, key.teacherCells), ...(leftNote !== undefined ? [leftNote] : [])];
   const answers = new Map(read.answers);
   for (const [n, value] of literalAnswers(nb)) {
     const recorded = read.answers.get(n);
@@ -423,6 +581,11 @@ export async function gradeFolder(
   cpSync(data, dataCopy, { recursive: true });
   // (the copy keeps the files' modes, readable by all; the scratch folder can be crossed, not listed, by the kernels)
   chmodSync(work, 0o711);
+  if (submissions.some((sub) => sub.kind === "notebook")) {
+    const warm = await warmCache(args.handout, key, work, dataCopy, join(work, "cache"));
+    log(`compiled the handout's cells once for every kernel (${warm.seconds.toFixed(0)} s)`);
+    if (warm.problem !== undefined) warnings.push(warm.problem);
+  }
   const slots = new Map(submissions.map((sub, i) => [sub, i]));
   const graded = join(args.folder, "graded");
   let finished = 0;
@@ -463,6 +626,11 @@ export async function gradeFolder(
     writeFileAtomicSync(join(args.folder, "scores.csv"), scoresCsv(key, results));
     return { results, ignored, isolation: iso, warnings };
   } finally {
+    try {
+      if (existsSync(join(work, "cache"))) shareReadOnly(join(work, "cache"), true);
+    } catch {
+      /* removed below as far as it can be */
+    }
     rmSync(work, { recursive: true, force: true });
   }
 }
@@ -546,12 +714,18 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(`grading against the handout for ${key.title} (${relative(process.cwd(), args.handout) || "."})`);
   const r = await gradeFolder(args, (l) => console.log(l));
   const s = ((Date.now() - started) / 1000).toFixed(0);
-  console.log(`\n${r.results.length} submission(s) in ${s} s (${args.jobs} at a time; ${r.isolation.description})\n`);
-  console.log(summaryTable(key, r.results));
-  for (const w of r.warnings) console.log(`warning: ${w}`);
-  for (const i of r.ignored) console.log(`ignored: ${i}`);
+  const summary = [
+    `grading against the handout for ${key.title}`,
+    `${r.results.length} submission(s) in ${s} s (${args.jobs} at a time; ${r.isolation.description})`,
+    "",
+    summaryTable(key, r.results),
+    ...r.warnings.map((w) => `warning: ${w}`),
+    ...r.ignored.map((i) => `ignored: ${i}`),
+  ].join("\n");
+  console.log(`\n${summary.split("\n").slice(1).join("\n")}`);
+  writeFileAtomicSync(join(args.folder, "summary.txt"), `${summary}\n`);
   console.log(
-    `\ngrades: ${join(args.folder, "grades.csv")} (a row per student and exercise); ${join(args.folder, "scores.csv")} (a row per student)`,
+    `\ngrades: ${join(args.folder, "grades.csv")} (a row per student and exercise); ${join(args.folder, "scores.csv")} (a row per student); this summary: ${join(args.folder, "summary.txt")}`,
   );
   return 0;
 }

@@ -14,19 +14,23 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join, relative, resolve } from "node:path";
+import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import Papa from "papaparse";
 import { treeSha256 } from "../lib/core/hash";
 import { notebook } from "../lib/notebook/context";
 import { gradeAnswer, type KeyEntry, workbookKey } from "../lib/notebook/grading";
 import { ANALYST_ONLY_TAG } from "../lib/export/report-page";
-import { answerKeyTable, workbookExercises } from "../lib/notebook/workbook";
+import { sealAnswer } from "../lib/notebook/self-check";
+import { answerKeyTable, questionMarkdown, setSentence, workbookExercises } from "../lib/notebook/workbook";
+import { md } from "../lib/display/safe-text";
 import { defaultOptions, newParameters, parseParameter, runCommand, UsageError } from "./options";
 import { projectRoot, resolvedDataDir } from "./paths";
 import { buildReportPages } from "./report-pages";
 import { describeFailure, runNotebooks } from "./run";
 import {
   answerExercise,
+  type Cell,
   cellSource,
   cellTags,
   codeFingerprint,
@@ -100,45 +104,108 @@ export function setDeclared(source: string, name: string, value: string | number
   return source.replace(re, (_, head: string) => `${head}${literal(value)}`);
 }
 
-/** The workbook's line that opens the worked answers in teacher mode. */
-const REVEAL = /const reveal = nb\.scenario === "teacher";/;
+/** The workbook's line that opens the worked answers in teacher mode: the student's setup cell ends before it. */
+const REVEAL = /\n?[^\n]*\bconst reveal = nb\.scenario === "teacher";/;
 
-/** The student's or the teacher's copy of the workbook, unexecuted. */
+/** What the student's copy writes out at handout time, in place of the cells that compute the key. */
+export interface StudentSheet {
+  /** Each exercise's question (Markdown), or the sentence saying why it is not set, by exercise. */
+  readonly questions: ReadonlyMap<number, string>;
+  /** The sentence under the setup cell: the state, the date, how many exercises are set (Markdown). */
+  readonly intro: string;
+  /** The salt of the sealed self-checks (random per handout). */
+  readonly salt: string;
+}
+
+/** The sheet a test or a caller without exercises gets: the key's question lines, no intro, a random salt. */
+function defaultSheet(key: readonly KeyEntry[]): StudentSheet {
+  return {
+    questions: new Map(
+      key.map((e) => [e.exercise, e.set ? e.question : `**Not set for this run.** ${e.reason}`] as const),
+    ),
+    intro: "",
+    salt: randomBytes(16).toString("hex"),
+  };
+}
+
+/** The source of a student's sealed self-check cell for an exercise (`null` seal: not set for this handout). */
+export function sealedCheckSource(exercise: number, entry: KeyEntry | undefined, salt: string): string {
+  const seal = entry?.set ? JSON.stringify(sealAnswer(entry, salt)) : "null";
+  return `// Checks your answer against this handout's sealed key (salted hashes, not the answer). Do not edit this cell.\ncl.displayHtml(rp.sealedCheckHtml(${exercise}, answer${exercise}, ${seal}));`;
+}
+
+/**
+ * The student's or the teacher's copy of the workbook, unexecuted. The teacher's copy is the workbook with the
+ * answers filled in (its setup cell computes the key and shows the worked answers). The student's copy holds no
+ * key: its setup cell stops before the exercises are computed, each question is written out as Markdown (`sheet`),
+ * and each self-check compares the answer with a sealed key (salted hashes, {@link sealAnswer}).
+ */
 export function workbookCopy(
   source: NotebookJson,
   copy: "student" | "teacher",
   parameters: HandoutKey["parameters"],
   key: readonly KeyEntry[],
+  sheet: StudentSheet = defaultSheet(key),
 ): NotebookJson {
   const fills = new Map(key.flatMap((e) => (e.set ? [[e.exercise, e.fill] as const] : [])));
+  const entries = new Map(key.map((e) => [e.exercise, e] as const));
+  const markdown = (id: string, text: string, tags: readonly string[]): Cell => ({
+    cell_type: "markdown",
+    id,
+    metadata: { tags: [...tags] },
+    source: text,
+  });
   const cells = source.cells
     .filter((c) => copy === "teacher" || !cellTags(c).includes(TAGS.teacherOnly))
-    .map((c) => {
+    .flatMap((c): Cell[] => {
       let text = cellSource(c);
-      if (c.cell_type === "code" && cellTags(c).includes(TAGS.parameters)) {
+      const tags = cellTags(c);
+      if (c.cell_type === "code" && tags.includes(TAGS.parameters)) {
         text = setDeclared(text, "focal", parameters.focal);
         text = setDeclared(text, "asOf", parameters.asOf);
         text = setDeclared(text, "scenario", copy);
       }
-      // the student's copy never reveals a worked answer, whatever its parameters cell says
-      if (copy === "student" && c.cell_type === "code" && REVEAL.test(text))
-        text = text.replace(
-          REVEAL,
-          "const reveal = false; // the student's copy: self-checks say right or not yet only",
-        );
       const exercise = answerExercise(c);
       const fill = exercise !== undefined ? fills.get(exercise) : undefined;
       if (copy === "teacher" && exercise !== undefined && fill !== undefined)
         text = setDeclared(text, `answer${exercise}`, fill);
-      // the student's printable page shows the questions, not the self-checks (they speak of cells it does not show)
-      const tags = cellTags(c);
-      const metadata =
-        copy === "student" && tags.includes(TAGS.check)
-          ? { ...(c.metadata ?? {}), tags: [...tags, ANALYST_ONLY_TAG] }
-          : c.metadata;
+      let metadata = c.metadata;
+      if (copy === "student" && c.cell_type === "code") {
+        const id = typeof c.id === "string" ? c.id : "";
+        if (tags.includes(TAGS.setup)) {
+          // the setup cell up to the line that would compute the exercises (and their key) in the student's kernel
+          const cut = REVEAL.exec(text);
+          if (cut === null) throw new Error("the workbook's setup cell has no `const reveal = …` line to stop at");
+          text = text.slice(0, cut.index).replace(/\s+$/, "");
+          if (/workbookExercises|\breveal\b/.test(text))
+            throw new Error("the workbook's setup cell computes the key before `const reveal`");
+          const intro = sheet.intro === "" ? [] : [markdown(`${id || "setup"}-intro`, sheet.intro, [])];
+          return [{ ...c, source: text, outputs: [], execution_count: null }, ...intro];
+        }
+        if (tags.includes(TAGS.question)) {
+          const n = Number(/(\d+)$/.exec(id)?.[1]);
+          const question = sheet.questions.get(n);
+          if (question === undefined) throw new Error(`no question written out for the workbook's cell ${id}`);
+          return [markdown(id, question, [TAGS.question])];
+        }
+        if (tags.includes(TAGS.questionFigure)) {
+          // a chart drawn from the data beside a question (not from its answer), when the exercise is set
+          const n = Number(/(\d+)$/.exec(id)?.[1]);
+          if (!entries.get(n)?.set) return [];
+          const guarded = new RegExp(`^((?:\\s*//[^\\n]*\\n)*\\s*)if \\(ex${n}\\.set\\) `);
+          if (!guarded.test(text)) throw new Error(`the workbook's cell ${id} does not start with \`if (ex${n}.set)\``);
+          text = text.replace(guarded, "$1");
+        }
+        if (tags.includes(TAGS.check)) {
+          const n = Number(/\banswer(\d+)\b/.exec(text)?.[1]);
+          text = sealedCheckSource(n, entries.get(n), sheet.salt);
+          // the student's printable page shows the questions, not the self-checks (they speak of cells it does not show)
+          metadata = { ...(c.metadata ?? {}), tags: [...tags, ANALYST_ONLY_TAG] };
+        }
+      }
       const out = { ...c, source: text, ...(metadata !== undefined ? { metadata } : {}) };
-      if (c.cell_type === "code") return { ...out, outputs: [], execution_count: null };
-      return out;
+      if (c.cell_type === "code") return [{ ...out, outputs: [], execution_count: null }];
+      return [out];
     });
   const metadata = { ...(source.metadata ?? {}), caspian: { handout: { copy, ...parameters } } };
   return { ...source, cells, metadata };
@@ -194,7 +261,14 @@ This folder is your copy of the Caspian Lab seminar workbook.
 
 For each exercise, write your answer in the answer cell (\`let answer1 = ...\`) and run it and the self-check under
 it: the check says **right** or **not yet**. You may add cells of your own to work things out, but do not change
-the other cells: a submission whose checking cells were changed is not graded. Hand in the .ipynb file (or, if
+the other cells: a submission whose checking cells were changed is not graded.
+
+The self-checks hold a sealed key: salted SHA-256 hashes of the accepted answers (for a number, of the small ranges
+around the answer that count as right), not the answers, and this copy holds no worked solution. That keeps the
+answer from being shown by a line of code or a look at a cell. It is a convenience, not a secret: someone
+determined could try many numbers against a hash, or compute an exercise with the Caspian Lab library. The grade
+does not come from these checks but from your teacher's grader, which works every answer out with the data (a number
+a hair outside the accepted range, by less than a tenth of it, may read "right" here and still be graded wrong). Hand in the .ipynb file (or, if
 your teacher asks for it, a file \`<your name>.json\` such as \`{"answers": {"1": 12.3, "2": "observer"}}\`).
 `;
 
@@ -208,7 +282,15 @@ const TEACHER_README = (k: HandoutKey) => `# Seminar workbook, teacher's copy: $
   ${JSON.stringify(k.parameters)}, and the fingerprints of the cells a submission must keep).
 
 Collect the students' .ipynb files (or \`<name>.json\` answer files) in one folder, then from the Caspian Lab
-checkout run \`npm run grade -- <folder>\`. It writes \`<folder>/grades.csv\` and prints a summary.
+checkout run \`npm run grade -- <folder>\`. It writes \`<folder>/grades.csv\`, \`<folder>/scores.csv\` and
+\`<folder>/summary.txt\` (the summary it prints).
+
+The students' copy holds no answer and no code that computes one: each question is written out as text, and each
+self-check compares the answer with salted SHA-256 hashes of the accepted answers (for a number, of the ranges a
+tenth of the tolerance wide that cover the answer ± the tolerance). A student cannot print the key or open a worked
+solution from it. Its limit: a determined student could brute-force a numeric hash (the ranges are few) or compute
+an exercise with the Caspian Lab library, so the self-check is a convenience; the grade comes from the grader, which
+computes the key from the data and reads the answer cells.
 `;
 
 /** Executes one copy with the main job's runner; returns the executed notebook and the reader's page. */
@@ -247,7 +329,15 @@ export async function makeHandout(args: HandoutArgs, log: (line: string) => void
   const entries = workbookKey(exercises);
   const parameters = { focal: nb.focal, asOf: nb.asOf };
   const source = JSON.parse(readFileSync(join(projectRoot, "notebooks", `${WORKBOOK}.ipynb`), "utf8")) as NotebookJson;
-  const student = workbookCopy(source, "student", parameters, entries);
+  // the student's copy gets the questions written out and sealed self-checks: the key never runs in its kernel
+  const sheet: StudentSheet = {
+    questions: new Map(exercises.map((e) => [e.number, questionMarkdown(e).source] as const)),
+    intro:
+      md`**This copy of the workbook is about ${nb.name}**, with the data as of **${nb.asOfText}**. ${setSentence(exercises)}`
+        .source,
+    salt: randomBytes(16).toString("hex"),
+  };
+  const student = workbookCopy(source, "student", parameters, entries, sheet);
   const teacher = workbookCopy(source, "teacher", parameters, entries);
   const key: HandoutKey = {
     keyVersion: 1,
@@ -257,8 +347,14 @@ export async function makeHandout(args: HandoutArgs, log: (line: string) => void
     dataSha256: treeSha256(dataDir),
     exercises: entries,
     protected: withAlternatives(protectedCells(student), teacher),
+    // the teacher's own code cells: its answer key and the cells that compute and show the questions (and a chart
+    // the student's copy leaves out when its exercise is not set)
     teacherCells: teacher.cells
-      .filter((c) => c.cell_type === "code" && cellTags(c).includes(TAGS.teacherOnly))
+      .filter(
+        (c) =>
+          c.cell_type === "code" &&
+          [TAGS.teacherOnly, TAGS.question, TAGS.questionFigure].some((t) => cellTags(c).includes(t)),
+      )
       .map((c) => codeFingerprint(cellSource(c))),
   };
   if (!entries.some((e) => e.set))

@@ -6,8 +6,9 @@
 // library's declarations) and 30–800 ms per cell, every time the same cell runs again. This module wraps tslab's
 // converter: the result of compiling a cell (the JavaScript, the declarations carried to the next cell, the name of
 // the last expression) is stored under a key that holds everything it depends on — the cell's source, the
-// declarations of the cells before it, and the type environment (tslab and TypeScript versions, the notebook's folder,
-// NODE_PATH, the library's .d.ts files, the installed packages' lock file). The same cell in the same environment is
+// declarations of the cells before it, and the type environment (tslab and TypeScript versions, whether the
+// notebook's folder sees the checkout's node_modules, NODE_PATH, the library's .d.ts files, the installed packages'
+// lock file; not the folder itself, so scratch folders share entries). The same cell in the same environment is
 // then not compiled again, and TypeScript's program is only built when a cell misses (lazily, not at kernel start).
 // A cell that fails to compile, or that imports a local file (`./x`), is never stored. An entry is checked when read
 // (its own hash): a damaged or foreign entry is ignored and the cell compiled again. Writing is atomic and best
@@ -68,9 +69,11 @@ function readOr(file, fallback) {
  */
 function environment(cwd, options) {
   const own = path.join(root, "node_modules");
+  let sees = false; // whether the folder sees the checkout's node_modules (it is inside the checkout)
   for (let dir = cwd; ; dir = path.dirname(dir)) {
     const nm = path.join(dir, "node_modules");
-    if (nm !== own && fs.existsSync(nm)) return null;
+    if (nm === own) sees = true;
+    else if (fs.existsSync(nm)) return null;
     if (path.dirname(dir) === dir) break;
   }
   const tslab = tslabDir();
@@ -89,7 +92,10 @@ function environment(cwd, options) {
       declarations: sha256(declarationHashes(path.join(root, "dist", "lib"))),
     }),
   );
-  const hash = sha256(JSON.stringify({ library, cwd, nodePath: process.env.NODE_PATH || "" }));
+  // Not the folder itself: a cell that imports no local file (those are never cached) compiles alike in every folder
+  // that sees the same packages, so the kernels of `npm run grade`, each in a scratch folder of its own, share
+  // the cells compiled once for the handout.
+  const hash = sha256(JSON.stringify({ library, packages: sees ? own : "", nodePath: process.env.NODE_PATH || "" }));
   return { hash, library };
 }
 

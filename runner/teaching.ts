@@ -15,6 +15,12 @@ export const TAGS = {
   check: "check",
   teacherOnly: "teacher-only",
   parameters: "parameters",
+  /** The workbook's setup cell: the student's copy keeps it only up to where the exercises are computed. */
+  setup: "setup",
+  /** A cell that shows an exercise's question: the student's copy writes the question out as Markdown instead. */
+  question: "question",
+  /** A chart beside a question, drawn from the data: the student's copy keeps it when the exercise is set. */
+  questionFigure: "question-figure",
 } as const;
 
 /** A cell of a notebook as read from JSON. */
@@ -291,7 +297,12 @@ export interface ReadAnswers {
  * record printed by any other cell is ignored).
  */
 export function readAnswers(executed: NotebookJson, expected: readonly ProtectedCell[]): ReadAnswers {
-  const checks = new Map(expected.flatMap((p) => (p.checks === undefined ? [] : [[p.fingerprint, p.checks]])));
+  // the handout's self-check or the teacher's copy of it (the teacher's copy is a valid submission)
+  const checks = new Map(
+    expected.flatMap((p) =>
+      p.checks === undefined ? [] : [p.fingerprint, ...(p.alternatives ?? [])].map((f) => [f, p.checks!] as const),
+    ),
+  );
   const answers = new Map<number, AnswerValue>();
   const missing = new Map<number, string>();
   for (const cell of executed.cells) {

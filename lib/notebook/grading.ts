@@ -4,7 +4,7 @@
  * computed from the data at the handout's date ({@link workbookExercises}), never typed in.
  * @module
  */
-import { type AnswerValue, answerValue } from "./answer-record";
+import { answerValue } from "./answer-record";
 import type { CheckState } from "./self-check";
 import { checkAnswer, type Exercise } from "./workbook";
 

@@ -4,7 +4,9 @@
  * yet", never an error, so a workbook runs from top to bottom before anyone has written a line.
  * @module
  */
+import { sha256 } from "../core/hash";
 import { html, type SafeHtml } from "../display/safe-text";
+import { answerRecordHtml } from "./answer-record";
 
 /**
  * The outcome of a check.
@@ -154,4 +156,122 @@ export function selfCheckHtml(
   if (!reveal) return html`<div style="${BOX}">${head} ${result.student}</div>`;
   const text = result.state !== "unanswered" ? result.verdict : "The worked answer is below.";
   return html`<div style="${BOX}">${head} ${text}<details open style="margin-top:6px"><summary style="cursor:pointer">Worked answer</summary>${worked}</details></div>`;
+}
+
+// ── Sealed self-checks (the student's copy of a handout) ─────────────────────────────────────────────────────────
+
+/**
+ * A sealed answer key for one exercise, as a handout's student copy embeds it: salted SHA-256 hashes of the
+ * accepted answers, never the answers. A text answer is sealed in its normalised form (case, spaces, hyphens,
+ * underscores, brackets and dots ignored, as {@link checkText} does); a number by the grid buckets of width `step`
+ * that cover the expected value ± the tolerance (the student's answer is right when its bucket is among them).
+ * @category Teaching
+ */
+export type Seal =
+  | { readonly kind: "text"; readonly salt: string; readonly hashes: readonly string[] }
+  | {
+      readonly kind: "number";
+      readonly salt: string;
+      /** Width of a bucket: a tenth of the tolerance. */
+      readonly step: number;
+      /** The unit the student's sentence names ("%" or ""). */
+      readonly unit: string;
+      readonly hashes: readonly string[];
+    };
+
+/**
+ * What sealing an answer needs: the expected answer and the checking rules (an exercise or its key line).
+ * @category Teaching
+ */
+export interface SealInput {
+  readonly expected: number | string;
+  readonly accepted: readonly string[];
+  readonly tolerance: number;
+  readonly unit: string;
+}
+
+const normText = (s: string) => s.toLowerCase().replace(/[\s_\-().]+/g, "");
+const sealHash = (salt: string, text: string) => sha256(`${salt}:${text}`);
+/** The grid bucket of a number (nudged so that 0.4 / 0.001 lands in bucket 400, not 399). */
+const bucketOf = (n: number, step: number) => Math.floor(n / step + 1e-9);
+
+/**
+ * Seals an exercise's answer with a salt (a random hex string per handout): the hashes a sealed self-check
+ * compares a student's answer with. The seal holds no answer: text is hashed, and a number is hashed by the
+ * buckets (a tenth of the tolerance wide) covering the expected value ± the tolerance, listed in sorted hash order.
+ * @example sealAnswer({ expected: "observer", accepted: ["observer"], tolerance: 0, unit: "" }, "s1").hashes.length // => 1
+ * @example sealAnswer({ expected: 10, accepted: [], tolerance: 0.5, unit: "%" }, "s1").hashes.length // => 21
+ * @example JSON.stringify(sealAnswer({ expected: "observer", accepted: ["observer"], tolerance: 0, unit: "" }, "s1")).includes("observer") // => false
+ * @category Teaching
+ */
+export function sealAnswer(input: SealInput, salt: string): Seal {
+  if (typeof input.expected === "string" || input.tolerance <= 0 || typeof input.expected !== "number") {
+    const forms = input.accepted.length > 0 ? input.accepted : [String(input.expected)];
+    const hashes = [...new Set(forms.map((a) => sealHash(salt, normText(a))))].sort();
+    return { kind: "text", salt, hashes };
+  }
+  const step = Number((input.tolerance / 10).toPrecision(6));
+  const lo = bucketOf(input.expected - input.tolerance, step);
+  const hi = bucketOf(input.expected + input.tolerance, step);
+  const hashes: string[] = [];
+  for (let k = lo; k <= hi; k += 1) hashes.push(sealHash(salt, String(k)));
+  return { kind: "number", salt, step, unit: input.unit, hashes: hashes.sort() };
+}
+
+/**
+ * A student's answer checked against a sealed key ({@link sealAnswer}): "correct" or "wrong" (a sealed check cannot
+ * tell "close"), or "unanswered". The sentences are the student's sentences of {@link checkNumber} and
+ * {@link checkText}; the verdict is the same (it never holds the expected answer, which the seal does not know).
+ * A number is right when its bucket is sealed, so an answer up to a tenth of the tolerance beyond it may read as
+ * right here; the grader, which has the key, decides.
+ * @example checkSealed("Observer", sealAnswer({ expected: "observer", accepted: ["observer"], tolerance: 0, unit: "" }, "s")).state // => "correct"
+ * @example checkSealed(10.3, sealAnswer({ expected: 10, accepted: [], tolerance: 0.5, unit: "%" }, "s")).state // => "correct"
+ * @example checkSealed("11 %", sealAnswer({ expected: 10, accepted: [], tolerance: 0.5, unit: "%" }, "s")).state // => "wrong"
+ * @example checkSealed(null, sealAnswer({ expected: 10, accepted: [], tolerance: 0.5, unit: "%" }, "s")).state // => "unanswered"
+ * @category Teaching
+ */
+export function checkSealed(given: unknown, seal: Seal): CheckResult {
+  if (isBlank(given)) return { state: "unanswered", verdict: "No answer is given.", student: UNANSWERED };
+  const sealed = new Set(seal.hashes);
+  if (seal.kind === "text") {
+    const quoted = `"${String(given)}"`;
+    const ok = sealed.has(sealHash(seal.salt, normText(String(given))));
+    const student = `${quoted} ${ok ? AGREES : DISAGREES_TEXT}`;
+    return { state: ok ? "correct" : "wrong", verdict: student, student };
+  }
+  const n = typeof given === "number" ? given : readNumber(String(given));
+  if (!Number.isFinite(n)) {
+    const verdict = `"${String(given)}" is not a number.`;
+    return { state: "wrong", verdict, student: verdict };
+  }
+  // the bucket with and without the nudge, so a value on a bucket's edge is not lost to rounding
+  const buckets = new Set([bucketOf(n, seal.step), Math.floor(n / seal.step - 1e-9)]);
+  const ok = [...buckets].some((k) => sealed.has(sealHash(seal.salt, String(k))));
+  const u = seal.unit === "" ? "" : ` ${seal.unit}`;
+  const student = `${n}${u} ${ok ? AGREES : DISAGREES_NUMBER}`;
+  return { state: ok ? "correct" : "wrong", verdict: student, student };
+}
+
+/**
+ * The grey box of an exercise not set for this run (the question above it says why).
+ * @example notSetHtml(3).source.includes("Exercise 3: not set for this run") // => true
+ * @category Teaching
+ */
+export function notSetHtml(exercise: number | string): SafeHtml {
+  return html`<div style="${BOX}"><span style="display:inline-block;padding:2px 8px;border-radius:4px;font-weight:600;color:#444444;background:#EEEEEE">Exercise ${String(exercise)}: not set for this run</span> Nothing to check: the question above says why.</div>`;
+}
+
+/**
+ * The self-check of a handout's student copy: the student's answer against the sealed key ({@link sealAnswer}),
+ * shown as the same box as a student's {@link selfCheckHtml} ("Right", "Not yet", "Not answered yet"), or the
+ * grey "not set for this run" box when `seal` is `null`; either way followed by the invisible record of the answer
+ * it saw ({@link answerRecordHtml}), which `npm run grade` reads back. It holds no answer and no worked solution.
+ * @example sealedCheckHtml(2, "observer", sealAnswer({ expected: "observer", accepted: ["observer"], tolerance: 0, unit: "" }, "s")).source.includes("Exercise 2: Right") // => true
+ * @example sealedCheckHtml(3, "b", null).source.includes("not set for this run") // => true
+ * @category Teaching
+ */
+export function sealedCheckHtml(exercise: number, given: unknown, seal: Seal | null): SafeHtml {
+  const record = answerRecordHtml(exercise, given);
+  if (seal === null) return html`${notSetHtml(exercise)}${record}`;
+  return html`${selfCheckHtml(exercise, checkSealed(given, seal), html``, false)}${record}`;
 }

@@ -36,7 +36,7 @@ import {
   statusWithArticle,
 } from "./names";
 import { rankOf, rankText } from "./ranks";
-import { checkNumber, checkText, selfCheckHtml, type CheckResult } from "./self-check";
+import { checkNumber, checkText, notSetHtml, selfCheckHtml, type CheckResult } from "./self-check";
 import { capitalize, countText, listPhrase } from "./prose";
 import { answerRecordHtml } from "./answer-record";
 import { maxOf, minOf } from "../core/extent";
@@ -786,7 +786,7 @@ export function checkHtml(ex: Exercise, given: unknown, reveal: boolean): SafeHt
   const record = answerRecordHtml(ex.number, given);
   const result = checkAnswer(ex, given);
   if (!ex.set || result === undefined) {
-    return html`<div style="border:1px solid #ccc;border-radius:6px;padding:8px 12px;margin:4px 0;font:14px/1.45 sans-serif"><span style="display:inline-block;padding:2px 8px;border-radius:4px;font-weight:600;color:#444444;background:#EEEEEE">Exercise ${ex.number}: not set for this run</span> Nothing to check: the question above says why.</div>${record}`;
+    return html`${notSetHtml(ex.number)}${record}`;
   }
   return html`${selfCheckHtml(ex.number, result, ex.worked, reveal)}${record}`;
 }

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dataPackage } from "../../lib/data/load";
 import { answerRecordHtml, answerValue, readAnswerRecords } from "../../lib/notebook/answer-record";
-import { readNumber } from "../../lib/notebook/self-check";
+import { checkSealed, readNumber, type SealInput, sealAnswer } from "../../lib/notebook/self-check";
 import { notebook } from "../../lib/notebook/context";
 import { gradeAnswer, type KeyEntry, workbookKey } from "../../lib/notebook/grading";
 import { checkHtml, roundTo, type SetExercise, scopeOptions, workbookExercises } from "../../lib/notebook/workbook";
@@ -75,6 +75,11 @@ describe("every state at every date: the key's fill is right, and a student neve
           }
           // the teacher's view shows the worked answer
           expect(checkHtml(e, null, true).source).toContain(e.worked.source);
+          // the student's sealed self-check agrees with the grader on the fill, a far-off answer and no answer
+          const seal = sealAnswer(entry as SealInput, "salt");
+          expect(checkSealed(e.fill, seal).state, `${focal} ${asOf} sealed ${e.number}`).toBe("correct");
+          expect(checkSealed(wrongFor(e), seal).state).toBe("wrong");
+          expect(checkSealed(null, seal).state).toBe("unanswered");
         }
       }
     });
@@ -136,6 +141,43 @@ describe("gradeAnswer(): the self-checks' rules, worked out by hand", () => {
     const g = gradeAnswer({ exercise: 6, set: false, reason: "No trade." }, 3);
     expect(g).toMatchObject({ correct: undefined, state: "not set", expected: "not set", answer: "3" });
     expect(g.feedback).toBe("Not set for this handout: No trade.");
+  });
+});
+
+describe("sealed self-checks: the grader's verdict from hashes, without the answer", () => {
+  const entry = fc.record({
+    expected: fc.double({ min: -1000, max: 1000, noNaN: true }),
+    tolerance: fc.constantFrom(0.5, 0.05, 0.01, 0.005, 1),
+  });
+  it("a number within the tolerance is right, one beyond a tenth more is not yet, as the grader says", () => {
+    fc.assert(
+      fc.property(entry, fc.double({ min: -1, max: 1, noNaN: true }), ({ expected, tolerance }, f) => {
+        const input = { expected, accepted: [], tolerance, unit: "%" };
+        const seal = sealAnswer(input, "a1b2");
+        const given = expected + f * tolerance * 3;
+        const state = checkSealed(given, seal).state;
+        const d = Math.abs(given - expected);
+        if (d <= tolerance * (1 - 1e-9)) expect(state).toBe("correct");
+        if (d > tolerance * 1.1 * (1 + 1e-9) + 1e-9) expect(state).toBe("wrong");
+        // the seal names no number of the answer: hashes, the salt, the bucket width and the unit only
+        expect(Object.keys(seal).sort()).toEqual(["hashes", "kind", "salt", "step", "unit"]);
+        for (const h of seal.hashes) expect(h).toMatch(/^[0-9a-f]{64}$/);
+      }),
+    );
+  });
+  it("a text answer is right in any case and spacing the grader accepts, and the seal holds no accepted form", () => {
+    const seal = sealAnswer(
+      { expected: "dialogue_partner", accepted: ["dialogue_partner", "dialogue partner"], tolerance: 0, unit: "" },
+      "s",
+    );
+    for (const given of ["Dialogue partner", "DIALOGUE-PARTNER", " dialogue_partner "])
+      expect(checkSealed(given, seal).state).toBe("correct");
+    expect(checkSealed("observer", seal).state).toBe("wrong");
+    expect(JSON.stringify(seal)).not.toMatch(/dialogue|partner/i);
+    // another salt, other hashes: a seal cannot be looked up in a table made for another handout
+    expect(
+      sealAnswer({ expected: "observer", accepted: ["observer"], tolerance: 0, unit: "" }, "t").hashes,
+    ).not.toEqual(sealAnswer({ expected: "observer", accepted: ["observer"], tolerance: 0, unit: "" }, "u").hashes);
   });
 });
 

@@ -12,7 +12,7 @@ import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../lib/core/hash";
 import { readAnswerRecords } from "../../lib/notebook/answer-record";
-import { gradeFolder, type SubmissionResult } from "../../runner/grade";
+import { FIRST_UID, gradeFolder, processesOf, type SubmissionResult } from "../../runner/grade";
 import { type HandoutResult, makeHandout, setDeclared } from "../../runner/handout";
 import { jupyterEnv, jupyterPython } from "../../runner/paths";
 import { answerExercise, cellSource, cellTags, type NotebookJson } from "../../runner/teaching";
@@ -80,6 +80,59 @@ describe("npm run handout (Kazakhstan, as of 2021)", () => {
     for (const c of studentCopy.cells)
       if (answerExercise(c) !== undefined)
         expect(cellSource(c)).toMatch(/^let answer\d(: number \| null)? = (null|"");/);
+  });
+
+  it("holds no key in the student's copy: nothing computes it, no expected value, sealed self-checks only", () => {
+    const text = readFileSync(join(handout.out, "student", `${WB}.ipynb`), "utf8");
+    const page = readFileSync(join(handout.out, "student", `${WB}.html`), "utf8").replace(
+      /<script\b[^>]*>[\s\S]*?<\/script>/g,
+      "",
+    );
+    // nothing in the student's kernel computes the exercises, their key or their worked answers
+    expect(text).not.toContain("workbookExercises");
+    expect(text).not.toMatch(/\breveal\b/);
+    expect(text).not.toContain("checkHtml(");
+    expect(text).not.toContain("answerKeyTable");
+    // no expected value in any form, in the notebook's sources and outputs or on its page (salts and hashes aside)
+    const unsealed = (t: string) => t.replace(/[0-9a-f]{32,}/g, "#");
+    const token = (v: string) => new RegExp(`(?<![\\d.])${v.replace(/[.+]/g, "\\$&")}(?![\\d])`);
+    for (const e of setEntries()) {
+      const forms =
+        typeof e.expected === "number"
+          ? [String(e.expected), String(e.fill), ...[1, 2, 3].map((d) => (e.expected as number).toFixed(d))]
+          : [];
+      for (const f of new Set(forms.flatMap((f) => [f, f.replace(/^-/, "−"), f.replace(".", ",")]))) {
+        expect(unsealed(text), `${e.exercise}: ${f}`).not.toMatch(token(f));
+        expect(unsealed(page), `${e.exercise}: ${f}`).not.toMatch(token(f));
+      }
+    }
+    // each self-check holds a seal of hashes: no answer, no accepted form, in it
+    const checks = studentCopy.cells.filter((c) => cellTags(c).includes("check"));
+    expect(checks).toHaveLength(6);
+    for (const c of checks) {
+      const src = cellSource(c);
+      expect(src).toMatch(
+        /rp\.sealedCheckHtml\(\d, answer\d, (null|\{"kind":"(text|number)","salt":"[0-9a-f]{32}",.*\})\)\);$/,
+      );
+      const seal = unsealed(src).toLowerCase();
+      for (const e of setEntries()) {
+        for (const a of [String(e.expected), String(e.fill), ...e.accepted]) {
+          const norm = a.toLowerCase().replace(/[\s_\-().]+/g, "");
+          if (norm.length >= 2) expect(seal, `${src}: ${a}`).not.toContain(norm);
+        }
+      }
+    }
+    // the questions are written out as they read in the teacher's copy
+    const teacher = read(join(handout.out, "teacher", `${WB}.ipynb`));
+    for (let n = 1; n <= 6; n += 1) {
+      const q = studentCopy.cells.find((c) => c.id === `question-${n}`)!;
+      expect(q.cell_type).toBe("markdown");
+      const shown = teacher.cells.find((c) => c.id === `question-${n}`)!.outputs as {
+        data?: Record<string, unknown>;
+      }[];
+      const md = shown.map((o) => [o.data?.["text/markdown"] ?? ""].flat().join("")).join("");
+      expect(cellSource(q).trim()).toBe(md.trim());
+    }
   });
 
   it("shows the teacher the worked answers and fills each answer cell with the key's value", () => {
@@ -158,6 +211,14 @@ describe("npm run grade: a folder of submissions in one call", () => {
       caspian: { handout: { copy: "student", focal: "TUR", asOf: "2019-12-31" } },
     };
     save("other-handout.ipynb", other);
+    // a process started to outlive grading (it would run on as the submission's user, whom the next run reuses)
+    const lingers = answered({ [first!.exercise]: first!.fill });
+    lingers.cells.splice(2, 0, {
+      cell_type: "code",
+      metadata: {},
+      source: 'require("child_process").spawn("sleep", ["979"], { detached: true, stdio: "ignore" }).unref();',
+    });
+    save("lingers.ipynb", lingers);
     writeFileSync(join(folder, "answers-only.json"), JSON.stringify({ answers: { [first!.exercise]: first!.fill } }));
     const r = await gradeFolder({ folder, handout: handout.out, timeoutSeconds: 20, jobs: 2 });
     results = new Map(r.results.map((x) => [x.student, x]));
@@ -175,6 +236,19 @@ describe("npm run grade: a folder of submissions in one call", () => {
     const half = results.get("half")!;
     expect(half).toMatchObject({ status: "graded", score: 1 });
     expect(half.grades.filter((g) => g.state === "wrong")).toHaveLength(1);
+    // the student's sealed self-checks said so too: Right for the first, Not yet for the second
+    const [first, second] = setEntries();
+    const graded = read(join(folder, "graded", "half.ipynb"));
+    const said = (n: number) =>
+      (
+        graded.cells.find((c) => cellTags(c).includes("check") && cellSource(c).includes(`answer${n}`))!.outputs as {
+          data?: Record<string, unknown>;
+        }[]
+      )
+        .map((o) => [o.data?.["text/html"] ?? ""].flat().join(""))
+        .join("");
+    expect(said(first!.exercise)).toContain(`Exercise ${first!.exercise}: Right`);
+    expect(said(second!.exercise)).toContain(`Exercise ${second!.exercise}: Not yet`);
     expect(results.get("other-state")).toMatchObject({ status: "graded", score: 1 });
     expect(results.get("answers-only")).toMatchObject({ status: "graded", score: 1 });
   });
@@ -206,9 +280,30 @@ describe("npm run grade: a folder of submissions in one call", () => {
     // every other submission still ran (checked above: blank, teacher, half, other-state…)
   });
 
-  it("keeps a submission away from the checkout when it runs as root (user nobody)", () => {
+  it("keeps a submission away from the checkout when it runs as root (a user of its own)", () => {
     expect(results.get("writes-outside")).toMatchObject({ status: "graded", score: 1 });
     if (process.getuid?.() === 0) expect(existsSync(join(root, "graded-by-a-student.txt"))).toBe(false);
+  });
+
+  it("leaves no process of a submission behind, and says so when one was left running", () => {
+    expect(results.get("lingers")).toMatchObject({ status: "graded", score: 1 });
+    const sleeping = readdirSync("/proc")
+      .filter((p) => /^\d+$/.test(p))
+      .filter((p) => {
+        try {
+          return readFileSync(join("/proc", p, "cmdline"), "utf8") === "sleep\u0000979\u0000";
+        } catch {
+          return false;
+        }
+      });
+    expect(sleeping).toEqual([]);
+    // as root each submission has a user of its own, whose processes the grader kills and names
+    if (process.getuid?.() === 0) {
+      expect(results.get("lingers")!.notes?.join("; ")).toMatch(
+        /left 1 process running after its kernel stopped \(sleep\): killed/,
+      );
+      for (let uid = FIRST_UID; uid < FIRST_UID + results.size; uid += 1) expect(processesOf(uid)).toEqual([]);
+    }
   });
 
   it("writes grades.csv: a row per student and exercise, and a total per student", () => {

@@ -98,18 +98,21 @@ describe("the cell compile cache", () => {
     expect(second).toEqual([]); // nothing to close either
   });
 
-  it("keys on the declarations of the cells before, the source and the folder", () => {
+  it("keys on the declarations of the cells before, the source and the packages the folder sees, not the folder", () => {
     const calls: string[] = [];
     const c = cache.cachingConverter(fakeConverter(calls), {});
     c.convert("", "x;");
     c.convert("declare const y: string;", "x;");
     c.convert("", "x; ");
     expect(c.stats).toEqual({ hits: 0, misses: 3 });
+    // another scratch folder outside the checkout (as each graded submission has) shares the entries
     const other = realpathSync(mkdtempSync(join(tmpdir(), "caspian-cells-other-")));
     process.chdir(other);
     const d = cache.cachingConverter(fakeConverter(calls), {});
     d.convert("", "x;");
-    expect(d.stats).toEqual({ hits: 0, misses: 1 });
+    expect(d.stats).toEqual({ hits: 1, misses: 0 });
+    // a folder inside the checkout sees its node_modules: another environment
+    expect(cache.environment(join(__dirname), {})!.hash).not.toBe(cache.environment(other, {})!.hash);
   });
 
   it("never stores a cell that fails to compile, or one that imports a local file", () => {

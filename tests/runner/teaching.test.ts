@@ -165,27 +165,53 @@ describe("the copies of the workbook", () => {
       "let answer6: number | null = 23",
     ]);
   });
-  it("never reveals a worked answer in the student's copy, and keeps its self-checks off the printable page", () => {
-    const setup = (nb: NotebookJson) => cellSource(nb.cells.find((c) => cellSource(c).includes("const reveal"))!);
-    expect(setup(student)).toContain("const reveal = false;");
+  it("never holds the key in the student's copy: questions written out, sealed self-checks, off the printable page", () => {
+    const setup = (nb: NotebookJson) => cellSource(nb.cells.find((c) => cellTags(c).includes("setup"))!);
     expect(setup(teacher)).toContain('const reveal = nb.scenario === "teacher";');
+    expect(setup(teacher)).toContain("rp.workbookExercises(nb)");
+    const text = student.cells.map(cellSource).join("\n");
+    // nothing computes the exercises (nor their key or worked answers) in the student's kernel
+    expect(text).not.toContain("workbookExercises");
+    expect(text).not.toMatch(/\breveal\b/);
+    expect(text).not.toContain("checkHtml(");
+    expect(text).not.toMatch(/\bexercises\[/);
+    // each question is Markdown written at handout time (here the key's question lines)
+    const questions = student.cells.filter((c) => cellTags(c).includes("question"));
+    expect(questions.map((c) => c.cell_type)).toEqual(Array(6).fill("markdown"));
+    expect(cellSource(questions[0]!)).toBe("Growth");
+    expect(cellSource(questions[2]!)).toBe("**Not set for this run.** x");
+    // exercise 3 is not set: its chart is left out
+    expect(student.cells.some((c) => cellTags(c).includes("question-figure"))).toBe(false);
     const checks = student.cells.filter((c) => cellTags(c).includes("check"));
     expect(checks).toHaveLength(6);
-    for (const c of checks) expect(cellTags(c)).toContain("analyst-only");
+    for (const c of checks) {
+      expect(cellTags(c)).toContain("analyst-only");
+      expect(cellSource(c)).toMatch(
+        /^\/\/ Checks your answer against this handout's sealed key.*\ncl\.displayHtml\(rp\.sealedCheckHtml\(\d, answer\d, /,
+      );
+    }
+    expect(cellSource(checks[2]!)).toContain("rp.sealedCheckHtml(3, answer3, null)");
+    // the seals hold hashes only: no expected value, no fill, no accepted form
+    for (const c of checks) {
+      const seal = cellSource(c).replace(/[0-9a-f]{32,64}/g, "");
+      for (const v of ["-8.14", "-8.1", "8.1", "observer", "0.53", "CHN", "23"]) expect(seal).not.toContain(v);
+    }
     expect(teacher.cells.some((c) => cellTags(c).includes("analyst-only"))).toBe(false);
     // the student's copy says nothing of the teacher's scenario
-    const text = student.cells.map(cellSource).join("\n");
     expect(text).not.toContain("`teacher`");
     expect(text).not.toContain("npm run handout");
   });
   it("keeps every protected cell of the student's copy in the teacher's (the key is a valid submission)", () => {
-    // the setup cell differs (reveal); the handout records the teacher's version as an alternative
+    // the setup cell and the self-checks differ; the handout records the teacher's versions as alternatives
     expect(checkStructure(teacher, protectedCells(student)).ok).toBe(false);
     const byId = new Map(teacher.cells.map((c) => [c.id, codeFingerprint(cellSource(c))]));
     const withTeacher = protectedCells(student).map((p) =>
       byId.get(p.id) !== p.fingerprint ? { ...p, alternatives: [byId.get(p.id)!] } : p,
     );
-    expect(withTeacher.filter((p) => p.alternatives !== undefined)).toHaveLength(1);
+    expect(withTeacher.filter((p) => p.alternatives !== undefined).map((p) => p.id)).toEqual([
+      "setup",
+      ...[1, 2, 3, 4, 5, 6].map((n) => `check-${n}`),
+    ]);
     expect(checkStructure(teacher, withTeacher).ok).toBe(true);
     expect(checkStructure(student, withTeacher).ok).toBe(true);
   });
