@@ -156,7 +156,10 @@ export const sources = defineResource({
     id: id("id", "Source id, lowercase kebab-case", SOURCE, { hint: "a lowercase kebab-case id" }),
     publisher: text("publisher", "Who published the page (news agency, ministry, organisation)"),
     title: text("title", "Title of the page"),
-    url: text("url", "Address of the page", { pattern: /^https?:\/\/\S+$/, hint: "an http(s) address" }),
+    url: text("url", "Address of the page", {
+      pattern: /^https?:\/\/[^\s"<>`]+$/,
+      hint: "an http(s) address without spaces, quotes or angle brackets",
+    }),
     published: optionalDate("published", "Date the page was published (ISO, partial allowed; empty for undated pages)"),
     quote: text("quote", "Verbatim quote, at most 30 words, holding the fact"),
     language: text("language", "ISO 639-1 language of the quote", {

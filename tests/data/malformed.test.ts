@@ -13,6 +13,7 @@ import {
   memberships,
   parseCsv,
   parseResource,
+  sources,
   states,
   transit,
   type ResourceDef,
@@ -196,6 +197,26 @@ describe("parseResource() names the file, line, field, value and what was expect
       'data/x.csv:4: field "iso3" value "AZ": expected three capital letters',
       'data/x.csv:4: field "region" value "Nowhere": expected one of South Caucasus, Central Asia, East Asia, South Asia, West Asia, Southeast Asia, Eastern Europe, Western Europe, Middle East, Other',
     ]);
+  });
+});
+
+describe("a source's address cannot carry markup (issue 10)", () => {
+  const header = "id,publisher,title,url,published,quote,language,note";
+  it("refuses quotes, angle brackets, backticks and spaces in url, naming file, line and field", () => {
+    for (const url of [
+      'https://x.az/"><svg/onload=alert(5)>',
+      "https://x.az/<b>",
+      "https://x.az/a b",
+      "https://x.az/`x`",
+    ]) {
+      const text = `${header}\nsrc-a,Report,Title,"${url.replace(/"/g, '""')}",2026-03-10,A quote,en,\n`;
+      const found = messages(sources, text, "data/sources.csv");
+      expect(found.length, url).toBe(1);
+      expect(found[0]).toMatch(/^data\/sources\.csv:2: field "url" value /);
+    }
+    expect(
+      messages(sources, `${header}\nsrc-a,Report,Title,https://x.az/a?b=1&c=%22,2026-03-10,A quote,en,\n`),
+    ).toEqual([]);
   });
 });
 

@@ -58,6 +58,12 @@ export function textFields(dataDir: string): Record<string, string[]> {
 }
 
 /**
+ * Free text that {@link textFields} leaves out because it is part of a key, injected all the same: a state's
+ * attribute value (language family, religion, region) is shown in notebooks 01 and 07.
+ */
+const EXTRA_TEXT: Record<string, readonly string[]> = { "state_attributes.csv": ["value"] };
+
+/**
  * Copies `dataDir` to `target` with {@link PAYLOAD} appended to every non-empty free-text value.
  * Returns the number of values changed per `file:field`.
  */
@@ -73,10 +79,19 @@ export function injectData(dataDir: string, target: string): Record<string, numb
     });
     const header = parsed.meta.fields ?? [];
     for (const row of parsed.data) {
-      for (const f of fields) {
+      for (const f of [...fields, ...(EXTRA_TEXT[file] ?? [])]) {
         if ((row[f] ?? "") !== "") {
           row[f] = row[f] + PAYLOAD;
           counts[`${file}:${f}`] = (counts[`${file}:${f}`] ?? 0) + 1;
+        }
+      }
+      // the reasons inside a claim's test arguments are shown in the register
+      if (file === "claims.csv" && (row.args ?? "") !== "") {
+        const args = JSON.parse(row.args!) as Record<string, unknown>;
+        if (typeof args.not_checkable === "string") {
+          args.not_checkable += PAYLOAD;
+          row.args = JSON.stringify(args);
+          counts["claims.csv:args.not_checkable"] = (counts["claims.csv:args.not_checkable"] ?? 0) + 1;
         }
       }
     }
