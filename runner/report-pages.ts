@@ -226,9 +226,13 @@ export function buildReportPages(
         const specs = join(outDir, "figures", "specs", name);
         const hadSpecs = existsSync(specs);
         rmSync(specs, { recursive: true, force: true });
-        if (remove(name) || hadSpecs) {
+        // its analyst's page goes too (the executed notebook and run record stay: they say what the run was)
+        const analyst = join(outDir, "html", `${name}.html`);
+        const hadAnalyst = existsSync(analyst);
+        rmSync(analyst, { force: true });
+        if (remove(name) || hadSpecs || hadAnalyst) {
           log(
-            `${name} is stale (${changed.join(", ")}): its report page and figures were removed; rebuild it with: ${rebuildCommand(record, outDir)}`,
+            `${name} is stale (${changed.join(", ")}): its report page, analyst's page and figures were removed; rebuild it with: ${rebuildCommand(record, outDir)}`,
           );
         }
         continue;

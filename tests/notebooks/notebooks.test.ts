@@ -4,12 +4,13 @@
  * changed skips everything, and a run killed at a random moment is completed correctly by the next run.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fileSha256, listFiles } from "../../lib/core/hash";
 import { readRecord } from "../../runner/record";
+import { readerPageProblems } from "../../runner/sweep-check";
 
 const root = join(__dirname, "..", "..");
 const cli = join(root, "dist", "runner", "cli.js");
@@ -55,7 +56,14 @@ describe("the main job", () => {
       const reader = readFileSync(join(out, "report", `${name}.html`), "utf8");
       expect(reader).not.toContain("jp-InputArea");
       expect(reader).toContain('id="sources"');
+      // a reader sees no markup as text, no Jupyter instruction
+      expect(readerPageProblems(reader).filter((p) => p.rule === "markup shown as text")).toEqual([]);
+      expect(reader).not.toContain("Trust Notebook");
     }
+    // a default run's out/ stays light: one plotly.js, pack pages pointing at their PNG files (issue 13: 40 MB)
+    const bytes = listFiles(out).reduce((n, f) => n + statSync(join(out, f)).size, 0);
+    expect(bytes / 1e6).toBeLessThan(40);
+    expect(listFiles(out).filter((f) => f.endsWith("plotly.min.js"))).toEqual(["assets/plotly.min.js"]);
     for (const f of listFiles(join(out, "records"))) expect(readRecord(join(out, "records", f))?.ok).toBe(true);
   }, 900_000);
 

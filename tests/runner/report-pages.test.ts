@@ -104,6 +104,7 @@ beforeAll(() => {
   addRun("03-x--focal-GEO", record("03-x--focal-GEO", { focal: "GEO" }, { lib: "old" }), "03 · X");
   spec("03-x--focal-GEO", "chart", []);
   write(join(out, "report", "03-x--focal-GEO.html"), "old page");
+  write(join(out, "html", "03-x--focal-GEO.html"), "old analyst page");
   // pages whose run is gone or whose record is not valid
   write(join(out, "report", "01-gone.html"), "old page");
   write(join(out, "records", "02-bad.json"), "{ not json");
@@ -134,6 +135,7 @@ describe("buildReportPages()", () => {
     for (const gone of ["01-gone", "02-bad", "03-x--focal-GEO"])
       expect(existsSync(join(out, "report", `${gone}.html`))).toBe(false);
     expect(existsSync(join(out, "figures", "specs", "03-x--focal-GEO"))).toBe(false);
+    expect(existsSync(join(out, "html", "03-x--focal-GEO.html"))).toBe(false);
     expect(existsSync(join(out, "figures", "specs", "03-x", "chart.json"))).toBe(true);
   });
 
@@ -141,7 +143,7 @@ describe("buildReportPages()", () => {
     const stale = logs.filter((l) => l.includes(" is stale "));
     expect(stale.sort()).toEqual([
       `03-x is stale (lib/ changed): its report page says so; rebuild it with: npm start -- 03-x --notebooks ${join(dir, "notebooks")} --out ${out}`,
-      `03-x--focal-GEO is stale (lib/ changed): its report page and figures were removed; rebuild it with: npm start -- 03-x --param focal=GEO --notebooks ${join(dir, "notebooks")} --out ${out}`,
+      `03-x--focal-GEO is stale (lib/ changed): its report page, analyst's page and figures were removed; rebuild it with: npm start -- 03-x --param focal=GEO --notebooks ${join(dir, "notebooks")} --out ${out}`,
     ]);
   });
 
@@ -190,7 +192,7 @@ describe("buildReportPages()", () => {
     expect(r.pages).toEqual(["03-x"]);
     expect(lines.sort()).toEqual([
       `03-x is stale (lib/ changed, ${relative(projectRoot, dataFile)} changed): its report page says so; rebuild it with: npm start -- 03-x --notebooks ${join(dir, "notebooks")} --out ${out}`,
-      `03-x--focal-KAZ is stale (${relative(projectRoot, dataFile)} changed): its report page and figures were removed; rebuild it with: npm start -- 03-x --param asOf=2016 --param focal=KAZ --notebooks ${join(dir, "notebooks")} --out ${out}`,
+      `03-x--focal-KAZ is stale (${relative(projectRoot, dataFile)} changed): its report page, analyst's page and figures were removed; rebuild it with: npm start -- 03-x --param asOf=2016 --param focal=KAZ --notebooks ${join(dir, "notebooks")} --out ${out}`,
       "report/03-x.html written",
     ]);
     writeFileSync(dataFile, "0");
