@@ -121,7 +121,11 @@ describe("md`…` escapes every interpolated value", () => {
           const out = r.render(md`id ${mdCode(s)} end`.source).trim();
           const code = /^<p>id <code>([\s\S]*)<\/code> end<\/p>$/.exec(out);
           expect(code, out).not.toBeNull();
-          const shown = code![1]!.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+          const shown = code![1]!
+            .replace(/&lt;/g, "<")
+            .replace(/&gt;/g, ">")
+            .replace(/&quot;/g, '"')
+            .replace(/&amp;/g, "&");
           expect(shown).toBe(s);
         }
       }),
