@@ -8,6 +8,7 @@ import type { PlotlyFigure } from "./plotly";
 import { FOOTNOTE_NAME, type FrameSpec, frameLayout, HOUSE } from "./frame";
 import { plainOf, textWidth, wrapToWidth } from "./measure";
 import { maxOf } from "../core/extent";
+import { labelSides } from "./timeline";
 
 /**
  * The size to fit a figure to, in CSS pixels; without a height, the builder's (grown when too small).
@@ -270,6 +271,59 @@ function wrappedTitle(
   return { title: { ...title, text }, lines: lines.length };
 }
 
+/** The "N event labels … left out" sentence of a timeline's note (lib/figures/timeline). */
+const LEFT_OUT = /(One event label|\d+ event labels) would cover another and (is|are) left out; hover the diamonds\./;
+
+/**
+ * A timeline's event labels placed again for a plot width (lib/figures/timeline labelSides: beside their diamond,
+ * on a free side of their lane, inside the plot), those without room left out, and the note's count of left-out
+ * labels made right; other figures come back unchanged.
+ */
+function refitEventLabels(
+  figure: PlotlyFigure,
+  frame: FrameSpec,
+  plotWidth: number,
+): { annotations?: Record<string, unknown>[]; note?: string } {
+  const all = (figure.layout.annotations as readonly Record<string, unknown>[] | undefined) ?? [];
+  const range = (figure.layout.xaxis as { range?: unknown } | undefined)?.range;
+  const isLabel = (a: Record<string, unknown>) =>
+    a.xref === "x" && a.yref === "y" && isNum(a.x) && isStr(a.text) && isNum(a.xshift) && a.showarrow === false;
+  const labels = all.filter(isLabel);
+  const kind = (figure.meta as { kind?: unknown } | undefined)?.kind;
+  if (kind !== "timeline" || labels.length === 0 || !Array.isArray(range) || !isNum(range[0]) || !isNum(range[1]))
+    return {};
+  const [lo, hi] = [range[0] as number, range[1] as number];
+  const px = (x: number) => ((x - lo) / (hi - lo)) * plotWidth;
+  const sides = labelSides(
+    labels.map((a) => ({ lane: String(a.y), x: px(a.x as number), width: plainOf(a.text as string).length * 7.2 })),
+    plotWidth,
+  );
+  const gap = Math.abs(labels[0]!.xshift as number);
+  let dropped = 0;
+  const placed = new Map<Record<string, unknown>, Record<string, unknown> | undefined>();
+  labels.forEach((a, i) => {
+    const side = sides[i];
+    if (side === undefined) dropped++;
+    placed.set(
+      a,
+      side === undefined
+        ? undefined
+        : { ...a, xanchor: side === "left" ? "right" : "left", xshift: side === "left" ? -gap : gap },
+    );
+  });
+  const annotations = all.flatMap((a) => (placed.has(a) ? (placed.get(a) === undefined ? [] : [placed.get(a)!]) : [a]));
+  if (dropped === 0) return { annotations };
+  const before = LEFT_OUT.exec(frame.note ?? "");
+  const was = before === null ? 0 : before[1] === "One event label" ? 1 : Number.parseInt(before[1]!, 10);
+  const n = was + dropped;
+  const sentence = `${n === 1 ? "One event label" : `${n} event labels`} would cover another and ${n === 1 ? "is" : "are"} left out; hover the diamonds.`;
+  const note =
+    before !== null
+      ? (frame.note ?? "").replace(LEFT_OUT, sentence)
+      : [frame.note, sentence].filter((t) => t !== undefined && t !== "").join(" ");
+  return { annotations, note };
+}
+
 /**
  * A house-style figure laid out again at a size: the title and subtitle wrapped to the width, the legend rows
  * Plotly will need, the note and every sources line wrapped (never cut), category tick labels turned when they do
@@ -294,7 +348,13 @@ export function refitFigure<F extends PlotlyFigure>(figure: F, size: FitSize): F
   const line = HOUSE.fontSize * 1.3;
   // axis titles longer than the plot's side wrap onto more lines, and the margin under or beside the plot grows
   const xTitle = wrappedTitle(xaxis0, width - rowsFit.left - frame.right);
-  let framed: FrameSpec = { ...frame, left: rowsFit.left, legendNames: legendNamesOf(figure, frame) };
+  const events = refitEventLabels(figure, frame, width - rowsFit.left - frame.right);
+  let framed: FrameSpec = {
+    ...frame,
+    left: rowsFit.left,
+    legendNames: legendNamesOf(figure, frame),
+    ...(events.note !== undefined ? { note: events.note } : {}),
+  };
   let axis = axisFit(figure, framed, width - framed.left - framed.right);
   const extraBottom = xTitle !== undefined ? Math.ceil((xTitle.lines - 1) * line) : 0;
   let fitted = frameLayout(
@@ -315,9 +375,11 @@ export function refitFigure<F extends PlotlyFigure>(figure: F, size: FitSize): F
       rowsFit.minPlotPx,
     );
   }
-  const annotations = ((figure.layout.annotations as readonly Record<string, unknown>[] | undefined) ?? []).filter(
-    (a) => a.name !== FOOTNOTE_NAME,
-  );
+  const annotations = (
+    events.annotations ??
+    (figure.layout.annotations as readonly Record<string, unknown>[] | undefined) ??
+    []
+  ).filter((a) => a.name !== FOOTNOTE_NAME);
   const xaxis = figure.layout.xaxis as Record<string, unknown> | undefined;
   const yaxis = figure.layout.yaxis as Record<string, unknown> | undefined;
   const layout: Record<string, unknown> = {

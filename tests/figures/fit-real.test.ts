@@ -196,9 +196,6 @@ function problems(m: Measured, figure: PlotlyFigure): string[] {
  * here) or another appears.
  */
 const KNOWN: Record<string, RegExp> = {
-  // a timeline's event labels are placed by the builder at 900 px; at 480 px two labels of one row meet
-  "03-multilateral-embeddedness/focal-path @ 480 × 844":
-    /^annotation "(accession|agreement|chair), \d{4}" .* overlaps "(accession|agreement|chair), \d{4}"/,
   // Plotly does not wrap legend entries: a 64-character route name is wider than a 480 px figure
   "07-balance-routes-trade/route-containers @ 480 × 624": /^legend .* is cut by the figure/,
   // part-year labels of two trade series sit on the same spot at 480 px
