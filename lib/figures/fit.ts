@@ -9,6 +9,7 @@ import { FOOTNOTE_NAME, type FrameSpec, frameLayout, HOUSE } from "./frame";
 import { plainOf, textWidth, wrapToWidth } from "./measure";
 import { maxOf } from "../core/extent";
 import { labelSides } from "./timeline";
+import { legendEntryWidth } from "./legend-fit";
 
 /**
  * The size to fit a figure to, in CSS pixels; without a height, the builder's (grown when too small).
@@ -325,6 +326,29 @@ function refitEventLabels(
 }
 
 /**
+ * Legend entries wider than the room from the plot's left edge to the figure's edge (Plotly does not wrap them)
+ * wrapped onto lines: the traces with their new names, and the names to reserve legend rows for (each line of a
+ * wrapped entry counted as an entry, so that its rows are reserved); none when every entry fits.
+ */
+function wrappedLegend(
+  data: PlotlyFigure["data"],
+  names: readonly string[],
+  room: number,
+): { data: PlotlyFigure["data"]; names: string[] } | undefined {
+  const textRoom = room - 40 - 8;
+  const wide = (n: string) => legendEntryWidth(n) > room - 8;
+  if (names.length === 0 || !names.some(wide) || textRoom < 80) return undefined;
+  const wrap = (n: string) =>
+    wrapToWidth(plainOf(n), textRoom, 13).map((l) => l.replace(/&/g, "&amp;").replace(/</g, "&lt;"));
+  return {
+    data: data.map((t) =>
+      t.showlegend !== false && isStr(t.name) && wide(t.name) ? { ...t, name: wrap(t.name).join("<br>") } : t,
+    ),
+    names: names.flatMap((n) => (wide(n) ? wrap(n) : [n])),
+  };
+}
+
+/**
  * A house-style figure laid out again at a size: the title and subtitle wrapped to the width, the legend rows
  * Plotly will need, the note and every sources line wrapped (never cut), category tick labels turned when they do
  * not fit side by side, margins, and a height no smaller than the least at which the plot keeps 45 % of the figure.
@@ -349,10 +373,11 @@ export function refitFigure<F extends PlotlyFigure>(figure: F, size: FitSize): F
   // axis titles longer than the plot's side wrap onto more lines, and the margin under or beside the plot grows
   const xTitle = wrappedTitle(xaxis0, width - rowsFit.left - frame.right);
   const events = refitEventLabels(figure, frame, width - rowsFit.left - frame.right);
+  const legend = wrappedLegend(figure.data, legendNamesOf(figure, frame), width - rowsFit.left - 12);
   let framed: FrameSpec = {
     ...frame,
     left: rowsFit.left,
-    legendNames: legendNamesOf(figure, frame),
+    legendNames: legend?.names ?? legendNamesOf(figure, frame),
     ...(events.note !== undefined ? { note: events.note } : {}),
   };
   let axis = axisFit(figure, framed, width - framed.left - framed.right);
@@ -397,6 +422,7 @@ export function refitFigure<F extends PlotlyFigure>(figure: F, size: FitSize): F
   const button = (config.toImageButtonOptions as Record<string, unknown> | undefined) ?? {};
   return {
     ...figure,
+    ...(legend !== undefined ? { data: legend.data } : {}),
     layout,
     config: { ...config, toImageButtonOptions: { ...button, width, height: fitted.height } },
   };

@@ -196,8 +196,6 @@ function problems(m: Measured, figure: PlotlyFigure): string[] {
  * here) or another appears.
  */
 const KNOWN: Record<string, RegExp> = {
-  // Plotly does not wrap legend entries: a 64-character route name is wider than a 480 px figure
-  "07-balance-routes-trade/route-containers @ 480 × 624": /^legend .* is cut by the figure/,
   // part-year labels of two trade series sit on the same spot at 480 px
   "04-funds-and-trade/trade-tjk @ 480 × 522": /^point label .* overlaps/,
 };
