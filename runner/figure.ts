@@ -16,7 +16,9 @@ Exports one figure registered by a notebook run (out/figures/specs/<notebook>/<i
 legend, notes and sources are laid out again for that size.
   <id>                the figure id, or <notebook>/<id> when several notebooks register that id
   --width W           width in CSS pixels, 200 to 4000 (default: the figure's, 900)
-  --height H          height in CSS pixels, 200 to 4000 (default: what the width needs); grown when too small
+  --height H          height in CSS pixels, 200 to 4000 (default: what the width needs); kept, with the title, legend,
+                      notes and sources (a long list shortened to 3 lines) fitted; when the plot would get less than
+                      140 px, or a row chart less than 18 px a row, the height grows to that least and a note says so
   --scale S           PNG pixels per CSS pixel, above 0 and at most 8 (default 2)
   --format F          png, svg or pdf (default png)
   -p, --param k=v     the figure of the run with these parameters (as given to npm start)
@@ -224,7 +226,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const result = await exportOneFigure(args, undefined, (l) => console.error(l));
   if (result.grownFrom !== undefined)
     console.error(
-      `note: height ${result.grownFrom} px is too small for the title, legend and footnote at ${result.width} px wide: drawn ${result.height} px high`,
+      `note: ${result.width} × ${result.grownFrom} px is too small for this figure: its title, legend and footnote and a plot of at least 140 px (and 18 px for each row of a row chart, so that row labels do not overlap) need ${result.height} px at ${result.width} px wide, so it is drawn ${result.width} × ${result.height}; ask for --height ${result.height} or more to choose the size yourself`,
     );
   console.log(relative(process.cwd(), result.path) || result.path);
   return 0;

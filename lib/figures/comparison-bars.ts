@@ -48,6 +48,9 @@ export function preferHorizontal(labels: readonly string[]): boolean {
   );
 }
 
+/** Share of a category's slot left empty between groups of bars (Plotly's `bargap`). */
+const BARGAP = 0.25;
+
 /**
  * Comparison bars: one bar per item, or grouped bars when items have a `group` (one colour per label).
  * Missing values (`null`) are written "n/a" rather than drawn as zero. The value axis carries the unit.
@@ -135,11 +138,17 @@ export function comparisonBarsFigure(input: ComparisonInput, options: Comparison
     if (b.value !== null) return;
     // By the category's index: a label that reads as a number ("2020") would be taken as a position on the axis.
     const cat = categories.indexOf(grouped ? (b.group ?? "") : b.label);
+    // Grouped: at the missing bar's own slot in its group (Plotly's: the group takes 1 − bargap, bars share it
+    // in trace order), not over the other labels' bars.
+    const slot = grouped ? (1 - BARGAP) / labels.length : 0;
+    const at = grouped ? cat - (1 - BARGAP) / 2 + (labels.indexOf(b.label) + 0.5) * slot : cat;
     annotations.push({
       text: "n/a",
       showarrow: false,
       font: { size: 12, color: "#555555" },
-      ...(horizontal ? { y: cat, x: 0, xanchor: "left", xshift: 4 } : { x: cat, y: 0, yanchor: "bottom", yshift: 2 }),
+      ...(horizontal
+        ? { y: at, x: 0, xanchor: "left", xshift: 4, yanchor: "middle" }
+        : { x: at, y: 0, yanchor: "bottom", yshift: 2, ...(grouped ? { textangle: -90 } : {}) }),
     });
   });
 
@@ -165,7 +174,7 @@ export function comparisonBarsFigure(input: ComparisonInput, options: Comparison
     data,
     layout: {
       barmode: "group",
-      bargap: 0.25,
+      bargap: BARGAP,
       xaxis: horizontal ? valueAx : { ...catAx, ...(angled ? { tickangle: -30 } : {}) },
       yaxis: horizontal ? catAx : valueAx,
       annotations,

@@ -1,7 +1,7 @@
 /**
  * The frame of a house-style figure: size and fonts, a left-aligned title and subtitle (wrapped to the width), a
- * horizontal legend above the plot, and the footnote (note and every sources line, wrapped, never cut) under the x
- * axis, with margins computed in pixels. What the frame is made of is kept in `meta.frame`, so that
+ * horizontal legend above the plot, and the footnote (note and sources, wrapped, never cut; a long sources list
+ * shortened to three lines) under the x axis, with margins computed in pixels. What the frame is made of is kept in `meta.frame`, so that
  * {@link frameLayout} (and lib/figures/fit refitFigure) can lay the same figure out again at another size.
  * @module
  */
@@ -44,7 +44,7 @@ export interface FrameSpec {
   readonly title: string;
   readonly subtitle?: string;
   readonly note?: string;
-  /** The whole sources line, never cut. */
+  /** The whole sources line (drawn shortened to three lines when longer, see cappedSourcesLines). */
   readonly sourcesText: string;
   /** Names of the legend entries; none: no legend. */
   readonly legendNames: readonly string[];
@@ -144,22 +144,56 @@ export interface FrameLayout {
 }
 
 /**
+ * Most lines the sources take inside the image: a longer list is shortened to its first publishers and "+N more",
+ * with the full list kept where the figure is captioned (`meta.sourcesText`: the pack's figure page, its CSV and
+ * the report page's Sources section).
+ * @category House style
+ */
+export const MAX_SOURCE_LINES = 3;
+
+/**
+ * The sources line as drawn in the image at a text width: the whole line when it wraps to at most
+ * {@link MAX_SOURCE_LINES} lines, otherwise the first publishers that fit and "+N more (full list with the
+ * caption)".
+ * @example
+ * const long = `Sources: ${Array.from({ length: 60 }, (_, i) => `Publisher ${i} (2024)`).join("; ")}`;
+ * [cappedSourcesLines("Source: ADY (2024)", 400).length, cappedSourcesLines(long, 400).length] // => [1, 3]
+ * @category House style
+ */
+export function cappedSourcesLines(sourcesText: string, textPx: number, maxLines = MAX_SOURCE_LINES): string[] {
+  const whole = wrapToWidth(sourcesText, textPx, HOUSE.footnoteSize);
+  if (whole.length <= maxLines) return whole;
+  const m = /^(Sources?: )/.exec(sourcesText);
+  const prefix = m?.[1] ?? "";
+  const entries = sourcesText.slice(prefix.length).split("; ");
+  for (let keep = entries.length - 1; keep >= 0; keep--) {
+    const more = `+${entries.length - keep} more (full list with the caption)`;
+    const text = `${prefix}${[...entries.slice(0, keep), more].join("; ")}`;
+    const lines = wrapToWidth(text, textPx, HOUSE.footnoteSize);
+    if (lines.length <= maxLines) return lines;
+  }
+  return whole.slice(0, maxLines);
+}
+
+/**
  * Lays a frame out at a width (and a height, grown when too small): the title and subtitle wrapped to the width,
- * the legend rows of Plotly's column rule, the note and every sources line wrapped (never cut), the margins and the
- * smallest height: the plot keeps at least 140 px, and, at the builder's own height, 45 % of the figure.
+ * the legend rows of Plotly's column rule, the note and the sources wrapped (never cut; a list longer than
+ * {@link MAX_SOURCE_LINES} lines is shortened, see {@link cappedSourcesLines}), the margins and the smallest height:
+ * the plot keeps at least 140 px (or `minPlotPx`, e.g. rows that need their room), and, at the builder's own
+ * height, 45 % of the figure.
  * @example
  * const f = frameLayout({ title: "Cargo", sourcesText: "Source: ADY (2024)", legendNames: [], bottomAxisPx: 52, left: 78, right: 24, height: 500 }, 480);
  * [f.height, f.titleLines.length, f.footnoteLines] // => [500, 1, ["Source: ADY (2024)"]]
  * @category House style
  */
-export function frameLayout(frame: FrameSpec, width: number, height?: number): FrameLayout {
+export function frameLayout(frame: FrameSpec, width: number, height?: number, minPlotPx = MIN_PLOT_PX): FrameLayout {
   const textPx = width - 2 * EDGE_PX;
   const plotWidth = width - frame.left - frame.right;
   const titleLines = wrapToWidth(frame.title, textPx, HOUSE.titleSize);
   const subtitleLines = frame.subtitle !== undefined ? wrapToWidth(frame.subtitle, textPx, HOUSE.subtitleSize) : [];
   const footnoteLines = [
     ...(frame.note !== undefined ? wrapToWidth(frame.note, textPx, HOUSE.footnoteSize) : []),
-    ...wrapToWidth(frame.sourcesText, textPx, HOUSE.footnoteSize),
+    ...cappedSourcesLines(frame.sourcesText, textPx),
   ];
   const rows = columnLegendRows(frame.legendNames, plotWidth);
   // Plotly puts the subtitle's first baseline 1.6 em under the title's box; 0.3 em of descent under the last line.
@@ -172,8 +206,8 @@ export function frameLayout(frame: FrameSpec, width: number, height?: number): F
   // height also keeps the plot at 45 % of the figure.
   const minHeight =
     height === undefined
-      ? Math.max(Math.ceil((top + bottom) / FRAME_SHARE), top + bottom + MIN_PLOT_PX)
-      : top + bottom + MIN_PLOT_PX;
+      ? Math.max(Math.ceil((top + bottom) / FRAME_SHARE), top + bottom + Math.max(MIN_PLOT_PX, minPlotPx))
+      : top + bottom + Math.max(MIN_PLOT_PX, minPlotPx);
   const h = Math.max(Math.round(height ?? frame.height), minHeight);
   const text = (lines: readonly string[]) => lines.map(plotlyText).join("<br>");
   const footnote: Record<string, unknown> = {

@@ -38,6 +38,12 @@ export interface TimeSeriesOptions extends FigureOptions {
    * says so above the sources of the rows counted.
    */
   readonly computed?: string;
+  /**
+   * Plan values drawn as separate hollow points (legend "<series> (name)"), not as a dashed line from the last
+   * actual value: for counts of a year not yet over (events announced so far), where a line would read as a fall.
+   * `note` says what the points are, in place of "Dashed: plan or forecast.".
+   */
+  readonly planPoints?: { readonly name: string; readonly note: string };
 }
 
 /**
@@ -141,6 +147,7 @@ export function seriesTraces(
   keys: readonly string[],
   catalog?: SourceCatalog,
   computed?: string,
+  planPoints?: { readonly name: string },
 ): Traces {
   const data: Record<string, unknown>[] = [];
   const names: string[] = [];
@@ -210,20 +217,21 @@ export function seriesTraces(
       const anchor = [...actual.values()]
         .filter((e) => e.x.year < first && e.p.value !== null)
         .sort((a, b) => b.x.year - a.x.year)[0];
-      const pts = anchor !== undefined ? [anchor, ...sorted] : sorted;
-      const statuses = [...new Set(sorted.map((e) => e.p.status))].join("/");
+      const pts = anchor !== undefined && planPoints === undefined ? [anchor, ...sorted] : sorted;
+      const statuses = planPoints?.name ?? [...new Set(sorted.map((e) => e.p.status))].join("/");
       const planYs = pts.map((e) => (e.p.value === null ? null : e.p.value / scale.factor));
       if (hasBreak(planYs)) gaps = true;
       data.push({
         type: "scatter",
-        mode: "lines+markers",
+        mode: planPoints !== undefined ? "markers" : "lines+markers",
         name: legendShown ? `${name} (${statuses})` : name,
         legendgroup: group,
         x: pts.map((e) => e.x.year),
         y: planYs,
         connectgaps: false,
-        line: { color, width: 2.5, dash: "dash" },
-        marker: { color, size: 7, symbol: "circle-open" },
+        ...(planPoints !== undefined
+          ? { marker: { color, size: 9, symbol: "circle-open", line: { width: 2, color } } }
+          : { line: { color, width: 2.5, dash: "dash" }, marker: { color, size: 7, symbol: "circle-open" } }),
         ...hoverFields(pts.map((e) => hover(e.p))),
       });
       names.push(`${name} (${statuses})`);
@@ -273,7 +281,7 @@ export function partNote(unlabelled: boolean): string {
 /**
  * A note explaining what the chart draws: dashed lines (only when a plan or forecast is drawn), hollow markers
  * (only when part-year figures are drawn; "period labelled" only when every one is), breaks (only when a line has a year without data), joined with the
- * caller's note; undefined when there is nothing to explain.
+ * caller's note; `planNote` replaces the dashed-line sentence when plan values are drawn as points; undefined when there is nothing to explain.
  * @example seriesNote({ partial: false, projected: false, gaps: false }) // => undefined
  * @example seriesNote({ partial: false, projected: false, gaps: true }, "Scopes overlap.") // => "Breaks in a line are years without data. Scopes overlap."
  * @example seriesNote({ partial: true, unlabelled: true, projected: false, gaps: false }) // => "Hollow markers: part-year figures, not comparable with full years; periods labelled where there is room (the hover gives each)."
@@ -282,9 +290,10 @@ export function partNote(unlabelled: boolean): string {
 export function seriesNote(
   traces: Pick<Traces, "partial" | "unlabelled" | "projected" | "gaps">,
   note?: string,
+  planNote?: string,
 ): string | undefined {
   const parts = [
-    ...(traces.projected ? ["Dashed: plan or forecast."] : []),
+    ...(traces.projected ? [planNote ?? "Dashed: plan or forecast."] : []),
     ...(traces.partial ? [partNote(traces.unlabelled === true)] : []),
     ...(traces.gaps ? ["Breaks in a line are years without data."] : []),
     ...(note !== undefined ? [note] : []),
@@ -311,7 +320,7 @@ export function timeSeriesFigure(input: TimeSeriesInput, options: TimeSeriesOpti
   );
   const keys = seriesColorKeys(list);
   const colors = assignColors(keys);
-  const traces = seriesTraces(list, scale, colors, keys, options.sourceCatalog, options.computed);
+  const traces = seriesTraces(list, scale, colors, keys, options.sourceCatalog, options.computed, options.planPoints);
   const quantity = options.quantity ?? humanize(list[0]!.metric).replace(/^./, (c) => c.toUpperCase());
   return houseFigure({
     kind: "time-series",
@@ -326,7 +335,7 @@ export function timeSeriesFigure(input: TimeSeriesInput, options: TimeSeriesOpti
       hovermode: "closest",
     },
     ...commonParts(options),
-    note: seriesNote(traces, options.note),
+    note: seriesNote(traces, options.note, options.planPoints?.note),
     sources: seriesSources(list),
     unit: scale.label,
     right: traces.partial ? 64 : 24,

@@ -29,7 +29,8 @@ export function yearEndX(date: string): number {
 
 /**
  * The figure with a dotted vertical line and a label at the top for each mark (nothing added for none). Labels
- * in the last quarter of the axis read leftwards; labels step down over three heights so that neighbouring marks do not overlap.
+ * in the last quarter of the axis read leftwards; labels sit inside the plot under its top edge (on a white ground, clear of
+ * the legend above the plot) and step down over three lines so that neighbouring marks do not overlap.
  * @example withYearMarks(fig, []) === fig // => true
  * @category House style
  */
@@ -60,8 +61,11 @@ export function withYearMarks(fig: PlotlyFigure, marks: readonly YearMark[]): Pl
       xref: "x",
       yref: "paper",
       x: yearEndX(m.date),
-      y: 1 - (i % 3) * 0.06,
-      yanchor: "bottom",
+      // inside the plot, under its top edge (above it is the legend's room), a line's height apart in pixels
+      y: 1,
+      yanchor: "top",
+      yshift: -2 - (i % 3) * 15,
+      bgcolor: "rgba(255,255,255,0.85)",
       xanchor: anchor(yearEndX(m.date)),
       showarrow: false,
       text: plotlyText(m.label),

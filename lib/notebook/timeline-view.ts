@@ -565,6 +565,19 @@ export function busiestYearSentence(s: TimelineScope): string {
 }
 
 /**
+ * How the intensity chart draws a year not over on the as-of date: separate hollow points ("announced"), not a
+ * dashed line from the last full year, which would read as a fall; the note says what they count.
+ * @example intensityPlanPoints(timelineScope(notebook({ focal: "AZE" }, { quiet: true }))).name // => "announced"
+ * @category Timeline (05)
+ */
+export function intensityPlanPoints(s: TimelineScope): { readonly name: string; readonly note: string } {
+  return {
+    name: "announced",
+    note: `Hollow points: a year not over on ${formatDate(s.asOf)}, counting the events catalogued by then (held or announced); not a full year's count.`,
+  };
+}
+
+/**
  * The caption of the intensity chart, naming the busiest year and its count.
  * @example intensityCaption(timelineScope(notebook({ focal: "AZE" }, { quiet: true }))) // => "Catalogued events a year with Azerbaijan, 2015–2026; the busiest year is 2024 (31)."
  * @category Timeline (05)

@@ -29,7 +29,7 @@ describe("refitFigure", () => {
     expect(again.layout).toEqual(f.layout);
   });
 
-  test("every sources line is in the footnote, none cut to '+N more', at any width", () => {
+  test("a long sources list takes at most three lines, ending '+N more (full list with the caption)'; the caption keeps all", () => {
     const bars = comparisonBarsFigure(
       {
         quantity: "Trade",
@@ -39,14 +39,22 @@ describe("refitFigure", () => {
       },
       { title: "Trade", sourceCatalog: many },
     );
+    // "Publisher number 11" is the last of twelve publishers
+    expect(bars.meta.sourcesText).toContain("Publisher number 11 (2024)");
     for (const width of [480, 900, 1600]) {
       const foot = (refitFigure(bars, { width }).layout.annotations as { name?: string; text: string }[]).at(-1)!;
-      const text = foot.text.replace(/<br>/g, " ");
-      expect(text).not.toMatch(/more$/);
-      // "Publisher number 11" is the last of twelve publishers
-      expect(text).toContain("Publisher number 11 (2024)");
-      for (const line of foot.text.split("<br>")) expect(textWidth(line, 12)).toBeLessThanOrEqual(width - 24);
+      const lines = foot.text.split("<br>");
+      const text = lines.join(" ");
+      if (text.includes("Publisher number 11 (2024)")) expect(text).not.toMatch(/more/);
+      else {
+        expect(text).toMatch(/; \+\d+ more \(full list with the caption\)$/);
+        expect(lines.length).toBeLessThanOrEqual(3);
+      }
+      for (const line of lines) expect(textWidth(line, 12)).toBeLessThanOrEqual(width - 24);
     }
+    // at 480 px the twelve publishers take more than three lines: shortened
+    const narrow = (refitFigure(bars, { width: 480 }).layout.annotations as { text: string }[]).at(-1)!.text;
+    expect(narrow).toMatch(/more \(full list with the caption\)$/);
   });
 
   test("narrower: the title wraps, the figure is as tall as it needs, the legend keeps its rows", () => {
