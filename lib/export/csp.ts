@@ -25,6 +25,20 @@ const BASE_POLICY = [
   "frame-src 'none'",
 ];
 
+/**
+ * The policy of a page without any script (the report pack's index pages): the base policy with `script-src 'none'`
+ * and images also from the page's own folder (the pack's PNG files).
+ * @example scriptlessPolicy().startsWith("default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: blob:") // => true
+ * @category Report pack and pages
+ */
+export function scriptlessPolicy(): string {
+  return [BASE_POLICY[0], "script-src 'none'", ...BASE_POLICY.slice(1).map(selfImages)].join("; ");
+}
+
+/** A directive of the base policy, with images also allowed from the page's own origin (its folder's PNG files). */
+const selfImages = (directive: string): string =>
+  directive === "img-src data: blob:" ? "img-src 'self' data: blob:" : directive;
+
 let loaderScripts: ReadonlySet<string> | undefined;
 
 /**

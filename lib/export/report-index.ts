@@ -7,6 +7,7 @@
 import { posix } from "node:path";
 import { escapeHtml } from "../display/html";
 import { cellText, columnHeader, type TableInput } from "../figures/table";
+import { scriptlessPolicy } from "./csp";
 
 /**
  * A file linked from the pages: its format, its path relative to the pack folder (with `/`), its size if known.
@@ -135,18 +136,7 @@ footer { margin: 40px 0 16px; padding-top: 12px; border-top: 1px solid #ddd; fon
  * @example INDEX_CSP.startsWith("default-src 'none'; script-src 'none'") // => true
  * @category Report pack and pages
  */
-export const INDEX_CSP = [
-  "default-src 'none'",
-  "script-src 'none'",
-  "style-src 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src data:",
-  "connect-src 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-].join("; ");
+export const INDEX_CSP = scriptlessPolicy();
 
 /** Folder of the page of the section "" (specs registered outside any notebook); no section can be named `_`. */
 const ROOT_SECTION_DIR = "_";

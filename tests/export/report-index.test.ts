@@ -95,7 +95,9 @@ describe("reportIndexPages()", () => {
     expect(index).not.toMatch(/<script/i);
     // no script, and nothing from the network (the second wall against markup that escaped its escaping)
     expect(index).toContain(`content="${INDEX_CSP}"`);
-    expect(INDEX_CSP).toMatch(/^default-src 'none'; script-src 'none'; .*img-src 'self' data:;/);
+    expect(INDEX_CSP).toMatch(
+      /^default-src 'none'; script-src 'none'; .*img-src 'self' data: blob:;.*connect-src 'none'/,
+    );
   });
 
   test("a section page: each figure with its PNG linked to the interactive page, caption, sources, files, record", () => {

@@ -5,8 +5,6 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CHROMIUM_ARGS } from "../../lib/export/exporter";
-import { plotlyBundle } from "../../lib/display/plotly-bundle";
 import {
   balanceBarsFigure,
   capacityThroughputFigure,
@@ -35,6 +33,7 @@ import {
   timeline,
   titrWithPlan,
 } from "./fixtures";
+import { type Box, inside, measuringPage, overlap, show, union } from "../helpers/boxes";
 
 /** Many sources with long publisher names: a footnote of several lines at every width. */
 const manySources = Array.from({ length: 9 }, (_, i) => ({
@@ -103,13 +102,6 @@ const figures: Record<string, () => CaspianFigure> = {
 
 const WIDTHS = [480, 700, 1000, 1600] as const;
 
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
-
 interface Measured {
   readonly width: number;
   readonly height: number;
@@ -168,19 +160,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const { chromium } = await import("playwright-core");
-  browser = await chromium.launch({
-    executablePath: process.env.CASPIAN_CHROMIUM ?? "/usr/bin/chromium",
-    args: [...CHROMIUM_ARGS],
-  });
-  const context = await browser.newContext({ viewport: { width: 1700, height: 1200 }, deviceScaleFactor: 1 });
-  await context.route("**/*", (route) => route.abort());
-  page = await context.newPage();
-  await page.setContent(
-    "<!doctype html><html><head><meta charset='utf-8'></head><body style='margin:0'></body></html>",
-  );
-  await page.addScriptTag({ content: plotlyBundle() });
-  await page.addScriptTag({ content: MEASURE });
+  ({ browser, page } = await measuringPage(MEASURE));
 }, 60_000);
 
 afterAll(async () => {
@@ -195,26 +175,6 @@ function measure(figure: PlotlyFigure): Promise<Measured> {
   );
 }
 
-const TOL = 0.5;
-const inside = (b: Box, f: Box) =>
-  b.x >= f.x - TOL && b.y >= f.y - TOL && b.x + b.w <= f.x + f.w + TOL && b.y + b.h <= f.y + f.h + TOL;
-const overlap = (a: Box, b: Box) =>
-  a.x < b.x + b.w - TOL && b.x < a.x + a.w - TOL && a.y < b.y + b.h - TOL && b.y < a.y + a.h - TOL;
-const union = (boxes: readonly Box[]): Box | null => {
-  if (boxes.length === 0) return null;
-  const x = Math.min(...boxes.map((b) => b.x));
-  const y = Math.min(...boxes.map((b) => b.y));
-  return {
-    x,
-    y,
-    w: Math.max(...boxes.map((b) => b.x + b.w)) - x,
-    h: Math.max(...boxes.map((b) => b.y + b.h)) - y,
-  };
-};
-const show = (b: Box | null) =>
-  b === null ? "none" : `[${b.x.toFixed(1)}, ${b.y.toFixed(1)}, ${b.w.toFixed(1)} × ${b.h.toFixed(1)}]`;
-
-/** Problems of one rendering: boxes outside the figure and pairs that overlap. */
 function problems(m: Measured, expectLegend: boolean): string[] {
   const out: string[] = [];
   const axisBoxes = [...m.xLabels, ...(m.xTitle !== null ? [m.xTitle] : [])];

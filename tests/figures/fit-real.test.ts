@@ -16,23 +16,15 @@ import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import * as cl from "../../lib";
 import * as rp from "../../lib/notebook";
-import { plotlyBundle } from "../../lib/display/plotly-bundle";
-import { CHROMIUM_ARGS } from "../../lib/export/exporter";
 import { FIGURES_DIR_ENV } from "../../lib/export/registry";
 import { FOOTNOTE_NAME } from "../../lib/figures/frame";
 import { frameOf, refitFigure, rowFit } from "../../lib/figures/fit";
 import type { PlotlyFigure } from "../../lib/figures/plotly";
+import { type Box, inside, measuringPage, overlap, show, union } from "../helpers/boxes";
 
 const ROOT = join(__dirname, "..", "..");
 const NOTEBOOKS = join(ROOT, "notebooks");
 const SIZES = [{ width: 480 }, { width: 700 }, { width: 1000 }, { width: 1600 }, { width: 700, height: 500 }] as const;
-
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
 
 interface Measured {
   readonly width: number;
@@ -107,21 +99,6 @@ window.__measure = async function (json, footIndex) {
 };
 `;
 
-const TOL = 0.5;
-const inside = (b: Box, f: Box) =>
-  b.x >= f.x - TOL && b.y >= f.y - TOL && b.x + b.w <= f.x + f.w + TOL && b.y + b.h <= f.y + f.h + TOL;
-const overlap = (a: Box, b: Box) =>
-  a.x < b.x + b.w - TOL && b.x < a.x + a.w - TOL && a.y < b.y + b.h - TOL && b.y < a.y + a.h - TOL;
-const union = (boxes: readonly Box[]): Box | null => {
-  if (boxes.length === 0) return null;
-  const x = Math.min(...boxes.map((b) => b.x));
-  const y = Math.min(...boxes.map((b) => b.y));
-  return { x, y, w: Math.max(...boxes.map((b) => b.x + b.w)) - x, h: Math.max(...boxes.map((b) => b.y + b.h)) - y };
-};
-const show = (b: Box | null) =>
-  b === null ? "none" : `[${b.x.toFixed(1)}, ${b.y.toFixed(1)}, ${b.w.toFixed(1)} × ${b.h.toFixed(1)}]`;
-
-/** Pairs of boxes in a list that overlap. */
 function overlaps(list: readonly { readonly text: string; readonly box: Box }[], what: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < list.length; i++)
@@ -260,19 +237,7 @@ beforeAll(async () => {
     else process.env[FIGURES_DIR_ENV] = saved;
     log.mockRestore();
   }
-  const { chromium } = await import("playwright-core");
-  browser = await chromium.launch({
-    executablePath: process.env.CASPIAN_CHROMIUM ?? "/usr/bin/chromium",
-    args: [...CHROMIUM_ARGS],
-  });
-  const context = await browser.newContext({ viewport: { width: 1700, height: 1200 }, deviceScaleFactor: 1 });
-  await context.route("**/*", (route) => route.abort());
-  page = await context.newPage();
-  await page.setContent(
-    "<!doctype html><html><head><meta charset='utf-8'></head><body style='margin:0'></body></html>",
-  );
-  await page.addScriptTag({ content: plotlyBundle() });
-  await page.addScriptTag({ content: MEASURE });
+  ({ browser, page } = await measuringPage(MEASURE));
 }, 300_000);
 
 afterAll(async () => {
