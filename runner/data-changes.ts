@@ -331,7 +331,7 @@ export function formatDataChanges(
 }
 
 /**
- * The full list as Markdown (every row, every figure and table); ids as `<code>`, so no text from the data is read
+ * The full list as Markdown (every row, every figure and table); ids as inline code spans (mdCode), so no text from the data is read
  * as Markdown or HTML.
  * @example dataChangesMarkdown(changes).startsWith("# Data changes since the last run") // => true
  */

@@ -171,14 +171,14 @@ export function whyNotWritable(path: string, err: NodeJS.ErrnoException): string
   return err.message;
 }
 
-/** What marks a folder as an output folder of the main job: its run records, its data snapshot, its lock. */
-const OUTPUT_MARKS = ["records", ".data-rows.json", ".lock"];
+/** What marks a folder as an output folder of the main job: its run records, data snapshot, lock or staging area. */
+const OUTPUT_MARKS = ["records", ".data-rows.json", ".lock", ".staging"];
 
 /**
  * Why an existing `out` must not be used as an output folder, or `null`: the main job removes pages and files in
  * its output folder that no run owns, so a folder that already holds files of something else (the notebooks' percent
  * sources, CI scripts, a user's documents) is refused. A new folder, an empty one, or one that a main job wrote
- * before (with `records/`, `.data-rows.json` or `.lock`) is fine.
+ * before (with `records/`, `.data-rows.json`, `.lock` or `.staging/`, as a killed run leaves it) is fine.
  * @example existingFolderProblem("/work/main/.ci") // => "it already holds other files (run, ...) and is not an output folder of Caspian Lab (no records/ of an earlier run); use a new or empty folder"
  */
 export function existingFolderProblem(out: string): string | null {

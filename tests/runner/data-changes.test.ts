@@ -273,7 +273,7 @@ describe("dataChangesStep (the main job's step) on an output folder", () => {
     const md = readFileSync(join(out, CHANGES_FILE), "utf8");
     expect(md).toContain("## Added (2)");
     expect(md).toContain(
-      "- <code>corridor_flows:titr-whole-9m2024-cargo</code>: <code>02-corridor/titr-cargo</code> (draws it), <code>02-corridor/all-cargo</code> (cites its source)",
+      "- `corridor_flows:titr-whole-9m2024-cargo`: `02-corridor/titr-cargo` (draws it), `02-corridor/all-cargo` (cites its source)",
     );
     // not committed (a notebook failed, say): the next run lists the same changes
     expect(dataChangesStep(out, data, "f", defs).lines[0]).toBe(
