@@ -47,6 +47,8 @@ describe("notebook 03 run for Kazakhstan", () => {
     ]);
     aze = a[0]!;
     kaz = k[0]!;
+    // a failed run says why here, rather than as a missing folder below
+    for (const r of [aze, kaz]) if (!r.ok) throw new Error(`${r.name} failed: ${JSON.stringify(r.failure)}`);
     azeSpecs = figureSpecs(join(out, "figures", "specs", aze.name));
     kazSpecs = figureSpecs(join(outKaz, "figures", "specs", kaz.name));
   }, 600_000);
